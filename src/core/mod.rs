@@ -1,0 +1,8 @@
+//! The domain core: templates, visits, the rules that make findings, and the summary.
+//! No terminal and no file I/O here, so all of it is tested with plain unit and property tests.
+
+pub mod rules;
+pub mod template;
+pub mod template_check;
+pub mod text;
+pub mod visit;

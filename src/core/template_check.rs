@@ -1,0 +1,226 @@
+//! Checks a template written by hand: unique ids, conditions that refer to existing fields,
+//! thresholds in range, choices that make sense.
+
+use std::collections::HashSet;
+
+use crate::core::rules::CONDITION_FACTS;
+use crate::core::template::{Bound, FailsWhen, Item, Kind, Template};
+use crate::core::visit::{BranchType, MeetingKind};
+
+/// One thing wrong with a template, tied to the item (or section) it concerns.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TemplateIssue {
+    EmptyId,
+    DuplicateId { id: String },
+    NoSections,
+    EmptySection { section: String },
+    MissingText { id: String },
+    ConditionUnknownField { item: String, field: String },
+    ConditionOnLaterItem { item: String, field: String },
+    ConditionUnknownValue { item: String, field: String, value: String },
+    RuleDoesNotFitKind { item: String },
+    ThresholdOutOfRange { item: String, value: f64 },
+    BadBounds { item: String },
+    NoOptions { item: String },
+    UnknownOption { item: String, option: String },
+    StrengthShareOutOfRange { value: f64 },
+    ListPlaceholderWithoutOptions { item: String },
+}
+
+/// Every issue found, in template order. An empty list means the template is usable.
+pub fn check_template(template: &Template) -> Vec<TemplateIssue> {
+    let mut issues = Vec::new();
+    if !(0.0..=1.0).contains(&template.strength_share) {
+        issues.push(TemplateIssue::StrengthShareOutOfRange { value: template.strength_share });
+    }
+    if template.sections.is_empty() {
+        issues.push(TemplateIssue::NoSections);
+    }
+    let mut seen = HashSet::new();
+    for section in &template.sections {
+        check_id(&section.id, &mut seen, &mut issues);
+        if section.items.is_empty() {
+            issues.push(TemplateIssue::EmptySection { section: section.id.clone() });
+        }
+        for item in &section.items {
+            check_id(&item.id, &mut seen, &mut issues);
+            check_item(template, item, &seen, &mut issues);
+        }
+    }
+    issues
+}
+
+fn check_id(id: &str, seen: &mut HashSet<String>, issues: &mut Vec<TemplateIssue>) {
+    if id.trim().is_empty() {
+        issues.push(TemplateIssue::EmptyId);
+    } else if !seen.insert(id.to_string()) {
+        issues.push(TemplateIssue::DuplicateId { id: id.to_string() });
+    }
+}
+
+fn check_item(template: &Template, item: &Item, seen_before: &HashSet<String>, issues: &mut Vec<TemplateIssue>) {
+    let id = item.id.clone();
+    if item.text.vi.trim().is_empty() {
+        issues.push(TemplateIssue::MissingText { id: id.clone() });
+    }
+    check_kind(item, issues);
+    if let Some(condition) = &item.applies_when {
+        check_condition(template, item, &condition.field, &condition.is, seen_before, issues);
+    }
+    if let Some(rule) = &item.finding {
+        if !rule_fits_kind(&rule.fails_when, &item.kind) {
+            issues.push(TemplateIssue::RuleDoesNotFitKind { item: id.clone() });
+        }
+        check_bound_rule(&id, &rule.fails_when, issues);
+        if let FailsWhen::ChoiceIn(ids) = &rule.fails_when {
+            for option in ids {
+                if !item.kind.options().iter().any(|o| o.id == *option) {
+                    issues.push(TemplateIssue::UnknownOption { item: id.clone(), option: option.clone() });
+                }
+            }
+        }
+        let uses_list = rule.text.vi.contains("{list}") || rule.text.en.contains("{list}");
+        if uses_list && !matches!(item.kind, Kind::MultiChoice { .. }) {
+            issues.push(TemplateIssue::ListPlaceholderWithoutOptions { item: id.clone() });
+        }
+        if rule.text.vi.trim().is_empty() {
+            issues.push(TemplateIssue::MissingText { id });
+        }
+    }
+}
+
+fn check_kind(item: &Item, issues: &mut Vec<TemplateIssue>) {
+    match &item.kind {
+        Kind::Count { min, max, .. } if min > max => {
+            issues.push(TemplateIssue::BadBounds { item: item.id.clone() })
+        }
+        Kind::CountPair { max: 0, .. } => issues.push(TemplateIssue::BadBounds { item: item.id.clone() }),
+        Kind::Choice { options } | Kind::MultiChoice { options } => {
+            if options.is_empty() {
+                issues.push(TemplateIssue::NoOptions { item: item.id.clone() });
+            }
+            let mut ids = HashSet::new();
+            for o in options {
+                if !ids.insert(o.id.as_str()) {
+                    issues.push(TemplateIssue::DuplicateId { id: format!("{}/{}", item.id, o.id) });
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn rule_fits_kind(rule: &FailsWhen, kind: &Kind) -> bool {
+    match rule {
+        FailsWhen::No => matches!(kind, Kind::YesNo { .. }),
+        FailsWhen::AtMost(_) | FailsWhen::Below(_) | FailsWhen::Above(_) => {
+            matches!(kind, Kind::Count { .. } | Kind::Scale | Kind::Computed(_))
+        }
+        FailsWhen::ChoiceIn(_) => matches!(kind, Kind::Choice { .. }),
+        FailsWhen::AnyChosen | FailsWhen::AnyNotChosen => matches!(kind, Kind::MultiChoice { .. }),
+        FailsWhen::FirstBelowSecond => matches!(kind, Kind::CountPair { .. }),
+    }
+}
+
+fn check_bound_rule(item: &str, rule: &FailsWhen, issues: &mut Vec<TemplateIssue>) {
+    let bound = match rule {
+        FailsWhen::AtMost(b) | FailsWhen::Below(b) | FailsWhen::Above(b) => b,
+        _ => return,
+    };
+    let values: Vec<f64> = match bound {
+        Bound::Value(v) => vec![*v],
+        Bound::ShareOfPresent { percent, at_least } => {
+            if !(0.0..=100.0).contains(percent) {
+                issues.push(TemplateIssue::ThresholdOutOfRange { item: item.to_string(), value: *percent });
+            }
+            vec![*at_least]
+        }
+        Bound::ByMeetingKind { regular, thematic, combined } => vec![*regular, *thematic, *combined],
+    };
+    for v in values {
+        // Thresholds are counts, percentages, scale points or minutes: never negative, never above a day.
+        if !v.is_finite() || !(0.0..=1440.0).contains(&v) {
+            issues.push(TemplateIssue::ThresholdOutOfRange { item: item.to_string(), value: v });
+        }
+    }
+}
+
+fn check_condition(
+    template: &Template,
+    item: &Item,
+    field: &str,
+    accepted: &[String],
+    seen_before: &HashSet<String>,
+    issues: &mut Vec<TemplateIssue>,
+) {
+    let unknown_value = |value: &String| TemplateIssue::ConditionUnknownValue {
+        item: item.id.clone(),
+        field: field.to_string(),
+        value: value.clone(),
+    };
+    let valid: Vec<String> = if CONDITION_FACTS.contains(&field) {
+        match field {
+            "has_committee" => vec!["true".into(), "false".into()],
+            "meeting_kind" => MeetingKind::ALL.iter().map(|k| k.id().to_string()).collect(),
+            _ => BranchType::ALL.iter().map(|t| t.id().to_string()).collect(),
+        }
+    } else if let Some(target) = template.item(field) {
+        if !seen_before.contains(field) || field == item.id {
+            issues.push(TemplateIssue::ConditionOnLaterItem { item: item.id.clone(), field: field.into() });
+            return;
+        }
+        match &target.item.kind {
+            Kind::YesNo { .. } => vec!["yes".into(), "no".into(), "na".into()],
+            Kind::Choice { options } => options.iter().map(|o| o.id.clone()).collect(),
+            Kind::Scale => (1..=5).map(|n: u8| n.to_string()).collect(),
+            // Numbers are compared as written; any value is acceptable.
+            _ => return,
+        }
+    } else {
+        issues.push(TemplateIssue::ConditionUnknownField { item: item.id.clone(), field: field.into() });
+        return;
+    };
+    for value in accepted {
+        if !valid.contains(value) {
+            issues.push(unknown_value(value));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::template::Condition;
+
+    #[test]
+    fn embedded_template_is_clean() {
+        assert_eq!(check_template(&Template::embedded()), vec![]);
+    }
+
+    #[test]
+    fn catches_duplicate_ids_and_bad_conditions() {
+        let mut t = Template::embedded();
+        let first = t.sections[0].items[0].clone();
+        t.sections[0].items.push(first.clone());
+        t.sections[1].items[0].applies_when = Some(Condition { field: "nonsense".into(), is: vec!["x".into()] });
+        t.sections[1].items[1].applies_when =
+            Some(Condition { field: "has_committee".into(), is: vec!["maybe".into()] });
+        let issues = check_template(&t);
+        assert!(issues.contains(&TemplateIssue::DuplicateId { id: first.id }));
+        assert!(issues.iter().any(|i| matches!(i, TemplateIssue::ConditionUnknownField { field, .. } if field == "nonsense")));
+        assert!(issues.iter().any(|i| matches!(i, TemplateIssue::ConditionUnknownValue { value, .. } if value == "maybe")));
+    }
+
+    #[test]
+    fn catches_thresholds_out_of_range() {
+        let mut t = Template::embedded();
+        let rate = t.sections.iter_mut().flat_map(|s| s.items.iter_mut()).find(|i| i.id == "att.rate");
+        if let Some(item) = rate
+            && let Some(rule) = &mut item.finding
+        {
+            rule.fails_when = FailsWhen::AtMost(Bound::Value(-5.0));
+        }
+        let issues = check_template(&t);
+        assert!(issues.iter().any(|i| matches!(i, TemplateIssue::ThresholdOutOfRange { item, .. } if item == "att.rate")), "{issues:?}");
+    }
+}

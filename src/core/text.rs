@@ -1,0 +1,134 @@
+//! Text helpers shared by every layer: NFC normalisation, safe display of untrusted text, slugs.
+//!
+//! Kept free of I/O so they can be used from the core, the store and the views alike.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalise to NFC and drop control characters that must never be stored.
+///
+/// Newlines and tabs are kept only when `multiline` is true (tabs become spaces), so that
+/// a note may span lines while a branch name never does.
+pub fn clean(input: &str, multiline: bool) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.nfc() {
+        match c {
+            '\n' if multiline => out.push('\n'),
+            '\t' => out.push(' '),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// True for characters that change how the following text is shown without being visible:
+/// bidi controls and zero-width characters. These are shown as `<U+XXXX>` markers.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Render untrusted text so that nothing in it can act on a terminal.
+///
+/// Control characters become caret or `<U+XXXX>` markers, bidi and zero-width characters become
+/// `<U+XXXX>` markers. Newlines are kept when `multiline` is true. Every sink (TUI, CLI output,
+/// error messages) goes through this one function.
+pub fn display_safe(input: &str, multiline: bool) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '\n' if multiline => out.push('\n'),
+            '\t' => out.push(' '),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push(char::from(b'@' + c as u8));
+            }
+            '\u{7F}' => out.push_str("^?"),
+            c if c.is_control() || is_invisible_format(c) => {
+                out.push_str(&format!("<U+{:04X}>", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An ASCII slug for file names: Vietnamese letters lose their marks, `đ` becomes `d`,
+/// everything else that is not a letter or digit becomes a single `-`.
+pub fn slug(input: &str) -> String {
+    let mut out = String::new();
+    let mut pending_dash = false;
+    for c in input.nfd() {
+        let c = match c {
+            'đ' => 'd',
+            'Đ' => 'd',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            // Drop the accent, keep the base letter already pushed.
+        } else {
+            pending_dash = true;
+        }
+    }
+    out.truncate(60);
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("chi-bo");
+    }
+    out
+}
+
+/// A key for comparing names typed by different people: NFC, lower case, single spaces.
+pub fn name_key(input: &str) -> String {
+    clean(input, false)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_strips_vietnamese_marks() {
+        assert_eq!(slug("Chi bộ số 11"), "chi-bo-so-11");
+        assert_eq!(slug("Đội Cảnh sát giao thông, trật tự"), "doi-canh-sat-giao-thong-trat-tu");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("\u{1b}]0;x\u{7}"), "0-x");
+        assert_eq!(slug("!!!"), "chi-bo");
+    }
+
+    #[test]
+    fn clean_normalises_and_drops_controls() {
+        let nfd = "Chi bo\u{323}";
+        assert_eq!(clean(nfd, false), "Chi bộ");
+        assert_eq!(clean("a\u{1b}[31mb\nc", false), "a[31mbc");
+        assert_eq!(clean("a\r\nb", true), "a\nb");
+    }
+
+    #[test]
+    fn display_safe_marks_what_was_there() {
+        assert_eq!(display_safe("a\u{1b}]52;c;x\u{7}b", false), "a^[]52;c;x^Gb");
+        assert_eq!(display_safe("x\u{202E}y", false), "x<U+202E>y");
+        assert_eq!(display_safe("x\u{9b}y", false), "x<U+009B>y");
+        assert_eq!(display_safe("a\nb", false), "a^Jb");
+        assert_eq!(display_safe("a\nb", true), "a\nb");
+    }
+
+    #[test]
+    fn name_key_ignores_case_spacing_and_form() {
+        assert_eq!(name_key("  Chi  Bộ số 11 "), name_key("chi bo\u{323} số 11"));
+    }
+}

@@ -1,0 +1,389 @@
+//! One visit: the facts of one meeting attended, the answers given against a template, and their notes.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::core::template::Template;
+use crate::core::text::clean;
+
+/// The visit file format version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    pub schema: u32,
+    pub template: TemplateRef,
+    /// The round this visit belongs to: the decision number, e.g. "967-QĐ/QU".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<String>,
+    pub meeting: Meeting,
+    #[serde(default)]
+    pub inspectors: Vec<String>,
+    /// Answers keyed by item id; a sorted map so files diff cleanly.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub status: VisitStatus,
+    /// The item last answered, so reopening resumes there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_item: Option<String>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+}
+
+/// Which template a visit was filled against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateRef {
+    pub id: String,
+    pub version: u32,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum VisitStatus {
+    #[default]
+    Draft,
+    Final,
+}
+
+/// The facts of the meeting, asked before the checklist. They make no findings of their own,
+/// but computed items and conditions are derived from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub branch: String,
+    pub committee: String,
+    pub branch_type: BranchType,
+    pub kind: MeetingKind,
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<TimeOfDay>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<TimeOfDay>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_committee: Option<bool>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub chair: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub minutes_secretary: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub higher_attendees: String,
+    #[serde(default)]
+    pub members: Members,
+}
+
+/// Member counts; each is unknown until the inspector enters it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Members {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempted: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absent_excused: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absent_unexcused: Option<u32>,
+}
+
+/// Branch types of the domain list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BranchType {
+    NongThon,
+    KhuDanCu,
+    CoQuan,
+    SuNghiep,
+    TruongHoc,
+    DnNhaNuoc,
+    DnNgoaiNhaNuoc,
+    HopTacXa,
+    QuanDoi,
+    CongAn,
+    Khac,
+}
+
+impl BranchType {
+    pub const ALL: [BranchType; 11] = [
+        BranchType::NongThon,
+        BranchType::KhuDanCu,
+        BranchType::CoQuan,
+        BranchType::SuNghiep,
+        BranchType::TruongHoc,
+        BranchType::DnNhaNuoc,
+        BranchType::DnNgoaiNhaNuoc,
+        BranchType::HopTacXa,
+        BranchType::QuanDoi,
+        BranchType::CongAn,
+        BranchType::Khac,
+    ];
+
+    /// The id used in files and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            BranchType::NongThon => "nong_thon",
+            BranchType::KhuDanCu => "khu_dan_cu",
+            BranchType::CoQuan => "co_quan",
+            BranchType::SuNghiep => "su_nghiep",
+            BranchType::TruongHoc => "truong_hoc",
+            BranchType::DnNhaNuoc => "dn_nha_nuoc",
+            BranchType::DnNgoaiNhaNuoc => "dn_ngoai_nha_nuoc",
+            BranchType::HopTacXa => "hop_tac_xa",
+            BranchType::QuanDoi => "quan_doi",
+            BranchType::CongAn => "cong_an",
+            BranchType::Khac => "khac",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<BranchType> {
+        BranchType::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    #[default]
+    Regular,
+    Thematic,
+    Combined,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 3] = [MeetingKind::Regular, MeetingKind::Thematic, MeetingKind::Combined];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            MeetingKind::Regular => "regular",
+            MeetingKind::Thematic => "thematic",
+            MeetingKind::Combined => "combined",
+        }
+    }
+}
+
+/// One answer and its note. Either may be absent: a note can be written before deciding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Answer {
+    pub fn is_empty(&self) -> bool {
+        self.value.is_none() && self.note.is_empty()
+    }
+}
+
+/// An answer's value; which variant fits is decided by the item's kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Value {
+    Yes,
+    No,
+    NotApplicable,
+    Number(u32),
+    Pair(u32, u32),
+    Scale(u8),
+    Choice(String),
+    Choices(Vec<String>),
+    Text(String),
+    Time(TimeOfDay),
+}
+
+/// A time of day in minutes since midnight, written `"hh:mm"` in files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay(u16);
+
+impl TimeOfDay {
+    pub fn new(hour: u8, minute: u8) -> Option<TimeOfDay> {
+        (hour < 24 && minute < 60).then(|| TimeOfDay(u16::from(hour) * 60 + u16::from(minute)))
+    }
+
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+
+    /// Accepts `14:30`, `14h30`, `14h`, `1430` and `9:05`.
+    pub fn parse(input: &str) -> Option<TimeOfDay> {
+        let s = input.trim().to_lowercase();
+        let (h, m) = if let Some((h, m)) = s.split_once([':', 'h', '.']) {
+            (h.trim(), if m.trim().is_empty() { "0" } else { m.trim() })
+        } else if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
+            s.split_at(2)
+        } else {
+            (s.as_str(), "0")
+        };
+        TimeOfDay::new(h.parse().ok()?, m.parse().ok()?)
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+impl Serialize for TimeOfDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        TimeOfDay::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("expected a time hh:mm, found \"{text}\"")))
+    }
+}
+
+/// Parse a date typed by a person: `2022-04-05` or `05/04/2022` (day first, as written in Vietnam).
+pub fn parse_date(input: &str) -> Option<Date> {
+    let s = input.trim();
+    if let Ok(d) = s.parse::<Date>() {
+        return Some(d);
+    }
+    let mut parts = s.split(['/', '.', '-']);
+    let day: i8 = parts.next()?.trim().parse().ok()?;
+    let month: i8 = parts.next()?.trim().parse().ok()?;
+    let year: i16 = parts.next()?.trim().parse().ok()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    Date::new(year, month, day).ok()
+}
+
+/// The current time, to the second (sub-second digits only clutter the file).
+pub fn now() -> Timestamp {
+    Timestamp::now().round(jiff::Unit::Second).unwrap_or_else(|_| Timestamp::now())
+}
+
+/// What a new visit needs to start.
+#[derive(Debug, Clone)]
+pub struct NewVisit {
+    pub branch: String,
+    pub committee: String,
+    pub branch_type: BranchType,
+    pub kind: MeetingKind,
+    pub date: Date,
+    pub inspectors: Vec<String>,
+    pub round: Option<String>,
+}
+
+impl Visit {
+    /// A fresh draft against `template`, created at `now`.
+    pub fn new(template: &Template, facts: NewVisit, now: Timestamp) -> Visit {
+        let mut visit = Visit {
+            schema: SCHEMA_VERSION,
+            template: TemplateRef {
+                id: template.id.clone(),
+                version: template.version,
+                hash: template.content_hash(),
+            },
+            round: facts.round,
+            meeting: Meeting {
+                branch: facts.branch,
+                committee: facts.committee,
+                branch_type: facts.branch_type,
+                kind: facts.kind,
+                date: facts.date,
+                start: None,
+                end: None,
+                has_committee: None,
+                chair: String::new(),
+                minutes_secretary: String::new(),
+                higher_attendees: String::new(),
+                members: Members::default(),
+            },
+            inspectors: facts.inspectors,
+            answers: BTreeMap::new(),
+            notes: String::new(),
+            status: VisitStatus::Draft,
+            last_item: None,
+            created: now,
+            updated: now,
+        };
+        visit.normalize();
+        visit
+    }
+
+    /// NFC-normalise every text and drop control characters, so stored text is canonical.
+    pub fn normalize(&mut self) {
+        let m = &mut self.meeting;
+        for field in [
+            &mut m.branch,
+            &mut m.committee,
+            &mut m.chair,
+            &mut m.minutes_secretary,
+            &mut m.higher_attendees,
+        ] {
+            *field = clean(field, false);
+        }
+        if let Some(round) = &mut self.round {
+            *round = clean(round, false);
+        }
+        for name in &mut self.inspectors {
+            *name = clean(name, false);
+        }
+        self.notes = clean(&self.notes, true);
+        for answer in self.answers.values_mut() {
+            answer.note = clean(&answer.note, true);
+            if let Some(Value::Text(text)) = &mut answer.value {
+                *text = clean(text, true);
+            }
+        }
+        self.answers.retain(|_, a| !a.is_empty());
+    }
+
+    pub fn answer(&self, item_id: &str) -> Option<&Answer> {
+        self.answers.get(item_id)
+    }
+
+    pub fn value(&self, item_id: &str) -> Option<&Value> {
+        self.answers.get(item_id).and_then(|a| a.value.as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_times_as_people_write_them() {
+        assert_eq!(TimeOfDay::parse("14:30").map(|t| t.to_string()), Some("14:30".into()));
+        assert_eq!(TimeOfDay::parse("7h05").map(|t| t.to_string()), Some("07:05".into()));
+        assert_eq!(TimeOfDay::parse("19h").map(|t| t.to_string()), Some("19:00".into()));
+        assert_eq!(TimeOfDay::parse("0930").map(|t| t.to_string()), Some("09:30".into()));
+        assert_eq!(TimeOfDay::parse("24:00"), None);
+        assert_eq!(TimeOfDay::parse("abc"), None);
+    }
+
+    #[test]
+    fn parses_dates_day_first() {
+        let expected = Date::new(2022, 4, 5).ok();
+        assert_eq!(parse_date("2022-04-05"), expected);
+        assert_eq!(parse_date("05/04/2022"), expected);
+        assert_eq!(parse_date("5/4/2022"), expected);
+        assert_eq!(parse_date("31/02/2022"), None);
+        assert_eq!(parse_date("2022/04"), None);
+    }
+
+    #[test]
+    fn branch_type_ids_round_trip() {
+        for t in BranchType::ALL {
+            assert_eq!(BranchType::from_id(t.id()), Some(t));
+        }
+        assert_eq!(BranchType::from_id("nope"), None);
+    }
+}

@@ -1,0 +1,188 @@
+//! Files on disk: where the data folder is, reading and writing visit and template files.
+//!
+//! Everything that touches the file system lives here; the core never does.
+
+pub mod format;
+pub mod save;
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::core::template::Template;
+use crate::core::text::slug;
+use crate::core::visit::Visit;
+use format::{LoadError, LoadErrorKind, MAX_FILE_BYTES, decode_text, parse_visit, visit_to_ron};
+
+/// The environment variable that names the data folder.
+pub const DIR_ENV: &str = "KHAOSAT_DIR";
+
+/// The data folder: `--dir`, else `$KHAOSAT_DIR`, else the platform data folder.
+pub fn resolve_data_dir(flag: Option<&Path>) -> Option<PathBuf> {
+    if let Some(dir) = flag {
+        return Some(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os(DIR_ENV).filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    project_dirs().map(|d| d.data_dir().to_path_buf())
+}
+
+/// The default config file: `config.ron` in the platform config folder.
+pub fn default_config_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.ron"))
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "khaosat")
+}
+
+/// Read a file's text with the checks every file gets: a regular file, under the size cap,
+/// UTF-8 (a BOM is accepted and dropped), not empty. Never blocks on a FIFO.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let io_err = |e: io::Error| LoadError::new(path, None, LoadErrorKind::Io(e.to_string()));
+    let meta = fs::metadata(path).map_err(io_err)?;
+    if !meta.is_file() {
+        return Err(LoadError::new(path, None, LoadErrorKind::NotAFile));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::new(path, None, LoadErrorKind::TooLarge { size: meta.len() }));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // `take` guards against a file that grows between the size check and the read.
+    fs::File::open(path).map_err(io_err)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::new(path, None, LoadErrorKind::TooLarge { size: bytes.len() as u64 }));
+    }
+    decode_text(path, &bytes)
+}
+
+/// Load and check one visit file.
+pub fn load_visit(path: &Path, templates: &[Template]) -> Result<Visit, LoadError> {
+    let text = read_text(path)?;
+    parse_visit(path, &text, templates)
+}
+
+/// Load a template file written by a user.
+pub fn load_template(path: &Path) -> Result<Template, LoadError> {
+    let text = read_text(path)?;
+    if let Some(line) = format::conflict_line(&text) {
+        return Err(LoadError::new(path, Some((line, 1)), LoadErrorKind::Conflict { line }));
+    }
+    Template::from_ron(&text).map_err(|e| LoadError::from_spanned(path, &e))
+}
+
+/// Save a visit over its file, atomically.
+pub fn save_visit(path: &Path, visit: &Visit) -> io::Result<()> {
+    save::write_atomic(path, visit_to_ron(visit).as_bytes())
+}
+
+/// Create the file for a new visit in `dir`, named `DATE_branch-slug.ron`, with a numeric suffix
+/// when that name is taken. Returns the path.
+pub fn create_visit(dir: &Path, visit: &Visit) -> io::Result<PathBuf> {
+    fs::create_dir_all(dir)?;
+    let base = format!("{}_{}", visit.meeting.date, slug(&visit.meeting.branch));
+    let text = visit_to_ron(visit);
+    for n in 1..10_000 {
+        let name = if n == 1 { format!("{base}.ron") } else { format!("{base}-{n}.ron") };
+        let path = dir.join(name);
+        match save::create_new(&path, text.as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"))
+}
+
+/// Every `.ron` file under the given files and folders, recursively, sorted, without following
+/// symbolic links to folders (so a link loop cannot hang the walk). `round.ron` and `config.ron`
+/// are not visits and are left out; hidden folders (`.git`) are skipped.
+pub fn find_visit_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match fs::symlink_metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => errors.push(LoadError::new(path, None, LoadErrorKind::Io(e.to_string()))),
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return errors.push(LoadError::new(dir, None, LoadErrorKind::Io(e.to_string()))),
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            walk(&path, files, errors);
+        } else if name.ends_with(".ron") && name != "round.ron" && name != "config.ron" {
+            files.push(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::visit::{BranchType, MeetingKind, NewVisit};
+
+    fn sample(template: &Template) -> Visit {
+        let facts = NewVisit {
+            branch: "Chi bộ số 11".into(),
+            committee: "Đảng bộ phường Mai Dịch".into(),
+            branch_type: BranchType::KhuDanCu,
+            kind: MeetingKind::Regular,
+            date: jiff::civil::date(2022, 4, 5),
+            inspectors: vec!["Lê Thị Tú".into()],
+            round: Some("967-QĐ/QU".into()),
+        };
+        Visit::new(template, facts, jiff::Timestamp::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn new_visits_get_unique_slug_names() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let t = Template::embedded();
+        let v = sample(&t);
+        let first = create_visit(dir.path(), &v)?;
+        let second = create_visit(dir.path(), &v)?;
+        assert_eq!(first.file_name().and_then(|n| n.to_str()), Some("2022-04-05_chi-bo-so-11.ron"));
+        assert_eq!(second.file_name().and_then(|n| n.to_str()), Some("2022-04-05_chi-bo-so-11-2.ron"));
+        Ok(())
+    }
+
+    #[test]
+    fn saved_visit_loads_back_equal() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let t = Template::embedded();
+        let v = sample(&t);
+        let path = create_visit(dir.path(), &v)?;
+        let loaded = load_visit(&path, std::slice::from_ref(&t)).map_err(|e| e.display(crate::strings::Lang::En))?;
+        assert_eq!(loaded, v);
+        Ok(())
+    }
+
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("x.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.map(|s| s.success()).unwrap_or(false) {
+            let err = load_visit(&fifo, &[Template::embedded()]);
+            assert!(matches!(err, Err(LoadError { kind: LoadErrorKind::NotAFile, .. })));
+        }
+    }
+}

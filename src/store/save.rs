@@ -1,0 +1,128 @@
+//! Atomic writes: a temporary file in the same folder, fsync, rename over the target, fsync the folder.
+//! A reader (or a crash, or a pulled plug) sees either the old file or the new one, never half of one.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Prefix of temporary files, so leftovers from a killed process can be recognised and removed.
+pub const TEMP_PREFIX: &str = ".khaosat-tmp-";
+
+/// Write `bytes` to `path` atomically, keeping the existing file's permissions.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_dir(path);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut temp = tempfile::Builder::new().prefix(&format!("{TEMP_PREFIX}{name}-")).tempfile_in(&dir)?;
+    temp.write_all(bytes)?;
+    match fs::metadata(path) {
+        Ok(existing) => temp.as_file().set_permissions(existing.permissions())?,
+        Err(_) => set_new_file_permissions(temp.as_file())?,
+    }
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(&dir)
+}
+
+/// Create `path` with `bytes` only if nothing is there yet (for new visits: never clobber a file).
+pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    sync_dir(&parent_dir(path))
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// New files follow the umask like any file the user creates (tempfile makes them 0600).
+#[cfg(unix)]
+fn set_new_file_permissions(file: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mask = current_umask();
+    file.set_permissions(fs::Permissions::from_mode(0o666 & !mask))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_file: &File) -> io::Result<()> {
+    Ok(())
+}
+
+/// The process umask, read from /proc so that it is not changed even for an instant.
+#[cfg(unix)]
+fn current_umask() -> u32 {
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// Remove temporary files left by a process killed mid-save. Returns how many were removed.
+pub fn clean_leftovers(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(TEMP_PREFIX))
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_keeps_permissions() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a.ron");
+        write_atomic(&path, b"one")?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640))?;
+            write_atomic(&path, b"two")?;
+            assert_eq!(fs::metadata(&path)?.permissions().mode() & 0o777, 0o640);
+        }
+        assert_eq!(fs::read(&path)?, b"two");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())?.flatten().map(|e| e.file_name()).collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn create_new_never_clobbers() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a.ron");
+        create_new(&path, b"first")?;
+        assert!(create_new(&path, b"second").is_err());
+        assert_eq!(fs::read(&path)?, b"first");
+        Ok(())
+    }
+
+    #[test]
+    fn leftovers_are_cleaned() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        fs::write(dir.path().join(format!("{TEMP_PREFIX}x.ron-abc")), b"half")?;
+        fs::write(dir.path().join("keep.ron"), b"whole")?;
+        assert_eq!(clean_leftovers(dir.path()), 1);
+        assert!(dir.path().join("keep.ron").exists());
+        Ok(())
+    }
+}
