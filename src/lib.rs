@@ -5,6 +5,9 @@
 //! user-facing text in `strings`.
 
 pub mod cli;
+pub mod config;
 pub mod core;
+pub mod export;
 pub mod store;
 pub mod strings;
+pub mod tui;

@@ -4,20 +4,15 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use khaosat::cli::{Cli, Failure, run_command};
-use khaosat::strings::{Lang, Msg};
+use khaosat::cli::{Cli, Failure, run_command, run_interactive};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let stdout = io::stdout();
     let stderr = io::stderr();
     let result = match &cli.command {
         Some(command) => run_command(&cli, command, &mut stdout.lock(), &mut stderr.lock()),
-        None => {
-            let _ = writeln!(stderr.lock(), "{}", Msg::CliTuiComing.get(lang));
-            Ok(0)
-        }
+        None => run_interactive(&cli, None),
     };
     match result {
         Ok(code) => ExitCode::from(code),

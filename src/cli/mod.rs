@@ -1,6 +1,8 @@
 //! The command line: thin wrappers that parse arguments and call the core and the store.
 //! None of these subcommands needs a terminal.
 
+pub mod summary;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -59,6 +61,19 @@ pub enum Command {
     Completions {
         shell: clap_complete::Shell,
     },
+    /// Merge visit files and folders into a findings report (text, md, csv, json, xlsx).
+    Summary(summary::SummaryArgs),
+    /// Where the configuration file is.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the path of the configuration file (and an example when it does not exist).
+    Path,
 }
 
 #[derive(Debug, clap::Args)]
@@ -170,12 +185,58 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
             Ok(0)
         }
         Command::Template { action: TemplateAction::Check { file } } => check_template_file(&ctx, file, out, err),
+        Command::Summary(args) => summary::run(&ctx, args, out, err),
         Command::Completions { shell } => {
             clap_complete::generate(*shell, &mut Cli::command(), "khaosat", out);
             Ok(0)
         }
-        Command::Edit { .. } => Err(Failure::usage(Msg::CliTuiComing.get(ctx.lang).to_string())),
+        Command::Edit { file } => run_interactive(cli, Some(file.clone())),
+        Command::Config { action: ConfigAction::Path } => {
+            let path = config_path(cli).ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(ctx.lang).to_string()))?;
+            writeln!(out, "{}", display_safe(&path.to_string_lossy(), false))?;
+            if !path.exists() {
+                writeln!(err, "{}", Msg::ConfigMissing.get(ctx.lang))?;
+                err.write_all(crate::config::EXAMPLE.as_bytes())?;
+            }
+            Ok(0)
+        }
     }
+}
+
+fn config_path(cli: &Cli) -> Option<PathBuf> {
+    cli.config.clone().or_else(store::default_config_path)
+}
+
+/// Start the TUI: on the data folder, or on one visit file (`edit`).
+pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>) -> Result<u8, Failure> {
+    let ctx = Context::from_cli(cli)?;
+    let (config, config_error) = match config_path(cli) {
+        Some(path) => crate::config::load(&path),
+        None => (crate::config::Config::default(), None),
+    };
+    let lang = cli.lang.or(config.lang).unwrap_or(ctx.lang);
+    let (keymap, unknown_keys) = crate::tui::keymap::KeyMap::with_overrides(&config.keys);
+    let warning = match (config_error, unknown_keys.is_empty()) {
+        (Some(e), _) => Some(Msg::ConfigError.fill(lang, &[&e.display(lang)])),
+        (None, false) => Some(Msg::ConfigUnknownKeys.fill(lang, &[&unknown_keys.join(", ")])),
+        (None, true) => None,
+    };
+    let data_dir = match &edit {
+        Some(file) => file.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")),
+        None => resolve_data_dir(cli.dir.as_deref()).ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(lang).to_string()))?,
+    };
+    let options = crate::tui::Options {
+        lang,
+        keymap,
+        colors: crate::config::colors_enabled(&config),
+        templates: ctx.templates,
+        inspector: config.inspector,
+        data_dir,
+        edit,
+        warning,
+    };
+    crate::tui::run(options).map_err(|message| Failure { code: 1, message })?;
+    Ok(0)
 }
 
 fn new_visit(ctx: &Context, dir: Option<&Path>, args: &NewArgs, out: &mut dyn Write) -> Result<u8, Failure> {

@@ -2,6 +2,7 @@
 //! No terminal and no file I/O here, so all of it is tested with plain unit and property tests.
 
 pub mod rules;
+pub mod summary;
 pub mod template;
 pub mod template_check;
 pub mod text;

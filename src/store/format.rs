@@ -173,6 +173,19 @@ impl LoadError {
         LoadError::new(path, position, LoadErrorKind::Syntax(SyntaxError::from_ron(&e.code)))
     }
 
+    /// A parse error of `text`. An error that runs into the end of the file (a name, a text or a
+    /// value cut short) is reported as a truncated file, at its end, whatever token it hit.
+    pub fn from_parse(path: &Path, text: &str, e: &SpannedError) -> LoadError {
+        let end = text.trim_end();
+        let end_position = position_of(end, end.len());
+        let runs_off_end = (e.span.end.line, e.span.end.col) >= end_position
+            && !matches!(e.code, RonError::MissingStructField { .. } | RonError::TrailingCharacters);
+        if runs_off_end && !end.ends_with(')') {
+            return LoadError::new(path, Some(end_position), LoadErrorKind::Syntax(SyntaxError::Eof));
+        }
+        LoadError::from_spanned(path, e)
+    }
+
     /// The reason alone, as a sentence in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let text = match &self.kind {
@@ -233,6 +246,12 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let before = &bytes[..e.valid_up_to()];
+        if e.error_len().is_none() {
+            // Cut in the middle of a character (ư, ộ … take 2–3 bytes): a truncated file, not binary.
+            let before = String::from_utf8_lossy(before);
+            let kind = LoadErrorKind::Syntax(SyntaxError::Eof);
+            return LoadError::new(path, Some(position_of(&before, before.len())), kind);
+        }
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         LoadError::new(path, Some((line, 1)), LoadErrorKind::NotUtf8)
     })?;
@@ -246,11 +265,25 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
     Ok(text.to_string())
 }
 
-/// The first line that starts with a git conflict marker, 1-based.
+/// The line (1-based) of the `<<<<<<<` that opens an unresolved git merge: a `<<<<<<<` line, then a
+/// `=======` line, then a `>>>>>>>` line. A lone `=======` or `==========` is not a conflict: notes
+/// are written with their own line breaks, so a separator a person typed in a note starts a line.
 pub fn conflict_line(text: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l.starts_with("======="))
-        .map(|i| i + 1)
+    let marker = |line: &str, m: &str| {
+        line.strip_prefix(m).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\r']))
+    };
+    let mut opened = None;
+    let mut separated = false;
+    for (i, line) in text.lines().enumerate() {
+        if opened.is_none() && marker(line, "<<<<<<<") {
+            opened = Some(i + 1);
+        } else if opened.is_some() && marker(line, "=======") {
+            separated = true;
+        } else if separated && marker(line, ">>>>>>>") {
+            return opened;
+        }
+    }
+    None
 }
 
 /// 1-based (line, column in characters) of a byte offset.
@@ -285,7 +318,7 @@ pub fn parse_visit(path: &Path, text: &str, templates: &[Template]) -> Result<Vi
         return Err(LoadError::new(path, position, LoadErrorKind::NewerSchema { found: probe.schema }));
     }
     let mut visit: Visit =
-        ron::Options::default().from_str(text).map_err(|e| LoadError::from_spanned(path, &e))?;
+        ron::Options::default().from_str(text).map_err(|e| LoadError::from_parse(path, text, &e))?;
     if visit.schema > SCHEMA_VERSION {
         return Err(LoadError::new(path, None, LoadErrorKind::NewerSchema { found: visit.schema }));
     }

@@ -69,7 +69,7 @@ pub fn load_template(path: &Path) -> Result<Template, LoadError> {
     if let Some(line) = format::conflict_line(&text) {
         return Err(LoadError::new(path, Some((line, 1)), LoadErrorKind::Conflict { line }));
     }
-    Template::from_ron(&text).map_err(|e| LoadError::from_spanned(path, &e))
+    Template::from_ron(&text).map_err(|e| LoadError::from_parse(path, &text, &e))
 }
 
 /// Save a visit over its file, atomically.

@@ -1,0 +1,186 @@
+//! `khaosat summary PATH...`: merge visit files into a findings report.
+//!
+//! Files are found with the store's walker, read in parallel in fixed-size chunks (results
+//! collected in order, so the report never depends on thread timing), and folded one by one into
+//! the pure [`SummaryBuilder`]; only one chunk of visits is in memory at a time. A file that fails
+//! to load is reported on stderr and in the report, and skipped.
+//!
+//! Exit codes: 0 a summary was produced; 1 with `--strict` when a file was skipped, or when no file
+//! could be loaded at all; 2 usage or output errors.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::cli::{Context, Failure};
+use crate::core::summary::{Filters, SummaryBuilder};
+use crate::core::text::{clean, display_safe};
+use crate::core::visit::{BranchType, parse_date};
+use crate::export::{self, Format};
+use crate::store::format::template_for;
+use crate::store::{find_visit_files, load_visit, save::write_atomic};
+use crate::strings::{Lang, Msg};
+
+/// Files read in parallel at a time: bounds memory whatever the number of files.
+const CHUNK: usize = 256;
+
+#[derive(Debug, clap::Args)]
+pub struct SummaryArgs {
+    /// Visit files and folders (searched recursively for .ron files).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output. Required for xlsx.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when any file was skipped.
+    #[arg(long)]
+    pub strict: bool,
+    /// Only visits whose parent committee contains this text (case and accents ignored).
+    #[arg(long)]
+    pub committee: Option<String>,
+    /// Only this branch type (nong_thon, khu_dan_cu, co_quan, su_nghiep, truong_hoc, dn_nha_nuoc,
+    /// dn_ngoai_nha_nuoc, hop_tac_xa, quan_doi, cong_an, khac).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub branch_type: Option<String>,
+    /// Only visits by an inspector whose name contains this text (case and accents ignored).
+    #[arg(long)]
+    pub inspector: Option<String>,
+    /// Only meetings on or after this date (YYYY-MM-DD or dd/mm/yyyy).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only meetings on or before this date (YYYY-MM-DD or dd/mm/yyyy).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Leave draft visits out.
+    #[arg(long)]
+    pub final_only: bool,
+}
+
+fn filters(args: &SummaryArgs, lang: Lang) -> Result<Filters, Failure> {
+    let date = |text: &Option<String>| -> Result<_, Failure> {
+        match text {
+            None => Ok(None),
+            Some(t) => parse_date(t)
+                .map(Some)
+                .ok_or_else(|| Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(t, false)]))),
+        }
+    };
+    let branch_type = match &args.branch_type {
+        None => None,
+        Some(t) => Some(BranchType::from_id(t.trim()).ok_or_else(|| {
+            let all: Vec<&str> = BranchType::ALL.iter().map(|t| t.id()).collect();
+            Failure::usage(Msg::CliBadType.fill(lang, &[&display_safe(t, false), &all.join(", ")]))
+        })?),
+    };
+    let text = |t: &Option<String>| t.as_deref().map(|t| clean(t, false)).filter(|t| !t.trim().is_empty());
+    Ok(Filters {
+        committee: text(&args.committee),
+        branch_type,
+        inspector: text(&args.inspector),
+        from: date(&args.from)?,
+        to: date(&args.to)?,
+        final_only: args.final_only,
+    })
+}
+
+pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    if args.format.is_binary() && args.output.is_none() {
+        return Err(Failure::usage(Msg::SumXlsxNeedsOutput.get(lang).to_string()));
+    }
+    let filters = filters(args, lang)?;
+    let (files, walk_errors) = find_visit_files(&args.paths);
+    let mut builder = SummaryBuilder::new(lang, filters).keep_answers(args.format == Format::Xlsx);
+    for e in &walk_errors {
+        writeln!(err, "{}", e.display(lang))?;
+        builder.skip(&e.path, e.position, e.message(lang));
+    }
+    if files.is_empty() && walk_errors.is_empty() {
+        let names: Vec<String> = args.paths.iter().map(|p| display_safe(&p.to_string_lossy(), false)).collect();
+        return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")])));
+    }
+
+    let progress = std::io::stderr().is_terminal() && files.len() > CHUNK;
+    let mut loaded = 0usize;
+    let mut skipped = walk_errors.len();
+    for (n, chunk) in files.chunks(CHUNK).enumerate() {
+        let results: Vec<_> = chunk.par_iter().map(|path| load_visit(path, &ctx.templates)).collect();
+        for (path, result) in chunk.iter().zip(results) {
+            match result {
+                Ok(visit) => match template_for(&visit, &ctx.templates) {
+                    Some(template) => {
+                        builder.add(&visit, template, path);
+                        loaded += 1;
+                    }
+                    // load_visit already refuses a visit without its template; kept for safety.
+                    None => skipped += 1,
+                },
+                Err(e) => {
+                    if progress {
+                        write!(err, "\r\x1b[K")?;
+                    }
+                    writeln!(err, "{}", e.display(lang))?;
+                    builder.skip(path, e.position, e.message(lang));
+                    skipped += 1;
+                }
+            }
+        }
+        if progress {
+            let done = (n * CHUNK + chunk.len()).min(files.len());
+            write!(err, "\r{} {}", bar(done, files.len()), Msg::SumProgress.fill(lang, &[&done, &files.len()]))?;
+            err.flush()?;
+        }
+    }
+    if progress {
+        writeln!(err)?;
+    }
+    if skipped > 0 {
+        writeln!(err, "{}", Msg::SumSkippedTotal.fill(lang, &[&skipped]))?;
+    }
+
+    let summary = builder.finish();
+    let bytes =
+        export::render(&summary, args.format).map_err(|e| Failure { code: 2, message: Msg::SumExportFailed.fill(lang, &[&e]) })?;
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, &bytes).map_err(|e| Failure {
+                code: 2,
+                message: Msg::ErrWrite.fill(lang, &[&display_safe(&path.to_string_lossy(), false), &e]),
+            })?;
+            writeln!(err, "{}", Msg::SumWrote.fill(lang, &[&display_safe(&path.to_string_lossy(), false)]))?;
+        }
+        None => {
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+    }
+    if loaded == 0 && skipped > 0 {
+        writeln!(err, "{}", Msg::SumNoneLoaded.fill(lang, &[&(loaded + skipped)]))?;
+        return Ok(1);
+    }
+    Ok(if args.strict && skipped > 0 { 1 } else { 0 })
+}
+
+/// `[#####-----]`: how far the reading has gone.
+fn bar(done: usize, total: usize) -> String {
+    const WIDTH: usize = 20;
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH).min(WIDTH);
+    format!("[{}{}]", "#".repeat(filled), "-".repeat(WIDTH - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_bar_fills() {
+        assert_eq!(bar(0, 10), "[--------------------]");
+        assert_eq!(bar(5, 10), "[##########----------]");
+        assert_eq!(bar(10, 10), "[####################]");
+        assert_eq!(bar(0, 0), "[####################]");
+    }
+}

@@ -1,0 +1,221 @@
+//! Exporters: a [`Summary`] rendered as text, Markdown, CSV, JSON or XLSX.
+//!
+//! Each returns bytes (or a String) and never touches a file or a terminal: the CLI writes them
+//! (atomically, through the store) and the TUI may show them. Text meant for a terminal or a
+//! Markdown viewer goes through [`display_safe`]; CSV cells are neutralised against formula
+//! injection; JSON and XLSX carry the text as data.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod text;
+pub mod xlsx;
+
+use jiff::civil::Date;
+
+use crate::core::summary::{BranchValue, Figure, Summary};
+use crate::core::text::display_safe;
+use crate::core::visit::{BranchType, MeetingKind, VisitStatus};
+use crate::strings::{Lang, Msg};
+
+/// The output formats of `khaosat summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text for the terminal.
+    #[default]
+    Text,
+    /// A Markdown report in the style of the inspection team's article.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    /// One row per finding and failing branch.
+    Csv,
+    Json,
+    /// A workbook: findings, and visits × items.
+    Xlsx,
+}
+
+impl Format {
+    /// Binary formats are never written to a terminal.
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("csv: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("csv: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("xlsx: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
+
+/// Render `summary` in `format`.
+pub fn render(summary: &Summary, format: Format) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Text => text::render(summary).into_bytes(),
+        Format::Markdown => markdown::render(summary).into_bytes(),
+        Format::Csv => csv::render(summary)?,
+        Format::Json => json::render(summary)?.into_bytes(),
+        Format::Xlsx => xlsx::render(summary)?,
+    })
+}
+
+/// A date as people write it: `05/04/2022` in Vietnamese, `2022-04-05` in English.
+pub fn date_text(date: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        Lang::En => date.to_string(),
+    }
+}
+
+/// A number with at most `decimals` decimals, trailing zeros dropped; a decimal comma in Vietnamese.
+pub fn number_text(value: f64, decimals: usize, lang: Lang) -> String {
+    let mut text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        while text.ends_with('0') {
+            text.pop();
+        }
+        if text.ends_with('.') {
+            text.pop();
+        }
+    }
+    if text == "-0" {
+        text = "0".into();
+    }
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+pub fn branch_type_label(t: BranchType, lang: Lang) -> &'static str {
+    let msg = match t {
+        BranchType::NongThon => Msg::TypeNongThon,
+        BranchType::KhuDanCu => Msg::TypeKhuDanCu,
+        BranchType::CoQuan => Msg::TypeCoQuan,
+        BranchType::SuNghiep => Msg::TypeSuNghiep,
+        BranchType::TruongHoc => Msg::TypeTruongHoc,
+        BranchType::DnNhaNuoc => Msg::TypeDnNhaNuoc,
+        BranchType::DnNgoaiNhaNuoc => Msg::TypeDnNgoaiNhaNuoc,
+        BranchType::HopTacXa => Msg::TypeHopTacXa,
+        BranchType::QuanDoi => Msg::TypeQuanDoi,
+        BranchType::CongAn => Msg::TypeCongAn,
+        BranchType::Khac => Msg::TypeKhac,
+    };
+    msg.get(lang)
+}
+
+pub fn meeting_kind_label(k: MeetingKind, lang: Lang) -> &'static str {
+    match k {
+        MeetingKind::Regular => Msg::KindRegular.get(lang),
+        MeetingKind::Thematic => Msg::KindThematic.get(lang),
+        MeetingKind::Combined => Msg::KindCombined.get(lang),
+    }
+}
+
+pub fn status_label(s: VisitStatus, lang: Lang) -> &'static str {
+    match s {
+        VisitStatus::Draft => Msg::Draft.get(lang),
+        VisitStatus::Final => Msg::Final.get(lang),
+    }
+}
+
+/// Untrusted text on one line for a terminal: controls and bidi marks made visible, line breaks
+/// shown as " / ".
+pub fn one_line(text: &str) -> String {
+    display_safe(text, true).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" / ")
+}
+
+/// "Chi bộ số 11 (Đảng bộ phường Mai Dịch)", safe for a terminal.
+pub fn branch_with_committee(branch: &str, committee: &str) -> String {
+    format!("{} ({})", one_line(branch), one_line(committee))
+}
+
+/// The "skipped" line of a file: `path:line:col: reason`, safe for a terminal.
+pub fn skipped_text(s: &crate::core::summary::Skipped) -> String {
+    let path = one_line(&s.path.to_string_lossy());
+    match s.position {
+        Some((line, col)) => format!("{path}:{line}:{col}: {}", one_line(&s.reason)),
+        None => format!("{path}: {}", one_line(&s.reason)),
+    }
+}
+
+/// The template versions line: "hd12-2018 phiên bản 1 (5 phiếu), hd12-2018 phiên bản 2 (1 phiếu)".
+pub fn versions_text(summary: &Summary) -> String {
+    let lang = summary.lang;
+    summary
+        .template_versions
+        .iter()
+        .map(|t| Msg::SumTemplateVersion.fill(lang, &[&one_line(&t.id), &t.version, &t.visits]))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The figures as lines, each with detail lines (per-branch values, branches outside thresholds).
+/// `esc` makes untrusted text safe for the output at hand.
+pub fn figure_lines(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<(String, Vec<String>)> {
+    let lang = summary.lang;
+    let f = &summary.figures;
+    let values = |list: &[BranchValue], show: &dyn Fn(f64) -> String| -> String {
+        list.iter()
+            .filter_map(|b| {
+                let v = summary.visits.get(b.visit)?;
+                Some(format!("{} ({}) {}", esc(&v.branch), esc(&v.committee), show(b.value)))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let outside = |fig: &Figure, show: &dyn Fn(f64) -> String| -> Option<String> {
+        (!fig.outside.is_empty()).then(|| Msg::SumFigOutside.fill(lang, &[&values(&fig.outside, show)]))
+    };
+    let pct = |v: f64| format!("{}%", number_text(v, 1, lang));
+    let count = |v: f64| number_text(v, 0, lang);
+    let avg = |fig: &Figure| fig.average().map_or_else(|| "–".to_string(), |a| number_text(a, 1, lang));
+    let minutes = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |m| number_text(m, 0, lang));
+
+    let mut lines = Vec::new();
+    let att = &f.attendance;
+    let head = match att.rate() {
+        Some(rate) => Msg::SumFigAttendance.fill(lang, &[&number_text(rate, 1, lang), &att.present, &att.expected]),
+        None => Msg::SumFigAttendanceNoData.get(lang).to_string(),
+    };
+    let mut details = Vec::new();
+    if !att.rates.branches.is_empty() {
+        details.push(Msg::SumFigAttendanceBranches.fill(lang, &[&values(&att.rates.branches, &pct)]));
+    }
+    details.extend(outside(&att.rates, &pct));
+    lines.push((head, details));
+    for (fig, msg) in [(&f.without_notebook, Msg::SumFigNotebook), (&f.speakers, Msg::SumFigSpeakers)] {
+        let head = msg.fill(lang, &[&count(fig.total), &avg(fig), &fig.counted()]);
+        lines.push((head, outside(fig, &count).into_iter().collect()));
+    }
+    let d = &f.duration;
+    let head = Msg::SumFigDuration.fill(lang, &[&count(d.total), &avg(d), &minutes(d.min()), &minutes(d.max()), &d.counted()]);
+    lines.push((head, outside(d, &count).into_iter().collect()));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates_follow_the_language() {
+        assert_eq!(number_text(92.3077, 1, Lang::Vi), "92,3");
+        assert_eq!(number_text(92.3077, 1, Lang::En), "92.3");
+        assert_eq!(number_text(100.0, 1, Lang::Vi), "100");
+        assert_eq!(number_text(4.0 / 3.0, 2, Lang::En), "1.33");
+        let d = jiff::civil::date(2022, 4, 5);
+        assert_eq!(date_text(d, Lang::Vi), "05/04/2022");
+        assert_eq!(date_text(d, Lang::En), "2022-04-05");
+    }
+
+    #[test]
+    fn one_line_shows_controls() {
+        assert_eq!(one_line("a\u{1b}[31m\nb\u{202E}"), "a^[[31m / b<U+202E>");
+    }
+}

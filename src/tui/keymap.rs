@@ -1,0 +1,368 @@
+//! The key map as data: which key does what on which screen. Defaults here; the config file may
+//! rebind any action by name. The help screen and the status bar are drawn from the same table.
+
+use std::collections::BTreeMap;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::{Deserialize, Serialize};
+
+use crate::strings::Msg;
+
+/// Everything a key can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    NextSection,
+    PrevSection,
+    Yes,
+    No,
+    NotApplicable,
+    Clear,
+    Edit,
+    EditNote,
+    NextUnanswered,
+    Search,
+    Undo,
+    Problems,
+    ToggleFinal,
+    Help,
+    Back,
+    Quit,
+    Open,
+    NewVisit,
+    Summary,
+    ForceQuit,
+}
+
+impl Action {
+    /// What the action does, for the help screen.
+    pub fn description(self) -> Msg {
+        match self {
+            Action::Up => Msg::ActUp,
+            Action::Down => Msg::ActDown,
+            Action::PageUp => Msg::ActPageUp,
+            Action::PageDown => Msg::ActPageDown,
+            Action::NextSection => Msg::ActNextSection,
+            Action::PrevSection => Msg::ActPrevSection,
+            Action::Yes => Msg::ActYes,
+            Action::No => Msg::ActNo,
+            Action::NotApplicable => Msg::ActNotApplicable,
+            Action::Clear => Msg::ActClear,
+            Action::Edit => Msg::ActEdit,
+            Action::EditNote => Msg::ActEditNote,
+            Action::NextUnanswered => Msg::ActNextUnanswered,
+            Action::Search => Msg::ActSearch,
+            Action::Undo => Msg::ActUndo,
+            Action::Problems => Msg::ActProblems,
+            Action::ToggleFinal => Msg::ActToggleFinal,
+            Action::Help => Msg::ActHelp,
+            Action::Back => Msg::ActBack,
+            Action::Quit => Msg::ActQuit,
+            Action::Open => Msg::ActOpen,
+            Action::NewVisit => Msg::ActNewVisit,
+            Action::Summary => Msg::ActSummary,
+            Action::ForceQuit => Msg::ActForceQuit,
+        }
+    }
+}
+
+impl Action {
+    /// A one-word label for the status bar.
+    pub fn short(self) -> Msg {
+        match self {
+            Action::Yes => Msg::Yes,
+            Action::No => Msg::No,
+            Action::NotApplicable => Msg::NaShort,
+            Action::Edit => Msg::ShortEdit,
+            Action::EditNote => Msg::ShortNote,
+            Action::NextUnanswered => Msg::ShortNext,
+            Action::Undo => Msg::ShortUndo,
+            Action::Help => Msg::ShortHelp,
+            Action::Back => Msg::ShortBack,
+            other => other.description(),
+        }
+    }
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Home,
+    Checklist,
+    /// Everywhere, unless an editor has the keyboard.
+    Global,
+}
+
+/// A key as the map stores it: shifted letters are stored as the letter alone, since terminals
+/// send them with or without the SHIFT flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub fn from_event(event: &KeyEvent) -> Key {
+        let code = match event.code {
+            KeyCode::BackTab => KeyCode::BackTab,
+            other => other,
+        };
+        Key {
+            code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    /// Parse `ctrl-c`, `space`, `tab`, `shift-tab`, `enter`, `esc`, `up`, `pgdn`, `f1`, `?`, `k` …
+    pub fn parse(text: &str) -> Option<Key> {
+        let lower = text.trim().to_lowercase();
+        let (mut ctrl, mut alt) = (false, false);
+        let mut rest = lower.as_str();
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-").or_else(|| rest.strip_prefix("c-")) {
+                ctrl = true;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-").or_else(|| rest.strip_prefix("m-")) {
+                alt = true;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "space" => KeyCode::Char(' '),
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            f if f.starts_with('f') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
+            _ => {
+                if rest.chars().count() != 1 {
+                    return None;
+                }
+                // Keep the case of a typed character: `N` and `n` may differ.
+                KeyCode::Char(text.trim().chars().last()?)
+            }
+        };
+        Some(Key { code, ctrl, alt })
+    }
+
+    /// How the key is shown in help and the status bar.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            _ => "?".into(),
+        };
+        let mut label = String::new();
+        if self.ctrl {
+            label.push_str("Ctrl-");
+        }
+        if self.alt {
+            label.push_str("Alt-");
+        }
+        label + &base
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub scope: Scope,
+    pub key: Key,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone)]
+pub struct KeyMap {
+    bindings: Vec<Binding>,
+}
+
+fn key(text: &str) -> Key {
+    // Default bindings are literals checked by a unit test; an unparsable one maps to F(0), never a panic.
+    Key::parse(text).unwrap_or(Key { code: KeyCode::F(0), ctrl: false, alt: false })
+}
+
+const DEFAULTS: &[(Scope, &str, Action)] = &[
+    (Scope::Global, "?", Action::Help),
+    (Scope::Global, "f1", Action::Help),
+    (Scope::Global, "ctrl-c", Action::ForceQuit),
+    (Scope::Home, "up", Action::Up),
+    (Scope::Home, "k", Action::Up),
+    (Scope::Home, "down", Action::Down),
+    (Scope::Home, "j", Action::Down),
+    (Scope::Home, "pgup", Action::PageUp),
+    (Scope::Home, "pgdn", Action::PageDown),
+    (Scope::Home, "enter", Action::Open),
+    (Scope::Home, "a", Action::NewVisit),
+    (Scope::Home, "s", Action::Summary),
+    (Scope::Home, "q", Action::Quit),
+    (Scope::Home, "esc", Action::Quit),
+    (Scope::Checklist, "up", Action::Up),
+    (Scope::Checklist, "k", Action::Up),
+    (Scope::Checklist, "down", Action::Down),
+    (Scope::Checklist, "j", Action::Down),
+    (Scope::Checklist, "pgup", Action::PageUp),
+    (Scope::Checklist, "pgdn", Action::PageDown),
+    (Scope::Checklist, "tab", Action::NextSection),
+    (Scope::Checklist, "right", Action::NextSection),
+    (Scope::Checklist, "shift-tab", Action::PrevSection),
+    (Scope::Checklist, "left", Action::PrevSection),
+    (Scope::Checklist, "y", Action::Yes),
+    (Scope::Checklist, "n", Action::No),
+    (Scope::Checklist, "x", Action::NotApplicable),
+    (Scope::Checklist, "backspace", Action::Clear),
+    (Scope::Checklist, "delete", Action::Clear),
+    (Scope::Checklist, "enter", Action::Edit),
+    (Scope::Checklist, "e", Action::EditNote),
+    (Scope::Checklist, "space", Action::NextUnanswered),
+    (Scope::Checklist, "/", Action::Search),
+    (Scope::Checklist, "u", Action::Undo),
+    (Scope::Checklist, "p", Action::Problems),
+    (Scope::Checklist, "f", Action::ToggleFinal),
+    (Scope::Checklist, "esc", Action::Back),
+    (Scope::Checklist, "q", Action::Back),
+];
+
+impl Default for KeyMap {
+    fn default() -> KeyMap {
+        let bindings = DEFAULTS.iter().map(|(scope, k, action)| Binding { scope: *scope, key: key(k), action: *action });
+        KeyMap { bindings: bindings.collect() }
+    }
+}
+
+impl KeyMap {
+    /// Defaults, with the actions named in `overrides` rebound to the given keys (in the scopes
+    /// where they were bound). Returns the names that could not be understood.
+    pub fn with_overrides(overrides: &BTreeMap<Action, Vec<String>>) -> (KeyMap, Vec<String>) {
+        let mut map = KeyMap::default();
+        let mut unknown = Vec::new();
+        for (action, keys) in overrides {
+            let scopes: Vec<Scope> = DEFAULTS.iter().filter(|(_, _, a)| a == action).map(|(s, _, _)| *s).collect();
+            let mut parsed = Vec::new();
+            for text in keys {
+                match Key::parse(text) {
+                    Some(k) => parsed.push(k),
+                    None => unknown.push(text.clone()),
+                }
+            }
+            if parsed.is_empty() {
+                continue;
+            }
+            map.bindings.retain(|b| b.action != *action);
+            let mut scopes = scopes;
+            scopes.dedup();
+            for scope in scopes {
+                for k in &parsed {
+                    // A rebound key leaves whatever it did before in that scope.
+                    map.bindings.retain(|b| !(b.scope == scope && b.key == *k));
+                    map.bindings.push(Binding { scope, key: *k, action: *action });
+                }
+            }
+        }
+        (map, unknown)
+    }
+
+    /// The action for a key event in a scope (global bindings apply everywhere).
+    pub fn action(&self, scope: Scope, event: &KeyEvent) -> Option<Action> {
+        let k = Key::from_event(event);
+        let find = |s: Scope| self.bindings.iter().find(|b| b.scope == s && b.key == k).map(|b| b.action);
+        find(scope).or_else(|| find(Scope::Global))
+    }
+
+    /// The keys bound to an action in a scope, as shown to the user (`↑/k`).
+    pub fn keys_for(&self, scope: Scope, action: Action) -> String {
+        let labels: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|b| (b.scope == scope || b.scope == Scope::Global) && b.action == action)
+            .map(|b| b.key.label())
+            .collect();
+        labels.join("/")
+    }
+
+    /// Every action bound in a scope, in table order, for the help screen.
+    pub fn actions(&self, scope: Scope) -> Vec<Action> {
+        let mut seen = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.scope == scope || b.scope == Scope::Global) {
+            if !seen.contains(&b.action) {
+                seen.push(b.action);
+            }
+        }
+        seen
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn every_default_parses() {
+        for (_, text, _) in DEFAULTS {
+            assert!(Key::parse(text).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn shifted_letters_match_with_or_without_shift_flag() {
+        let map = KeyMap::default();
+        let q = map.action(Scope::Global, &press(KeyCode::Char('?'), KeyModifiers::SHIFT));
+        assert_eq!(q, Some(Action::Help));
+        let ctrl_c = map.action(Scope::Checklist, &press(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(ctrl_c, Some(Action::ForceQuit));
+    }
+
+    #[test]
+    fn overrides_rebind_an_action() {
+        let mut o = BTreeMap::new();
+        o.insert(Action::NextUnanswered, vec!["w".to_string()]);
+        let (map, unknown) = KeyMap::with_overrides(&o);
+        assert!(unknown.is_empty());
+        let w = map.action(Scope::Checklist, &press(KeyCode::Char('w'), KeyModifiers::NONE));
+        assert_eq!(w, Some(Action::NextUnanswered));
+        let space = map.action(Scope::Checklist, &press(KeyCode::Char(' '), KeyModifiers::NONE));
+        assert_eq!(space, None);
+    }
+
+    #[test]
+    fn keys_are_labelled_for_help() {
+        let map = KeyMap::default();
+        assert_eq!(map.keys_for(Scope::Checklist, Action::Up), "↑/k");
+        assert_eq!(map.keys_for(Scope::Checklist, Action::ForceQuit), "Ctrl-c");
+    }
+}

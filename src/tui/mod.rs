@@ -1,0 +1,210 @@
+//! The interactive checklist. `app` holds the state and the pure update, `view` draws it,
+//! and this module is the runtime: the terminal, the input and signal threads, the saver,
+//! and the effects that touch the disk.
+
+pub mod app;
+pub mod editor;
+pub mod keymap;
+pub mod rows;
+mod saver;
+pub mod terminal;
+pub mod view;
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event as TermEvent};
+
+use crate::core::template::Template;
+use crate::store::format::template_for;
+use crate::store::{self, find_visit_files, load_visit};
+use crate::strings::{Lang, Msg};
+use app::{App, Effect, Event, HomeEntry, update};
+use keymap::KeyMap;
+use view::Theme;
+
+/// What the TUI starts with.
+pub struct Options {
+    pub lang: Lang,
+    pub keymap: KeyMap,
+    pub colors: bool,
+    pub templates: Vec<Template>,
+    pub inspector: String,
+    pub data_dir: PathBuf,
+    /// `khaosat edit FILE`: open this visit directly.
+    pub edit: Option<PathBuf>,
+    /// Shown once at start (e.g. a config file that could not be read).
+    pub warning: Option<String>,
+}
+
+/// Run the TUI until the user quits or the terminal goes away. Errors are sentences for the user.
+pub fn run(options: Options) -> Result<(), String> {
+    let lang = options.lang;
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(Msg::TuiNoTerminal.get(lang).to_string());
+    }
+    std::fs::create_dir_all(&options.data_dir)
+        .map_err(|e| Msg::ErrDataDir.fill(lang, &[&options.data_dir.display(), &e]))?;
+    store::save::clean_leftovers(&options.data_dir);
+
+    let (tx, rx) = mpsc::channel::<Event>();
+    spawn_signal_thread(tx.clone()).map_err(|e| e.to_string())?;
+    let guard = terminal::TerminalGuard::enter().map_err(|e| e.to_string())?;
+    let backend = CrosstermBackend::new(io::stdout());
+    let mut term = Terminal::new(backend).map_err(|e| e.to_string())?;
+    spawn_input_thread(tx.clone());
+    let saver = saver::Saver::spawn(tx.clone());
+
+    let mut app = App::new(lang, options.keymap, options.templates, options.inspector);
+    app.flash = options.warning;
+    let theme = Theme { colors: options.colors };
+    let first = match options.edit {
+        Some(path) => {
+            app.direct = true;
+            app.home.loading = false;
+            Effect::Open(path)
+        }
+        None => Effect::ScanHome,
+    };
+    let mut ctx = Runtime { data_dir: options.data_dir, tx, saver, hung_up: false };
+    let mut pending = vec![first];
+    loop {
+        for effect in std::mem::take(&mut pending) {
+            ctx.perform(&mut app, effect, &mut pending);
+        }
+        if !pending.is_empty() {
+            continue;
+        }
+        if app.quit {
+            break;
+        }
+        term.draw(|frame| view::draw(frame, &app, theme)).map_err(|e| e.to_string())?;
+        // Wait for something to happen; nothing is drawn while idle.
+        let Ok(first_event) = rx.recv() else { break };
+        for event in std::iter::once(first_event).chain(rx.try_iter()) {
+            if matches!(event, Event::HangUp) {
+                ctx.hung_up = true;
+            }
+            pending.extend(update(&mut app, event));
+        }
+    }
+    ctx.saver.finish(Duration::from_millis(1500));
+    if ctx.hung_up {
+        terminal::abandon();
+        std::mem::forget(guard);
+    } else {
+        drop(guard);
+    }
+    Ok(())
+}
+
+struct Runtime {
+    data_dir: PathBuf,
+    tx: Sender<Event>,
+    saver: saver::Saver,
+    hung_up: bool,
+}
+
+impl Runtime {
+    /// Carry out one effect; results come back as events for `update`.
+    fn perform(&mut self, app: &mut App, effect: Effect, pending: &mut Vec<Effect>) {
+        let lang = app.lang;
+        let event = match effect {
+            Effect::Save { path, text } => {
+                self.saver.save(path, text);
+                return;
+            }
+            Effect::Quit => {
+                app.quit = true;
+                return;
+            }
+            Effect::ScanHome => {
+                spawn_home_loader(self.data_dir.clone(), app.templates.clone(), self.tx.clone());
+                return;
+            }
+            Effect::Open(path) => {
+                let result = load_visit(&path, &app.templates).map_err(|e| e.display(lang));
+                Event::Opened { path, result }
+            }
+            Effect::Create(visit) => {
+                let result = store::create_visit(&self.data_dir, &visit)
+                    .map(|path| (path, *visit))
+                    .map_err(|e| Msg::ErrWrite.fill(lang, &[&self.data_dir.display(), &e]));
+                Event::Created(result)
+            }
+        };
+        pending.extend(update(app, event));
+    }
+}
+
+/// SIGHUP (the SSH link dropped) and SIGTERM become a hang-up event: save and leave.
+fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
+    thread::spawn(move || {
+        for _ in signals.forever() {
+            if tx.send(Event::HangUp).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Terminal input on its own thread, so the main loop never polls a dead terminal: an error or
+/// end of input from the terminal is a hang-up too (some parents ignore SIGHUP).
+fn spawn_input_thread(tx: Sender<Event>) {
+    thread::spawn(move || {
+        loop {
+            let event = match event::read() {
+                Ok(TermEvent::Key(key)) => Event::Key(key),
+                Ok(TermEvent::Paste(text)) => Event::Paste(text),
+                Ok(TermEvent::Resize(_, _)) => Event::Resize,
+                Ok(_) => continue,
+                Err(_) => {
+                    let _ = tx.send(Event::HangUp);
+                    return;
+                }
+            };
+            if tx.send(event).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Read the data folder in the background and send the visits in small batches, so the first
+/// frame never waits for a large folder.
+fn spawn_home_loader(dir: PathBuf, templates: Vec<Template>, tx: Sender<Event>) {
+    thread::spawn(move || {
+        let (files, errors) = find_visit_files(&[dir]);
+        let mut unreadable = errors.len();
+        for chunk in files.chunks(64) {
+            let entries: Vec<HomeEntry> = chunk
+                .iter()
+                .filter_map(|path| match home_entry(path, &templates) {
+                    Some(entry) => Some(entry),
+                    None => {
+                        unreadable += 1;
+                        None
+                    }
+                })
+                .collect();
+            if tx.send(Event::HomeEntries(entries)).is_err() {
+                return;
+            }
+        }
+        let _ = tx.send(Event::HomeDone { unreadable });
+    });
+}
+
+fn home_entry(path: &Path, templates: &[Template]) -> Option<HomeEntry> {
+    let visit = load_visit(path, templates).ok()?;
+    let template = template_for(&visit, templates)?;
+    Some(HomeEntry::from_visit(path.to_path_buf(), &visit, template))
+}

@@ -1,0 +1,291 @@
+//! The rows of the checklist: the meeting facts (section 0) and the template's items, and how
+//! each answer is shown. Shared by the checklist and the new-visit form.
+
+use crate::core::rules::{ItemStatus, applies, item_status, item_value, option_label};
+use crate::core::template::{Item, Kind, Template};
+use crate::core::visit::{BranchType, MeetingKind, Value, Visit};
+use crate::strings::{Lang, Msg};
+
+/// A meeting fact the inspector fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fact {
+    Branch,
+    Committee,
+    BranchType,
+    Kind,
+    Date,
+    Start,
+    End,
+    HasCommittee,
+    Total,
+    Exempted,
+    Present,
+    AbsentExcused,
+    AbsentUnexcused,
+    Chair,
+    MinutesSecretary,
+    HigherAttendees,
+    Inspectors,
+    Round,
+}
+
+/// How a fact is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactInput {
+    Text,
+    Date,
+    Time,
+    Count,
+    YesNo,
+    BranchType,
+    MeetingKind,
+}
+
+impl Fact {
+    pub const ALL: [Fact; 18] = [
+        Fact::Branch,
+        Fact::Committee,
+        Fact::BranchType,
+        Fact::Kind,
+        Fact::Date,
+        Fact::Start,
+        Fact::End,
+        Fact::HasCommittee,
+        Fact::Total,
+        Fact::Exempted,
+        Fact::Present,
+        Fact::AbsentExcused,
+        Fact::AbsentUnexcused,
+        Fact::Chair,
+        Fact::MinutesSecretary,
+        Fact::HigherAttendees,
+        Fact::Inspectors,
+        Fact::Round,
+    ];
+
+    pub fn label(self) -> Msg {
+        match self {
+            Fact::Branch => Msg::FactBranch,
+            Fact::Committee => Msg::FactCommittee,
+            Fact::BranchType => Msg::FactBranchType,
+            Fact::Kind => Msg::FactMeetingKind,
+            Fact::Date => Msg::FactDate,
+            Fact::Start => Msg::FactStart,
+            Fact::End => Msg::FactEnd,
+            Fact::HasCommittee => Msg::FactHasCommittee,
+            Fact::Total => Msg::FactMembersTotal,
+            Fact::Exempted => Msg::FactMembersExempted,
+            Fact::Present => Msg::FactMembersPresent,
+            Fact::AbsentExcused => Msg::FactAbsentExcused,
+            Fact::AbsentUnexcused => Msg::FactAbsentUnexcused,
+            Fact::Chair => Msg::FactChair,
+            Fact::MinutesSecretary => Msg::FactMinutesSecretary,
+            Fact::HigherAttendees => Msg::FactHigherAttendees,
+            Fact::Inspectors => Msg::FactInspectors,
+            Fact::Round => Msg::FactRound,
+        }
+    }
+
+    pub fn input(self) -> FactInput {
+        match self {
+            Fact::BranchType => FactInput::BranchType,
+            Fact::Kind => FactInput::MeetingKind,
+            Fact::Date => FactInput::Date,
+            Fact::Start | Fact::End => FactInput::Time,
+            Fact::HasCommittee => FactInput::YesNo,
+            Fact::Total | Fact::Exempted | Fact::Present | Fact::AbsentExcused | Fact::AbsentUnexcused => {
+                FactInput::Count
+            }
+            _ => FactInput::Text,
+        }
+    }
+
+    /// Branch and committee may never be empty.
+    pub fn required(self) -> bool {
+        matches!(self, Fact::Branch | Fact::Committee)
+    }
+
+    /// The fact's value as text (empty when not yet known).
+    pub fn value_text(self, visit: &Visit, lang: Lang) -> String {
+        let m = &visit.meeting;
+        let count = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        match self {
+            Fact::Branch => m.branch.clone(),
+            Fact::Committee => m.committee.clone(),
+            Fact::BranchType => branch_type_label(m.branch_type).get(lang).to_string(),
+            Fact::Kind => meeting_kind_label(m.kind).get(lang).to_string(),
+            Fact::Date => m.date.strftime("%d/%m/%Y").to_string(),
+            Fact::Start => m.start.map(|t| t.to_string()).unwrap_or_default(),
+            Fact::End => m.end.map(|t| t.to_string()).unwrap_or_default(),
+            Fact::HasCommittee => match m.has_committee {
+                Some(true) => Msg::Yes.get(lang).to_string(),
+                Some(false) => Msg::No.get(lang).to_string(),
+                None => String::new(),
+            },
+            Fact::Total => count(m.members.total),
+            Fact::Exempted => count(m.members.exempted),
+            Fact::Present => count(m.members.present),
+            Fact::AbsentExcused => count(m.members.absent_excused),
+            Fact::AbsentUnexcused => count(m.members.absent_unexcused),
+            Fact::Chair => m.chair.clone(),
+            Fact::MinutesSecretary => m.minutes_secretary.clone(),
+            Fact::HigherAttendees => m.higher_attendees.clone(),
+            Fact::Inspectors => visit.inspectors.join(", "),
+            Fact::Round => visit.round.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The text to start an editor with (dates in the form people type them).
+    pub fn edit_text(self, visit: &Visit, lang: Lang) -> String {
+        self.value_text(visit, lang)
+    }
+
+    pub fn count_mut(self, visit: &mut Visit) -> Option<&mut Option<u32>> {
+        let m = &mut visit.meeting.members;
+        match self {
+            Fact::Total => Some(&mut m.total),
+            Fact::Exempted => Some(&mut m.exempted),
+            Fact::Present => Some(&mut m.present),
+            Fact::AbsentExcused => Some(&mut m.absent_excused),
+            Fact::AbsentUnexcused => Some(&mut m.absent_unexcused),
+            _ => None,
+        }
+    }
+}
+
+pub fn branch_type_label(t: BranchType) -> Msg {
+    match t {
+        BranchType::NongThon => Msg::TypeNongThon,
+        BranchType::KhuDanCu => Msg::TypeKhuDanCu,
+        BranchType::CoQuan => Msg::TypeCoQuan,
+        BranchType::SuNghiep => Msg::TypeSuNghiep,
+        BranchType::TruongHoc => Msg::TypeTruongHoc,
+        BranchType::DnNhaNuoc => Msg::TypeDnNhaNuoc,
+        BranchType::DnNgoaiNhaNuoc => Msg::TypeDnNgoaiNhaNuoc,
+        BranchType::HopTacXa => Msg::TypeHopTacXa,
+        BranchType::QuanDoi => Msg::TypeQuanDoi,
+        BranchType::CongAn => Msg::TypeCongAn,
+        BranchType::Khac => Msg::TypeKhac,
+    }
+}
+
+pub fn meeting_kind_label(k: MeetingKind) -> Msg {
+    match k {
+        MeetingKind::Regular => Msg::KindRegular,
+        MeetingKind::Thematic => Msg::KindThematic,
+        MeetingKind::Combined => Msg::KindCombined,
+    }
+}
+
+/// A row of the checklist: a fact (section 0) or an item (by its index in its section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Fact(Fact),
+    Item { section: usize, index: usize },
+}
+
+/// Number of sections shown: the facts, then the template's.
+pub fn section_count(template: &Template) -> usize {
+    template.sections.len() + 1
+}
+
+pub fn section_title(template: &Template, section: usize, lang: Lang) -> String {
+    match section {
+        0 => Msg::FactsSection.get(lang).to_string(),
+        s => template.sections.get(s - 1).map(|s| s.title.get(lang).to_string()).unwrap_or_default(),
+    }
+}
+
+/// The rows of a section, in order.
+pub fn rows(template: &Template, section: usize) -> Vec<Row> {
+    match section {
+        0 => Fact::ALL.iter().map(|f| Row::Fact(*f)).collect(),
+        s => template
+            .sections
+            .get(s - 1)
+            .map(|sec| (0..sec.items.len()).map(|index| Row::Item { section: s, index }).collect())
+            .unwrap_or_default(),
+    }
+}
+
+pub fn row_item(template: &Template, row: Row) -> Option<&Item> {
+    match row {
+        Row::Item { section, index } => template.sections.get(section - 1)?.items.get(index),
+        Row::Fact(_) => None,
+    }
+}
+
+/// Whether navigation stops on this row (items whose condition does not hold are skipped).
+pub fn row_enabled(template: &Template, visit: &Visit, row: Row) -> bool {
+    match row_item(template, row) {
+        Some(item) => applies(item, visit),
+        None => true,
+    }
+}
+
+/// Answered/asked counts for a section, for the progress column.
+pub fn section_progress(template: &Template, visit: &Visit, section: usize) -> (usize, usize) {
+    if section == 0 {
+        let known = Fact::ALL.iter().filter(|f| !f.value_text(visit, Lang::Vi).is_empty()).count();
+        return (known, Fact::ALL.len());
+    }
+    let Some(sec) = template.sections.get(section - 1) else { return (0, 0) };
+    let mut answered = 0;
+    let mut total = 0;
+    for item in sec.items.iter().filter(|i| applies(i, visit) && !i.kind.is_computed()) {
+        total += 1;
+        if visit.value(&item.id).is_some() {
+            answered += 1;
+        }
+    }
+    (answered, total)
+}
+
+/// Findings in a section, for the section list.
+pub fn section_findings(template: &Template, visit: &Visit, section: usize) -> usize {
+    if section == 0 {
+        return 0;
+    }
+    template
+        .sections
+        .get(section - 1)
+        .map_or(0, |sec| sec.items.iter().filter(|i| item_status(i, visit) == ItemStatus::Fail).count())
+}
+
+/// The answer of an item as shown in lists and the detail panel.
+pub fn answer_text(item: &Item, visit: &Visit, lang: Lang) -> String {
+    let value = item_value(item, visit);
+    match (&item.kind, value) {
+        (Kind::Computed(c), _) => computed_text(*c, visit),
+        (_, None) => String::new(),
+        (_, Some(v)) => value_text(item, &v, lang),
+    }
+}
+
+fn computed_text(c: crate::core::template::Computed, visit: &Visit) -> String {
+    use crate::core::template::Computed;
+    match crate::core::rules::computed_value(c, &visit.meeting) {
+        None => String::new(),
+        Some(v) => match c {
+            Computed::AttendanceRate => format!("{v:.1}%"),
+            Computed::AbsentWithoutReason => format!("{v}"),
+            Computed::DurationMinutes => format!("{v} ph"),
+        },
+    }
+}
+
+pub fn value_text(item: &Item, value: &Value, lang: Lang) -> String {
+    match value {
+        Value::Yes => Msg::Yes.get(lang).to_string(),
+        Value::No => Msg::No.get(lang).to_string(),
+        Value::NotApplicable => Msg::NotApplicable.get(lang).to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Pair(a, b) => format!("{a}/{b}"),
+        Value::Scale(n) => format!("{n}/5"),
+        Value::Choice(id) => option_label(item, id, lang).to_string(),
+        Value::Choices(ids) if ids.is_empty() => "—".to_string(),
+        Value::Choices(ids) => ids.iter().map(|id| option_label(item, id, lang)).collect::<Vec<_>>().join("; "),
+        Value::Text(t) => t.replace('\n', " ⏎ "),
+        Value::Time(t) => t.to_string(),
+    }
+}

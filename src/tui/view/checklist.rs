@@ -1,0 +1,232 @@
+//! The checklist screen: sections with progress on the left, the section's items on the right,
+//! and the current item in full below them.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Theme, fit, pad, safe};
+use crate::core::rules::{ItemStatus, finding_sentence, item_status};
+use crate::core::template::Kind;
+use crate::core::text::display_safe;
+use crate::core::visit::VisitStatus;
+use crate::strings::Msg;
+use crate::tui::app::{App, SaveState, Session, current_row};
+use crate::tui::rows::{
+    Fact, FactInput, Row, answer_text, row_enabled, row_item, rows, section_count, section_findings,
+    section_progress, section_title,
+};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let Some(session) = app.session.as_ref() else { return };
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    draw_header(frame, app, session, theme, header);
+    let left_width = (body.width / 3).clamp(18, 30);
+    let [left, right] = Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(body);
+    let detail_height = (right.height / 2).clamp(6, 12);
+    let [items, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(right);
+    draw_sections(frame, app, session, theme, left);
+    draw_items(frame, app, session, theme, items);
+    draw_detail(frame, app, session, theme, detail);
+}
+
+fn draw_header(frame: &mut Frame, app: &App, session: &Session, theme: Theme, area: Rect) {
+    let m = &session.visit.meeting;
+    let status = match session.visit.status {
+        VisitStatus::Draft => app.lang_str(Msg::Draft),
+        VisitStatus::Final => app.lang_str(Msg::Final),
+    };
+    let (save_text, save_style) = match &session.save {
+        SaveState::Saved => (app.lang_str(Msg::SavedMark).to_string(), theme.pass()),
+        SaveState::Saving => (app.lang_str(Msg::SavingMark).to_string(), theme.muted()),
+        SaveState::Failed(_) => (app.lang_str(Msg::SaveFailedMark).to_string(), theme.finding()),
+    };
+    let right = format!(" {status} · {save_text} ");
+    let width = area.width as usize;
+    let left_width = width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
+    let left = format!(" {} · {}", safe(&m.branch), m.date.strftime("%d/%m/%Y"));
+    let line = Line::from(vec![
+        Span::styled(pad(&left, left_width), theme.title()),
+        Span::styled(right, save_style.add_modifier(Modifier::BOLD)),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_sections(frame: &mut Frame, app: &App, session: &Session, theme: Theme, area: Rect) {
+    let block = Block::bordered().title(app.lang_str(Msg::SectionsTitle));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    for s in 0..section_count(&session.template) {
+        let (done, total) = section_progress(&session.template, &session.visit, s);
+        let findings = section_findings(&session.template, &session.visit, s);
+        let marker = if s == session.section { "▶" } else { " " };
+        let flag = if findings > 0 { format!(" !{findings}") } else { String::new() };
+        let tail = format!(" {done}/{total}{flag}");
+        let title_width = width.saturating_sub(tail.chars().count() + 1);
+        let title = pad(&safe(&section_title(&session.template, s, app.lang)), title_width);
+        let style = if s == session.section { theme.selected() } else if findings > 0 { theme.finding() } else { Default::default() };
+        lines.push(Line::styled(format!("{marker}{title}{tail}"), style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One character that says where an item stands, so meaning never depends on colour.
+fn status_mark(status: &ItemStatus) -> &'static str {
+    match status {
+        ItemStatus::Fail => "!",
+        ItemStatus::Pass | ItemStatus::Answered => "✓",
+        ItemStatus::NotApplicable => "–",
+        ItemStatus::Unanswered => "·",
+    }
+}
+
+fn draw_items(frame: &mut Frame, app: &App, session: &Session, theme: Theme, area: Rect) {
+    let title = safe(&section_title(&session.template, session.section, app.lang));
+    let block = Block::bordered().title(Span::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let all = rows(&session.template, session.section);
+    let height = inner.height as usize;
+    let offset = if session.row < height { 0 } else { session.row + 1 - height };
+    let width = inner.width as usize;
+    let answer_width = 7.min(width / 4);
+    let mut lines = Vec::new();
+    for (i, row) in all.iter().enumerate().skip(offset).take(height) {
+        let selected = i == session.row;
+        let enabled = row_enabled(&session.template, &session.visit, *row);
+        let (mark, answer, text, status) = row_cells(app, session, *row, selected);
+        let cursor = if selected { "▶" } else { " " };
+        let label = format!("{cursor}{mark} {} ", pad(&answer, answer_width));
+        let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+        let style = if selected {
+            theme.selected()
+        } else if !enabled {
+            theme.muted()
+        } else if status == ItemStatus::Fail {
+            theme.finding()
+        } else {
+            Default::default()
+        };
+        lines.push(Line::styled(format!("{label}{}", pad(&text, rest)), style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// (status mark, short answer, text, status) of a row.
+fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> (&'static str, String, String, ItemStatus) {
+    let lang = app.lang;
+    let pending = if selected { session.number.as_ref() } else { None };
+    match row {
+        Row::Fact(fact) => {
+            let value = match pending {
+                Some(digits) => format!("{digits}_"),
+                None => safe(&fact.value_text(&session.visit, lang)),
+            };
+            let mark = if value.is_empty() { "·" } else { "✓" };
+            let status = if value.is_empty() { ItemStatus::Unanswered } else { ItemStatus::Answered };
+            (mark, value, fact.label().get(lang).to_string(), status)
+        }
+        row => {
+            let Some(item) = row_item(&session.template, row) else {
+                return (" ", String::new(), String::new(), ItemStatus::Unanswered);
+            };
+            let status = item_status(item, &session.visit);
+            let answer = match pending {
+                Some(digits) => format!("{digits}_"),
+                None if status == ItemStatus::NotApplicable && session.visit.value(&item.id).is_none() => {
+                    app.lang_str(Msg::NaShort).to_string()
+                }
+                None if session.visit.value(&item.id) == Some(&crate::core::visit::Value::NotApplicable) => {
+                    app.lang_str(Msg::NaShort).to_string()
+                }
+                None => safe(&answer_text(item, &session.visit, lang)),
+            };
+            let has_note = session.visit.answer(&item.id).is_some_and(|a| !a.note.is_empty());
+            let text = format!("{}{}", if has_note { "✎ " } else { "" }, safe(item.text.get(lang)));
+            (status_mark(&status), answer, text, status)
+        }
+    }
+}
+
+fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, area: Rect) {
+    let lang = app.lang;
+    let Some(row) = current_row(session) else { return };
+    let mut text = Text::default();
+    let title = match row {
+        Row::Fact(fact) => {
+            text.push_line(Line::styled(fact.label().get(lang), theme.title()));
+            let value = safe(&fact.value_text(&session.visit, lang));
+            let shown = if value.is_empty() { app.lang_str(Msg::Unanswered).to_string() } else { value };
+            text.push_line(Line::from(format!("{}: {shown}", app.lang_str(Msg::AnswerLabel))));
+            text.push_line(Line::styled(app.lang_str(fact_hint(fact)), theme.muted()));
+            app.lang_str(Msg::FactsSection).to_string()
+        }
+        row => {
+            let Some(item) = row_item(&session.template, row) else { return };
+            let status = item_status(item, &session.visit);
+            text.push_line(Line::styled(safe(item.text.get(lang)), theme.title()));
+            let answer = safe(&answer_text(item, &session.visit, lang));
+            let answer = match (&session.number, status.clone()) {
+                (Some(digits), _) => format!("{digits}_  ({})", app.lang_str(Msg::EnterToSave)),
+                (None, ItemStatus::NotApplicable) if answer.is_empty() => app.lang_str(Msg::DoesNotApply).to_string(),
+                (None, _) if answer.is_empty() => app.lang_str(Msg::Unanswered).to_string(),
+                (None, _) => answer,
+            };
+            text.push_line(Line::from(format!("{}: {answer}", app.lang_str(Msg::AnswerLabel))));
+            match status {
+                ItemStatus::Fail => {
+                    let sentence = finding_sentence(item, &session.visit, lang).unwrap_or_default();
+                    text.push_line(Line::styled(
+                        format!("! {}: {}", app.lang_str(Msg::Finding), safe(&sentence)),
+                        theme.finding(),
+                    ));
+                }
+                ItemStatus::Pass if item.finding.is_some() => {
+                    text.push_line(Line::styled(format!("✓ {}", app.lang_str(Msg::Pass)), theme.pass()));
+                }
+                _ => {}
+            }
+            if let Some(answer) = session.visit.answer(&item.id).filter(|a| !a.note.is_empty()) {
+                let note = display_safe(&answer.note, true);
+                text.push_line(Line::from(format!("✎ {}: {}", app.lang_str(Msg::NoteLabel), note.replace('\n', " ⏎ "))));
+            }
+            if let Some(help) = &item.help {
+                text.push_line(Line::styled(safe(help.get(lang)), theme.muted().add_modifier(Modifier::ITALIC)));
+            }
+            text.push_line(Line::styled(app.lang_str(kind_hint(&item.kind)), theme.muted()));
+            item.id.clone()
+        }
+    };
+    let block = Block::bordered().title(fit(&safe(&title), area.width.saturating_sub(4) as usize));
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
+}
+
+fn fact_hint(fact: Fact) -> Msg {
+    match fact.input() {
+        FactInput::Count => Msg::HintCount,
+        FactInput::YesNo => Msg::HintYesNoFact,
+        FactInput::Date => Msg::HintDate,
+        FactInput::Time => Msg::HintTime,
+        FactInput::BranchType | FactInput::MeetingKind => Msg::HintChoice,
+        FactInput::Text => Msg::HintText,
+    }
+}
+
+fn kind_hint(kind: &Kind) -> Msg {
+    match kind {
+        Kind::YesNo { allow_na: true } => Msg::HintYesNoNa,
+        Kind::YesNo { allow_na: false } => Msg::HintYesNo,
+        Kind::Count { .. } => Msg::HintCount,
+        Kind::CountPair { .. } => Msg::HintPair,
+        Kind::Scale => Msg::HintScale,
+        Kind::Choice { .. } => Msg::HintChoice,
+        Kind::MultiChoice { .. } => Msg::HintMulti,
+        Kind::Text { .. } => Msg::HintText,
+        Kind::Time => Msg::HintTime,
+        Kind::Computed(_) => Msg::HintComputed,
+    }
+}

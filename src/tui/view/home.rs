@@ -1,0 +1,72 @@
+//! The home screen: the visits in the data folder, newest first, filled in as they are read.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Theme, pad, safe};
+use crate::core::visit::VisitStatus;
+use crate::strings::Msg;
+use crate::tui::app::App;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let home = &app.home;
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let loading = if home.loading { format!(" · {}", app.lang_str(Msg::Loading)) } else { String::new() };
+    let unreadable = if home.unreadable > 0 {
+        format!(" · {}", Msg::HomeUnreadable.fill(app.lang, &[&home.unreadable]))
+    } else {
+        String::new()
+    };
+    let title = format!(" khaosat — {} ({}){loading}{unreadable}", app.lang_str(Msg::HomeTitle), home.entries.len());
+    frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), header);
+
+    let block = Block::bordered();
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    if home.entries.is_empty() {
+        let text = if home.loading { app.lang_str(Msg::Loading) } else { app.lang_str(Msg::HomeEmpty) };
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+        return;
+    }
+    let width = inner.width as usize;
+    // Columns: cursor 1, date 10, status 10, progress 10, findings 7, five spaces between;
+    // the rest is split between branch and committee.
+    let fixed = 1 + 10 + 10 + 10 + 7 + 5;
+    let flexible = width.saturating_sub(fixed);
+    let branch_w = (flexible * 3 / 5).max(8);
+    let committee_w = flexible.saturating_sub(branch_w);
+    let heading = format!(
+        " {} {} {} {} {} {}",
+        pad(app.lang_str(Msg::ColDate), 10),
+        pad(app.lang_str(Msg::ColBranch), branch_w),
+        pad(app.lang_str(Msg::ColCommittee), committee_w),
+        pad(app.lang_str(Msg::ColStatus), 10),
+        pad(app.lang_str(Msg::ColProgress), 10),
+        pad(app.lang_str(Msg::ColFindings), 7),
+    );
+    let mut lines = vec![Line::styled(pad(&heading, width), theme.muted())];
+    let height = (inner.height as usize).saturating_sub(1);
+    let offset = if home.selected < height { 0 } else { home.selected + 1 - height };
+    for (i, e) in home.entries.iter().enumerate().skip(offset).take(height) {
+        let status = match e.status {
+            VisitStatus::Draft => app.lang_str(Msg::Draft),
+            VisitStatus::Final => app.lang_str(Msg::Final),
+        };
+        let cursor = if i == home.selected { "▶" } else { " " };
+        let findings = if e.findings > 0 { format!("!{}", e.findings) } else { "0".to_string() };
+        let row = format!(
+            "{cursor}{} {} {} {} {} {}",
+            pad(&e.date.strftime("%d/%m/%Y").to_string(), 10),
+            pad(&safe(&e.branch), branch_w),
+            pad(&safe(&e.committee), committee_w),
+            pad(status, 10),
+            pad(&format!("{}/{}", e.answered, e.total), 10),
+            pad(&findings, 7),
+        );
+        let style = if i == home.selected { theme.selected() } else { Default::default() };
+        lines.push(Line::styled(pad(&row, width), style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,164 @@
+//! Drawing: a pure function of `&App` onto a ratatui frame. Every untrusted text goes through
+//! `display_safe`, and nothing relies on colour alone (markers and reverse video carry meaning).
+
+mod checklist;
+mod form;
+mod home;
+mod overlay;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::core::text::display_safe;
+use crate::strings::Msg;
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::keymap::Action;
+
+/// Styles, with colour only as an extra: with colours off every meaning is still visible.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub colors: bool,
+}
+
+impl Theme {
+    fn fg(self, color: Color) -> Style {
+        if self.colors { Style::new().fg(color) } else { Style::new() }
+    }
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    pub fn finding(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    pub fn pass(self) -> Style {
+        self.fg(Color::Green)
+    }
+    pub fn muted(self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+    pub fn title(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    pub fn warn(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+}
+
+/// Untrusted text, one line, made harmless for the terminal.
+pub fn safe(text: &str) -> String {
+    display_safe(text, false)
+}
+
+/// Cut `text` to `width` columns (wide characters count two), ending with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Pad with spaces to exactly `width` columns (cutting when longer).
+pub fn pad(text: &str, width: usize) -> String {
+    let cut = fit(text, width);
+    let w = cut.width();
+    cut + &" ".repeat(width.saturating_sub(w))
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = frame.area();
+    if area.height < 3 || area.width < 20 {
+        frame.render_widget(Paragraph::new(app.lang_str(Msg::TooSmall)), area);
+        return;
+    }
+    let body = Rect { height: area.height - 1, ..area };
+    let status = Rect { y: area.y + area.height - 1, height: 1, ..area };
+    match app.screen {
+        Screen::Home => home::draw(frame, app, theme, body),
+        Screen::NewVisit => form::draw(frame, app, theme, body),
+        Screen::Checklist => checklist::draw(frame, app, theme, body),
+    }
+    overlay::draw(frame, app, theme, body);
+    draw_status(frame, app, theme, status);
+}
+
+impl App {
+    pub fn lang_str(&self, msg: Msg) -> &'static str {
+        msg.get(self.lang)
+    }
+}
+
+/// The bottom line: a message if there is one, else the keys that matter now.
+fn draw_status(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let width = area.width as usize;
+    let line = if let Some(flash) = &app.flash {
+        Line::from(Span::styled(fit(&format!("› {}", safe(flash)), width), theme.warn()))
+    } else {
+        Line::from(Span::styled(fit(&status_hints(app), width), theme.muted()))
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn status_hints(app: &App) -> String {
+    let scope = app.scope();
+    let hint = |action: Action| format!("{} {}", app.keymap.keys_for(scope, action), app.lang_str(action.description()));
+    let short = |action: Action| {
+        let keys = app.keymap.keys_for(scope, action);
+        let first = keys.split('/').next().unwrap_or_default().to_string();
+        format!("{first} {}", app.lang_str(action.short()))
+    };
+    match (&app.overlay, &app.screen) {
+        (Overlay::Editor(_), _) => app.lang_str(Msg::EditorHint).to_string(),
+        (Overlay::Picker(p), _) if p.multi => app.lang_str(Msg::PickerMultiHint).to_string(),
+        (Overlay::Picker(_), _) => app.lang_str(Msg::PickerHint).to_string(),
+        (Overlay::Search(_), _) => app.lang_str(Msg::SearchHint).to_string(),
+        (Overlay::Problems { .. }, _) => app.lang_str(Msg::ProblemsHint).to_string(),
+        (Overlay::Help, _) => app.lang_str(Msg::HelpHint).to_string(),
+        (Overlay::None, Screen::Home) => [Action::Open, Action::NewVisit, Action::Summary, Action::Help, Action::Quit]
+            .map(hint)
+            .join(" · "),
+        (Overlay::None, Screen::NewVisit) => app.lang_str(Msg::FormHint).to_string(),
+        (Overlay::None, Screen::Checklist) => [
+            Action::Yes,
+            Action::No,
+            Action::NotApplicable,
+            Action::Help,
+            Action::Edit,
+            Action::EditNote,
+            Action::NextUnanswered,
+            Action::Undo,
+            Action::Back,
+        ]
+        .map(short)
+        .join(" · "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_counts_wide_characters() {
+        assert_eq!(fit("中文字", 4), "中…");
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad("Không áp dụng", 6), "Không…");
+    }
+}

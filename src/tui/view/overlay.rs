@@ -1,0 +1,251 @@
+//! Pop-ups over a screen: help, problems, search, the text editor and the option picker.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, fit, pad, safe};
+use crate::core::rules::Problem;
+use crate::core::text::display_safe;
+use crate::strings::Msg;
+use crate::tui::app::{App, Editor, Overlay, Target, current_problems, search_results};
+use crate::tui::rows::row_item;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help => help(frame, app, theme, area),
+        Overlay::Problems { selected } => problems(frame, app, theme, area, *selected),
+        Overlay::Search(search) => search_box(frame, app, theme, area, search.query.text(), search.selected),
+        Overlay::Editor(editor) => editor_box(frame, app, theme, area, editor),
+        Overlay::Picker(picker) => {
+            let height = (picker.options.len() as u16 + 2).min(area.height);
+            let popup = centered(area, 60, height);
+            frame.render_widget(Clear, popup);
+            let block = Block::bordered().title(target_title(app, &picker.target));
+            let inner = block.inner(popup);
+            frame.render_widget(block, popup);
+            let width = inner.width as usize;
+            let lines: Vec<Line> = picker
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, (id, label))| {
+                    let chosen = picker.chosen.contains(id);
+                    let mark = match (picker.multi, chosen) {
+                        (true, true) => "[x]",
+                        (true, false) => "[ ]",
+                        (false, true) => "(•)",
+                        (false, false) => "( )",
+                    };
+                    let cursor = if i == picker.cursor { "▶" } else { " " };
+                    let text = pad(&format!("{cursor}{} {mark} {}", i + 1, safe(label)), width);
+                    let style = if i == picker.cursor { theme.selected() } else { Default::default() };
+                    Line::styled(text, style)
+                })
+                .collect();
+            let offset = picker.cursor.saturating_sub(inner.height.saturating_sub(1) as usize);
+            frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
+        }
+    }
+}
+
+/// A rectangle of at most `width` × `height`, centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+fn target_title(app: &App, target: &Target) -> String {
+    let lang = app.lang;
+    let title = match target {
+        Target::Fact(fact) => fact.label().get(lang).to_string(),
+        Target::Answer(id) => id.clone(),
+        Target::Note(id) => format!("{} — {id}", app.lang_str(Msg::NoteLabel)),
+    };
+    safe(&title)
+}
+
+fn help(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let scope = app.scope();
+    let mut lines = vec![Line::styled(app.lang_str(Msg::HelpTitle), theme.title())];
+    for action in app.keymap.actions(scope) {
+        let keys = app.keymap.keys_for(scope, action);
+        lines.push(Line::from(format!("{} {}", pad(&keys, 16), app.lang_str(action.description()))));
+    }
+    if scope == crate::tui::keymap::Scope::Checklist {
+        lines.push(Line::from(format!("{} {}", pad("0–9 Enter", 16), app.lang_str(Msg::HelpDigits))));
+        lines.push(Line::from(format!("{} {}", pad("1–5", 16), app.lang_str(Msg::HelpScale))));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(app.lang_str(Msg::EditorHint), theme.muted()));
+    let popup = centered(area, 72, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered().title(app.lang_str(Msg::ActHelp));
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
+}
+
+/// A problem as a sentence in the user's language.
+pub fn problem_text(app: &App, problem: &Problem) -> String {
+    let lang = app.lang;
+    let name = |id: &str| -> String {
+        let text = app
+            .session
+            .as_ref()
+            .and_then(|s| s.template.item(id))
+            .map(|r| r.item.text.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string());
+        safe(&text)
+    };
+    match problem {
+        Problem::Unanswered { item } => Msg::ProblemUnanswered.fill(lang, &[&name(item)]),
+        Problem::MoreThanPresent { item, value, present } => {
+            Msg::ProblemMoreThanPresent.fill(lang, &[&name(item), value, present])
+        }
+        Problem::AttendanceExceedsTotal { counted, total } => {
+            Msg::ProblemAttendanceExceedsTotal.fill(lang, &[counted, total])
+        }
+        Problem::EndBeforeStart => Msg::ProblemEndBeforeStart.get(lang).to_string(),
+        Problem::WrongValue { item } => Msg::ProblemWrongValue.fill(lang, &[&name(item)]),
+        Problem::OutOfRange { item, value, min, max } => Msg::ProblemOutOfRange.fill(lang, &[&name(item), value, min, max]),
+    }
+}
+
+fn problems(frame: &mut Frame, app: &App, theme: Theme, area: Rect, selected: usize) {
+    let list = current_problems(app);
+    let popup = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    frame.render_widget(Clear, popup);
+    let title = Msg::ProblemsTitle.fill(app.lang, &[&list.len()]);
+    let block = Block::bordered().title(Span::styled(title, theme.title()));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    if list.is_empty() {
+        frame.render_widget(Paragraph::new(app.lang_str(Msg::NoProblems)), inner);
+        return;
+    }
+    let width = inner.width as usize;
+    let height = inner.height as usize;
+    let offset = if selected < height { 0 } else { selected + 1 - height };
+    let lines: Vec<Line> = list
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, p)| {
+            let cursor = if i == selected { "▶" } else { " " };
+            let style = if i == selected { theme.selected() } else { Default::default() };
+            Line::styled(pad(&format!("{cursor}! {}", problem_text(app, p)), width), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn search_box(frame: &mut Frame, app: &App, theme: Theme, area: Rect, query: &str, selected: usize) {
+    let results = search_results(app, query);
+    let popup = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered().title(app.lang_str(Msg::ActSearch));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let width = inner.width as usize;
+    let prompt = format!("/ {}", safe(query));
+    let mut lines = vec![Line::from(prompt.clone())];
+    let Some(session) = app.session.as_ref() else { return };
+    let selected = selected.min(results.len().saturating_sub(1));
+    for (i, (section, index)) in results.iter().enumerate().take(inner.height.saturating_sub(1) as usize) {
+        let row = crate::tui::rows::Row::Item { section: *section, index: *index };
+        let Some(item) = row_item(&session.template, row) else { continue };
+        let cursor = if i == selected { "▶" } else { " " };
+        let text = pad(&format!("{cursor}{} — {}", item.id, safe(item.text.get(app.lang))), width);
+        let style = if i == selected { theme.selected() } else { Default::default() };
+        lines.push(Line::styled(text, style));
+    }
+    if results.is_empty() && !query.is_empty() {
+        lines.push(Line::styled(app.lang_str(Msg::NoResults), theme.muted()));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + (prompt.width() as u16).min(inner.width.saturating_sub(1));
+    frame.set_cursor_position(Position { x, y: inner.y });
+}
+
+fn editor_box(frame: &mut Frame, app: &App, theme: Theme, area: Rect, editor: &Editor) {
+    let width = area.width.saturating_sub(4).min(76);
+    let text_width = width.saturating_sub(2).max(1) as usize;
+    // Lay the text out by hand, wrapping by display width, so the cursor lands on the right cell.
+    let shown = display_safe(editor.buffer.text(), true);
+    let (lines, cursor) = wrap_with_cursor(&shown, editor.buffer.display_cursor(), text_width);
+    let error_lines = usize::from(editor.error.is_some());
+    let height = (lines.len() + error_lines + 2).clamp(3, area.height as usize) as u16;
+    let popup = centered(area, width, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered().title(target_title(app, &editor.target));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let visible = inner.height as usize - error_lines.min(inner.height as usize);
+    let offset = cursor.0.saturating_sub(visible.saturating_sub(1));
+    let mut out: Vec<Line> = lines.iter().skip(offset).take(visible).map(|l| Line::from(l.clone())).collect();
+    if let Some(error) = &editor.error {
+        out.push(Line::styled(fit(&format!("! {}", safe(error)), text_width), theme.finding()));
+    }
+    frame.render_widget(Paragraph::new(out), inner);
+    let x = inner.x + (cursor.1 as u16).min(inner.width.saturating_sub(1));
+    let y = inner.y + (cursor.0 - offset) as u16;
+    frame.set_cursor_position(Position { x, y });
+}
+
+/// Split text into lines of at most `width` columns; return them and the cursor's (line, column).
+fn wrap_with_cursor(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, usize)) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut lines = vec![String::new()];
+    let mut col = 0;
+    let mut at = (0, 0);
+    let mut offset = 0;
+    for g in text.graphemes(true) {
+        if offset == cursor {
+            at = (lines.len() - 1, col);
+        }
+        offset += g.len();
+        if g == "\n" {
+            lines.push(String::new());
+            col = 0;
+            continue;
+        }
+        let w = g.width();
+        if col + w > width {
+            lines.push(String::new());
+            col = 0;
+        }
+        if let Some(last) = lines.last_mut() {
+            last.push_str(g);
+        }
+        col += w;
+    }
+    if offset <= cursor {
+        if col >= width {
+            lines.push(String::new());
+            col = 0;
+        }
+        at = (lines.len() - 1, col);
+    }
+    (lines, at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_with_cursor;
+
+    #[test]
+    fn wrapping_puts_the_cursor_on_the_right_cell() {
+        let (lines, cursor) = wrap_with_cursor("abcdef", 6, 4);
+        assert_eq!(lines, vec!["abcd", "ef"]);
+        assert_eq!(cursor, (1, 2));
+        let (lines, cursor) = wrap_with_cursor("中文字", 3, 4);
+        assert_eq!(lines, vec!["中文", "字"]);
+        assert_eq!(cursor, (0, 2));
+        let (_, cursor) = wrap_with_cursor("a\nb", 2, 10);
+        assert_eq!(cursor, (1, 0));
+    }
+}
