@@ -1,0 +1,207 @@
+//! End-to-end in a real terminal: tmux runs khaosat, send-keys types, capture-pane reads the
+//! screen, and the visit file on disk is checked. Skipped (with a notice) when tmux is missing,
+//! unless KHAOSAT_REQUIRE_TMUX=1 (CI installs tmux and sets it).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_khaosat");
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A private tmux server running `command` in an 80×24 window, or None without tmux.
+    fn start(name: &str, command: &str) -> Option<Tmux> {
+        let available = Command::new("tmux").arg("-V").output().map(|o| o.status.success()).unwrap_or(false);
+        if !available {
+            assert!(std::env::var("KHAOSAT_REQUIRE_TMUX").is_err(), "tmux is required but missing");
+            eprintln!("tmux not found: skipping the end-to-end test {name}");
+            return None;
+        }
+        let tmux = Tmux { socket: format!("khaosat-test-{name}-{}", std::process::id()) };
+        let out = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command]);
+        assert!(out.status.success(), "tmux new-session failed: {}", String::from_utf8_lossy(&out.stderr));
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-u")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env("LANG", "C.UTF-8")
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Press keys by tmux name (`Enter`, `Tab`, `C-s`, `y`).
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "t", key]);
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Type text literally, as an input method would deliver it.
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "t", "-l", text]);
+        sleep(Duration::from_millis(100));
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `text` (or fail with what it shows).
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "screen never showed {text:?}:\n{screen}");
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn kill_server(&self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.kill_server();
+    }
+}
+
+fn shell_quote(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
+
+fn visit_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Wait until `predicate` holds for the file's text, for at most `limit`.
+fn wait_for_file(path: &Path, limit: Duration, predicate: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + limit;
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if predicate(&text) {
+            return text;
+        }
+        assert!(Instant::now() < deadline, "file never reached the expected state:\n{text}");
+        sleep(Duration::from_millis(25));
+    }
+}
+
+/// Processes whose command line mentions `marker` (our unique temp path).
+fn processes_mentioning(marker: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok().map(|c| (e.file_name(), c)))
+        .filter(|(_, cmd)| String::from_utf8_lossy(cmd).contains(marker) && !String::from_utf8_lossy(cmd).contains("tmux"))
+        .map(|(pid, cmd)| format!("{}: {}", pid.to_string_lossy(), String::from_utf8_lossy(&cmd).replace('\0', " ")))
+        .collect()
+}
+
+fn validate(path: &Path) -> bool {
+    Command::new(BIN).arg("validate").arg(path).output().map(|o| o.status.success()).unwrap_or(false)
+}
+
+#[test]
+fn create_answer_note_and_quit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let command = format!("{BIN} --lang vi --dir {}", shell_quote(dir.path()));
+    let Some(tmux) = Tmux::start("create", &command) else { return };
+    tmux.wait_for("Chưa có phiếu");
+
+    // New visit: branch, committee, then create.
+    tmux.keys(&["a"]);
+    tmux.wait_for("Phiếu khảo sát mới");
+    tmux.keys(&["Enter"]);
+    tmux.type_text("Chi bộ số 11");
+    tmux.keys(&["Enter", "Down", "Enter"]);
+    tmux.type_text("Đảng bộ phường Mai Dịch");
+    tmux.keys(&["Enter", "C-s"]);
+    let screen = tmux.wait_for("Chuẩn bị");
+    assert!(screen.contains("Chi bộ số 11"), "{screen}");
+
+    // Answer: yes, no; then a count and a Vietnamese note in the notebooks section.
+    tmux.keys(&["y", "n"]);
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.wait_for("Sổ ghi chép──");
+    tmux.keys(&["2", "Enter", "k", "e"]);
+    tmux.type_text("Đồng chí Hùng quên sổ");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("✎");
+    tmux.keys(&["q"]);
+    tmux.wait_for("Các buổi khảo sát (1)");
+    tmux.keys(&["q"]);
+
+    let files = visit_files(dir.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].to_string_lossy().ends_with("_chi-bo-so-11.ron"), "{files:?}");
+    let text = wait_for_file(&files[0], Duration::from_secs(2), |t| t.contains("quên sổ"));
+    assert!(text.contains("\"prep.committee_met\": (\n      value: Some(Yes),"), "{text}");
+    assert!(text.contains("\"prep.secretary_prepared\": (\n      value: Some(No),"), "{text}");
+    assert!(text.contains("\"note.without_notebook\": (\n      value: Some(Number(2)),"), "{text}");
+    assert!(text.contains("note: \"Đồng chí Hùng quên sổ\""), "{text}");
+    assert!(text.contains("committee: \"Đảng bộ phường Mai Dịch\""), "{text}");
+    assert!(validate(&files[0]), "the saved file must validate");
+}
+
+#[test]
+fn edit_shows_help_saves_at_once_and_survives_a_hang_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = Command::new(BIN)
+        .args(["new", "--branch", "Chi bộ số 11", "--committee", "Đảng bộ phường Mai Dịch"])
+        .args(["--type", "khu_dan_cu", "--date", "2022-04-05", "--dir"])
+        .arg(dir.path())
+        .output()
+        .expect("khaosat new runs");
+    assert!(made.status.success());
+    let file = PathBuf::from(String::from_utf8_lossy(&made.stdout).trim());
+    let command = format!("{BIN} edit {}", shell_quote(&file));
+    let Some(tmux) = Tmux::start("hangup", &command) else { return };
+
+    // The first section in Vietnamese, at the first item of preparation.
+    let screen = tmux.wait_for("Chuẩn bị");
+    assert!(screen.contains("prep.committee_met"), "{screen}");
+
+    // `?` shows the keys; any key closes the help.
+    tmux.keys(&["?"]);
+    tmux.wait_for("Các phím trên màn hình này");
+    tmux.keys(&["Escape"]);
+
+    // `y` reaches the disk within a second, still valid.
+    tmux.keys(&["y"]);
+    wait_for_file(&file, Duration::from_secs(1), |t| t.contains("Some(Yes)"));
+    assert!(validate(&file));
+
+    // One more answer, then the terminal goes away at once.
+    tmux.keys(&["n"]);
+    tmux.kill_server();
+    let marker = dir.path().to_string_lossy().into_owned();
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while !processes_mentioning(&marker).is_empty() {
+        assert!(Instant::now() < deadline, "khaosat still running: {:?}", processes_mentioning(&marker));
+        sleep(Duration::from_millis(50));
+    }
+    let text = std::fs::read_to_string(&file).expect("file readable");
+    assert!(text.contains("\"prep.secretary_prepared\": (\n      value: Some(No),"), "{text}");
+    assert!(validate(&file));
+}
