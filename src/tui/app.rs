@@ -31,8 +31,10 @@ pub enum Event {
     Opened { path: PathBuf, result: Result<Visit, String> },
     Created(Result<(PathBuf, Visit), String>),
     Saved { path: PathBuf, error: Option<String> },
-    /// The terminal is gone (SIGHUP, EOF) or we were asked to stop (SIGTERM): save and leave.
+    /// The terminal is gone (SIGHUP, EOF): save and leave without drawing.
     HangUp,
+    /// Asked to stop (SIGTERM): save and leave.
+    Terminate,
 }
 
 /// Work for the runtime: disk and process, never done by `update` itself.
@@ -275,7 +277,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Event::HangUp => on_hang_up(app),
+        Event::HangUp | Event::Terminate => on_hang_up(app),
     }
 }
 

@@ -83,7 +83,12 @@ pub fn run(options: Options) -> Result<(), String> {
         if app.quit {
             break;
         }
-        term.draw(|frame| view::draw(frame, &app, theme)).map_err(|e| e.to_string())?;
+        if term.draw(|frame| view::draw(frame, &app, theme)).is_err() {
+            // The terminal is gone (EIO): keep what was typed, then leave.
+            ctx.hung_up = true;
+            pending.extend(update(&mut app, Event::HangUp));
+            continue;
+        }
         // Wait for something to happen; nothing is drawn while idle.
         let Ok(first_event) = rx.recv() else { break };
         for event in std::iter::once(first_event).chain(rx.try_iter()) {
@@ -142,13 +147,15 @@ impl Runtime {
     }
 }
 
-/// SIGHUP (the SSH link dropped) and SIGTERM become a hang-up event: save and leave.
+/// SIGHUP (the SSH link dropped) becomes a hang-up, SIGTERM a request to stop: both save and
+/// leave; only after SIGTERM is the terminal still there to be restored.
 fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
     thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Event::HangUp).is_err() {
+        for signal in signals.forever() {
+            let event = if signal == SIGHUP { Event::HangUp } else { Event::Terminate };
+            if tx.send(event).is_err() {
                 return;
             }
         }
