@@ -230,6 +230,19 @@ messages! {
     ConfigError => "Tệp cấu hình lỗi, dùng mặc định: {0}", "Bad config file, using defaults: {0}";
     ConfigUnknownKeys => "Phím không hiểu trong cấu hình: {0}", "Keys not understood in the config: {0}";
 
+    SaveFailedRecovery => "KHÔNG LƯU ĐƯỢC ({0}). Các câu trả lời đã được ghi vào {1}; lần mở sau sẽ hỏi khôi phục.", "COULD NOT SAVE ({0}). The answers were written to {1}; the next start offers to restore them.";
+    SaveFailedNoRecovery => "KHÔNG LƯU ĐƯỢC ({0}) và không ghi được bản khôi phục: đừng thoát, hãy giải phóng ổ đĩa hoặc sửa quyền thư mục.", "COULD NOT SAVE ({0}) and no recovery file could be written: do not quit; free the disk or fix the folder's permissions.";
+    ChangedOnDisk => "tệp đã bị thay đổi bên ngoài", "the file was changed outside khaosat";
+    ConflictTitle => "Tệp đã bị thay đổi trên đĩa (sửa tay hoặc git pull) kể từ khi mở", "The file changed on disk (edited by hand or git pull) since it was opened";
+    ConflictChoices => "k: giữ bản của tôi (ghi đè) · r: lấy bản trên đĩa (bỏ thay đổi của tôi) · c: lưu bản của tôi thành tệp khác", "k: keep mine (overwrite) · r: take the one on disk (drop my changes) · c: save mine as another file";
+    HeldBy => "CHỈ XEM: phiếu đang được mở bởi {0}", "READ-ONLY: this visit is open in {0}";
+    HolderText => "{0}@{1} (tiến trình {2}) từ {3}", "{0}@{1} (process {2}) since {3}";
+    HolderUnknown => "một phiên khác", "another session";
+    ReadOnlyMark => "CHỈ XEM", "READ-ONLY";
+    RecoverTitle => "Có câu trả lời chưa lưu được từ lần trước ({0}). Khôi phục? y: có · n: không (giữ lại tệp .old)", "Unsaved answers from last time were found ({0}). Restore them? y: yes · n: no (the file is kept as .old)";
+    Restored => "Đã khôi phục các câu trả lời chưa lưu", "The unsaved answers were restored";
+    CopySaved => "Đã lưu bản sao: {0}", "Saved a copy: {0}";
+
     // Loading files
     ErrIo => "không đọc được tệp: {0}", "cannot read the file: {0}";
     ErrTooLarge => "tệp quá lớn ({0} byte; tối đa {1}): không phải phiếu khảo sát?", "file too large ({0} bytes; at most {1}): not a visit file?";

@@ -3,6 +3,7 @@
 //! Everything that touches the file system lives here; the core never does.
 
 pub mod format;
+pub mod lock;
 pub mod save;
 
 use std::fs;

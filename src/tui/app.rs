@@ -31,6 +31,16 @@ pub enum Event {
     Opened { path: PathBuf, result: Result<Visit, String> },
     Created(Result<(PathBuf, Visit), String>),
     Saved { path: PathBuf, error: Option<String> },
+    /// The write failed; the text went to `recovery` when that could be written.
+    SaveFailed { path: PathBuf, error: String, recovery: Option<PathBuf> },
+    /// The file changed on disk since it was read: nothing was written.
+    SaveConflict { path: PathBuf },
+    /// Another session holds the visit: view it without writing.
+    ReadOnly { path: PathBuf, holder: String },
+    /// Unsaved answers from an earlier failed save wait in `recovery`.
+    Recoverable { path: PathBuf, recovery: PathBuf },
+    /// The content of a recovery file, to put back.
+    Restored(Result<Visit, String>),
     /// The terminal is gone (SIGHUP, EOF): save and leave without drawing.
     HangUp,
     /// Asked to stop (SIGTERM): save and leave.
@@ -44,6 +54,16 @@ pub enum Effect {
     Create(Box<Visit>),
     Open(PathBuf),
     ScanHome,
+    /// The visit was left: release its lock.
+    Close(PathBuf),
+    /// Write even though the file changed on disk ("keep mine").
+    ForceSave { path: PathBuf, text: String },
+    /// Write the visit as a new file beside `beside` and continue there ("save a copy").
+    SaveCopy { visit: Box<Visit>, beside: PathBuf },
+    /// Read the file again, dropping what is in memory ("take theirs").
+    Reload(PathBuf),
+    Restore { recovery: PathBuf },
+    DiscardRecovery(PathBuf),
     Quit,
 }
 
@@ -109,6 +129,8 @@ pub struct Session {
     pub save: SaveState,
     /// Digits typed for a number, before Enter.
     pub number: Option<String>,
+    /// Set when another session holds the visit: who. Nothing is written then.
+    pub read_only: Option<String>,
     undo: Vec<Snapshot>,
 }
 
@@ -182,6 +204,10 @@ pub enum Overlay {
     Search(Search),
     Editor(Editor),
     Picker(Picker),
+    /// The file changed on disk: keep mine, take theirs, or save a copy.
+    Conflict,
+    /// Unsaved answers were found in a recovery file: restore them?
+    Recover { recovery: PathBuf },
 }
 
 pub struct App {
@@ -277,6 +303,52 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Event::SaveFailed { path, error, recovery } => {
+            let lang = app.lang;
+            if let Some(s) = app.session.as_mut().filter(|s| s.path == path) {
+                s.save = SaveState::Failed(error.clone());
+                app.flash = Some(match recovery {
+                    Some(r) => Msg::SaveFailedRecovery.fill(lang, &[&error, &r.display()]),
+                    None => Msg::SaveFailedNoRecovery.fill(lang, &[&error]),
+                });
+            }
+            Vec::new()
+        }
+        Event::SaveConflict { path } => {
+            if let Some(s) = app.session.as_mut().filter(|s| s.path == path) {
+                s.save = SaveState::Failed(Msg::ChangedOnDisk.get(app.lang).to_string());
+                app.overlay = Overlay::Conflict;
+            }
+            Vec::new()
+        }
+        Event::ReadOnly { path, holder } => {
+            if let Some(s) = app.session.as_mut().filter(|s| s.path == path) {
+                s.read_only = Some(holder.clone());
+                app.flash = Some(Msg::HeldBy.fill(app.lang, &[&holder]));
+            }
+            Vec::new()
+        }
+        Event::Recoverable { path, recovery } => {
+            if app.session.as_ref().is_some_and(|s| s.path == path && s.read_only.is_none()) {
+                app.overlay = Overlay::Recover { recovery };
+            }
+            Vec::new()
+        }
+        Event::Restored(Ok(restored)) => {
+            let effects = change_visit(app, |v, _| {
+                v.meeting = restored.meeting;
+                v.answers = restored.answers;
+                v.notes = restored.notes;
+                v.inspectors = restored.inspectors;
+                v.round = restored.round;
+            });
+            app.flash = Some(Msg::Restored.get(app.lang).to_string());
+            effects
+        }
+        Event::Restored(Err(e)) => {
+            app.flash = Some(e);
+            Vec::new()
+        }
         Event::HangUp | Event::Terminate => on_hang_up(app),
     }
 }
@@ -322,8 +394,17 @@ fn open_session(app: &mut App, path: PathBuf, visit: Visit) -> Vec<Effect> {
         app.flash = Some(Msg::ErrUnknownTemplate.fill(app.lang, &[&visit.template.id]));
         return Vec::new();
     };
-    let mut session =
-        Session { path, visit, template, section: 1, row: 0, save: SaveState::Saved, number: None, undo: Vec::new() };
+    let mut session = Session {
+        path,
+        visit,
+        template,
+        section: 1,
+        row: 0,
+        save: SaveState::Saved,
+        number: None,
+        read_only: None,
+        undo: Vec::new(),
+    };
     // Resume where the inspector left off; a new visit starts at the first item of preparation.
     let resume = session.visit.last_item.clone().and_then(|id| find_item(&session.template, &id));
     match resume {
@@ -381,6 +462,8 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Problems { .. } => return problems_key(app, key),
+        Overlay::Conflict => return conflict_key(app, key),
+        Overlay::Recover { .. } => return recover_key(app, key),
         Overlay::None => {}
     }
     match app.screen {
@@ -526,7 +609,9 @@ fn leave_visit(app: &mut App) -> Vec<Effect> {
         app.quit = true;
         return vec![Effect::Quit];
     }
+    let mut effects = Vec::new();
     if let Some(session) = app.session.take() {
+        effects.push(Effect::Close(session.path.clone()));
         let template = session.template.clone();
         let entry = HomeEntry::from_visit(session.path.clone(), &session.visit, &template);
         insert_sorted(&mut app.home.entries, entry);
@@ -535,7 +620,7 @@ fn leave_visit(app: &mut App) -> Vec<Effect> {
         }
     }
     app.screen = Screen::Home;
-    Vec::new()
+    effects
 }
 
 /// The row under the cursor.
@@ -610,6 +695,10 @@ impl App {
 fn change_visit(app: &mut App, change: impl FnOnce(&mut Visit, &Template)) -> Vec<Effect> {
     let now = (app.clock)();
     let Some(session) = app.session.as_mut() else { return Vec::new() };
+    if let Some(holder) = &session.read_only {
+        app.flash = Some(Msg::HeldBy.fill(app.lang, &[holder]));
+        return Vec::new();
+    }
     if session.visit.status == VisitStatus::Final {
         app.flash = Some(Msg::VisitIsFinal.get(app.lang).to_string());
         return Vec::new();
@@ -1232,6 +1321,10 @@ pub fn current_problems(app: &App) -> Vec<Problem> {
 fn toggle_final(app: &mut App) -> Vec<Effect> {
     let now = (app.clock)();
     let Some(session) = app.session.as_mut() else { return Vec::new() };
+    if let Some(holder) = &session.read_only {
+        app.flash = Some(Msg::HeldBy.fill(app.lang, &[holder]));
+        return Vec::new();
+    }
     match session.visit.status {
         VisitStatus::Final => {
             session.visit.status = VisitStatus::Draft;
@@ -1254,6 +1347,9 @@ fn toggle_final(app: &mut App) -> Vec<Effect> {
 fn undo(app: &mut App) -> Vec<Effect> {
     let now = (app.clock)();
     let Some(session) = app.session.as_mut() else { return Vec::new() };
+    if session.read_only.is_some() {
+        return Vec::new();
+    }
     let Some(snapshot) = session.undo.pop() else {
         app.flash = Some(app.lang_text(Msg::NothingToUndo));
         return Vec::new();
@@ -1266,4 +1362,37 @@ fn undo(app: &mut App) -> Vec<Effect> {
     let effect = Effect::Save { path: session.path.clone(), text: visit_to_ron(&session.visit) };
     app.flash = Some(app.lang_text(Msg::Undone));
     vec![effect]
+}
+
+fn conflict_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(session) = app.session.as_mut() else {
+        app.overlay = Overlay::None;
+        return Vec::new();
+    };
+    let effect = match key.code {
+        KeyCode::Char('k') => Effect::ForceSave { path: session.path.clone(), text: visit_to_ron(&session.visit) },
+        KeyCode::Char('r') => Effect::Reload(session.path.clone()),
+        KeyCode::Char('c') => Effect::SaveCopy { visit: Box::new(session.visit.clone()), beside: session.path.clone() },
+        // The choice cannot be skipped: saving stays stopped until it is made.
+        _ => return Vec::new(),
+    };
+    session.save = SaveState::Saving;
+    app.overlay = Overlay::None;
+    vec![effect]
+}
+
+fn recover_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Overlay::Recover { recovery } = &app.overlay else { return Vec::new() };
+    let recovery = recovery.clone();
+    match key.code {
+        KeyCode::Char('y') | KeyCode::Enter => {
+            app.overlay = Overlay::None;
+            vec![Effect::Restore { recovery }]
+        }
+        KeyCode::Char('n') | KeyCode::Esc => {
+            app.overlay = Overlay::None;
+            vec![Effect::DiscardRecovery(recovery)]
+        }
+        _ => Vec::new(),
+    }
 }

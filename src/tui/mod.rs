@@ -71,7 +71,7 @@ pub fn run(options: Options) -> Result<(), String> {
         }
         None => Effect::ScanHome,
     };
-    let mut ctx = Runtime { data_dir: options.data_dir, tx, saver, hung_up: false };
+    let mut ctx = Runtime { data_dir: options.data_dir, tx, saver, hung_up: false, lock: None };
     let mut pending = vec![first];
     loop {
         for effect in std::mem::take(&mut pending) {
@@ -113,6 +113,8 @@ struct Runtime {
     tx: Sender<Event>,
     saver: saver::Saver,
     hung_up: bool,
+    /// The lock of the open visit, held while it is open.
+    lock: Option<store::lock::VisitLock>,
 }
 
 impl Runtime {
@@ -132,18 +134,105 @@ impl Runtime {
                 spawn_home_loader(self.data_dir.clone(), app.templates.clone(), self.tx.clone());
                 return;
             }
-            Effect::Open(path) => {
+            Effect::Open(path) => return self.open(app, path, pending),
+            Effect::Reload(path) => {
                 let result = load_visit(&path, &app.templates).map_err(|e| e.display(lang));
+                if let Ok(bytes) = std::fs::read(&path) {
+                    self.saver.expect(path.clone(), bytes);
+                }
                 Event::Opened { path, result }
+            }
+            Effect::Close(_) => {
+                self.lock = None;
+                return;
+            }
+            Effect::ForceSave { path, text } => {
+                self.saver.force_save(path, text);
+                return;
+            }
+            Effect::SaveCopy { visit, beside } => {
+                let dir = beside.parent().map(Path::to_path_buf).unwrap_or_else(|| self.data_dir.clone());
+                match store::create_visit(&dir, &visit) {
+                    Ok(copy) => {
+                        app.flash = Some(Msg::CopySaved.fill(lang, &[&copy.display()]));
+                        return self.open(app, copy, pending);
+                    }
+                    Err(e) => Event::Created(Err(Msg::ErrWrite.fill(lang, &[&dir.display(), &e]))),
+                }
+            }
+            Effect::Restore { recovery } => {
+                let result = load_visit(&recovery, &app.templates).map_err(|e| e.display(lang));
+                if result.is_ok() {
+                    let _ = std::fs::remove_file(&recovery);
+                }
+                Event::Restored(result)
+            }
+            Effect::DiscardRecovery(recovery) => {
+                let mut old = recovery.clone().into_os_string();
+                old.push(".old");
+                let _ = std::fs::rename(&recovery, old);
+                return;
             }
             Effect::Create(visit) => {
                 let result = store::create_visit(&self.data_dir, &visit)
                     .map(|path| (path, *visit))
                     .map_err(|e| Msg::ErrWrite.fill(lang, &[&self.data_dir.display(), &e]));
+                if let Ok((path, _)) = &result {
+                    self.take_lock(path);
+                    if let Ok(bytes) = std::fs::read(path) {
+                        self.saver.expect(path.clone(), bytes);
+                    }
+                }
                 Event::Created(result)
             }
         };
         pending.extend(update(app, event));
+    }
+
+    /// Open a visit: take its lock (or note who holds it), read it, and offer any recovery file.
+    fn open(&mut self, app: &mut App, path: PathBuf, pending: &mut Vec<Effect>) {
+        let lang = app.lang;
+        let holder = self.take_lock(&path);
+        let result = load_visit(&path, &app.templates).map_err(|e| e.display(lang));
+        if let Ok(bytes) = std::fs::read(&path) {
+            self.saver.expect(path.clone(), bytes);
+        }
+        let opened = result.is_ok();
+        pending.extend(update(app, Event::Opened { path: path.clone(), result }));
+        if !opened {
+            return;
+        }
+        if let Some(holder) = holder {
+            pending.extend(update(app, Event::ReadOnly { path, holder: holder_text(holder.as_ref(), lang) }));
+            return;
+        }
+        if let Some(recovery) = saver::recovery_paths(&path).into_iter().find(|p| p.is_file()) {
+            pending.extend(update(app, Event::Recoverable { path, recovery }));
+        }
+    }
+
+    /// Take the visit's lock. Returns who holds it when someone else does.
+    fn take_lock(&mut self, path: &Path) -> Option<Option<store::lock::Holder>> {
+        self.lock = None;
+        match store::lock::lock_visit(path) {
+            Ok(store::lock::LockOutcome::Acquired(lock)) => {
+                self.lock = Some(lock);
+                None
+            }
+            Ok(store::lock::LockOutcome::HeldBy(holder)) => Some(holder),
+            // A folder where no lock file can be made (read-only) still opens; the save will say why.
+            Err(_) => None,
+        }
+    }
+}
+
+fn holder_text(holder: Option<&store::lock::Holder>, lang: Lang) -> String {
+    match holder {
+        Some(h) => {
+            let since = h.since.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%H:%M %d/%m/%Y").to_string();
+            crate::core::text::display_safe(&Msg::HolderText.fill(lang, &[&h.user, &h.host, &h.pid, &since]), false)
+        }
+        None => Msg::HolderUnknown.get(lang).to_string(),
     }
 }
 

@@ -43,6 +43,10 @@ fn draw_header(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
         SaveState::Saving => (app.lang_str(Msg::SavingMark).to_string(), theme.muted()),
         SaveState::Failed(_) => (app.lang_str(Msg::SaveFailedMark).to_string(), theme.finding()),
     };
+    let (save_text, save_style) = match &session.read_only {
+        Some(_) => (app.lang_str(Msg::ReadOnlyMark).to_string(), theme.warn()),
+        None => (save_text, save_style),
+    };
     let right = format!(" {status} · {save_text} ");
     let width = area.width as usize;
     let left_width = width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));

@@ -130,6 +130,8 @@ fn status_hints(app: &App) -> String {
         (Overlay::Search(_), _) => app.lang_str(Msg::SearchHint).to_string(),
         (Overlay::Problems { .. }, _) => app.lang_str(Msg::ProblemsHint).to_string(),
         (Overlay::Help, _) => app.lang_str(Msg::HelpHint).to_string(),
+        (Overlay::Conflict, _) => app.lang_str(Msg::ConflictChoices).to_string(),
+        (Overlay::Recover { .. }, _) => "y / n".to_string(),
         (Overlay::None, Screen::Home) => [Action::Open, Action::NewVisit, Action::Summary, Action::Help, Action::Quit]
             .map(hint)
             .join(" · "),

@@ -17,6 +17,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => help(frame, app, theme, area),
+        Overlay::Conflict => {
+            let lines = [Msg::ConflictTitle, Msg::ConflictChoices].map(|m| app.lang_str(m));
+            message_box(frame, theme, area, &lines);
+        }
+        Overlay::Recover { recovery } => {
+            let text = Msg::RecoverTitle.fill(app.lang, &[&safe(&recovery.to_string_lossy())]);
+            message_box(frame, theme, area, &[text.as_str()]);
+        }
         Overlay::Problems { selected } => problems(frame, app, theme, area, *selected),
         Overlay::Search(search) => search_box(frame, app, theme, area, search.query.text(), search.selected),
         Overlay::Editor(editor) => editor_box(frame, app, theme, area, editor),
@@ -50,6 +58,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
         }
     }
+}
+
+/// A boxed message that waits for a choice.
+fn message_box(frame: &mut Frame, theme: Theme, area: Rect, lines: &[&str]) {
+    let width = area.width.saturating_sub(6).min(74);
+    let inner_width = width.saturating_sub(2).max(1) as usize;
+    let height: usize = lines.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
+    let popup = centered(area, width, height as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let text: Vec<Line> = lines.iter().map(|l| Line::styled(l.to_string(), theme.warn())).collect();
+    let block = Block::bordered();
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), popup);
 }
 
 /// A rectangle of at most `width` × `height`, centred in `area`.
