@@ -64,9 +64,9 @@ fn filters(args: &SummaryArgs, lang: Lang) -> Result<Filters, Failure> {
     let date = |text: &Option<String>| -> Result<_, Failure> {
         match text {
             None => Ok(None),
-            Some(t) => parse_date(t)
-                .map(Some)
-                .ok_or_else(|| Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(t, false)]))),
+            Some(t) => parse_date(t).map(Some).ok_or_else(|| {
+                Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(t, false)]))
+            }),
         }
     };
     let branch_type = match &args.branch_type {
@@ -76,7 +76,11 @@ fn filters(args: &SummaryArgs, lang: Lang) -> Result<Filters, Failure> {
             Failure::usage(Msg::CliBadType.fill(lang, &[&display_safe(t, false), &all.join(", ")]))
         })?),
     };
-    let text = |t: &Option<String>| t.as_deref().map(|t| clean(t, false)).filter(|t| !t.trim().is_empty());
+    let text = |t: &Option<String>| {
+        t.as_deref()
+            .map(|t| clean(t, false))
+            .filter(|t| !t.trim().is_empty())
+    };
     Ok(Filters {
         committee: text(&args.committee),
         branch_type,
@@ -87,10 +91,17 @@ fn filters(args: &SummaryArgs, lang: Lang) -> Result<Filters, Failure> {
     })
 }
 
-pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+pub fn run(
+    ctx: &Context,
+    args: &SummaryArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
     let lang = ctx.lang;
     if args.format.is_binary() && args.output.is_none() {
-        return Err(Failure::usage(Msg::SumXlsxNeedsOutput.get(lang).to_string()));
+        return Err(Failure::usage(
+            Msg::SumXlsxNeedsOutput.get(lang).to_string(),
+        ));
     }
     let filters = filters(args, lang)?;
     let (files, walk_errors) = find_visit_files(&args.paths);
@@ -100,15 +111,24 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
         builder.skip(&e.path, e.position, e.message(lang));
     }
     if files.is_empty() && walk_errors.is_empty() {
-        let names: Vec<String> = args.paths.iter().map(|p| display_safe(&p.to_string_lossy(), false)).collect();
-        return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")])));
+        let names: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| display_safe(&p.to_string_lossy(), false))
+            .collect();
+        return Err(Failure::usage(
+            Msg::CliNoFiles.fill(lang, &[&names.join(", ")]),
+        ));
     }
 
     let progress = std::io::stderr().is_terminal() && files.len() > CHUNK;
     let mut loaded = 0usize;
     let mut skipped = walk_errors.len();
     for (n, chunk) in files.chunks(CHUNK).enumerate() {
-        let results: Vec<_> = chunk.par_iter().map(|path| load_visit(path, &ctx.templates)).collect();
+        let results: Vec<_> = chunk
+            .par_iter()
+            .map(|path| load_visit(path, &ctx.templates))
+            .collect();
         for (path, result) in chunk.iter().zip(results) {
             match result {
                 Ok(visit) => match template_for(&visit, &ctx.templates) {
@@ -131,7 +151,12 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
         }
         if progress {
             let done = (n * CHUNK + chunk.len()).min(files.len());
-            write!(err, "\r{} {}", bar(done, files.len()), Msg::SumProgress.fill(lang, &[&done, &files.len()]))?;
+            write!(
+                err,
+                "\r{} {}",
+                bar(done, files.len()),
+                Msg::SumProgress.fill(lang, &[&done, &files.len()])
+            )?;
             err.flush()?;
         }
     }
@@ -143,15 +168,22 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
     }
 
     let summary = builder.finish();
-    let bytes =
-        export::render(&summary, args.format).map_err(|e| Failure { code: 2, message: Msg::SumExportFailed.fill(lang, &[&e]) })?;
+    let bytes = export::render(&summary, args.format).map_err(|e| Failure {
+        code: 2,
+        message: Msg::SumExportFailed.fill(lang, &[&e]),
+    })?;
     match &args.output {
         Some(path) => {
             write_atomic(path, &bytes).map_err(|e| Failure {
                 code: 2,
-                message: Msg::ErrWrite.fill(lang, &[&display_safe(&path.to_string_lossy(), false), &e]),
+                message: Msg::ErrWrite
+                    .fill(lang, &[&display_safe(&path.to_string_lossy(), false), &e]),
             })?;
-            writeln!(err, "{}", Msg::SumWrote.fill(lang, &[&display_safe(&path.to_string_lossy(), false)]))?;
+            writeln!(
+                err,
+                "{}",
+                Msg::SumWrote.fill(lang, &[&display_safe(&path.to_string_lossy(), false)])
+            )?;
         }
         None => {
             out.write_all(&bytes)?;
@@ -159,7 +191,11 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
         }
     }
     if loaded == 0 && skipped > 0 {
-        writeln!(err, "{}", Msg::SumNoneLoaded.fill(lang, &[&(loaded + skipped)]))?;
+        writeln!(
+            err,
+            "{}",
+            Msg::SumNoneLoaded.fill(lang, &[&(loaded + skipped)])
+        )?;
         return Ok(1);
     }
     Ok(if args.strict && skipped > 0 { 1 } else { 0 })
@@ -168,7 +204,10 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
 /// `[#####-----]`: how far the reading has gone.
 fn bar(done: usize, total: usize) -> String {
     const WIDTH: usize = 20;
-    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH).min(WIDTH);
+    let filled = (done * WIDTH)
+        .checked_div(total)
+        .unwrap_or(WIDTH)
+        .min(WIDTH);
     format!("[{}{}]", "#".repeat(filled), "-".repeat(WIDTH - filled))
 }
 

@@ -41,6 +41,21 @@ fn figure(summary: &Summary, f: &Figure) -> J {
     })
 }
 
+/// Attendance: the overall rate from summed counts, then the per-branch rates (percent) as a figure
+/// without a total (a sum of percentages means nothing).
+fn attendance(summary: &Summary) -> J {
+    let a = &summary.figures.attendance;
+    let mut value = json!({
+        "present": a.present,
+        "expected": a.expected,
+        "rate": a.rate().map(round2),
+    });
+    if let (J::Object(map), J::Object(rates)) = (&mut value, figure(summary, &a.rates)) {
+        map.extend(rates.into_iter().filter(|(k, _)| k != "total"));
+    }
+    value
+}
+
 fn finding_branch(summary: &Summary, b: &FindingBranch) -> J {
     json!({
         "branch": b.branch,
@@ -78,10 +93,10 @@ pub fn to_value(summary: &Summary) -> J {
     let lang = summary.lang;
     let f = &summary.figures;
     json!({
+        "visits": summary.visits.len(),
         "format": "khaosat-summary",
         "format_version": JSON_FORMAT_VERSION,
         "lang": match lang { crate::strings::Lang::Vi => "vi", crate::strings::Lang::En => "en" },
-        "visits": summary.visits.len(),
         "filtered_out": summary.filtered_out,
         "skipped": summary.skipped.iter().map(|s| json!({
             "path": path(&s.path),
@@ -113,12 +128,7 @@ pub fn to_value(summary: &Summary) -> J {
         "other_limitations": summary.other_limitations.iter().map(text_line).collect::<Vec<_>>(),
         "other_strengths": summary.other_strengths.iter().map(text_line).collect::<Vec<_>>(),
         "figures": {
-            "attendance": {
-                "present": f.attendance.present,
-                "expected": f.attendance.expected,
-                "rate": f.attendance.rate().map(round2),
-                "branches": figure(summary, &f.attendance.rates),
-            },
+            "attendance": attendance(summary),
             "without_notebook": figure(summary, &f.without_notebook),
             "speakers": figure(summary, &f.speakers),
             "duration_minutes": figure(summary, &f.duration),

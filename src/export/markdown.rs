@@ -14,8 +14,10 @@ pub fn md(text: &str) -> String {
     let line = one_line(text);
     let mut out = String::with_capacity(line.len());
     for (i, c) in line.chars().enumerate() {
-        let escape = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~')
-            || (i == 0 && matches!(c, '#' | '-' | '+' | '='));
+        let escape = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+        ) || (i == 0 && matches!(c, '#' | '-' | '+' | '='));
         if escape {
             out.push('\\');
         }
@@ -35,25 +37,53 @@ pub fn render(summary: &Summary) -> String {
     let _ = writeln!(w, "# {}\n", Msg::SumTitle.get(lang));
     if !summary.rounds.is_empty() {
         let rounds: Vec<String> = summary.rounds.iter().map(|r| md(r)).collect();
-        let _ = writeln!(w, "**{}**\n", Msg::SumRound.fill(lang, &[&rounds.join(", ")]));
+        let _ = writeln!(
+            w,
+            "**{}**\n",
+            Msg::SumRound.fill(lang, &[&rounds.join(", ")])
+        );
     }
     if let Some((first, last)) = summary.period() {
-        let _ = writeln!(w, "- {}", Msg::SumPeriod.fill(lang, &[&date_text(first, lang), &date_text(last, lang)]));
+        let _ = writeln!(
+            w,
+            "- {}",
+            Msg::SumPeriod.fill(lang, &[&date_text(first, lang), &date_text(last, lang)])
+        );
     }
-    let _ = writeln!(w, "- {}", Msg::SumVisitCount.fill(lang, &[&summary.visits.len()]));
+    let _ = writeln!(
+        w,
+        "- {}",
+        Msg::SumVisitCount.fill(lang, &[&summary.visits.len()])
+    );
     let inspectors = summary.inspectors();
     if !inspectors.is_empty() {
         let names: Vec<String> = inspectors.iter().map(|n| md(n)).collect();
-        let _ = writeln!(w, "- {}", Msg::SumInspectors.fill(lang, &[&names.join(", ")]));
+        let _ = writeln!(
+            w,
+            "- {}",
+            Msg::SumInspectors.fill(lang, &[&names.join(", ")])
+        );
     }
     if !summary.template_versions.is_empty() {
-        let _ = writeln!(w, "- {}", Msg::SumTemplates.fill(lang, &[&md(&versions_text(summary))]));
+        let _ = writeln!(
+            w,
+            "- {}",
+            Msg::SumTemplates.fill(lang, &[&md(&versions_text(summary))])
+        );
     }
     if summary.filtered_out > 0 {
-        let _ = writeln!(w, "- {}", Msg::SumFilteredOut.fill(lang, &[&summary.filtered_out]));
+        let _ = writeln!(
+            w,
+            "- {}",
+            Msg::SumFilteredOut.fill(lang, &[&summary.filtered_out])
+        );
     }
     if !summary.skipped.is_empty() {
-        let _ = writeln!(w, "- {}", Msg::SumSkippedCount.fill(lang, &[&summary.skipped.len()]));
+        let _ = writeln!(
+            w,
+            "- {}",
+            Msg::SumSkippedCount.fill(lang, &[&summary.skipped.len()])
+        );
     }
     if summary.template_versions.len() > 1 {
         let _ = writeln!(w, "\n{}", Msg::SumVersionsMerged.get(lang));
@@ -69,7 +99,11 @@ pub fn render(summary: &Summary) -> String {
         if v.duplicate {
             tags.push(Msg::SumDuplicateTag.get(lang));
         }
-        let tags = if tags.is_empty() { String::new() } else { format!(" *({})*", tags.join(", ")) };
+        let tags = if tags.is_empty() {
+            String::new()
+        } else {
+            format!(" *({})*", tags.join(", "))
+        };
         let on = Msg::SumAttendedOn.fill(lang, &[&date_text(v.date, lang)]);
         let _ = writeln!(w, "{}. {}, {on}{tags}", n + 1, branch(v));
     }
@@ -84,7 +118,13 @@ pub fn render(summary: &Summary) -> String {
     if !summary.other_strengths.is_empty() {
         let _ = writeln!(w, "\n### {}\n", Msg::SumOtherStrengths.get(lang));
         for line in &summary.other_strengths {
-            let _ = writeln!(w, "- {} — {} ({})", md(&line.text), md(&line.branch), md(&line.committee));
+            let _ = writeln!(
+                w,
+                "- {} — {} ({})",
+                md(&line.text),
+                md(&line.branch),
+                md(&line.committee)
+            );
         }
     }
 
@@ -97,15 +137,22 @@ pub fn render(summary: &Summary) -> String {
         let branches: Vec<String> = f
             .branches
             .iter()
-            .map(|b| {
-                let mut text = format!("{} ({})", md(&b.branch), md(&b.committee));
-                if b.text != f.text {
-                    let _ = write!(text, ": {}", md(&b.text));
-                }
-                text
-            })
+            .map(|b| format!("{} ({})", md(&b.branch), md(&b.committee)))
             .collect();
-        let _ = writeln!(w, "  - {}: {}", Msg::SumBranchesLabel.get(lang), branches.join("; "));
+        if f.branches.iter().all(|b| b.text == f.text) {
+            let _ = writeln!(
+                w,
+                "  - {}: {}",
+                Msg::SumBranchesLabel.get(lang),
+                branches.join("; ")
+            );
+        } else {
+            // The sentence differs by branch ("{list}" items): one line each, with its own sentence.
+            let _ = writeln!(w, "  - {}:", Msg::SumBranchesLabel.get(lang));
+            for (name, b) in branches.iter().zip(&f.branches) {
+                let _ = writeln!(w, "    - {name}: {}", md(&b.text));
+            }
+        }
         let notes: Vec<String> = f
             .branches
             .iter()
@@ -113,16 +160,34 @@ pub fn render(summary: &Summary) -> String {
             .map(|b| format!("{}: {}", md(&b.branch), md(&b.note)))
             .collect();
         if !notes.is_empty() {
-            let _ = writeln!(w, "  - {}: {}", Msg::SumNotesLabel.get(lang), notes.join("; "));
+            let _ = writeln!(
+                w,
+                "  - {}: {}",
+                Msg::SumNotesLabel.get(lang),
+                notes.join("; ")
+            );
         }
         if f.not_applicable + f.unanswered + f.not_in_template > 0 {
-            let _ = writeln!(w, "  - {}", Msg::SumNotAssessed.fill(lang, &[&f.not_applicable, &f.unanswered, &f.not_in_template]));
+            let _ = writeln!(
+                w,
+                "  - {}",
+                Msg::SumNotAssessed.fill(
+                    lang,
+                    &[&f.not_applicable, &f.unanswered, &f.not_in_template]
+                )
+            );
         }
     }
     if !summary.other_limitations.is_empty() {
         let _ = writeln!(w, "\n### {}\n", Msg::SumOtherLimitations.get(lang));
         for line in &summary.other_limitations {
-            let _ = writeln!(w, "- {} — {} ({})", md(&line.text), md(&line.branch), md(&line.committee));
+            let _ = writeln!(
+                w,
+                "- {} — {} ({})",
+                md(&line.text),
+                md(&line.branch),
+                md(&line.committee)
+            );
         }
     }
 
@@ -173,8 +238,12 @@ pub fn render(summary: &Summary) -> String {
     if !summary.duplicates.is_empty() {
         let _ = writeln!(w, "\n## {}\n", Msg::SumDuplicates.get(lang));
         for d in &summary.duplicates {
-            let files: Vec<String> =
-                d.visits.iter().filter_map(|&i| summary.visits.get(i)).map(|v| format!("`{}`", file(v))).collect();
+            let files: Vec<String> = d
+                .visits
+                .iter()
+                .filter_map(|&i| summary.visits.get(i))
+                .map(|v| format!("`{}`", file(v)))
+                .collect();
             let _ = writeln!(
                 w,
                 "- {} ({}), {}: {}",
@@ -213,8 +282,11 @@ mod tests {
 
     #[test]
     fn markdown_text_is_inert() {
-        assert_eq!(md("a|b *c* [x](y) <script>"), "a\\|b \\*c\\* \\[x\\](y) \\<script\\>");
+        assert_eq!(
+            md("a|b *c* [x](y) <script>"),
+            "a\\|b \\*c\\* \\[x\\](y) \\<script\\>"
+        );
         assert_eq!(md("- item"), "\\- item");
-        assert_eq!(md("# x\u{1b}"), "\\# x^[");
+        assert_eq!(md("# x\u{1b}"), "\\# x^\\[");
     }
 }

@@ -12,7 +12,11 @@ use crate::strings::Msg;
 const MAX_CELL_CHARS: usize = 32_000;
 
 fn cell(text: &str) -> String {
-    if text.chars().count() > MAX_CELL_CHARS { text.chars().take(MAX_CELL_CHARS).collect() } else { text.to_string() }
+    if text.chars().count() > MAX_CELL_CHARS {
+        text.chars().take(MAX_CELL_CHARS).collect()
+    } else {
+        text.to_string()
+    }
 }
 
 fn header(sheet: &mut Worksheet, titles: &[&str], bold: &Format) -> Result<(), XlsxError> {
@@ -49,9 +53,17 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
     )?;
     for (i, f) in summary.findings.iter().enumerate() {
         let row = i as u32 + 1;
-        let branches: Vec<String> = f.branches.iter().map(|b| format!("{} ({})", b.branch, b.committee)).collect();
-        let notes: Vec<String> =
-            f.branches.iter().filter(|b| !b.note.trim().is_empty()).map(|b| format!("{}: {}", b.branch, b.note)).collect();
+        let branches: Vec<String> = f
+            .branches
+            .iter()
+            .map(|b| format!("{} ({})", b.branch, b.committee))
+            .collect();
+        let notes: Vec<String> = f
+            .branches
+            .iter()
+            .filter(|b| !b.note.trim().is_empty())
+            .map(|b| format!("{}: {}", b.branch, b.note))
+            .collect();
         sheet.write_string(row, 0, cell(&f.section_title))?;
         sheet.write_string(row, 1, cell(&f.id))?;
         sheet.write_string_with_format(row, 2, cell(&f.sentence(lang)), &wrap)?;
