@@ -89,8 +89,14 @@ pub fn run(options: Options) -> Result<(), String> {
             pending.extend(update(&mut app, Event::HangUp));
             continue;
         }
-        // Wait for something to happen; nothing is drawn while idle.
-        let Ok(first_event) = rx.recv() else { break };
+        // Wait for something to happen; nothing is drawn while idle. Once a second the terminal
+        // is checked too, in case the input thread could not report a hang-up.
+        let first_event = match rx.recv_timeout(Duration::from_secs(1)) {
+            Ok(event) => event,
+            Err(mpsc::RecvTimeoutError::Timeout) if terminal_hung_up() => Event::HangUp,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
         for event in std::iter::once(first_event).chain(rx.try_iter()) {
             if matches!(event, Event::HangUp) {
                 ctx.hung_up = true;
@@ -100,9 +106,13 @@ pub fn run(options: Options) -> Result<(), String> {
     }
     ctx.saver.finish(Duration::from_millis(1500));
     if ctx.hung_up {
+        // Nobody is left to restore the terminal for; writing to it would only fail (ratatui's
+        // drop even reports that on stderr, which is the dead terminal too).
         terminal::abandon();
+        std::mem::forget(term);
         std::mem::forget(guard);
     } else {
+        drop(term);
         drop(guard);
     }
     Ok(())
@@ -237,13 +247,18 @@ fn holder_text(holder: Option<&store::lock::Holder>, lang: Lang) -> String {
 }
 
 /// SIGHUP (the SSH link dropped) becomes a hang-up, SIGTERM a request to stop: both save and
-/// leave; only after SIGTERM is the terminal still there to be restored.
+/// leave; only after SIGTERM is the terminal still there to be restored. SIGWINCH is a resize
+/// (the input thread only wakes for input, so it would not see one).
 fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
+    use signal_hook::consts::{SIGHUP, SIGTERM, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGWINCH])?;
     thread::spawn(move || {
         for signal in signals.forever() {
-            let event = if signal == SIGHUP { Event::HangUp } else { Event::Terminate };
+            let event = match signal {
+                SIGHUP => Event::HangUp,
+                SIGWINCH => Event::Resize,
+                _ => Event::Terminate,
+            };
             if tx.send(event).is_err() {
                 return;
             }
@@ -252,26 +267,83 @@ fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-/// Terminal input on its own thread, so the main loop never polls a dead terminal: an error or
-/// end of input from the terminal is a hang-up too (some parents ignore SIGHUP).
+/// Terminal input on its own thread, so the main loop never polls a dead terminal.
+///
+/// The thread sleeps in `poll(2)` on the terminal itself and hands over to crossterm only when
+/// there is something to read. That way a hang-up is seen at once (POLLHUP, or an error) even
+/// when no SIGHUP comes (a parent that ignores it, a terminal that is not the controlling one),
+/// and crossterm's own loop is never left spinning on a closed terminal (its issue 793).
 fn spawn_input_thread(tx: Sender<Event>) {
     thread::spawn(move || {
         loop {
-            let event = match event::read() {
-                Ok(TermEvent::Key(key)) => Event::Key(key),
-                Ok(TermEvent::Paste(text)) => Event::Paste(text),
-                Ok(TermEvent::Resize(_, _)) => Event::Resize,
-                Ok(_) => continue,
-                Err(_) => {
-                    let _ = tx.send(Event::HangUp);
-                    return;
-                }
-            };
-            if tx.send(event).is_err() {
+            let readiness = wait_for_terminal();
+            // Checked first: on a hung-up terminal crossterm would read end-of-file forever.
+            if readiness.hung_up {
+                let _ = tx.send(Event::HangUp);
+                return;
+            }
+            if readiness.readable && !forward_pending_events(&tx) {
                 return;
             }
         }
     });
+}
+
+/// True when the terminal has gone away (checked without waiting and without reading).
+fn terminal_hung_up() -> bool {
+    let mut pfd = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
+    // SAFETY: one valid pollfd, living for the duration of the call.
+    let ready = unsafe { libc::poll(&mut pfd, 1, 0) };
+    ready < 0 || pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+struct Readiness {
+    readable: bool,
+    hung_up: bool,
+}
+
+/// Block until the terminal (standard input) has input or has gone away.
+fn wait_for_terminal() -> Readiness {
+    let mut pfd = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
+    loop {
+        // SAFETY: one valid pollfd, living for the duration of the call.
+        let ready = unsafe { libc::poll(&mut pfd, 1, -1) };
+        if ready < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+            continue;
+        }
+        let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+        return Readiness { readable: pfd.revents & libc::POLLIN != 0, hung_up: ready < 0 || pfd.revents & gone != 0 };
+    }
+}
+
+/// Hand every event crossterm can decode now to the main loop. False when the loop is gone or
+/// the terminal failed.
+fn forward_pending_events(tx: &Sender<Event>) -> bool {
+    // Bounded, so a terminal that keeps reporting input it cannot deliver cannot keep us here.
+    for _ in 0..4096 {
+        match event::poll(Duration::ZERO) {
+            Ok(true) => {}
+            Ok(false) => return true,
+            Err(_) => {
+                let _ = tx.send(Event::HangUp);
+                return false;
+            }
+        }
+        let event = match event::read() {
+            Ok(TermEvent::Key(key)) => Event::Key(key),
+            Ok(TermEvent::Paste(text)) => Event::Paste(text),
+            Ok(TermEvent::Resize(_, _)) => Event::Resize,
+            Ok(_) => continue,
+            Err(_) => {
+                let _ = tx.send(Event::HangUp);
+                return false;
+            }
+        };
+        if tx.send(event).is_err() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Read the data folder in the background and send the visits in small batches, so the first
