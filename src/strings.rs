@@ -315,7 +315,6 @@ messages! {
     SumFigSpeakers => "Đảng viên phát biểu: tổng {0}, trung bình {1}/buổi ({2} buổi)", "Members who spoke: {0} in all, {1} per meeting on average ({2} meetings)";
     SumFigDuration => "Thời gian sinh hoạt: tổng {0} phút, trung bình {1} phút/buổi, ngắn nhất {2}, dài nhất {3} ({4} buổi)", "Meeting duration: {0} minutes in all, {1} per meeting on average, shortest {2}, longest {3} ({4} meetings)";
     SumFigOutside => "chưa đạt ngưỡng: {0}", "outside the threshold: {0}";
-    SumFigNoData => "chưa có số liệu", "no data";
     SumFigAttendanceNoData => "Tỷ lệ đảng viên dự sinh hoạt: chưa có số liệu", "Attendance: no data";
     SumDetails => "Chi tiết theo phần", "Details by section";
     SumColItem => "Mục kiểm tra", "Item";

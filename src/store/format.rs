@@ -173,15 +173,16 @@ impl LoadError {
         LoadError::new(path, position, LoadErrorKind::Syntax(SyntaxError::from_ron(&e.code)))
     }
 
-    /// A parse error of `text`. An error that runs into the end of the file (a name, a text or a
-    /// value cut short) is reported as a truncated file, at its end, whatever token it hit.
+    /// A parse error of `text`. An error on the last line, where a name, a text or a value is cut
+    /// short, is reported as a truncated file, at its end, whatever token the parser stopped at.
     pub fn from_parse(path: &Path, text: &str, e: &SpannedError) -> LoadError {
         let end = text.trim_end();
-        let end_position = position_of(end, end.len());
-        let runs_off_end = (e.span.end.line, e.span.end.col) >= end_position
+        let rest = &end[offset_of(text, e.span.start.line, e.span.start.col).min(end.len())..];
+        let cut_short = !rest.contains('\n')
             && !matches!(e.code, RonError::MissingStructField { .. } | RonError::TrailingCharacters);
-        if runs_off_end && !end.ends_with(')') {
-            return LoadError::new(path, Some(end_position), LoadErrorKind::Syntax(SyntaxError::Eof));
+        if cut_short {
+            let kind = LoadErrorKind::Syntax(SyntaxError::Eof);
+            return LoadError::new(path, Some(position_of(end, end.len())), kind);
         }
         LoadError::from_spanned(path, e)
     }
@@ -292,6 +293,13 @@ fn position_of(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
+}
+
+/// The byte offset of a 1-based (line, column in characters) position.
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let rest = &text[line_start.min(text.len())..];
+    line_start + rest.char_indices().nth(col.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
 }
 
 /// Where `"id"` first appears as a map key, for pointing at an answer.

@@ -11,7 +11,7 @@ use crate::core::rules::{Problem, applies, finding_count, problems, progress};
 use crate::core::template::{Kind, Template};
 use crate::core::text::name_key;
 use crate::core::visit::{
-    Answer, BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus, parse_date,
+    BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus, parse_date,
 };
 use crate::store::format::{template_for, visit_to_ron};
 use crate::strings::{Lang, Msg};
@@ -670,8 +670,12 @@ fn next_unanswered(app: &mut App) {
             positions.push((section, row, r));
         }
     }
-    let here = positions.iter().position(|(s, r, _)| *s == session.section && *r == session.row).unwrap_or(0);
     let n = positions.len();
+    // From the facts (not in the list), start before the first item so it is found too.
+    let here = positions
+        .iter()
+        .position(|(s, r, _)| *s == session.section && *r == session.row)
+        .unwrap_or(n.saturating_sub(1));
     for step in 1..=n {
         let (section, row, r) = positions[(here + step) % n];
         let Some(item) = row_item(&session.template, r) else { continue };
@@ -719,7 +723,7 @@ fn change_visit(app: &mut App, change: impl FnOnce(&mut Visit, &Template)) -> Ve
 }
 
 fn set_value(visit: &mut Visit, id: &str, value: Option<Value>) {
-    let answer = visit.answers.entry(id.to_string()).or_insert_with(Answer::default);
+    let answer = visit.answers.entry(id.to_string()).or_default();
     answer.value = value;
 }
 
@@ -786,6 +790,22 @@ fn clear_fact(visit: &mut Visit, fact: Fact) {
 
 /// Digits typed on a number row accumulate until Enter; `1`–`5` on a scale answer at once.
 fn number_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
+    let moves_away = matches!(
+        app.keymap.action(Scope::Checklist, &key),
+        Some(
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::NextSection
+                | Action::PrevSection
+                | Action::NextUnanswered
+                | Action::Search
+                | Action::Problems
+                | Action::Back
+                | Action::Quit
+        )
+    );
     let session = app.session.as_mut()?;
     let row = current_row(session)?;
     let item = row_item(&session.template, row);
@@ -838,9 +858,15 @@ fn number_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
             Some(Vec::new())
         }
         KeyCode::Enter if session.number.is_some() => Some(commit_number(app)),
-        // Moving away keeps what was typed, as if Enter had been pressed.
-        KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab if session.number.is_some() => {
+        // Moving away (by any key bound to a move, or leaving) keeps what was typed on this row,
+        // as if Enter had been pressed, then moves once from here.
+        _ if session.number.is_some() && moves_away => {
+            let (section, row) = (session.section, session.row);
             let mut effects = commit_number(app);
+            if let Some(session) = app.session.as_mut() {
+                session.section = section;
+                session.row = row;
+            }
             effects.extend(checklist_key(app, key));
             Some(effects)
         }
@@ -1020,12 +1046,12 @@ fn confirm_editor(app: &mut App) -> Vec<Effect> {
     let text = editor.buffer.text().to_string();
     let target = editor.target.clone();
     let lang = app.lang;
-    let result: Result<Box<dyn FnOnce(&mut Visit)>, String> = match &target {
+    let result: Result<Change, String> = match &target {
         Target::Fact(fact) => parse_fact(*fact, &text, lang),
         Target::Note(id) => {
             let id = id.clone();
             Ok(Box::new(move |v: &mut Visit| {
-                v.answers.entry(id).or_insert_with(Answer::default).note = text;
+                v.answers.entry(id).or_default().note = text;
             }))
         }
         Target::Answer(id) => parse_answer(app, id, &text),
@@ -1348,6 +1374,11 @@ fn undo(app: &mut App) -> Vec<Effect> {
     let now = (app.clock)();
     let Some(session) = app.session.as_mut() else { return Vec::new() };
     if session.read_only.is_some() {
+        return Vec::new();
+    }
+    // Undo restores an earlier draft: on a final visit that would reopen it behind the user's back.
+    if session.visit.status == VisitStatus::Final {
+        app.flash = Some(app.lang_text(Msg::VisitIsFinal));
         return Vec::new();
     }
     let Some(snapshot) = session.undo.pop() else {

@@ -108,12 +108,8 @@ pub struct Key {
 
 impl Key {
     pub fn from_event(event: &KeyEvent) -> Key {
-        let code = match event.code {
-            KeyCode::BackTab => KeyCode::BackTab,
-            other => other,
-        };
         Key {
-            code,
+            code: event.code,
             ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
             alt: event.modifiers.contains(KeyModifiers::ALT),
         }

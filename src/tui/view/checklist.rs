@@ -97,7 +97,8 @@ fn draw_items(frame: &mut Frame, app: &App, session: &Session, theme: Theme, are
     let height = inner.height as usize;
     let offset = if session.row < height { 0 } else { session.row + 1 - height };
     let width = inner.width as usize;
-    let answer_width = 7.min(width / 4);
+    // Facts hold dates, names and types: give them room; answers are short (Có, Không, 4/5).
+    let answer_width = if session.section == 0 { 20.min(width / 3) } else { 7.min(width / 4) };
     let mut lines = Vec::new();
     for (i, row) in all.iter().enumerate().skip(offset).take(height) {
         let selected = i == session.row;

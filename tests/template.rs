@@ -1,0 +1,281 @@
+//! The embedded template: it passes its own check, holds every item of the domain list in the
+//! expected sections, has both languages everywhere; and `khaosat template check` through the binary.
+
+use std::collections::HashSet;
+use std::process::Output;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use khaosat::core::template::{Kind, Template};
+use khaosat::core::template_check::check_template;
+
+/// Every item of the domain list (domain.md), by id.
+const DOMAIN_ITEMS: [&str; 45] = [
+    "prep.committee_met",
+    "prep.secretary_prepared",
+    "prep.draft_resolution",
+    "prep.notice",
+    "prep.documents_ahead",
+    "prep.fits_type",
+    "prep.focused",
+    "att.rate",
+    "att.unexcused",
+    "att.repeat_absence",
+    "att.higher_level",
+    "att.broadened",
+    "att.on_schedule",
+    "att.duration",
+    "note.without_notebook",
+    "note.taking_notes",
+    "crit.praise_criticism",
+    "crit.speakers",
+    "crit.self_criticism",
+    "crit.commitments_review",
+    "min.committee_minutes",
+    "min.taken_live",
+    "min.missing_fields",
+    "min.read_back",
+    "min.book_kept",
+    "conduct.opening",
+    "conduct.news_selective",
+    "conduct.report_party_work",
+    "conduct.report_shortcomings",
+    "conduct.report_depth",
+    "conduct.round_documents",
+    "conduct.ho_chi_minh",
+    "conduct.chair_concludes",
+    "res.voted",
+    "res.concrete",
+    "res.assignment",
+    "res.previous_reviewed",
+    "theme.plan",
+    "theme.on_schedule",
+    "theme.topic_choice",
+    "plan.inspection_program",
+    "overall.grade",
+    "overall.other_strengths",
+    "overall.other_limitations",
+    "overall.recommendations",
+];
+
+const SECTION_ORDER: [&str; 9] = ["prep", "att", "note", "crit", "min", "conduct", "res", "theme", "overall"];
+
+#[test]
+fn embedded_template_passes_check() {
+    assert_eq!(check_template(&Template::embedded()), vec![]);
+}
+
+#[test]
+fn every_domain_item_is_present() {
+    let template = Template::embedded();
+    let missing: Vec<&str> = DOMAIN_ITEMS.iter().copied().filter(|id| template.item(id).is_none()).collect();
+    assert_eq!(missing, Vec::<&str>::new(), "items of domain.md missing from the template");
+    let domain: HashSet<&str> = DOMAIN_ITEMS.into_iter().collect();
+    assert_eq!(domain.len(), DOMAIN_ITEMS.len(), "the domain list in this test repeats an id");
+    let extra: Vec<String> =
+        template.items().map(|r| r.item.id.clone()).filter(|id| !domain.contains(id.as_str())).collect();
+    assert_eq!(extra, Vec::<String>::new(), "items not in domain.md");
+    assert_eq!(template.item_count(), DOMAIN_ITEMS.len());
+}
+
+#[test]
+fn items_keep_the_domain_order() {
+    let template = Template::embedded();
+    let ids: Vec<&str> = template.items().map(|r| r.item.id.as_str()).collect();
+    assert_eq!(ids, DOMAIN_ITEMS);
+}
+
+#[test]
+fn sections_are_in_order() {
+    let template = Template::embedded();
+    let ids: Vec<&str> = template.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, SECTION_ORDER);
+}
+
+#[test]
+fn items_sit_in_their_sections() {
+    let template = Template::embedded();
+    for r in template.items() {
+        let prefix = r.item.id.split('.').next().unwrap_or_default();
+        // The inspection programme is asked with the thematic plans, once per visit.
+        let expected = if prefix == "plan" { "theme" } else { prefix };
+        assert_eq!(r.section.id, expected, "{} is in section {}", r.item.id, r.section.id);
+    }
+}
+
+#[test]
+fn every_text_is_in_both_languages() {
+    let template = Template::embedded();
+    let both = |what: String, vi: &str, en: &str| {
+        assert!(!vi.trim().is_empty(), "{what}: no Vietnamese text");
+        assert!(!en.trim().is_empty(), "{what}: no English text");
+    };
+    both("title".into(), &template.title.vi, &template.title.en);
+    for section in &template.sections {
+        both(format!("section {}", section.id), &section.title.vi, &section.title.en);
+    }
+    let mut rules = 0;
+    for r in template.items() {
+        let item = r.item;
+        both(format!("{} text", item.id), &item.text.vi, &item.text.en);
+        if let Some(help) = &item.help {
+            both(format!("{} help", item.id), &help.vi, &help.en);
+        }
+        if let Some(rule) = &item.finding {
+            both(format!("{} finding", item.id), &rule.text.vi, &rule.text.en);
+            assert_eq!(
+                rule.text.vi.contains("{list}"),
+                rule.text.en.contains("{list}"),
+                "{}: {{list}} in one language only",
+                item.id
+            );
+            rules += 1;
+        }
+        if let Some(strength) = &item.strength {
+            both(format!("{} strength", item.id), &strength.vi, &strength.en);
+        }
+        for option in item.kind.options() {
+            both(format!("{} option {}", item.id, option.id), &option.label.vi, &option.label.en);
+        }
+        if let Kind::CountPair { first, second, .. } = &item.kind {
+            both(format!("{} first", item.id), &first.vi, &first.en);
+            both(format!("{} second", item.id), &second.vi, &second.en);
+        }
+    }
+    assert!(rules >= 35, "only {rules} finding rules: did the template lose its rules?");
+}
+
+#[test]
+fn domain_thresholds_are_data() {
+    use khaosat::core::template::{Bound, FailsWhen};
+    let template = Template::embedded();
+    let rule = |id: &str| template.item(id).and_then(|r| r.item.finding.clone()).map(|f| f.fails_when);
+    assert_eq!(rule("att.rate"), Some(FailsWhen::AtMost(Bound::Value(85.0))));
+    assert_eq!(
+        rule("att.duration"),
+        Some(FailsWhen::Below(Bound::ByMeetingKind { regular: 90.0, thematic: 90.0, combined: 120.0 }))
+    );
+    assert_eq!(rule("crit.speakers"), Some(FailsWhen::Below(Bound::ShareOfPresent { percent: 20.0, at_least: 3.0 })));
+    // The overall section judges, it never makes findings of its own.
+    let overall = template.sections.iter().find(|s| s.id == "overall").map(|s| s.items.as_slice()).unwrap_or(&[]);
+    assert_eq!(overall.len(), 4);
+    assert!(overall.iter().all(|i| i.finding.is_none()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// `khaosat template check` / `template show` through the binary
+// ---------------------------------------------------------------------------------------------
+
+fn khaosat(args: &[&str]) -> Output {
+    let mut cmd = cargo_bin_cmd!("khaosat");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("KHAOSAT_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .args(args);
+    cmd.output().expect("run khaosat")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Runs `template check` on a fixture; expects exit 1 and every `expected` line on stderr.
+fn check_fails(lang: &str, file: &str, expected: &[&str]) {
+    let path = format!("tests/fixtures/templates/{file}");
+    let out = khaosat(&["--lang", lang, "template", "check", &path]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{path}: stderr {stderr}");
+    assert!(out.stdout.is_empty(), "{path}: stdout {}", text(&out.stdout));
+    for line in expected {
+        assert!(stderr.contains(line), "{path}: expected {line:?} in\n{stderr}");
+    }
+}
+
+#[test]
+fn cli_default_template_is_valid() {
+    let out = khaosat(&["--lang", "en", "template", "check", "data/templates/hd12-2018.ron"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "data/templates/hd12-2018.ron: Template is valid: 9 sections, 45 items (hd12-2018, version 1, rule set HD12-2018)\n"
+    );
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn cli_duplicate_id() {
+    check_fails(
+        "en",
+        "duplicate_id.ron",
+        &[
+            "tests/fixtures/templates/duplicate_id.ron: The id \"prep.notice\" is used twice\n",
+            "tests/fixtures/templates/duplicate_id.ron: The template has 1 problem(s)\n",
+        ],
+    );
+}
+
+#[test]
+fn cli_duplicate_id_in_vietnamese() {
+    check_fails(
+        "vi",
+        "duplicate_id.ron",
+        &[
+            "tests/fixtures/templates/duplicate_id.ron: Mã \"prep.notice\" bị trùng\n",
+            "tests/fixtures/templates/duplicate_id.ron: Mẫu phiếu có 1 lỗi\n",
+        ],
+    );
+}
+
+#[test]
+fn cli_condition_on_unknown_field() {
+    check_fails(
+        "en",
+        "unknown_condition_field.ron",
+        &["Item \"min.committee_minutes\": its condition refers to \"co_chi_uy\", which is neither a meeting fact nor an item"],
+    );
+}
+
+#[test]
+fn cli_threshold_out_of_range() {
+    check_fails(
+        "en",
+        "threshold_out_of_range.ron",
+        &["Item \"crit.speakers\": threshold 200 is out of range (0–1440; percentages 0–100)"],
+    );
+}
+
+#[test]
+fn cli_syntax_error_names_line_and_column() {
+    // The comma is missing at the end of line 16; the parser stops at `finding` on line 17.
+    check_fails(
+        "en",
+        "syntax_error.ron",
+        &["tests/fixtures/templates/syntax_error.ron:17:11: syntax error: expected a comma ,\n"],
+    );
+    check_fails("vi", "syntax_error.ron", &["tests/fixtures/templates/syntax_error.ron:17:11: lỗi cú pháp: cần dấu phẩy ,"]);
+}
+
+#[test]
+fn cli_missing_template_file() {
+    let out = khaosat(&["--lang", "en", "template", "check", "tests/fixtures/templates/nope.ron"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("tests/fixtures/templates/nope.ron: cannot read the file"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn cli_shown_template_is_the_embedded_one() {
+    let out = khaosat(&["template", "show"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    let parsed = Template::from_ron(&shown).map_err(|e| e.to_string());
+    assert_eq!(parsed, Ok(Template::embedded()));
+
+    // And what `show` prints passes `check`, so it can be copied as the start of a provincial variant.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = dir.path().join("copy.ron");
+    std::fs::write(&copy, &shown).expect("write");
+    let copy = copy.to_string_lossy().into_owned();
+    let out = khaosat(&["--lang", "en", "template", "check", &copy]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
