@@ -108,11 +108,12 @@ messages! {
     TypeKhac => "Khác", "Other";
 
     // Problems (before marking final)
-    ProblemUnanswered => "Chưa trả lời mục bắt buộc: {0}", "Required item not answered: {0}";
+    ProblemUnanswered => "Chưa trả lời: {0}", "Not answered: {0}";
     ProblemMoreThanPresent => "{0}: {1} lớn hơn số đảng viên có mặt ({2})", "{0}: {1} is more than the members present ({2})";
     ProblemAttendanceExceedsTotal => "Có mặt + vắng = {0}, lớn hơn tổng số đảng viên ({1})", "Present + absent = {0}, more than the total members ({1})";
     ProblemEndBeforeStart => "Giờ kết thúc phải sau giờ bắt đầu", "The end time must be after the start time";
     ProblemWrongValue => "{0}: câu trả lời không hợp với loại câu hỏi", "{0}: the answer does not fit the kind of item";
+    ProblemUnknownOption => "{0}: \"{1}\" không phải một lựa chọn của mục (chọn trong: {2})", "{0}: \"{1}\" is not one of the item's options ({2})";
     ProblemOutOfRange => "{0}: {1} nằm ngoài khoảng {2}–{3}", "{0}: {1} is outside {2}–{3}";
 
     // Template check
@@ -253,7 +254,7 @@ messages! {
     ErrNewerSchema => "tệp được ghi bởi phiên bản khaosat mới hơn (định dạng {0}, bản này đọc được đến {1}): hãy cập nhật khaosat", "written by a newer khaosat (format {0}, this one reads up to {1}): update khaosat";
     ErrUnknownTemplate => "tệp dùng mẫu phiếu \"{0}\" không có ở đây: dùng --template để chỉ đến mẫu đó", "the file uses template \"{0}\", which is not available: point --template at it";
     ErrUnknownItem => "mục \"{0}\" không có trong mẫu phiếu {1}", "item \"{0}\" is not in template {1}";
-    ErrBadAnswer => "câu trả lời của mục \"{0}\" không hợp lệ: {1}", "the answer to \"{0}\" is invalid: {1}";
+    ErrBadAnswer => "câu trả lời không hợp lệ: {1}", "invalid answer: {1}";
     ErrEmpty => "tệp rỗng", "the file is empty";
 
     // ron error details
@@ -341,6 +342,29 @@ messages! {
     SumSkippedTotal => "{0} tệp bị bỏ qua", "{0} file(s) skipped";
     SumExportFailed => "không tạo được báo cáo: {0}", "cannot build the report: {0}";
     SumWrote => "Đã ghi {0}", "Wrote {0}";
+}
+
+/// A problem that keeps a visit from being final (or a file from loading), as a sentence.
+/// `name` turns an item id into what the user should see (its text, or the id itself).
+pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
+    use crate::core::rules::Problem;
+    match problem {
+        Problem::Unanswered { item } => Msg::ProblemUnanswered.fill(lang, &[&name(item)]),
+        Problem::MoreThanPresent { item, value, present } => {
+            Msg::ProblemMoreThanPresent.fill(lang, &[&name(item), value, present])
+        }
+        Problem::AttendanceExceedsTotal { counted, total } => {
+            Msg::ProblemAttendanceExceedsTotal.fill(lang, &[counted, total])
+        }
+        Problem::EndBeforeStart => Msg::ProblemEndBeforeStart.get(lang).to_string(),
+        Problem::WrongValue { item } => Msg::ProblemWrongValue.fill(lang, &[&name(item)]),
+        Problem::OutOfRange { item, value, min, max } => {
+            Msg::ProblemOutOfRange.fill(lang, &[&name(item), value, min, max])
+        }
+        Problem::UnknownOption { item, option, options } => {
+            Msg::ProblemUnknownOption.fill(lang, &[&name(item), option, &options.join(", ")])
+        }
+    }
 }
 
 #[cfg(test)]

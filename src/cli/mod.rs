@@ -187,7 +187,10 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
         Command::Template { action: TemplateAction::Check { file } } => check_template_file(&ctx, file, out, err),
         Command::Summary(args) => summary::run(&ctx, args, out, err),
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "khaosat", out);
+            // Generated into memory first: clap_complete panics on a write error (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "khaosat", &mut script);
+            out.write_all(&script)?;
             Ok(0)
         }
         Command::Edit { file } => run_interactive(cli, Some(file.clone())),

@@ -152,8 +152,9 @@ pub fn bound_value(bound: &Bound, meeting: &Meeting) -> Option<f64> {
     match bound {
         Bound::Value(v) => Some(*v),
         Bound::ShareOfPresent { percent, at_least } => {
-            let present = f64::from(meeting.members.present?);
-            Some(at_least.max((present * percent / 100.0).ceil()))
+            // With the members present unknown, the floor still holds.
+            let share = meeting.members.present.map_or(0.0, |p| (f64::from(p) * percent / 100.0).ceil());
+            Some(at_least.max(share))
         }
         Bound::ByMeetingKind { regular, thematic, combined } => Some(match meeting.kind {
             MeetingKind::Regular => *regular,
@@ -200,6 +201,8 @@ pub enum Problem {
     WrongValue { item: String },
     /// A number outside the item's bounds.
     OutOfRange { item: String, value: u32, min: u32, max: u32 },
+    /// A choice that is not one of the item's options.
+    UnknownOption { item: String, option: String, options: Vec<String> },
 }
 
 impl Problem {
@@ -209,7 +212,8 @@ impl Problem {
             Problem::Unanswered { item }
             | Problem::MoreThanPresent { item, .. }
             | Problem::WrongValue { item }
-            | Problem::OutOfRange { item, .. } => Some(item),
+            | Problem::OutOfRange { item, .. }
+            | Problem::UnknownOption { item, .. } => Some(item),
             Problem::AttendanceExceedsTotal { .. } | Problem::EndBeforeStart => None,
         }
     }
@@ -252,15 +256,20 @@ pub fn value_problem(item: &Item, value: &Value) -> Option<Problem> {
             .then(|| Problem::OutOfRange { item: item.id.clone(), value: *a.max(b), min: 0, max: *max }),
         (Kind::Scale, Value::Scale(n)) => (!(1..=5).contains(n))
             .then(|| Problem::OutOfRange { item: item.id.clone(), value: u32::from(*n), min: 1, max: 5 }),
-        (Kind::Choice { options }, Value::Choice(id)) => {
-            if options.iter().any(|o| o.id == *id) { None } else { wrong() }
-        }
-        (Kind::MultiChoice { options }, Value::Choices(ids)) => {
-            if ids.iter().all(|id| options.iter().any(|o| o.id == *id)) { None } else { wrong() }
-        }
+        (Kind::Choice { options }, Value::Choice(id)) => unknown_option(item, options, std::slice::from_ref(id)),
+        (Kind::MultiChoice { options }, Value::Choices(ids)) => unknown_option(item, options, ids),
         (Kind::Text { .. }, Value::Text(_)) | (Kind::Time, Value::Time(_)) => None,
         _ => wrong(),
     }
+}
+
+fn unknown_option(item: &Item, options: &[crate::core::template::Choice], chosen: &[String]) -> Option<Problem> {
+    let unknown = chosen.iter().find(|id| !options.iter().any(|o| o.id == **id))?;
+    Some(Problem::UnknownOption {
+        item: item.id.clone(),
+        option: unknown.clone(),
+        options: options.iter().map(|o| o.id.clone()).collect(),
+    })
 }
 
 /// Everything that keeps a visit from being final: unanswered required items, broken cross-field
@@ -479,8 +488,11 @@ mod tests {
         assert_eq!(item_status(speakers, &v), ItemStatus::Fail);
         answer(&mut v, "crit.speakers", Value::Number(3));
         assert_eq!(item_status(speakers, &v), ItemStatus::Pass);
+        // Present unknown: the floor of 3 still holds.
         v.meeting.members.present = None;
-        assert_eq!(bound_value(&bound, &v.meeting), None);
+        assert_eq!(bound_value(&bound, &v.meeting), Some(3.0));
+        answer(&mut v, "crit.speakers", Value::Number(0));
+        assert_eq!(item_status(speakers, &v), ItemStatus::Fail);
     }
 
     #[test]
@@ -658,7 +670,12 @@ mod tests {
         let found = problems(&t, &v);
         assert!(found.contains(&Problem::WrongValue { item: "prep.notice".into() }), "{found:?}");
         assert!(found.contains(&Problem::OutOfRange { item: "prep.focused".into(), value: 7, min: 1, max: 5 }));
-        assert!(found.contains(&Problem::WrongValue { item: "overall.grade".into() }), "{found:?}");
+        let unknown = Problem::UnknownOption {
+            item: "overall.grade".into(),
+            option: "xuat_sac".into(),
+            options: vec!["tot".into(), "kha".into(), "trung_binh".into(), "kem".into()],
+        };
+        assert!(found.contains(&unknown), "{found:?}");
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!(found[0].item(), Some("prep.notice"));
         assert_eq!(Problem::EndBeforeStart.item(), None);

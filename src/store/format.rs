@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use ron::error::{Error as RonError, SpannedError};
 use serde::Deserialize;
 
-use crate::core::rules::value_problem;
+use crate::core::rules::{Problem, value_problem};
 use crate::core::template::Template;
 use crate::core::text::display_safe;
-use crate::core::visit::{SCHEMA_VERSION, Visit};
+use crate::core::visit::{DUPLICATE_ANSWER, SCHEMA_VERSION, Visit};
 use crate::strings::{Lang, Msg};
 
 /// Files larger than this are refused before being read whole: no visit comes near it.
@@ -36,7 +36,7 @@ pub enum LoadErrorKind {
     NewerSchema { found: u32 },
     UnknownTemplate { id: String },
     UnknownItem { id: String, template: String },
-    BadAnswer { item: String, reason: String },
+    BadAnswer { item: String, problem: Problem },
 }
 
 /// A parse error, kept as data so it can be worded in either language.
@@ -48,6 +48,8 @@ pub enum SyntaxError {
     UnknownField { found: String, expected: Vec<String> },
     UnknownVariant { found: String, expected: Vec<String> },
     DuplicateField(String),
+    /// An answer id given twice in the answers map.
+    DuplicateAnswer(String),
     Trailing,
     TooDeep,
     Other(String),
@@ -129,6 +131,9 @@ impl SyntaxError {
             RonError::DuplicateStructField { field, .. } => SyntaxError::DuplicateField(field.to_string()),
             RonError::TrailingCharacters => SyntaxError::Trailing,
             RonError::ExceededRecursionLimit => SyntaxError::TooDeep,
+            RonError::Message(m) if m.starts_with(DUPLICATE_ANSWER) => {
+                SyntaxError::DuplicateAnswer(m[DUPLICATE_ANSWER.len()..].to_string())
+            }
             other => SyntaxError::Other(other.to_string()),
         }
     }
@@ -156,6 +161,7 @@ impl SyntaxError {
                 Msg::RonUnknownVariant.fill(lang, &[found]) + &one_of(expected)
             }
             SyntaxError::DuplicateField(f) => Msg::RonDuplicateField.fill(lang, &[f]),
+            SyntaxError::DuplicateAnswer(id) => Msg::RonDuplicateAnswer.fill(lang, &[id]),
             SyntaxError::Trailing => Msg::RonTrailing.get(lang).to_string(),
             SyntaxError::TooDeep => Msg::RonTooDeep.get(lang).to_string(),
             SyntaxError::Other(text) => Msg::RonOther.fill(lang, &[text]),
@@ -200,7 +206,10 @@ impl LoadError {
             LoadErrorKind::NewerSchema { found } => Msg::ErrNewerSchema.fill(lang, &[found, &SCHEMA_VERSION]),
             LoadErrorKind::UnknownTemplate { id } => Msg::ErrUnknownTemplate.fill(lang, &[id]),
             LoadErrorKind::UnknownItem { id, template } => Msg::ErrUnknownItem.fill(lang, &[id, template]),
-            LoadErrorKind::BadAnswer { item, reason } => Msg::ErrBadAnswer.fill(lang, &[item, reason]),
+            LoadErrorKind::BadAnswer { item, problem } => {
+                let reason = crate::strings::problem_message(problem, lang, &|id: &str| id.to_string());
+                Msg::ErrBadAnswer.fill(lang, &[item, &reason])
+            }
         };
         display_safe(&text, false)
     }
@@ -355,9 +364,7 @@ fn check_against_template(path: &Path, text: &str, visit: &Visit, templates: &[T
         if let Some(value) = &answer.value
             && let Some(problem) = value_problem(r.item, value)
         {
-            let reason = format!("{value:?}");
-            let _ = problem;
-            let kind = LoadErrorKind::BadAnswer { item: id.clone(), reason };
+            let kind = LoadErrorKind::BadAnswer { item: id.clone(), problem };
             return Err(LoadError::new(path, position(id), kind));
         }
     }

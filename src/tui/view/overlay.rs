@@ -120,18 +120,7 @@ pub fn problem_text(app: &App, problem: &Problem) -> String {
             .unwrap_or_else(|| id.to_string());
         safe(&text)
     };
-    match problem {
-        Problem::Unanswered { item } => Msg::ProblemUnanswered.fill(lang, &[&name(item)]),
-        Problem::MoreThanPresent { item, value, present } => {
-            Msg::ProblemMoreThanPresent.fill(lang, &[&name(item), value, present])
-        }
-        Problem::AttendanceExceedsTotal { counted, total } => {
-            Msg::ProblemAttendanceExceedsTotal.fill(lang, &[counted, total])
-        }
-        Problem::EndBeforeStart => Msg::ProblemEndBeforeStart.get(lang).to_string(),
-        Problem::WrongValue { item } => Msg::ProblemWrongValue.fill(lang, &[&name(item)]),
-        Problem::OutOfRange { item, value, min, max } => Msg::ProblemOutOfRange.fill(lang, &[&name(item), value, min, max]),
-    }
+    crate::strings::problem_message(problem, lang, &name)
 }
 
 fn problems(frame: &mut Frame, app: &App, theme: Theme, area: Rect, selected: usize) {
