@@ -167,6 +167,9 @@ messages! {
     ShortUndo => "hoàn tác", "undo";
     ShortHelp => "trợ giúp", "help";
     ShortBack => "về", "back";
+    ShortSearch => "tìm", "search";
+    ShortProblems => "vấn đề", "problems";
+    ShortFinal => "hoàn tất", "final";
 
     // TUI: screens
     TooSmall => "Cửa sổ quá nhỏ", "Window too small";
@@ -248,6 +251,8 @@ messages! {
     ErrIo => "không đọc được tệp: {0}", "cannot read the file: {0}";
     ErrTooLarge => "tệp quá lớn ({0} byte; tối đa {1}): không phải phiếu khảo sát?", "file too large ({0} bytes; at most {1}): not a visit file?";
     ErrNotUtf8 => "tệp không phải văn bản UTF-8 (có thể là UTF-16 hoặc tệp nhị phân)", "the file is not UTF-8 text (UTF-16 or a binary file?)";
+    ErrBrokenLink => "liên kết tượng trưng hỏng: trỏ tới {0}, không tồn tại", "broken symbolic link: it points to {0}, which does not exist";
+    ErrLinkOutside => "liên kết tượng trưng trỏ ra ngoài thư mục ({0}): không đọc; nếu đúng là phiếu của đợt này, hãy chép tệp vào thư mục", "symbolic link to outside the folder ({0}): not followed; if it is a visit of this round, copy the file in";
     ErrNotAFile => "không phải tệp thông thường (thư mục, FIFO hoặc thiết bị)", "not a regular file (a folder, FIFO or device)";
     ErrConflict => "xung đột git chưa giải quyết ở dòng {0}: sửa các dấu <<<<<<< ======= >>>>>>> rồi lưu lại", "unresolved merge at line {0}: resolve the <<<<<<< ======= >>>>>>> markers and save";
     ErrSyntax => "lỗi cú pháp: {0}", "syntax error: {0}";
@@ -264,6 +269,7 @@ messages! {
     RonUnknownField => "trường \"{0}\" không có trong định dạng (gõ nhầm?)", "unknown field \"{0}\" (a typo?)";
     RonUnknownVariant => "giá trị \"{0}\" không hợp lệ", "\"{0}\" is not a valid value";
     RonDuplicateField => "trường \"{0}\" xuất hiện hai lần", "field \"{0}\" appears twice";
+    RonDuplicateAnswer => "mục \"{0}\" được trả lời hai lần trong tệp (sửa tay hoặc gộp git?): giữ một câu trả lời rồi lưu lại", "item \"{0}\" is answered twice in the file (hand edit or git merge?): keep one answer and save";
     RonTrailing => "còn nội dung thừa sau phần dữ liệu (hai tài liệu nối nhau?)", "unexpected content after the data (two documents joined?)";
     RonTooDeep => "lồng nhau quá sâu", "nested too deeply";
     RonOther => "{0}", "{0}";

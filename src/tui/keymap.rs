@@ -83,6 +83,9 @@ impl Action {
             Action::Undo => Msg::ShortUndo,
             Action::Help => Msg::ShortHelp,
             Action::Back => Msg::ShortBack,
+            Action::Search => Msg::ShortSearch,
+            Action::Problems => Msg::ShortProblems,
+            Action::ToggleFinal => Msg::ShortFinal,
             other => other.description(),
         }
     }
@@ -163,6 +166,7 @@ impl Key {
     pub fn label(&self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
             KeyCode::Char(c) => c.to_string(),
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "Shift-Tab".into(),
@@ -307,6 +311,15 @@ impl KeyMap {
         labels.join("/")
     }
 
+    /// The first key bound to an action, for the status bar.
+    pub fn first_key(&self, scope: Scope, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| (b.scope == scope || b.scope == Scope::Global) && b.action == action)
+            .map(|b| b.key.label())
+            .unwrap_or_default()
+    }
+
     /// Every action bound in a scope, in table order, for the help screen.
     pub fn actions(&self, scope: Scope) -> Vec<Action> {
         let mut seen = Vec::new();
@@ -359,6 +372,6 @@ mod tests {
     fn keys_are_labelled_for_help() {
         let map = KeyMap::default();
         assert_eq!(map.keys_for(Scope::Checklist, Action::Up), "↑/k");
-        assert_eq!(map.keys_for(Scope::Checklist, Action::ForceQuit), "Ctrl-c");
+        assert_eq!(map.keys_for(Scope::Checklist, Action::ForceQuit), "Ctrl-C");
     }
 }

@@ -199,11 +199,19 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
                 let note = display_safe(&answer.note, true);
                 text.push_line(Line::from(format!("✎ {}: {}", app.lang_str(Msg::NoteLabel), note.replace('\n', " ⏎ "))));
             }
+            // The keys come before the help: when the panel is short, the help is what gets cut.
+            text.push_line(Line::styled(app.lang_str(kind_hint(&item.kind)), theme.muted()));
             if let Some(help) = &item.help {
                 text.push_line(Line::styled(safe(help.get(lang)), theme.muted().add_modifier(Modifier::ITALIC)));
             }
-            text.push_line(Line::styled(app.lang_str(kind_hint(&item.kind)), theme.muted()));
-            item.id.clone()
+            let count = rows(&session.template, session.section).len();
+            format!(
+                "{} {}/{} · {}",
+                section_title(&session.template, session.section, lang),
+                session.row + 1,
+                count,
+                item.id
+            )
         }
     };
     let block = Block::bordered().title(fit(&safe(&title), area.width.saturating_sub(4) as usize));

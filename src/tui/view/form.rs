@@ -26,7 +26,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let width = inner.width as usize;
-    let label_width = 30.min(width / 2);
+    let widest = Fact::ALL.iter().map(|f| unicode_width::UnicodeWidthStr::width(f.label().get(app.lang))).max();
+    let label_width = (widest.unwrap_or(20) + 2).min(width / 2);
     let missing = form.missing();
     let height = inner.height as usize;
     let offset = if form.row < height { 0 } else { form.row + 1 - height };

@@ -119,9 +119,7 @@ fn status_hints(app: &App) -> String {
     let scope = app.scope();
     let hint = |action: Action| format!("{} {}", app.keymap.keys_for(scope, action), app.lang_str(action.description()));
     let short = |action: Action| {
-        let keys = app.keymap.keys_for(scope, action);
-        let first = keys.split('/').next().unwrap_or_default().to_string();
-        format!("{first} {}", app.lang_str(action.short()))
+        format!("{} {}", app.keymap.first_key(scope, action), app.lang_str(action.short()))
     };
     match (&app.overlay, &app.screen) {
         (Overlay::Editor(_), _) => app.lang_str(Msg::EditorHint).to_string(),
@@ -136,15 +134,14 @@ fn status_hints(app: &App) -> String {
             .map(hint)
             .join(" · "),
         (Overlay::None, Screen::NewVisit) => app.lang_str(Msg::FormHint).to_string(),
+        // The answer keys of the current item are in the detail panel; here, the ways around.
         (Overlay::None, Screen::Checklist) => [
-            Action::Yes,
-            Action::No,
-            Action::NotApplicable,
             Action::Help,
-            Action::Edit,
-            Action::EditNote,
             Action::NextUnanswered,
             Action::Undo,
+            Action::Search,
+            Action::Problems,
+            Action::ToggleFinal,
             Action::Back,
         ]
         .map(short)

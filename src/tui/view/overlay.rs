@@ -81,31 +81,50 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 fn target_title(app: &App, target: &Target) -> String {
     let lang = app.lang;
+    let item_text = |id: &str| {
+        app.session
+            .as_ref()
+            .and_then(|s| s.template.item(id))
+            .map_or_else(|| id.to_string(), |r| r.item.text.get(lang).to_string())
+    };
     let title = match target {
         Target::Fact(fact) => fact.label().get(lang).to_string(),
-        Target::Answer(id) => id.clone(),
-        Target::Note(id) => format!("{} — {id}", app.lang_str(Msg::NoteLabel)),
+        Target::Answer(id) => item_text(id),
+        Target::Note(id) => format!("{}: {}", app.lang_str(Msg::NoteLabel), item_text(id)),
     };
-    safe(&title)
+    fit(&safe(&title), 70)
 }
 
 fn help(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let scope = app.scope();
-    let mut lines = vec![Line::styled(app.lang_str(Msg::HelpTitle), theme.title())];
-    for action in app.keymap.actions(scope) {
-        let keys = app.keymap.keys_for(scope, action);
-        lines.push(Line::from(format!("{} {}", pad(&keys, 16), app.lang_str(action.description()))));
-    }
+    let mut entries: Vec<(String, String)> = app
+        .keymap
+        .actions(scope)
+        .into_iter()
+        .map(|action| (app.keymap.keys_for(scope, action), app.lang_str(action.description()).to_string()))
+        .collect();
     if scope == crate::tui::keymap::Scope::Checklist {
-        lines.push(Line::from(format!("{} {}", pad("0–9 Enter", 16), app.lang_str(Msg::HelpDigits))));
-        lines.push(Line::from(format!("{} {}", pad("1–5", 16), app.lang_str(Msg::HelpScale))));
+        entries.push(("0–9 Enter".into(), app.lang_str(Msg::HelpDigits).into()));
+        entries.push(("1–5".into(), app.lang_str(Msg::HelpScale).into()));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::styled(app.lang_str(Msg::EditorHint), theme.muted()));
-    let popup = centered(area, 72, lines.len() as u16 + 2);
+    // One column when it fits, else two side by side: the whole list stays visible at 80×24.
+    let rows_available = area.height.saturating_sub(5) as usize;
+    let columns = if entries.len() <= rows_available { 1 } else { 2 };
+    let width = if columns == 1 { 72.min(area.width) } else { area.width };
+    let column_width = (width.saturating_sub(2) as usize) / columns;
+    let key_width = if columns == 1 { 16 } else { 11 };
+    let per_column = entries.len().div_ceil(columns);
+    let cell = |(keys, text): &(String, String)| pad(&format!("{} {text}", pad(keys, key_width)), column_width);
+    let mut lines = vec![Line::styled(app.lang_str(Msg::HelpTitle), theme.title())];
+    for row in 0..per_column {
+        let text: String = (0..columns).filter_map(|c| entries.get(c * per_column + row)).map(cell).collect();
+        lines.push(Line::from(text));
+    }
+    lines.push(Line::styled(fit(app.lang_str(Msg::EditorHint), column_width * columns), theme.muted()));
+    let popup = centered(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let block = Block::bordered().title(app.lang_str(Msg::ActHelp));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
 /// A problem as a sentence in the user's language.
