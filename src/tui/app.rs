@@ -41,6 +41,9 @@ pub enum Event {
     Recoverable { path: PathBuf, recovery: PathBuf },
     /// The content of a recovery file, to put back.
     Restored(Result<Visit, String>),
+    SummaryProgress { generation: u64, done: usize, total: usize },
+    SummaryReady { generation: u64, summary: Box<crate::core::summary::Summary> },
+    Exported(Result<PathBuf, String>),
     /// The terminal is gone (SIGHUP, EOF): save and leave without drawing.
     HangUp,
     /// Asked to stop (SIGTERM): save and leave.
@@ -64,6 +67,10 @@ pub enum Effect {
     Reload(PathBuf),
     Restore { recovery: PathBuf },
     DiscardRecovery(PathBuf),
+    /// Merge every visit of the data folder with these filters.
+    ComputeSummary { filters: crate::core::summary::Filters, generation: u64 },
+    /// Write a report into the data folder.
+    Export { name: String, bytes: Vec<u8> },
     Quit,
 }
 
@@ -163,6 +170,7 @@ pub enum Screen {
     Home,
     NewVisit,
     Checklist,
+    Summary,
 }
 
 /// What an editor or picker writes to.
@@ -171,6 +179,8 @@ pub enum Target {
     Fact(Fact),
     Answer(String),
     Note(String),
+    /// A filter of the summary screen.
+    Filter(crate::tui::summary::FilterKind),
 }
 
 #[derive(Debug, Clone)]
@@ -226,6 +236,9 @@ pub struct App {
     pub direct: bool,
     pub quit: bool,
     pub clock: fn() -> Timestamp,
+    pub summary: crate::tui::summary::SummaryScreen,
+    /// The open visit was opened from the summary: leaving it goes back there.
+    pub return_to_summary: bool,
 }
 
 impl App {
@@ -244,12 +257,11 @@ impl App {
             direct: false,
             quit: false,
             clock: crate::core::visit::now,
+            summary: Default::default(),
+            return_to_summary: false,
         }
     }
 
-    fn t(&self, msg: Msg) -> &'static str {
-        msg.get(self.lang)
-    }
 
     /// The template new visits use: the last one given, else the embedded one.
     pub fn current_template(&self) -> Option<&Template> {
@@ -260,6 +272,7 @@ impl App {
     pub fn scope(&self) -> Scope {
         match self.screen {
             Screen::Home => Scope::Home,
+            Screen::Summary => Scope::Summary,
             _ => Scope::Checklist,
         }
     }
@@ -347,6 +360,23 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Event::Restored(Err(e)) => {
             app.flash = Some(e);
+            Vec::new()
+        }
+        Event::SummaryProgress { generation, done, total } => {
+            if generation == app.summary.generation {
+                app.summary.progress = Some((done, total));
+            }
+            Vec::new()
+        }
+        Event::SummaryReady { generation, summary } => {
+            crate::tui::summary::ready(app, summary, generation);
+            Vec::new()
+        }
+        Event::Exported(result) => {
+            app.flash = Some(match result {
+                Ok(path) => Msg::SumWrote.fill(app.lang, &[&crate::core::text::display_safe(&path.to_string_lossy(), false)]),
+                Err(e) => e,
+            });
             Vec::new()
         }
         Event::HangUp | Event::Terminate => on_hang_up(app),
@@ -470,6 +500,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::Home => home_key(app, key),
         Screen::NewVisit => form_key(app, key),
         Screen::Checklist => checklist_key(app, key),
+        Screen::Summary => crate::tui::summary::key(app, key),
     }
 }
 
@@ -489,7 +520,7 @@ fn home_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Action::NewVisit => start_form(app),
-        Action::Summary => app.flash = Some(app.t(Msg::SummaryComing).to_string()),
+        Action::Summary => return crate::tui::summary::open(app),
         Action::Help => app.overlay = Overlay::Help,
         Action::Quit | Action::ForceQuit => {
             app.quit = true;
@@ -599,7 +630,7 @@ fn checklist_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Action::Help => app.overlay = Overlay::Help,
         Action::Back | Action::Quit => return leave_visit(app),
         Action::ForceQuit => return on_hang_up(app),
-        Action::Open | Action::NewVisit | Action::Summary => {}
+        _ => {}
     }
     Vec::new()
 }
@@ -620,6 +651,10 @@ fn leave_visit(app: &mut App) -> Vec<Effect> {
         }
     }
     app.screen = Screen::Home;
+    if std::mem::take(&mut app.return_to_summary) {
+        // The visit may have changed: merge again.
+        effects.extend(crate::tui::summary::open(app));
+    }
     effects
 }
 
@@ -1046,7 +1081,22 @@ fn confirm_editor(app: &mut App) -> Vec<Effect> {
     let text = editor.buffer.text().to_string();
     let target = editor.target.clone();
     let lang = app.lang;
+    if let Target::Filter(_) = target {
+        return match crate::tui::summary::apply_date_filter(app, &text) {
+            Ok(effects) => {
+                app.overlay = Overlay::None;
+                effects
+            }
+            Err(message) => {
+                if let Overlay::Editor(editor) = &mut app.overlay {
+                    editor.error = Some(message);
+                }
+                Vec::new()
+            }
+        };
+    }
     let result: Result<Change, String> = match &target {
+        Target::Filter(_) => return Vec::new(),
         Target::Fact(fact) => parse_fact(*fact, &text, lang),
         Target::Note(id) => {
             let id = id.clone();
@@ -1212,6 +1262,7 @@ fn confirm_picker(app: &mut App) -> Vec<Effect> {
     let Overlay::Picker(picker) = std::mem::replace(&mut app.overlay, Overlay::None) else { return Vec::new() };
     let picked = picker.options.get(picker.cursor).map(|(id, _)| id.clone()).unwrap_or_default();
     let apply: Change = match picker.target {
+        Target::Filter(kind) => return crate::tui::summary::apply_picked_filter(app, kind, picked),
         Target::Fact(Fact::BranchType) => {
             let t = BranchType::from_id(&picked);
             Box::new(move |v| {

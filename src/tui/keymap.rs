@@ -36,6 +36,15 @@ pub enum Action {
     NewVisit,
     Summary,
     ForceQuit,
+    SwitchPane,
+    FilterCommittee,
+    FilterType,
+    FilterInspector,
+    FilterDates,
+    FilterFinal,
+    FilterClear,
+    Refresh,
+    Export,
 }
 
 impl Action {
@@ -66,6 +75,15 @@ impl Action {
             Action::NewVisit => Msg::ActNewVisit,
             Action::Summary => Msg::ActSummary,
             Action::ForceQuit => Msg::ActForceQuit,
+            Action::SwitchPane => Msg::ActSwitchPane,
+            Action::FilterCommittee => Msg::ActFilterCommittee,
+            Action::FilterType => Msg::ActFilterType,
+            Action::FilterInspector => Msg::ActFilterInspector,
+            Action::FilterDates => Msg::ActFilterDates,
+            Action::FilterFinal => Msg::ActFilterFinal,
+            Action::FilterClear => Msg::ActFilterClear,
+            Action::Refresh => Msg::ActRefresh,
+            Action::Export => Msg::ActExport,
         }
     }
 }
@@ -96,6 +114,7 @@ impl Action {
 pub enum Scope {
     Home,
     Checklist,
+    Summary,
     /// Everywhere, unless an editor has the keyboard.
     Global,
 }
@@ -252,6 +271,24 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Checklist, "f", Action::ToggleFinal),
     (Scope::Checklist, "esc", Action::Back),
     (Scope::Checklist, "q", Action::Back),
+    (Scope::Summary, "up", Action::Up),
+    (Scope::Summary, "k", Action::Up),
+    (Scope::Summary, "down", Action::Down),
+    (Scope::Summary, "j", Action::Down),
+    (Scope::Summary, "pgup", Action::PageUp),
+    (Scope::Summary, "pgdn", Action::PageDown),
+    (Scope::Summary, "enter", Action::Open),
+    (Scope::Summary, "tab", Action::SwitchPane),
+    (Scope::Summary, "c", Action::FilterCommittee),
+    (Scope::Summary, "t", Action::FilterType),
+    (Scope::Summary, "i", Action::FilterInspector),
+    (Scope::Summary, "d", Action::FilterDates),
+    (Scope::Summary, "f", Action::FilterFinal),
+    (Scope::Summary, "x", Action::FilterClear),
+    (Scope::Summary, "r", Action::Refresh),
+    (Scope::Summary, "m", Action::Export),
+    (Scope::Summary, "esc", Action::Back),
+    (Scope::Summary, "q", Action::Back),
 ];
 
 impl Default for KeyMap {

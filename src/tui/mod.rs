@@ -7,6 +7,7 @@ pub mod editor;
 pub mod keymap;
 pub mod rows;
 mod saver;
+pub mod summary;
 pub mod terminal;
 pub mod view;
 
@@ -143,6 +144,18 @@ impl Runtime {
             Effect::ScanHome => {
                 spawn_home_loader(self.data_dir.clone(), app.templates.clone(), self.tx.clone());
                 return;
+            }
+            Effect::ComputeSummary { filters, generation } => {
+                let job = SummaryJob { dir: self.data_dir.clone(), templates: app.templates.clone(), lang, filters };
+                spawn_summary(job, generation, self.tx.clone());
+                return;
+            }
+            Effect::Export { name, bytes } => {
+                let path = self.data_dir.join(name);
+                let result = store::save::write_atomic(&path, &bytes)
+                    .map(|()| path.clone())
+                    .map_err(|e| Msg::ErrWrite.fill(lang, &[&path.display(), &e]));
+                Event::Exported(result)
             }
             Effect::Open(path) => return self.open(app, path, pending),
             Effect::Reload(path) => {
@@ -368,6 +381,42 @@ fn spawn_home_loader(dir: PathBuf, templates: Vec<Template>, tx: Sender<Event>) 
             }
         }
         let _ = tx.send(Event::HomeDone { unreadable });
+    });
+}
+
+struct SummaryJob {
+    dir: PathBuf,
+    templates: Vec<Template>,
+    lang: Lang,
+    filters: crate::core::summary::Filters,
+}
+
+/// Merge the data folder in the background, reporting progress, for the summary screen.
+fn spawn_summary(job: SummaryJob, generation: u64, tx: Sender<Event>) {
+    thread::spawn(move || {
+        let (files, errors) = find_visit_files(&[job.dir]);
+        let mut builder = crate::core::summary::SummaryBuilder::new(job.lang, job.filters);
+        for e in &errors {
+            builder.skip(&e.path, e.position, e.message(job.lang));
+        }
+        let total = files.len();
+        for (n, chunk) in files.chunks(256).enumerate() {
+            for path in chunk {
+                match load_visit(path, &job.templates) {
+                    Ok(visit) => {
+                        if let Some(template) = template_for(&visit, &job.templates) {
+                            builder.add(&visit, template, path);
+                        }
+                    }
+                    Err(e) => builder.skip(path, e.position, e.message(job.lang)),
+                }
+            }
+            let done = (n * 256 + chunk.len()).min(total);
+            if tx.send(Event::SummaryProgress { generation, done, total }).is_err() {
+                return;
+            }
+        }
+        let _ = tx.send(Event::SummaryReady { generation, summary: Box::new(builder.finish()) });
     });
 }
 

@@ -5,6 +5,7 @@ mod checklist;
 mod form;
 mod home;
 mod overlay;
+mod summary;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -93,6 +94,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Screen::Home => home::draw(frame, app, theme, body),
         Screen::NewVisit => form::draw(frame, app, theme, body),
         Screen::Checklist => checklist::draw(frame, app, theme, body),
+        Screen::Summary => summary::draw(frame, app, theme, body),
     }
     overlay::draw(frame, app, theme, body);
     draw_status(frame, app, theme, status);
@@ -134,6 +136,10 @@ fn status_hints(app: &App) -> String {
             .map(hint)
             .join(" · "),
         (Overlay::None, Screen::NewVisit) => app.lang_str(Msg::FormHint).to_string(),
+        (Overlay::None, Screen::Summary) if app.summary.detail.is_some() => {
+            app.lang_str(Msg::SummaryBranchesOf).to_string()
+        }
+        (Overlay::None, Screen::Summary) => app.lang_str(Msg::SummaryHint).to_string(),
         // The answer keys of the current item are in the detail panel; here, the ways around.
         (Overlay::None, Screen::Checklist) => [
             Action::Help,

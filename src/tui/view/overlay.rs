@@ -91,6 +91,7 @@ fn target_title(app: &App, target: &Target) -> String {
         Target::Fact(fact) => fact.label().get(lang).to_string(),
         Target::Answer(id) => item_text(id),
         Target::Note(id) => format!("{}: {}", app.lang_str(Msg::NoteLabel), item_text(id)),
+        Target::Filter(kind) => app.lang_str(crate::tui::summary::filter_label(*kind)).to_string(),
     };
     fit(&safe(&title), 70)
 }

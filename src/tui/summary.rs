@@ -1,0 +1,295 @@
+//! The summary screen's state and keys: the findings of every visit in the data folder, filtered,
+//! with a drill-down to the branches of a finding and from there into a visit.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::core::summary::{Filters, Summary, compare_names};
+use crate::core::visit::{BranchType, parse_date};
+use crate::export::{self, Format};
+use crate::strings::Msg;
+use crate::tui::app::{App, Editor, Effect, Overlay, Picker, Screen, Target};
+use crate::tui::editor::TextBuffer;
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::rows::branch_type_label;
+
+/// Which list the screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Findings,
+    /// Strengths, other limitations and the figures.
+    Overview,
+}
+
+/// A filter chosen from a list or typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKind {
+    Committee,
+    BranchType,
+    Inspector,
+    Dates,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SummaryScreen {
+    pub summary: Option<Box<Summary>>,
+    /// (files read, files found) while a merge runs.
+    pub progress: Option<(usize, usize)>,
+    pub filters: Filters,
+    pub pane: Pane,
+    pub selected: usize,
+    /// The finding whose branches are shown.
+    pub detail: Option<usize>,
+    pub branch_selected: usize,
+    /// Committees and inspectors of the unfiltered merge, for the filter lists.
+    pub committees: Vec<String>,
+    pub inspectors: Vec<String>,
+    /// Bumped at every new merge, so a late result of an older one is ignored.
+    pub generation: u64,
+    pub scroll: usize,
+}
+
+impl SummaryScreen {
+    pub fn findings_count(&self) -> usize {
+        self.summary.as_ref().map_or(0, |s| s.findings.len())
+    }
+}
+
+/// Open the summary screen and start a merge.
+pub fn open(app: &mut App) -> Vec<Effect> {
+    app.screen = Screen::Summary;
+    recompute(app)
+}
+
+/// Start a merge with the current filters.
+pub fn recompute(app: &mut App) -> Vec<Effect> {
+    let s = &mut app.summary;
+    s.generation += 1;
+    s.progress = Some((0, 0));
+    s.detail = None;
+    s.selected = 0;
+    s.scroll = 0;
+    vec![Effect::ComputeSummary { filters: s.filters.clone(), generation: s.generation }]
+}
+
+/// A merge finished.
+pub fn ready(app: &mut App, summary: Box<Summary>, generation: u64) {
+    let s = &mut app.summary;
+    if generation != s.generation {
+        return;
+    }
+    if s.filters == Filters::default() {
+        let mut committees: Vec<String> = Vec::new();
+        for v in &summary.visits {
+            if !committees.iter().any(|c| crate::core::text::name_key(c) == crate::core::text::name_key(&v.committee)) {
+                committees.push(v.committee.clone());
+            }
+        }
+        committees.sort_by(|a, b| compare_names(a, b));
+        s.committees = committees;
+        s.inspectors = summary.inspectors();
+    }
+    s.summary = Some(summary);
+    s.progress = None;
+}
+
+pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if app.summary.detail.is_some() {
+        return detail_key(app, key);
+    }
+    let count = match app.summary.pane {
+        Pane::Findings => app.summary.findings_count(),
+        Pane::Overview => usize::MAX,
+    };
+    let Some(action) = app.keymap.action(Scope::Summary, &key) else { return Vec::new() };
+    let s = &mut app.summary;
+    match action {
+        Action::Back => app.screen = Screen::Home,
+        Action::Help => app.overlay = Overlay::Help,
+        Action::Up => {
+            s.selected = s.selected.saturating_sub(1);
+            s.scroll = s.scroll.saturating_sub(1);
+        }
+        Action::Down => {
+            s.selected = (s.selected + 1).min(count.saturating_sub(1));
+            s.scroll = s.scroll.saturating_add(1);
+        }
+        Action::PageUp => {
+            s.selected = s.selected.saturating_sub(10);
+            s.scroll = s.scroll.saturating_sub(10);
+        }
+        Action::PageDown => {
+            s.selected = (s.selected + 10).min(count.saturating_sub(1));
+            s.scroll = s.scroll.saturating_add(10);
+        }
+        Action::SwitchPane => {
+            s.pane = if s.pane == Pane::Findings { Pane::Overview } else { Pane::Findings };
+            s.scroll = 0;
+        }
+        Action::Open if s.pane == Pane::Findings && s.selected < count => {
+            s.detail = Some(s.selected);
+            s.branch_selected = 0;
+        }
+        Action::FilterCommittee => open_filter(app, FilterKind::Committee),
+        Action::FilterType => open_filter(app, FilterKind::BranchType),
+        Action::FilterInspector => open_filter(app, FilterKind::Inspector),
+        Action::FilterDates => open_filter(app, FilterKind::Dates),
+        Action::FilterFinal => {
+            s.filters.final_only = !s.filters.final_only;
+            return recompute(app);
+        }
+        Action::FilterClear => {
+            s.filters = Filters::default();
+            return recompute(app);
+        }
+        Action::Refresh => return recompute(app),
+        Action::Export => return export_markdown(app),
+        Action::ForceQuit => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn detail_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let s = &mut app.summary;
+    let branches = s
+        .detail
+        .and_then(|i| s.summary.as_ref().and_then(|sum| sum.findings.get(i)))
+        .map(|f| f.branches.clone())
+        .unwrap_or_default();
+    match app.keymap.action(Scope::Summary, &key) {
+        Some(Action::Back) => s.detail = None,
+        Some(Action::Help) => app.overlay = Overlay::Help,
+        Some(Action::Up) => s.branch_selected = s.branch_selected.saturating_sub(1),
+        Some(Action::Down) => s.branch_selected = (s.branch_selected + 1).min(branches.len().saturating_sub(1)),
+        Some(Action::Open) => {
+            if let Some(branch) = branches.get(s.branch_selected) {
+                app.return_to_summary = true;
+                return vec![Effect::Open(branch.file.clone())];
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn open_filter(app: &mut App, kind: FilterKind) {
+    let lang = app.lang;
+    let all = (String::new(), Msg::FilterAll.get(lang).to_string());
+    let (options, current): (Vec<(String, String)>, String) = match kind {
+        FilterKind::Committee => (
+            std::iter::once(all).chain(app.summary.committees.iter().map(|c| (c.clone(), c.clone()))).collect(),
+            app.summary.filters.committee.clone().unwrap_or_default(),
+        ),
+        FilterKind::Inspector => (
+            std::iter::once(all).chain(app.summary.inspectors.iter().map(|c| (c.clone(), c.clone()))).collect(),
+            app.summary.filters.inspector.clone().unwrap_or_default(),
+        ),
+        FilterKind::BranchType => (
+            std::iter::once(all)
+                .chain(BranchType::ALL.iter().map(|t| (t.id().to_string(), branch_type_label(*t).get(lang).to_string())))
+                .collect(),
+            app.summary.filters.branch_type.map(|t| t.id().to_string()).unwrap_or_default(),
+        ),
+        FilterKind::Dates => {
+            let f = &app.summary.filters;
+            let text = match (f.from, f.to) {
+                (None, None) => String::new(),
+                (from, to) => format!(
+                    "{} - {}",
+                    from.map(|d| d.strftime("%d/%m/%Y").to_string()).unwrap_or_default(),
+                    to.map(|d| d.strftime("%d/%m/%Y").to_string()).unwrap_or_default()
+                ),
+            };
+            app.overlay = Overlay::Editor(Editor {
+                target: Target::Filter(kind),
+                buffer: TextBuffer::new(&text, false),
+                error: None,
+            });
+            return;
+        }
+    };
+    let cursor = options.iter().position(|(id, _)| *id == current).unwrap_or(0);
+    app.overlay = Overlay::Picker(Picker { target: Target::Filter(kind), options, multi: false, cursor, chosen: vec![current] });
+}
+
+/// Apply a filter picked from a list (an empty id means "all").
+pub fn apply_picked_filter(app: &mut App, kind: FilterKind, picked: String) -> Vec<Effect> {
+    let value = Some(picked).filter(|p| !p.is_empty());
+    let f = &mut app.summary.filters;
+    match kind {
+        FilterKind::Committee => f.committee = value,
+        FilterKind::Inspector => f.inspector = value,
+        FilterKind::BranchType => f.branch_type = value.as_deref().and_then(BranchType::from_id),
+        FilterKind::Dates => {}
+    }
+    recompute(app)
+}
+
+/// Apply a typed date range: `from - to`, either side may be empty; empty text clears it.
+pub fn apply_date_filter(app: &mut App, text: &str) -> Result<Vec<Effect>, String> {
+    let lang = app.lang;
+    let text = text.trim();
+    let (from, to) = match text.split_once(" - ").or_else(|| text.split_once('–')) {
+        Some((a, b)) => (a.trim(), b.trim()),
+        None => (text, ""),
+    };
+    let parse = |t: &str| -> Result<Option<jiff::civil::Date>, String> {
+        if t.is_empty() { Ok(None) } else { parse_date(t).map(Some).ok_or_else(|| Msg::CliBadDate.fill(lang, &[&t])) }
+    };
+    let (from, to) = (parse(from)?, parse(to)?);
+    app.summary.filters.from = from;
+    app.summary.filters.to = to;
+    Ok(recompute(app))
+}
+
+/// What a filter is called in its pop-up.
+pub fn filter_label(kind: FilterKind) -> Msg {
+    match kind {
+        FilterKind::Committee => Msg::ActFilterCommittee,
+        FilterKind::BranchType => Msg::ActFilterType,
+        FilterKind::Inspector => Msg::ActFilterInspector,
+        FilterKind::Dates => Msg::FilterDatesPrompt,
+    }
+}
+
+/// The filters in force, as a short line.
+pub fn filters_text(app: &App) -> String {
+    let lang = app.lang;
+    let f = &app.summary.filters;
+    let mut parts = Vec::new();
+    if let Some(c) = &f.committee {
+        parts.push(c.clone());
+    }
+    if let Some(t) = f.branch_type {
+        parts.push(branch_type_label(t).get(lang).to_string());
+    }
+    if let Some(i) = &f.inspector {
+        parts.push(i.clone());
+    }
+    if f.from.is_some() || f.to.is_some() {
+        let d = |d: Option<jiff::civil::Date>| d.map(|d| d.strftime("%d/%m/%Y").to_string()).unwrap_or_default();
+        parts.push(format!("{}–{}", d(f.from), d(f.to)));
+    }
+    if f.final_only {
+        parts.push(Msg::FilterFinalOnly.get(lang).to_string());
+    }
+    if parts.is_empty() { Msg::FilterAll.get(lang).to_string() } else { parts.join(" · ") }
+}
+
+fn export_markdown(app: &mut App) -> Vec<Effect> {
+    let Some(summary) = app.summary.summary.as_ref() else { return Vec::new() };
+    match export::render(summary, Format::Markdown) {
+        Ok(bytes) => {
+            let today = (app.clock)().to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+            vec![Effect::Export { name: format!("tong-hop-{today}.md"), bytes }]
+        }
+        Err(e) => {
+            app.flash = Some(Msg::SumExportFailed.fill(app.lang, &[&e]));
+            Vec::new()
+        }
+    }
+}

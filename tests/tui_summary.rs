@@ -1,0 +1,149 @@
+//! The summary screen: merge results arrive as events; keys drill into a finding, open a visit,
+//! change filters and export the report. Snapshots at 80×24 in Vietnamese and English.
+
+use std::path::PathBuf;
+
+use khaosat::core::summary::{Filters, Summary, SummaryBuilder};
+use khaosat::core::template::Template;
+use khaosat::store::{find_visit_files, load_visit};
+use khaosat::strings::Lang;
+use khaosat::tui::app::{App, Effect, Event, Overlay, Screen, update};
+use khaosat::tui::keymap::KeyMap;
+use khaosat::tui::view::{Theme, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn fixed_clock() -> jiff::Timestamp {
+    jiff::Timestamp::from_second(1_650_000_000).expect("valid timestamp")
+}
+
+fn demo_summary(lang: Lang, filters: Filters) -> Summary {
+    let templates = vec![Template::embedded()];
+    let (files, errors) = find_visit_files(&[PathBuf::from("data/examples/round-967")]);
+    assert!(errors.is_empty());
+    let mut builder = SummaryBuilder::new(lang, filters);
+    for path in &files {
+        let visit = load_visit(path, &templates).expect("demo visit loads");
+        builder.add(&visit, &templates[0], path);
+    }
+    builder.finish()
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+/// An app on the summary screen with the demo round merged.
+fn summary_app(lang: Lang) -> App {
+    let mut app = App::new(lang, KeyMap::default(), vec![Template::embedded()], String::new());
+    app.clock = fixed_clock;
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    let effects = key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.screen, Screen::Summary);
+    let generation = match effects.as_slice() {
+        [Effect::ComputeSummary { filters, generation }] => {
+            assert_eq!(*filters, Filters::default());
+            *generation
+        }
+        other => panic!("expected one merge, got {other:?}"),
+    };
+    update(&mut app, Event::SummaryReady { generation, summary: Box::new(demo_summary(lang, Filters::default())) });
+    app
+}
+
+fn render(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|f| draw(f, app, Theme { colors: false })).expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_late_result_of_an_older_merge_is_ignored() {
+    let mut app = summary_app(Lang::Vi);
+    let old_generation = app.summary.generation;
+    let effects = key(&mut app, KeyCode::Char('f'));
+    assert!(matches!(effects.as_slice(), [Effect::ComputeSummary { filters, .. }] if filters.final_only));
+    update(&mut app, Event::SummaryReady { generation: old_generation, summary: Box::new(demo_summary(Lang::Vi, Filters::default())) });
+    assert!(app.summary.progress.is_some(), "the old result must not end the new merge");
+}
+
+#[test]
+fn enter_shows_the_branches_of_a_finding_and_opens_a_visit() {
+    let mut app = summary_app(Lang::Vi);
+    let first = app.summary.summary.as_ref().map(|s| s.findings[0].clone()).expect("findings");
+    assert!(first.failing() <= first.assessed);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.summary.detail, Some(0));
+    let effects = key(&mut app, KeyCode::Enter);
+    assert_eq!(effects, vec![Effect::Open(first.branches[0].file.clone())]);
+    assert!(app.return_to_summary);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.summary.detail, None);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn filters_come_from_the_merged_visits_and_start_a_new_merge() {
+    let mut app = summary_app(Lang::Vi);
+    assert!(app.summary.committees.iter().any(|c| c == "Đảng bộ Công an quận"), "{:?}", app.summary.committees);
+    key(&mut app, KeyCode::Char('c'));
+    let Overlay::Picker(picker) = &app.overlay else { panic!("expected the committee picker") };
+    let index = picker.options.iter().position(|(id, _)| id == "Đảng bộ Công an quận").expect("listed");
+    for _ in 0..index {
+        key(&mut app, KeyCode::Down);
+    }
+    let effects = key(&mut app, KeyCode::Enter);
+    match effects.as_slice() {
+        [Effect::ComputeSummary { filters, .. }] => {
+            assert_eq!(filters.committee.as_deref(), Some("Đảng bộ Công an quận"))
+        }
+        other => panic!("expected a merge, got {other:?}"),
+    }
+    // A date range typed by hand; a bad one is refused in place.
+    key(&mut app, KeyCode::Char('d'));
+    update(&mut app, Event::Paste("32/4/2022 - 10/04/2022".into()));
+    assert!(key(&mut app, KeyCode::Enter).is_empty());
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.error.is_some()));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('d'));
+    update(&mut app, Event::Paste("04/04/2022 - 10/04/2022".into()));
+    let effects = key(&mut app, KeyCode::Enter);
+    match effects.as_slice() {
+        [Effect::ComputeSummary { filters, .. }] => {
+            assert_eq!(filters.from, Some(jiff::civil::date(2022, 4, 4)));
+            assert_eq!(filters.to, Some(jiff::civil::date(2022, 4, 10)));
+        }
+        other => panic!("expected a merge, got {other:?}"),
+    }
+    let effects = key(&mut app, KeyCode::Char('x'));
+    assert!(matches!(effects.as_slice(), [Effect::ComputeSummary { filters, .. }] if *filters == Filters::default()));
+}
+
+#[test]
+fn m_exports_the_markdown_report() {
+    let mut app = summary_app(Lang::Vi);
+    match key(&mut app, KeyCode::Char('m')).as_slice() {
+        [Effect::Export { name, bytes }] => {
+            assert!(name.starts_with("tong-hop-") && name.ends_with(".md"), "{name}");
+            let text = String::from_utf8_lossy(bytes);
+            assert!(text.contains("## Ưu điểm") && text.contains("## Hạn chế"), "{text}");
+        }
+        other => panic!("expected an export, got {other:?}"),
+    }
+}
+
+#[test]
+fn summary_screens_at_80x24() {
+    for lang in [Lang::Vi, Lang::En] {
+        let suffix = if lang == Lang::Vi { "vi" } else { "en" };
+        let mut app = summary_app(lang);
+        insta::assert_snapshot!(format!("summary_findings_80x24_{suffix}"), render(&app));
+        key(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(format!("summary_detail_80x24_{suffix}"), render(&app));
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Tab);
+        insta::assert_snapshot!(format!("summary_overview_80x24_{suffix}"), render(&app));
+    }
+}
