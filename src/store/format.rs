@@ -28,6 +28,10 @@ pub struct LoadError {
 pub enum LoadErrorKind {
     Io(String),
     NotAFile,
+    /// A symbolic link, met in a folder, that leads nowhere.
+    BrokenLink { target: PathBuf },
+    /// A symbolic link, met in a folder, that leads outside the folder given: not followed.
+    LinkOutside { target: PathBuf },
     TooLarge { size: u64 },
     NotUtf8,
     Empty,
@@ -36,7 +40,7 @@ pub enum LoadErrorKind {
     NewerSchema { found: u32 },
     UnknownTemplate { id: String },
     UnknownItem { id: String, template: String },
-    BadAnswer { item: String, problem: Problem },
+    BadAnswer { item: String, problem: Box<Problem> },
 }
 
 /// A parse error, kept as data so it can be worded in either language.
@@ -184,8 +188,13 @@ impl LoadError {
     pub fn from_parse(path: &Path, text: &str, e: &SpannedError) -> LoadError {
         let end = text.trim_end();
         let rest = &end[offset_of(text, e.span.start.line, e.span.start.col).min(end.len())..];
-        let cut_short = !rest.contains('\n')
-            && !matches!(e.code, RonError::MissingStructField { .. } | RonError::TrailingCharacters);
+        // Errors that name something whole (a missing field, extra content, the nesting depth, an
+        // answer given twice) are never a cut: report them where they are.
+        let whole = matches!(
+            SyntaxError::from_ron(&e.code),
+            SyntaxError::MissingField(_) | SyntaxError::Trailing | SyntaxError::TooDeep | SyntaxError::DuplicateAnswer(_)
+        );
+        let cut_short = !rest.contains('\n') && !whole;
         if cut_short {
             let kind = LoadErrorKind::Syntax(SyntaxError::Eof);
             return LoadError::new(path, Some(position_of(end, end.len())), kind);
@@ -198,6 +207,8 @@ impl LoadError {
         let text = match &self.kind {
             LoadErrorKind::Io(reason) => Msg::ErrIo.fill(lang, &[reason]),
             LoadErrorKind::NotAFile => Msg::ErrNotAFile.get(lang).to_string(),
+            LoadErrorKind::BrokenLink { target } => Msg::ErrBrokenLink.fill(lang, &[&target.to_string_lossy()]),
+            LoadErrorKind::LinkOutside { target } => Msg::ErrLinkOutside.fill(lang, &[&target.to_string_lossy()]),
             LoadErrorKind::TooLarge { size } => Msg::ErrTooLarge.fill(lang, &[size, &MAX_FILE_BYTES]),
             LoadErrorKind::NotUtf8 => Msg::ErrNotUtf8.get(lang).to_string(),
             LoadErrorKind::Empty => Msg::ErrEmpty.get(lang).to_string(),
@@ -364,7 +375,7 @@ fn check_against_template(path: &Path, text: &str, visit: &Visit, templates: &[T
         if let Some(value) = &answer.value
             && let Some(problem) = value_problem(r.item, value)
         {
-            let kind = LoadErrorKind::BadAnswer { item: id.clone(), problem };
+            let kind = LoadErrorKind::BadAnswer { item: id.clone(), problem: Box::new(problem) };
             return Err(LoadError::new(path, position(id), kind));
         }
     }

@@ -31,10 +31,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     frame.render_widget(Paragraph::new(Span::styled(fit(&format!(" {filters}"), area.width as usize), theme.muted())), filter_line);
     let Some(summary) = s.summary.as_deref() else { return };
     match (s.pane, s.detail) {
-        (Pane::Findings, Some(index)) => match summary.findings.get(index) {
-            Some(finding) => draw_detail(frame, app, theme, body, summary, finding),
-            None => {}
-        },
+        (Pane::Findings, Some(index)) => {
+            if let Some(finding) = summary.findings.get(index) {
+                draw_detail(frame, app, theme, body, finding);
+            }
+        }
         (Pane::Findings, None) => draw_findings(frame, app, theme, body, summary),
         (Pane::Overview, _) => draw_overview(frame, app, theme, body, summary),
     }
@@ -100,7 +101,7 @@ fn draw_findings(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary
     }
 }
 
-fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, _summary: &Summary, finding: &Finding) {
+fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, finding: &Finding) {
     let s = &app.summary;
     let block = Block::bordered().title(Span::styled(
         fit(&safe(&quantified(finding.failing(), finding.assessed, &finding.text, app.lang)), area.width as usize - 4),
