@@ -8,15 +8,24 @@ use std::path::{Path, PathBuf};
 /// Prefix of temporary files, so leftovers from a killed process can be recognised and removed.
 pub const TEMP_PREFIX: &str = ".khaosat-tmp-";
 
-/// Write `bytes` to `path` atomically, keeping the existing file's permissions.
+/// Write `bytes` to `path` atomically, keeping the existing file's permissions and group
+/// (a new file gets the umask's permissions and the folder's group, as fits a shared folder).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = parent_dir(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut temp = tempfile::Builder::new().prefix(&format!("{TEMP_PREFIX}{name}-")).tempfile_in(&dir)?;
     temp.write_all(bytes)?;
     match fs::metadata(path) {
-        Ok(existing) => temp.as_file().set_permissions(existing.permissions())?,
-        Err(_) => set_new_file_permissions(temp.as_file())?,
+        Ok(existing) => {
+            temp.as_file().set_permissions(existing.permissions())?;
+            keep_group(temp.as_file(), &existing);
+        }
+        Err(_) => {
+            set_new_file_permissions(temp.as_file())?;
+            if let Ok(folder) = fs::metadata(&dir) {
+                keep_group(temp.as_file(), &folder);
+            }
+        }
     }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
@@ -26,6 +35,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Create `path` with `bytes` only if nothing is there yet (for new visits: never clobber a file).
 pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    if let Ok(folder) = fs::metadata(parent_dir(path)) {
+        keep_group(&file, &folder);
+    }
     file.write_all(bytes)?;
     file.sync_all()?;
     sync_dir(&parent_dir(path))
@@ -37,6 +49,17 @@ fn parent_dir(path: &Path) -> PathBuf {
         _ => PathBuf::from("."),
     }
 }
+
+/// Give `file` the group of `like`, when the user may (a member of that group); otherwise the
+/// file keeps the user's group, which is no worse than any other tool writing there.
+#[cfg(unix)]
+fn keep_group(file: &File, like: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::fchown(file, None, Some(like.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_group(_file: &File, _like: &fs::Metadata) {}
 
 /// New files follow the umask like any file the user creates (tempfile makes them 0600).
 #[cfg(unix)]
