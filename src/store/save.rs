@@ -129,6 +129,27 @@ mod tests {
         Ok(())
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn new_files_take_the_folder_group_and_saves_keep_the_file_group() -> io::Result<()> {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir()?;
+        // Only a privileged user can give the folder a group it is not in; elsewhere, skip.
+        if std::os::unix::fs::chown(dir.path(), None, Some(4242)).is_err() {
+            return Ok(());
+        }
+        let path = dir.path().join("a.ron");
+        write_atomic(&path, b"one")?;
+        assert_eq!(fs::metadata(&path)?.gid(), 4242);
+        std::os::unix::fs::chown(&path, None, Some(4343))?;
+        write_atomic(&path, b"two")?;
+        assert_eq!(fs::metadata(&path)?.gid(), 4343);
+        let created = dir.path().join("b.ron");
+        create_new(&created, b"x")?;
+        assert_eq!(fs::metadata(&created)?.gid(), 4242);
+        Ok(())
+    }
+
     #[test]
     fn create_new_never_clobbers() -> io::Result<()> {
         let dir = tempfile::tempdir()?;
