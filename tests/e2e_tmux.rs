@@ -205,3 +205,40 @@ fn edit_shows_help_saves_at_once_and_survives_a_hang_up() {
     assert!(text.contains("\"prep.secretary_prepared\": (\n      value: Some(No),"), "{text}");
     assert!(validate(&file));
 }
+
+#[test]
+fn a_second_window_on_the_same_visit_is_read_only_and_never_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = Command::new(BIN)
+        .args(["new", "--branch", "Chi bộ số 11", "--committee", "Đảng bộ phường Mai Dịch"])
+        .args(["--type", "khu_dan_cu", "--date", "2022-04-05", "--dir"])
+        .arg(dir.path())
+        .output()
+        .expect("khaosat new runs");
+    let file = PathBuf::from(String::from_utf8_lossy(&made.stdout).trim());
+    let command = format!("{BIN} edit {}", shell_quote(&file));
+    let Some(first) = Tmux::start("holder", &command) else { return };
+    first.wait_for("Chuẩn bị");
+    let Some(second) = Tmux::start("viewer", &command) else { return };
+
+    // The second window says who holds the visit.
+    let user = std::env::var("USER").unwrap_or_else(|_| "?".into());
+    let screen = second.wait_for("CHỈ XEM");
+    assert!(screen.contains(&format!("{user}@")), "{screen}");
+    assert!(screen.contains("tiến trình"), "{screen}");
+
+    // Keys in the viewer change nothing on disk.
+    let before = std::fs::read(&file).expect("read");
+    second.keys(&["y", "n", "Tab", "y", "u"]);
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(std::fs::read(&file).expect("read"), before, "the read-only window wrote");
+
+    // The holder still saves; once it quits, the visit can be opened for writing again.
+    first.keys(&["y"]);
+    wait_for_file(&file, Duration::from_secs(1), |t| t.contains("Some(Yes)"));
+    first.keys(&["q"]);
+    second.keys(&["q"]);
+    let Some(third) = Tmux::start("after", &command) else { return };
+    let screen = third.wait_for("Chuẩn bị");
+    assert!(!screen.contains("CHỈ XEM"), "{screen}");
+}

@@ -1418,3 +1418,72 @@ fn home_entries_are_listed_newest_first_and_a_bad_open_is_reported() {
     assert_eq!(app.screen, Screen::Home);
     assert_eq!(app.flash.as_deref(), Some("hỏng"));
 }
+
+// ------------------------------------------------------------------ hardening: conflicts, recovery
+
+#[test]
+fn a_conflict_on_disk_asks_and_each_choice_has_its_effect() {
+    let mut app = open(new_visit());
+    let path = session(&app).path.clone();
+    update(&mut app, Event::SaveConflict { path: path.clone() });
+    assert!(matches!(app.overlay, Overlay::Conflict));
+    // Other keys cannot skip the choice.
+    assert!(ch(&mut app, 'y').is_empty());
+    assert!(matches!(app.overlay, Overlay::Conflict));
+    match ch(&mut app, 'k').as_slice() {
+        [Effect::ForceSave { path: p, .. }] => assert_eq!(*p, path),
+        other => panic!("keep mine must force the save, got {other:?}"),
+    }
+    update(&mut app, Event::SaveConflict { path: path.clone() });
+    assert_eq!(ch(&mut app, 'r'), vec![Effect::Reload(path.clone())]);
+    update(&mut app, Event::SaveConflict { path: path.clone() });
+    assert!(matches!(ch(&mut app, 'c').as_slice(), [Effect::SaveCopy { beside, .. }] if *beside == path));
+}
+
+#[test]
+fn a_failed_save_is_shown_at_once_with_the_recovery_file() {
+    let mut app = open(new_visit());
+    let path = session(&app).path.clone();
+    ch(&mut app, 'y');
+    update(
+        &mut app,
+        Event::SaveFailed {
+            path,
+            error: "No space left on device".into(),
+            recovery: Some("/tmp/x.ron.save".into()),
+        },
+    );
+    assert!(matches!(session(&app).save, SaveState::Failed(_)));
+    let flash = app.flash.clone().unwrap_or_default();
+    assert!(flash.contains("No space left on device") && flash.contains("/tmp/x.ron.save"), "{flash}");
+}
+
+#[test]
+fn a_recovery_file_is_offered_and_restored_or_kept_aside() {
+    let mut app = open(new_visit());
+    let path = session(&app).path.clone();
+    update(&mut app, Event::Recoverable { path: path.clone(), recovery: "/d/x.ron.save".into() });
+    assert!(matches!(app.overlay, Overlay::Recover { .. }));
+    assert_eq!(ch(&mut app, 'y'), vec![Effect::Restore { recovery: "/d/x.ron.save".into() }]);
+
+    let mut restored = new_visit();
+    restored.answers.insert("prep.notice".into(), Answer { value: Some(Value::No), note: "từ bản khôi phục".into() });
+    let effects = update(&mut app, Event::Restored(Ok(restored)));
+    assert_eq!(value(&app, "prep.notice"), Some(Value::No));
+    assert_eq!(saved(&effects).answers["prep.notice"].note, "từ bản khôi phục");
+
+    update(&mut app, Event::Recoverable { path, recovery: "/d/x.ron.save".into() });
+    assert_eq!(ch(&mut app, 'n'), vec![Effect::DiscardRecovery("/d/x.ron.save".into())]);
+}
+
+#[test]
+fn a_read_only_session_never_emits_a_save() {
+    let mut app = open(new_visit());
+    let path = session(&app).path.clone();
+    update(&mut app, Event::ReadOnly { path, holder: "tu@server (tiến trình 42) từ 08:00".into() });
+    for c in ['y', 'n', 'x', '4', 'u', 'f'] {
+        let effects = ch(&mut app, c);
+        assert!(!effects.iter().any(|e| matches!(e, Effect::Save { .. })), "{c}: {effects:?}");
+    }
+    assert!(app.flash.clone().unwrap_or_default().contains("tu@server"));
+}

@@ -111,3 +111,51 @@ fn run(rx: Receiver<Job>, events: Sender<Event>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn next_event(rx: &Receiver<Event>) -> Event {
+        rx.recv_timeout(Duration::from_secs(5)).expect("an event from the saver")
+    }
+
+    #[test]
+    fn a_failed_write_goes_to_a_recovery_file() {
+        let (tx, rx) = mpsc::channel();
+        let saver = Saver::spawn(tx);
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A path under a regular file can never be written, even by root.
+        let blocker = dir.path().join("not-a-folder");
+        std::fs::write(&blocker, "x").expect("write");
+        let path = blocker.join(format!("visit-{}.ron", std::process::id()));
+        saver.save(path.clone(), "(answers: {})".into());
+        match next_event(&rx) {
+            Event::SaveFailed { path: failed, recovery: Some(recovery), .. } => {
+                assert_eq!(failed, path);
+                assert_eq!(std::fs::read_to_string(&recovery).expect("recovery readable"), "(answers: {})");
+                let _ = std::fs::remove_file(recovery);
+            }
+            other => panic!("expected a failed save with a recovery file, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_overwritten_until_forced() {
+        let (tx, rx) = mpsc::channel();
+        let saver = Saver::spawn(tx);
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.ron");
+        std::fs::write(&path, "loaded").expect("write");
+        saver.expect(path.clone(), b"loaded".to_vec());
+        saver.save(path.clone(), "mine 1".into());
+        assert!(matches!(next_event(&rx), Event::Saved { error: None, .. }));
+        std::fs::write(&path, "theirs").expect("write");
+        saver.save(path.clone(), "mine 2".into());
+        assert!(matches!(next_event(&rx), Event::SaveConflict { .. }));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "theirs");
+        saver.force_save(path.clone(), "mine 2".into());
+        assert!(matches!(next_event(&rx), Event::Saved { error: None, .. }));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "mine 2");
+    }
+}
