@@ -178,6 +178,12 @@ messages! {
     ActRefresh => "Tổng hợp lại", "Merge again";
     ActExport => "Xuất báo cáo Markdown vào thư mục dữ liệu", "Export the Markdown report into the data folder";
     FilterAll => "Tất cả", "All";
+    ReopenTitle => "Lý do mở lại phiếu đã hoàn tất (được lưu trong phiếu)", "Why reopen this final visit (kept in the file)";
+    ReopenNeedsReason => "Cần ghi lý do mở lại", "A reason for reopening is needed";
+    OtherBranch => "Chi bộ khác (ngoài kế hoạch)…", "Another branch (not in the plan)…";
+    PlannedBranchTitle => "Chi bộ theo kế hoạch của đợt, chưa khảo sát", "Planned branches of the round not yet visited";
+    HomeRound => "Đợt {0}: {1}/{2} chi bộ đã khảo sát, {3} hoàn tất", "Round {0}: {1} of {2} branches attended, {3} final";
+    HomeRoundMissing => "Chưa khảo sát: {0}", "Not yet attended: {0}";
     FilterDatesPrompt => "Khoảng ngày: từ - đến (dd/mm/yyyy - dd/mm/yyyy; để trống để bỏ)", "Dates: from - to (dd/mm/yyyy - dd/mm/yyyy; empty to clear)";
     FilterFinalOnly => "chỉ phiếu hoàn tất", "final only";
     SummaryTitle => "Tổng hợp", "Summary";
@@ -276,6 +282,7 @@ messages! {
     ErrNotUtf8 => "tệp không phải văn bản UTF-8 (có thể là UTF-16 hoặc tệp nhị phân)", "the file is not UTF-8 text (UTF-16 or a binary file?)";
     ErrBrokenLink => "liên kết tượng trưng hỏng: trỏ tới {0}, không tồn tại", "broken symbolic link: it points to {0}, which does not exist";
     ErrLinkOutside => "liên kết tượng trưng trỏ ra ngoài thư mục ({0}): không đọc; nếu đúng là phiếu của đợt này, hãy chép tệp vào thư mục", "symbolic link to outside the folder ({0}): not followed; if it is a visit of this round, copy the file in";
+    ErrUtf16 => "tệp là văn bản UTF-16: hãy lưu lại dưới dạng UTF-8", "the file is UTF-16 text: save it as UTF-8";
     ErrNotAFile => "không phải tệp thông thường (thư mục, FIFO hoặc thiết bị)", "not a regular file (a folder, FIFO or device)";
     ErrConflict => "xung đột git chưa giải quyết ở dòng {0}: sửa các dấu <<<<<<< ======= >>>>>>> rồi lưu lại", "unresolved merge at line {0}: resolve the <<<<<<< ======= >>>>>>> markers and save";
     ErrSyntax => "lỗi cú pháp: {0}", "syntax error: {0}";
@@ -283,6 +290,7 @@ messages! {
     ErrUnknownTemplate => "tệp dùng mẫu phiếu \"{0}\" không có ở đây: dùng --template để chỉ đến mẫu đó", "the file uses template \"{0}\", which is not available: point --template at it";
     ErrUnknownItem => "mục \"{0}\" không có trong mẫu phiếu {1}", "item \"{0}\" is not in template {1}";
     ErrBadAnswer => "câu trả lời không hợp lệ: {1}", "invalid answer: {1}";
+    ErrTextTooLong => "trường {0} dài {1} ký tự, quá giới hạn {2} ký tự (dán nhầm cả một tệp?): hãy rút gọn", "{0} holds {1} characters, more than the {2} a field may hold (a whole file pasted in?): shorten it";
     ErrEmpty => "tệp rỗng", "the file is empty";
 
     // ron error details

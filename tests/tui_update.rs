@@ -1099,9 +1099,17 @@ fn f_marks_a_complete_visit_final_and_then_edits_are_refused() {
         assert_eq!(app.flash, msg(Msg::VisitIsFinal), "{code:?}");
         assert_eq!(visit(&app), &before, "{code:?} changed a final visit");
     }
-    // f again reopens it.
-    let effects = ch(&mut app, 'f');
-    assert_eq!(saved(&effects).status, VisitStatus::Draft);
+    assert_eq!(on_disk.finalised.as_ref().map(|f| f.by.as_str()), Some("Lê Thị Tú"));
+    // f again asks why it is reopened; an empty reason is refused, a reason is kept.
+    assert!(ch(&mut app, 'f').is_empty());
+    assert!(matches!(&app.overlay, Overlay::Editor(_)));
+    assert!(key(&mut app, KeyCode::Enter).is_empty());
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.error.is_some()));
+    type_text(&mut app, "Sửa số đảng viên có mặt");
+    let effects = key(&mut app, KeyCode::Enter);
+    let reopened = saved(&effects);
+    assert_eq!(reopened.status, VisitStatus::Draft);
+    assert_eq!(reopened.reopened.last().map(|r| r.reason.as_str()), Some("Sửa số đảng viên có mặt"));
     let effects = ch(&mut app, 'n');
     assert_eq!(
         saved(&effects).value("prep.committee_met"),
@@ -1486,4 +1494,40 @@ fn a_read_only_session_never_emits_a_save() {
         assert!(!effects.iter().any(|e| matches!(e, Effect::Save { .. })), "{c}: {effects:?}");
     }
     assert!(app.flash.clone().unwrap_or_default().contains("tu@server"));
+}
+
+// ------------------------------------------------------------------ rounds
+
+#[test]
+fn in_a_round_home_counts_coverage_and_a_new_visit_starts_from_a_planned_branch() {
+    let round = khaosat::store::round::load_round(std::path::Path::new("data/examples/round-967/round.ron"))
+        .expect("demo round loads");
+    let mut app = new_app();
+    app.round = Some(round);
+    let templates = vec![Template::embedded()];
+    let (files, _) = khaosat::store::find_visit_files(&["data/examples/round-967".into()]);
+    let entries: Vec<khaosat::tui::app::HomeEntry> = files
+        .iter()
+        .filter(|p| !p.to_string_lossy().contains("nguyen-sieu"))
+        .map(|p| {
+            let v = khaosat::store::load_visit(p, &templates).expect("demo visit loads");
+            khaosat::tui::app::HomeEntry::from_visit(p.clone(), &v, &templates[0])
+        })
+        .collect();
+    update(&mut app, Event::HomeEntries(entries));
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    let coverage = app.home.coverage.clone().expect("coverage");
+    assert_eq!((coverage.planned(), coverage.visited()), (7, 6));
+    let missing: Vec<String> = coverage.missing().map(|b| b.branch.clone()).collect();
+    assert_eq!(missing, vec!["Chi bộ THCS - THPT Nguyễn Siêu".to_string()]);
+
+    ch(&mut app, 'a');
+    let Overlay::Picker(picker) = &app.overlay else { panic!("expected the planned branches") };
+    assert_eq!(picker.options.len(), 2, "the missing branch and 'another branch'");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::NewVisit);
+    let draft = &app.form.as_ref().expect("form").draft;
+    assert_eq!(draft.meeting.branch, "Chi bộ THCS - THPT Nguyễn Siêu");
+    assert_eq!(draft.meeting.committee, "Đảng bộ Trường THPT Nguyễn Siêu");
+    assert_eq!(draft.round.as_deref(), Some("967-QĐ/QU"));
 }

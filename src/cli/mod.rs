@@ -1,6 +1,9 @@
 //! The command line: thin wrappers that parse arguments and call the core and the store.
 //! None of these subcommands needs a terminal.
 
+pub mod compare;
+pub mod finalise;
+pub mod round;
 pub mod summary;
 
 use std::io::{self, Write};
@@ -12,7 +15,7 @@ use crate::core::template::Template;
 use crate::core::template_check::{TemplateIssue, check_template};
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit, parse_date};
-use crate::store::format::{LoadError, template_to_ron};
+use crate::store::format::{LoadError, LoadErrorKind, template_to_ron};
 use crate::store::{self, find_visit_files, load_template, load_visit, resolve_data_dir};
 use crate::strings::{Lang, Msg};
 
@@ -48,6 +51,10 @@ pub enum Command {
         file: PathBuf,
     },
     /// Check visit files and folders (recursively). Exit 0 all valid, 1 some invalid, 2 usage or I/O error.
+    ///
+    /// Each visit is checked against the templates of the round.ron governing its folder (the one in
+    /// the nearest folder at or above it), so answers naming the round's documents are valid; that
+    /// round.ron is checked too, and so is a round.ron named on the command line.
     Validate {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -68,6 +75,17 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Inspection rounds: round.ron with the decision, team, documents and planned branches.
+    Round {
+        #[command(subcommand)]
+        action: round::RoundAction,
+    },
+    /// Compare two rounds (folders or files): findings fixed, persisting and new, per branch.
+    Compare(compare::CompareArgs),
+    /// Mark a visit final, recording who, when and a hash of its content. Refused while problems remain.
+    Finalise(finalise::FinaliseArgs),
+    /// Reopen a final visit as a draft; the reason is kept in the file.
+    Reopen(finalise::ReopenArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,16 +99,19 @@ pub struct NewArgs {
     /// Branch name, e.g. "Chi bộ số 11".
     #[arg(long)]
     pub branch: String,
-    /// Parent committee, e.g. "Đảng bộ phường Mai Dịch".
+    /// Parent committee, e.g. "Đảng bộ phường Mai Dịch". May be left out when the folder's round
+    /// plans the branch.
     #[arg(long)]
-    pub committee: String,
+    pub committee: Option<String>,
     /// Branch type: nong_thon, khu_dan_cu, co_quan, su_nghiep, truong_hoc, dn_nha_nuoc,
-    /// dn_ngoai_nha_nuoc, hop_tac_xa, quan_doi, cong_an, khac.
+    /// dn_ngoai_nha_nuoc, hop_tac_xa, quan_doi, cong_an, khac. May be left out when the folder's
+    /// round plans the branch.
     #[arg(long = "type")]
-    pub branch_type: String,
-    /// Meeting date: YYYY-MM-DD or dd/mm/yyyy.
+    pub branch_type: Option<String>,
+    /// Meeting date: YYYY-MM-DD or dd/mm/yyyy. May be left out when the folder's round plans the
+    /// branch with a date.
     #[arg(long)]
-    pub date: String,
+    pub date: Option<String>,
     /// Meeting kind.
     #[arg(long, value_enum, default_value = "regular")]
     pub kind: KindArg,
@@ -178,7 +199,7 @@ impl Context {
 pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let ctx = Context::from_cli(cli)?;
     match command {
-        Command::New(args) => new_visit(&ctx, cli.dir.as_deref(), args, out),
+        Command::New(args) => new_visit(&ctx, cli.dir.as_deref(), args, out, err),
         Command::Validate { paths } => validate(&ctx, paths, out, err),
         Command::Template { action: TemplateAction::Show } => {
             out.write_all(template_to_ron(&Template::embedded()).as_bytes())?;
@@ -186,6 +207,10 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
         }
         Command::Template { action: TemplateAction::Check { file } } => check_template_file(&ctx, file, out, err),
         Command::Summary(args) => summary::run(&ctx, args, out, err),
+        Command::Round { action } => round::run(&ctx, cli.dir.as_deref(), action, out, err),
+        Command::Compare(args) => compare::run(&ctx, args, out, err),
+        Command::Finalise(args) => finalise::run_finalise(cli, &ctx, args, out, err),
+        Command::Reopen(args) => finalise::run_reopen(cli, &ctx, args, out),
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a write error (a closed pipe).
             let mut script = Vec::new();
@@ -206,7 +231,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
     }
 }
 
-fn config_path(cli: &Cli) -> Option<PathBuf> {
+pub(crate) fn config_path(cli: &Cli) -> Option<PathBuf> {
     cli.config.clone().or_else(store::default_config_path)
 }
 
@@ -228,11 +253,27 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>) -> Result<u8, Failure> 
         Some(file) => file.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")),
         None => resolve_data_dir(cli.dir.as_deref()).ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(lang).to_string()))?,
     };
+    // A round.ron governing the folder brings its documents into the checklist and its plan
+    // into the home screen and the new-visit form.
+    let mut warning = warning;
+    let mut templates = ctx.templates;
+    let round = match crate::store::round::find_round_file(&data_dir).map(|f| crate::store::round::load_round(&f)) {
+        Some(Ok(round)) => {
+            templates = templates.iter().map(|t| crate::core::round::template_for_round(t, &round)).collect();
+            Some(round)
+        }
+        Some(Err(e)) => {
+            warning = Some(e.display(lang));
+            None
+        }
+        None => None,
+    };
     let options = crate::tui::Options {
         lang,
         keymap,
         colors: crate::config::colors_enabled(&config),
-        templates: ctx.templates,
+        round,
+        templates,
         inspector: config.inspector,
         data_dir,
         edit,
@@ -242,32 +283,112 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>) -> Result<u8, Failure> 
     Ok(0)
 }
 
-fn new_visit(ctx: &Context, dir: Option<&Path>, args: &NewArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+/// `new`: inside a round's folder (a round.ron at or above `--dir`), the visit carries the round,
+/// is filled against the round's documents, and a planned branch gives what was not typed
+/// (committee, type, date, inspector).
+fn new_visit(
+    ctx: &Context,
+    dir: Option<&Path>,
+    args: &NewArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
+    use crate::core::round::{apply_round, planned_for, template_for_round};
     let lang = ctx.lang;
     let branch = clean(&args.branch, false);
-    let committee = clean(&args.committee, false);
-    for (value, label) in [(&branch, Msg::FactBranch), (&committee, Msg::FactCommittee)] {
-        if value.trim().is_empty() {
-            return Err(Failure::usage(Msg::CliEmptyName.fill(lang, &[&label.get(lang)])));
-        }
+    if branch.trim().is_empty() {
+        return Err(Failure::usage(
+            Msg::CliEmptyName.fill(lang, &[&Msg::FactBranch.get(lang)]),
+        ));
     }
-    let branch_type = BranchType::from_id(args.branch_type.trim()).ok_or_else(|| {
-        let all: Vec<&str> = BranchType::ALL.iter().map(|t| t.id()).collect();
-        Failure::usage(Msg::CliBadType.fill(lang, &[&display_safe(&args.branch_type, false), &all.join(", ")]))
-    })?;
-    let date = parse_date(&args.date)
-        .ok_or_else(|| Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(&args.date, false)])))?;
+    let data_dir = resolve_data_dir(dir);
+    let round = match data_dir.as_deref().and_then(store::round::find_round_file) {
+        Some(path) => Some(store::round::load_round(&path).map_err(|e| Failure {
+            code: 1,
+            message: e.display(lang),
+        })?),
+        None => None,
+    };
+    let committee_arg = args.committee.as_deref().map(|c| clean(c, false));
+    let planned = round
+        .as_ref()
+        .and_then(|r| planned_for(r, &branch, committee_arg.as_deref()));
+    let committee = committee_arg
+        .clone()
+        .or_else(|| planned.map(|p| p.committee.clone()));
+    let date_given = args.date.is_some() || planned.is_some_and(|p| p.date.is_some());
+    let missing: Vec<&str> = [
+        ("--committee", committee.is_some()),
+        ("--type", args.branch_type.is_some() || planned.is_some()),
+        ("--date", date_given),
+    ]
+    .into_iter()
+    .filter_map(|(flag, given)| (!given).then_some(flag))
+    .collect();
+    if !missing.is_empty() {
+        let flags = missing.join(", ");
+        return Err(Failure::usage(match &round {
+            Some(r) => {
+                Msg::RoundMissingArgPlan.fill(lang, &[&flags, &display_safe(&r.decision, false)])
+            }
+            None => Msg::RoundMissingArg.fill(lang, &[&flags]),
+        }));
+    }
+    let committee = committee.unwrap_or_default();
+    if committee.trim().is_empty() {
+        return Err(Failure::usage(
+            Msg::CliEmptyName.fill(lang, &[&Msg::FactCommittee.get(lang)]),
+        ));
+    }
+    let branch_type = match (&args.branch_type, planned) {
+        (Some(t), _) => round::type_arg(t, lang)?,
+        (None, Some(p)) => p.branch_type,
+        (None, None) => BranchType::Khac,
+    };
+    let date = match (&args.date, planned.and_then(|p| p.date)) {
+        (Some(d), _) => parse_date(d).ok_or_else(|| {
+            Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(d, false)]))
+        })?,
+        (None, Some(d)) => d,
+        (None, None) => {
+            return Err(Failure::usage(
+                Msg::RoundMissingArg.fill(lang, &[&"--date"]),
+            ));
+        }
+    };
+    let mut inspectors = args.inspectors.clone();
+    if inspectors.is_empty()
+        && let Some(p) = planned.filter(|p| !p.inspector.trim().is_empty())
+    {
+        inspectors.push(p.inspector.clone());
+    }
     let facts = NewVisit {
         branch,
         committee,
         branch_type,
         kind: args.kind.into(),
         date,
-        inspectors: args.inspectors.clone(),
-        round: args.round.clone(),
+        inspectors,
+        round: args.round.clone().filter(|r| !r.trim().is_empty()),
     };
-    let visit = Visit::new(ctx.current_template(), facts, crate::core::visit::now());
-    let dir = resolve_data_dir(dir).ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(lang).to_string()))?;
+    let template = match &round {
+        Some(r) => template_for_round(ctx.current_template(), r),
+        None => ctx.current_template().clone(),
+    };
+    let mut visit = Visit::new(&template, facts, crate::core::visit::now());
+    if let Some(r) = &round {
+        if let Some(given) = &visit.round
+            && crate::core::text::name_key(given) != crate::core::text::name_key(&r.decision)
+        {
+            let args: [&dyn std::fmt::Display; 2] = [
+                &display_safe(given, false),
+                &display_safe(&r.decision, false),
+            ];
+            writeln!(err, "{}", Msg::RoundOtherRound.fill(lang, &args))?;
+        }
+        apply_round(&mut visit, r);
+    }
+    let dir = data_dir.ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(lang).to_string()))?;
     let path = store::create_visit(&dir, &visit).map_err(|e| Failure {
         code: 2,
         message: Msg::ErrWrite.fill(lang, &[&dir.display(), &e]),
@@ -276,31 +397,73 @@ fn new_visit(ctx: &Context, dir: Option<&Path>, args: &NewArgs, out: &mut dyn Wr
     Ok(0)
 }
 
+/// Check every file found and print every problem, whatever happens to the others. Exit 0: every
+/// file valid; 1: some file invalid (its content, or not a usable file: a folder or FIFO named
+/// `.ron`, a link not followed, too large, not UTF-8); 2: a usage error, or a file or folder that
+/// could not be read at all (missing, no permission, an I/O error).
 fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let (files, walk_errors) = find_visit_files(paths);
-    if !walk_errors.is_empty() {
+    let unreadable = |e: &LoadError| matches!(e.kind, LoadErrorKind::Io(_));
+    if files.is_empty() && walk_errors.iter().all(unreadable) {
+        if walk_errors.is_empty() {
+            let names: Vec<String> = paths.iter().map(|p| display_safe(&p.to_string_lossy(), false)).collect();
+            return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")])));
+        }
         let text: Vec<String> = walk_errors.iter().map(|e| e.display(lang)).collect();
         return Err(Failure::usage(text.join("\n")));
     }
-    if files.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| display_safe(&p.to_string_lossy(), false)).collect();
-        return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")])));
-    }
     let mut bad: Vec<LoadError> = Vec::new();
+    for e in walk_errors {
+        writeln!(err, "{}", e.display(lang))?;
+        bad.push(e);
+    }
+    let mut valid = 0;
+    // Round files with issues (they parse, so they are not load errors).
+    let mut bad_rounds = 0;
+    let mut rounds = round::RoundResolver::new(&ctx.templates);
+    let mut checked_rounds = std::collections::HashSet::new();
     for file in &files {
-        if let Err(e) = load_visit(file, &ctx.templates) {
+        if store::round::is_round_file(file) {
+            // A round.ron named on the command line: checked as a round, not as a visit.
+            checked_rounds.insert(std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()));
+            match store::round::load_round(file) {
+                Ok(r) if round::report_round_issues(file, &r, lang, err)? => valid += 1,
+                Ok(_) => bad_rounds += 1,
+                Err(e) => {
+                    writeln!(err, "{}", e.display(lang))?;
+                    bad.push(e);
+                }
+            }
+            continue;
+        }
+        let key = rounds.resolve_file(file);
+        for e in rounds.take_errors() {
+            checked_rounds.insert(e.path.clone());
             writeln!(err, "{}", e.display(lang))?;
             bad.push(e);
         }
+        match load_visit(file, rounds.templates(key.as_ref())) {
+            Ok(_) => valid += 1,
+            Err(e) => {
+                writeln!(err, "{}", e.display(lang))?;
+                bad.push(e);
+            }
+        }
     }
-    let valid = files.len() - bad.len();
-    if bad.is_empty() {
+    let mut governing: Vec<(&PathBuf, &crate::core::round::Round)> = rounds.loaded().collect();
+    governing.sort_by(|a, b| a.0.cmp(b.0));
+    for (path, r) in governing {
+        if checked_rounds.insert(path.clone()) && !round::report_round_issues(path, r, lang, err)? {
+            bad_rounds += 1;
+        }
+    }
+    if bad.is_empty() && bad_rounds == 0 {
         writeln!(out, "{}", Msg::CliValidOk.fill(lang, &[&valid]))?;
         Ok(0)
     } else {
-        writeln!(err, "{}", Msg::CliValidBad.fill(lang, &[&valid, &bad.len()]))?;
-        Ok(1)
+        writeln!(err, "{}", Msg::CliValidBad.fill(lang, &[&valid, &(bad.len() + bad_rounds)]))?;
+        Ok(if bad.iter().any(unreadable) { 2 } else { 1 })
     }
 }
 

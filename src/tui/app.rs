@@ -7,10 +7,11 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::core::round::{Coverage, PlanState, Round, VisitBrief, apply_plan, apply_round, coverage};
 use crate::core::rules::{Problem, applies, finding_count, problems, progress};
 use crate::core::template::{Kind, Template};
 use crate::core::text::name_key;
-use crate::core::visit::{
+use crate::core::visit::{finalise, reopen,
     BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus, parse_date,
 };
 use crate::store::format::{template_for, visit_to_ron};
@@ -85,6 +86,8 @@ pub struct HomeEntry {
     pub answered: usize,
     pub total: usize,
     pub findings: usize,
+    /// What the round's coverage needs to know of the visit.
+    pub brief: VisitBrief,
 }
 
 impl HomeEntry {
@@ -99,6 +102,7 @@ impl HomeEntry {
             answered,
             total,
             findings: finding_count(template, visit),
+            brief: VisitBrief::of(visit),
         }
     }
 }
@@ -109,6 +113,8 @@ pub struct Home {
     pub selected: usize,
     pub loading: bool,
     pub unreadable: usize,
+    /// How far the data folder's round has got, when it has one.
+    pub coverage: Option<Coverage>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -181,6 +187,10 @@ pub enum Target {
     Note(String),
     /// A filter of the summary screen.
     Filter(crate::tui::summary::FilterKind),
+    /// The planned branch a new visit starts from.
+    PlannedBranch,
+    /// Why a final visit is reopened.
+    ReopenReason,
 }
 
 #[derive(Debug, Clone)]
@@ -237,6 +247,8 @@ pub struct App {
     pub quit: bool,
     pub clock: fn() -> Timestamp,
     pub summary: crate::tui::summary::SummaryScreen,
+    /// The round governing the data folder (its `round.ron`), if any.
+    pub round: Option<Round>,
     /// The open visit was opened from the summary: leaving it goes back there.
     pub return_to_summary: bool,
 }
@@ -258,6 +270,7 @@ impl App {
             quit: false,
             clock: crate::core::visit::now,
             summary: Default::default(),
+            round: None,
             return_to_summary: false,
         }
     }
@@ -296,6 +309,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         Event::HomeDone { unreadable } => {
             app.home.loading = false;
             app.home.unreadable = unreadable;
+            refresh_coverage(app);
             Vec::new()
         }
         Event::Opened { path, result } => on_opened(app, path, result),
@@ -381,6 +395,14 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Event::HangUp | Event::Terminate => on_hang_up(app),
     }
+}
+
+/// Recount the round's coverage from the visits listed on the home screen.
+pub fn refresh_coverage(app: &mut App) {
+    app.home.coverage = app.round.as_ref().map(|round| {
+        let briefs: Vec<VisitBrief> = app.home.entries.iter().map(|e| e.brief.clone()).collect();
+        coverage(round, &briefs)
+    });
 }
 
 /// Newest first; the same date by branch name.
@@ -519,7 +541,7 @@ fn home_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return vec![Effect::Open(entry.path.clone())];
             }
         }
-        Action::NewVisit => start_form(app),
+        Action::NewVisit => choose_planned_branch(app),
         Action::Summary => return crate::tui::summary::open(app),
         Action::Help => app.overlay = Overlay::Help,
         Action::Quit | Action::ForceQuit => {
@@ -531,7 +553,26 @@ fn home_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-fn start_form(app: &mut App) {
+/// In a round with a plan, a new visit starts from a planned branch not yet visited (or from
+/// nothing, for a branch outside the plan).
+fn choose_planned_branch(app: &mut App) {
+    let Some(coverage) = app.home.coverage.as_ref() else { return start_form(app, None) };
+    let mut options: Vec<(String, String)> = coverage
+        .branches
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.state == PlanState::Missing)
+        .map(|(i, b)| (i.to_string(), format!("{} ({})", b.planned.branch, b.planned.committee)))
+        .collect();
+    if options.is_empty() {
+        return start_form(app, None);
+    }
+    options.push((String::new(), Msg::OtherBranch.get(app.lang).to_string()));
+    app.overlay =
+        Overlay::Picker(Picker { target: Target::PlannedBranch, options, multi: false, cursor: 0, chosen: Vec::new() });
+}
+
+fn start_form(app: &mut App, planned: Option<usize>) {
     let Some(template) = app.current_template() else { return };
     let today = (app.clock)().to_zoned_datetime(jiff::tz::TimeZone::system()).date();
     let facts = NewVisit {
@@ -543,7 +584,14 @@ fn start_form(app: &mut App) {
         inspectors: if app.inspector.trim().is_empty() { Vec::new() } else { vec![app.inspector.clone()] },
         round: None,
     };
-    let draft = Visit::new(template, facts, (app.clock)());
+    let mut draft = Visit::new(template, facts, (app.clock)());
+    if let Some(round) = &app.round {
+        apply_round(&mut draft, round);
+        if let Some(plan) = planned.and_then(|i| round.branches.get(i)) {
+            apply_plan(&mut draft, plan);
+            draft.meeting.branch = plan.branch.clone();
+        }
+    }
     app.form = Some(Form { draft, row: 0, tried: false });
     app.screen = Screen::NewVisit;
 }
@@ -649,6 +697,7 @@ fn leave_visit(app: &mut App) -> Vec<Effect> {
         if let Some(i) = app.home.entries.iter().position(|e| e.path == session.path) {
             app.home.selected = i;
         }
+        refresh_coverage(app);
     }
     app.screen = Screen::Home;
     if std::mem::take(&mut app.return_to_summary) {
@@ -1081,6 +1130,9 @@ fn confirm_editor(app: &mut App) -> Vec<Effect> {
     let text = editor.buffer.text().to_string();
     let target = editor.target.clone();
     let lang = app.lang;
+    if target == Target::ReopenReason {
+        return reopen_with_reason(app, &text);
+    }
     if let Target::Filter(_) = target {
         return match crate::tui::summary::apply_date_filter(app, &text) {
             Ok(effects) => {
@@ -1096,7 +1148,7 @@ fn confirm_editor(app: &mut App) -> Vec<Effect> {
         };
     }
     let result: Result<Change, String> = match &target {
-        Target::Filter(_) => return Vec::new(),
+        Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason => return Vec::new(),
         Target::Fact(fact) => parse_fact(*fact, &text, lang),
         Target::Note(id) => {
             let id = id.clone();
@@ -1263,6 +1315,11 @@ fn confirm_picker(app: &mut App) -> Vec<Effect> {
     let picked = picker.options.get(picker.cursor).map(|(id, _)| id.clone()).unwrap_or_default();
     let apply: Change = match picker.target {
         Target::Filter(kind) => return crate::tui::summary::apply_picked_filter(app, kind, picked),
+        Target::PlannedBranch => {
+            start_form(app, picked.parse().ok());
+            return Vec::new();
+        }
+        Target::ReopenReason => return Vec::new(),
         Target::Fact(Fact::BranchType) => {
             let t = BranchType::from_id(&picked);
             Box::new(move |v| {
@@ -1404,7 +1461,10 @@ fn toggle_final(app: &mut App) -> Vec<Effect> {
     }
     match session.visit.status {
         VisitStatus::Final => {
-            session.visit.status = VisitStatus::Draft;
+            // Reopening is always explained: ask why, and keep the answer in the file.
+            let target = Target::ReopenReason;
+            app.overlay = Overlay::Editor(Editor { target, buffer: TextBuffer::new("", true), error: None });
+            Vec::new()
         }
         VisitStatus::Draft => {
             let list = problems(&session.template, &session.visit);
@@ -1413,12 +1473,38 @@ fn toggle_final(app: &mut App) -> Vec<Effect> {
                 app.overlay = Overlay::Problems { selected: 0 };
                 return Vec::new();
             }
-            session.visit.status = VisitStatus::Final;
+            let by = signer(&app.inspector, &session.visit);
+            finalise(&mut session.visit, &by, now);
+            session.save = SaveState::Saving;
+            vec![Effect::Save { path: session.path.clone(), text: visit_to_ron(&session.visit) }]
         }
     }
-    session.visit.updated = now;
-    session.save = SaveState::Saving;
-    vec![Effect::Save { path: session.path.clone(), text: visit_to_ron(&session.visit) }]
+}
+
+/// Who finalises or reopens: the configured inspector, else the visit's first inspector.
+fn signer(inspector: &str, visit: &Visit) -> String {
+    if inspector.trim().is_empty() { visit.inspectors.first().cloned().unwrap_or_default() } else { inspector.to_string() }
+}
+
+/// Reopen the final visit with the reason typed; an empty reason keeps the editor open.
+fn reopen_with_reason(app: &mut App, reason: &str) -> Vec<Effect> {
+    let now = (app.clock)();
+    let lang = app.lang;
+    let Some(session) = app.session.as_mut() else { return Vec::new() };
+    let by = signer(&app.inspector, &session.visit);
+    match reopen(&mut session.visit, &by, reason, now) {
+        Ok(()) => {
+            app.overlay = Overlay::None;
+            session.save = SaveState::Saving;
+            vec![Effect::Save { path: session.path.clone(), text: visit_to_ron(&session.visit) }]
+        }
+        Err(_) => {
+            if let Overlay::Editor(editor) = &mut app.overlay {
+                editor.error = Some(Msg::ReopenNeedsReason.get(lang).to_string());
+            }
+            Vec::new()
+        }
+    }
 }
 
 fn undo(app: &mut App) -> Vec<Effect> {

@@ -41,6 +41,8 @@ pub struct Options {
     pub edit: Option<PathBuf>,
     /// Shown once at start (e.g. a config file that could not be read).
     pub warning: Option<String>,
+    /// The round governing the data folder; `templates` already carry its documents.
+    pub round: Option<crate::core::round::Round>,
 }
 
 /// Run the TUI until the user quits or the terminal goes away. Errors are sentences for the user.
@@ -63,6 +65,7 @@ pub fn run(options: Options) -> Result<(), String> {
 
     let mut app = App::new(lang, options.keymap, options.templates, options.inspector);
     app.flash = options.warning;
+    app.round = options.round;
     let theme = Theme { colors: options.colors };
     let first = match options.edit {
         Some(path) => {

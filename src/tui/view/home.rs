@@ -5,14 +5,40 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Theme, pad, safe};
+use super::{Theme, fit, pad, safe};
 use crate::core::visit::VisitStatus;
 use crate::strings::Msg;
 use crate::tui::app::App;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let home = &app.home;
-    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    // Reserved from the first frame, so the list does not jump when the count arrives.
+    let round_lines = u16::from(app.round.is_some()) * 2;
+    let [header, round, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(round_lines), Constraint::Min(0)]).areas(area);
+    if let Some(c) = &home.coverage {
+        let head = Msg::HomeRound.fill(app.lang, &[&safe(&c.decision), &c.visited(), &c.planned(), &c.finalised()]);
+        let per_inspector: Vec<String> = c
+            .inspectors
+            .iter()
+            .map(|i| format!("{} {}/{}", safe(&i.inspector), i.visited, i.planned))
+            .collect();
+        let missing: Vec<String> = c.missing().map(|b| safe(&b.branch)).collect();
+        let second = if missing.is_empty() {
+            per_inspector.join(" · ")
+        } else {
+            Msg::HomeRoundMissing.fill(app.lang, &[&missing.join("; ")])
+        };
+        let width = area.width as usize;
+        let lines = vec![
+            Line::styled(fit(&format!(" {head}"), width), theme.title()),
+            Line::styled(fit(&format!(" {second}"), width), theme.muted()),
+        ];
+        frame.render_widget(Paragraph::new(lines), round);
+    } else if let Some(r) = &app.round {
+        let line = format!(" {} · {}", safe(&r.decision), app.lang_str(Msg::Loading));
+        frame.render_widget(Paragraph::new(Line::styled(fit(&line, area.width as usize), theme.title())), round);
+    }
     let loading = if home.loading { format!(" · {}", app.lang_str(Msg::Loading)) } else { String::new() };
     let unreadable = if home.unreadable > 0 {
         format!(" · {}", Msg::HomeUnreadable.fill(app.lang, &[&home.unreadable]))

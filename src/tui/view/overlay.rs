@@ -92,6 +92,8 @@ fn target_title(app: &App, target: &Target) -> String {
         Target::Answer(id) => item_text(id),
         Target::Note(id) => format!("{}: {}", app.lang_str(Msg::NoteLabel), item_text(id)),
         Target::Filter(kind) => app.lang_str(crate::tui::summary::filter_label(*kind)).to_string(),
+        Target::PlannedBranch => app.lang_str(Msg::PlannedBranchTitle).to_string(),
+        Target::ReopenReason => app.lang_str(Msg::ReopenTitle).to_string(),
     };
     fit(&safe(&title), 70)
 }

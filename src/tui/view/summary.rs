@@ -166,6 +166,6 @@ mod tests {
         assert_eq!(bar(0, 7, 8), "        ");
         assert_eq!(bar(7, 7, 8), "████████");
         assert_eq!(bar(1, 2, 8), "████    ");
-        assert_eq!(bar(1, 3, 8), "██▋     ");
+        assert_eq!(bar(1, 3, 8), "██▊     ");
     }
 }

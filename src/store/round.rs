@@ -1,0 +1,306 @@
+//! `round.ron` on disk: finding the one that governs a folder, reading and writing it.
+//!
+//! A folder is governed by the `round.ron` of the nearest folder at or above it, so visits may be
+//! sorted into subfolders (per inspector, per committee) under the round's folder. The visit walker
+//! ([`super::find_visit_files`]) never takes `round.ron` for a visit.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::core::round::{ROUND_SCHEMA_VERSION, Round, template_for_round};
+use crate::core::template::Template;
+use crate::store::format::{LoadError, LoadErrorKind, conflict_line};
+use crate::store::{read_text, save};
+
+/// The name of the round file.
+pub const ROUND_FILE: &str = "round.ron";
+
+/// Whether `path` names a round file.
+pub fn is_round_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == ROUND_FILE)
+}
+
+/// `path` made absolute with `.` and `..` resolved: through the file system when it exists (links
+/// resolved), else by the text of the path (a folder about to be created).
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The `round.ron` governing `path` (a folder, or a file whose folder is meant): the one in the
+/// nearest folder at or above it. None when there is none up to the root.
+pub fn find_round_file(path: &Path) -> Option<PathBuf> {
+    let path = absolute(path);
+    let start = if path.is_dir() || !path.exists() && path.extension().is_none() {
+        path.as_path()
+    } else {
+        path.parent()?
+    };
+    start
+        .ancestors()
+        .map(|dir| dir.join(ROUND_FILE))
+        .find(|file| file.is_file())
+}
+
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema: u32,
+}
+
+/// Read and parse a round file. Texts are normalised as in visits.
+pub fn load_round(path: &Path) -> Result<Round, LoadError> {
+    let text = read_text(path)?;
+    parse_round(path, &text)
+}
+
+/// Parse the text of a round file (`path` names it in errors).
+pub fn parse_round(path: &Path, text: &str) -> Result<Round, LoadError> {
+    if let Some(line) = conflict_line(text) {
+        return Err(LoadError::new(
+            path,
+            Some((line, 1)),
+            LoadErrorKind::Conflict { line },
+        ));
+    }
+    if let Ok(probe) = ron::Options::default().from_str::<SchemaProbe>(text)
+        && probe.schema > ROUND_SCHEMA_VERSION
+    {
+        return Err(LoadError::new(
+            path,
+            None,
+            LoadErrorKind::NewerSchema {
+                found: probe.schema,
+            },
+        ));
+    }
+    let mut round: Round = ron::Options::default()
+        .from_str(text)
+        .map_err(|e| LoadError::from_parse(path, text, &e))?;
+    round.normalize();
+    Ok(round)
+}
+
+/// The deterministic text of a round file, in the layout of visit files.
+pub fn round_to_ron(round: &Round) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("  ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .escape_strings(false);
+    match ron::ser::to_string_pretty(round, config) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        Err(e) => format!("// serialisation failed: {e}\n"),
+    }
+}
+
+/// Write a round file over `path`, atomically.
+pub fn save_round(path: &Path, round: &Round) -> io::Result<()> {
+    save::write_atomic(path, round_to_ron(round).as_bytes())
+}
+
+/// Create `dir/round.ron` (and `dir`); never over an existing one.
+pub fn create_round(dir: &Path, round: &Round) -> io::Result<PathBuf> {
+    fs::create_dir_all(dir)?;
+    let path = dir.join(ROUND_FILE);
+    save::create_new(&path, round_to_ron(round).as_bytes())?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::round::PlannedBranch;
+    use crate::core::visit::BranchType;
+    use jiff::civil::date;
+
+    fn sample() -> Round {
+        let mut r = Round::new(
+            "967-QĐ/QU",
+            date(2022, 3, 23),
+            date(2022, 4, 4),
+            date(2022, 4, 21),
+        );
+        r.plan(PlannedBranch {
+            branch: "Chi bộ số 11".into(),
+            committee: "Đảng bộ phường Mai Dịch".into(),
+            branch_type: BranchType::KhuDanCu,
+            date: Some(date(2022, 4, 6)),
+            inspector: "Lê Thị Tú".into(),
+        });
+        r
+    }
+
+    #[test]
+    fn written_round_reads_back_and_is_found_from_below() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let dir = tempfile::tempdir()?;
+        let r = sample();
+        let path = create_round(dir.path(), &r)?;
+        assert!(create_round(dir.path(), &r).is_err(), "never clobbers");
+        let loaded = load_round(&path).map_err(|e| e.display(crate::strings::Lang::En))?;
+        assert_eq!(loaded, r);
+        assert_eq!(round_to_ron(&loaded), fs::read_to_string(&path)?);
+        let nested = dir.path().join("le-thi-tu");
+        fs::create_dir_all(&nested)?;
+        let real = fs::canonicalize(&path)?;
+        assert_eq!(find_round_file(&nested), Some(real.clone()));
+        assert_eq!(
+            find_round_file(&nested.join("2022-04-06_chi-bo-so-11.ron")),
+            Some(real.clone())
+        );
+        assert_eq!(
+            find_round_file(&nested.join("not-yet").join("..").join("x")),
+            Some(real.clone())
+        );
+        assert_eq!(find_round_file(dir.path()), Some(real));
+        Ok(())
+    }
+
+    #[test]
+    fn newer_and_broken_round_files_say_why() {
+        let p = Path::new("round.ron");
+        let text = round_to_ron(&sample()).replace("schema: 1", "schema: 9");
+        assert!(matches!(
+            parse_round(p, &text),
+            Err(LoadError {
+                kind: LoadErrorKind::NewerSchema { found: 9 },
+                ..
+            })
+        ));
+        let bad = round_to_ron(&sample()).replace("decision:", "decisoin:");
+        assert!(matches!(
+            parse_round(p, &bad),
+            Err(LoadError {
+                kind: LoadErrorKind::Syntax(_),
+                position: Some(_),
+                ..
+            })
+        ));
+        assert!(is_round_file(Path::new("a/round.ron")));
+        assert!(!is_round_file(Path::new("a/round.ron.bak")));
+    }
+}
+
+/// The round.ron governing each visit file, each loaded once, with the templates as it uses them.
+///
+/// Use [`RoundResolver::resolve`] (mutable: it loads) for every file first, then
+/// [`RoundResolver::templates`] (shared: it can be used from several threads) to load the file.
+#[derive(Debug)]
+pub struct RoundResolver<'a> {
+    base: &'a [Template],
+    /// Folder → its round file.
+    dirs: HashMap<PathBuf, Option<PathBuf>>,
+    /// Round file → the round and its templates; None when it could not be loaded.
+    rounds: HashMap<PathBuf, Option<(Round, Vec<Template>)>>,
+    errors: Vec<LoadError>,
+}
+
+impl<'a> RoundResolver<'a> {
+    pub fn new(base: &'a [Template]) -> RoundResolver<'a> {
+        RoundResolver {
+            base,
+            dirs: HashMap::new(),
+            rounds: HashMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// The round file governing `path` (a visit file, or a folder), when one does and it loads.
+    pub fn resolve(&mut self, path: &Path) -> Option<PathBuf> {
+        if path.is_dir() {
+            self.resolve_dir(path)
+        } else {
+            self.resolve_file(path)
+        }
+    }
+
+    /// The round file governing the visit file `file` (its folder's), without asking the file
+    /// system what `file` is.
+    pub fn resolve_file(&mut self, file: &Path) -> Option<PathBuf> {
+        match file.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => self.resolve_dir(dir),
+            _ => self.resolve_dir(Path::new(".")),
+        }
+    }
+
+    fn resolve_dir(&mut self, dir: &Path) -> Option<PathBuf> {
+        let file = match self.dirs.get(dir) {
+            Some(found) => found.clone()?,
+            None => {
+                let found = find_round_file(dir);
+                self.dirs.insert(dir.to_path_buf(), found.clone());
+                found?
+            }
+        };
+        if !self.rounds.contains_key(&file) {
+            let loaded = match load_round(&file) {
+                Ok(round) => {
+                    let templates = self
+                        .base
+                        .iter()
+                        .map(|t| template_for_round(t, &round))
+                        .collect();
+                    Some((round, templates))
+                }
+                Err(e) => {
+                    self.errors.push(e);
+                    None
+                }
+            };
+            self.rounds.insert(file.clone(), loaded);
+        }
+        self.rounds.get(&file)?.as_ref().map(|_| file)
+    }
+
+    /// The templates to load a file governed by `round_file` against.
+    pub fn templates(&self, round_file: Option<&PathBuf>) -> &[Template] {
+        match round_file
+            .and_then(|f| self.rounds.get(f))
+            .and_then(Option::as_ref)
+        {
+            Some((_, templates)) => templates,
+            None => self.base,
+        }
+    }
+
+    pub fn round(&self, round_file: Option<&PathBuf>) -> Option<&Round> {
+        round_file
+            .and_then(|f| self.rounds.get(f))
+            .and_then(Option::as_ref)
+            .map(|(r, _)| r)
+    }
+
+    /// Every round file loaded so far, with its round.
+    pub fn loaded(&self) -> impl Iterator<Item = (&PathBuf, &Round)> {
+        self.rounds
+            .iter()
+            .filter_map(|(p, r)| r.as_ref().map(|(r, _)| (p, r)))
+    }
+
+    /// Round files that could not be loaded since the last call.
+    pub fn take_errors(&mut self) -> Vec<LoadError> {
+        std::mem::take(&mut self.errors)
+    }
+}
+
