@@ -167,8 +167,12 @@ fn visit() -> impl Strategy<Value = Visit> {
         prop_oneof![Just(VisitStatus::Draft), Just(VisitStatus::Final)],
         prop::option::of(prop::sample::select(item_ids)),
         (timestamp(), timestamp()),
+        (
+            prop::option::of((line(), timestamp(), "[0-9a-f]{16}")),
+            prop::collection::vec((line(), timestamp(), multiline()), 0..3),
+        ),
     )
-        .prop_map(move |(meeting, round, inspectors, answers, notes, status, last_item, (created, updated))| {
+        .prop_map(move |(meeting, round, inspectors, answers, notes, status, last_item, (created, updated), (finalised, reopened))| {
             let mut visit = Visit {
                 schema: SCHEMA_VERSION,
                 template: reference.clone(),
@@ -178,6 +182,8 @@ fn visit() -> impl Strategy<Value = Visit> {
                 answers,
                 notes,
                 status,
+                finalised: finalised.map(|(by, at, hash)| Finalised { by, at, hash }),
+                reopened: reopened.into_iter().map(|(by, at, reason)| Reopened { by, at, reason }).collect(),
                 last_item,
                 created,
                 updated,

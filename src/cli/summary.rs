@@ -13,12 +13,14 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::cli::round::{RoundResolver, summary_coverage};
 use crate::cli::{Context, Failure};
 use crate::core::summary::{Filters, SummaryBuilder};
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
 use crate::store::format::template_for;
+use crate::store::round::is_round_file;
 use crate::store::{find_visit_files, load_visit, save::write_atomic};
 use crate::strings::{Lang, Msg};
 
@@ -104,7 +106,9 @@ pub fn run(
         ));
     }
     let filters = filters(args, lang)?;
-    let (files, walk_errors) = find_visit_files(&args.paths);
+    let (mut files, walk_errors) = find_visit_files(&args.paths);
+    // A round.ron named on the command line (a shell glob) is not a visit.
+    files.retain(|f| !is_round_file(f));
     let mut builder = SummaryBuilder::new(lang, filters).keep_answers(args.format == Format::Xlsx);
     for e in &walk_errors {
         writeln!(err, "{}", e.display(lang))?;
@@ -124,41 +128,83 @@ pub fn run(
     let progress = std::io::stderr().is_terminal() && files.len() > CHUNK;
     let mut loaded = 0usize;
     let mut skipped = walk_errors.len();
-    for (n, chunk) in files.chunks(CHUNK).enumerate() {
-        let results: Vec<_> = chunk
+    // Each visit is read against the templates of the round.ron governing its folder.
+    let mut rounds = RoundResolver::new(&ctx.templates);
+    // Chunks are read in parallel, one chunk ahead: while the thread pool parses the next one,
+    // this thread folds the previous one into the builder, in file order (nothing depends on
+    // timing). A chunk's round files are resolved before it is read; their errors are reported
+    // just ahead of the chunk's own, as when chunks were read one at a time.
+    let chunks: Vec<&[PathBuf]> = files.chunks(CHUNK).collect();
+    let resolve = |rounds: &mut RoundResolver, chunk: &[PathBuf]| {
+        let keys: Vec<Option<PathBuf>> = chunk.iter().map(|path| rounds.resolve_file(path)).collect();
+        (keys, rounds.take_errors())
+    };
+    let read = |rounds: &RoundResolver, chunk: &[PathBuf], keys: &[Option<PathBuf>]| {
+        chunk
             .par_iter()
-            .map(|path| load_visit(path, &ctx.templates))
-            .collect();
-        for (path, result) in chunk.iter().zip(results) {
-            match result {
-                Ok(visit) => match template_for(&visit, &ctx.templates) {
-                    Some(template) => {
-                        builder.add(&visit, template, path);
-                        loaded += 1;
+            .zip(keys.par_iter())
+            .map(|(path, key)| load_visit(path, rounds.templates(key.as_ref())))
+            .collect::<Vec<_>>()
+    };
+    let mut ahead = chunks.first().map(|chunk| {
+        let (keys, errors) = resolve(&mut rounds, chunk);
+        let results = read(&rounds, chunk, &keys);
+        (keys, errors, results)
+    });
+    for (n, chunk) in chunks.iter().enumerate() {
+        let Some((keys, round_errors, results)) = ahead.take() else { break };
+        let next = chunks.get(n + 1).map(|next| {
+            let (keys, errors) = resolve(&mut rounds, next);
+            (*next, keys, errors)
+        });
+        let mut next_results = None;
+        let rounds = &rounds;
+        let mut fold = || -> Result<(), Failure> {
+            for e in round_errors {
+                writeln!(err, "{}", e.display(lang))?;
+                builder.skip(&e.path, e.position, e.message(lang));
+                skipped += 1;
+            }
+            for ((path, key), result) in chunk.iter().zip(&keys).zip(results) {
+                match result {
+                    Ok(visit) => match template_for(&visit, rounds.templates(key.as_ref())) {
+                        Some(template) => {
+                            builder.add(&visit, template, path);
+                            loaded += 1;
+                        }
+                        // load_visit already refuses a visit without its template; kept for safety.
+                        None => skipped += 1,
+                    },
+                    Err(e) => {
+                        if progress {
+                            write!(err, "\r\x1b[K")?;
+                        }
+                        writeln!(err, "{}", e.display(lang))?;
+                        builder.skip(path, e.position, e.message(lang));
+                        skipped += 1;
                     }
-                    // load_visit already refuses a visit without its template; kept for safety.
-                    None => skipped += 1,
-                },
-                Err(e) => {
-                    if progress {
-                        write!(err, "\r\x1b[K")?;
-                    }
-                    writeln!(err, "{}", e.display(lang))?;
-                    builder.skip(path, e.position, e.message(lang));
-                    skipped += 1;
                 }
             }
-        }
-        if progress {
-            let done = (n * CHUNK + chunk.len()).min(files.len());
-            write!(
-                err,
-                "\r{} {}",
-                bar(done, files.len()),
-                Msg::SumProgress.fill(lang, &[&done, &files.len()])
-            )?;
-            err.flush()?;
-        }
+            if progress {
+                let done = (n * CHUNK + chunk.len()).min(files.len());
+                write!(
+                    err,
+                    "\r{} {}",
+                    bar(done, files.len()),
+                    Msg::SumProgress.fill(lang, &[&done, &files.len()])
+                )?;
+                err.flush()?;
+            }
+            Ok(())
+        };
+        rayon::in_place_scope(|scope| {
+            if let Some((next, keys, _)) = &next {
+                let next_results = &mut next_results;
+                scope.spawn(move |_| *next_results = Some(read(rounds, next, keys)));
+            }
+            fold()
+        })?;
+        ahead = next.map(|(_, keys, errors)| (keys, errors, next_results.unwrap_or_default()));
     }
     if progress {
         writeln!(err)?;
@@ -167,13 +213,18 @@ pub fn run(
         writeln!(err, "{}", Msg::SumSkippedTotal.fill(lang, &[&skipped]))?;
     }
 
-    let summary = builder.finish();
-    let bytes = export::render(&summary, args.format).map_err(|e| Failure {
+    let mut summary = builder.finish();
+    summary.coverage = summary_coverage(&mut rounds, &args.paths, &summary.visits);
+    for e in rounds.take_errors() {
+        writeln!(err, "{}", e.display(lang))?;
+    }
+    let export_failed = |e: export::ExportError| Failure {
         code: 2,
         message: Msg::SumExportFailed.fill(lang, &[&e]),
-    })?;
+    };
     match &args.output {
         Some(path) => {
+            let bytes = export::render(&summary, args.format).map_err(export_failed)?;
             write_atomic(path, &bytes).map_err(|e| Failure {
                 code: 2,
                 message: Msg::ErrWrite
@@ -186,7 +237,13 @@ pub fn run(
             )?;
         }
         None => {
-            out.write_all(&bytes)?;
+            // Written as produced: the JSON of a large summary is never held whole.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            export::write(&summary, args.format, &mut out).map_err(|e| match e {
+                export::ExportError::Io(e) => Failure::from(e),
+                export::ExportError::Json(e) if e.is_io() => Failure::from(std::io::Error::from(e)),
+                e => export_failed(e),
+            })?;
             out.flush()?;
         }
     }

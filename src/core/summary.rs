@@ -20,13 +20,14 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::core::round::Coverage;
 use crate::core::rules::{
     ItemStatus, computed_value, finding_sentence, item_status, item_value, option_label,
     strength_sentence,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::name_key;
-use crate::core::visit::{BranchType, MeetingKind, Value, Visit, VisitStatus};
+use crate::core::visit::{BranchType, MeetingKind, Value, Visit, VisitStatus, edited_after_final};
 use crate::strings::{Lang, Msg};
 
 /// The overall item whose lines are listed as limitations, as written.
@@ -225,6 +226,8 @@ pub struct VisitInfo {
     pub name_rank: usize,
     /// Item id → the answer as shown to people, only with [`SummaryBuilder::keep_answers`].
     pub answers: Option<BTreeMap<String, String>>,
+    /// Final, but its content no longer matches the hash recorded when it was finalised.
+    pub edited_after_final: bool,
 }
 
 /// A file that could not be loaded and was left out.
@@ -440,6 +443,9 @@ pub struct Summary {
     pub other_strengths: Vec<TextLine>,
     pub figures: Figures,
     pub duplicates: Vec<Duplicate>,
+    /// How far the round governing the summarised folder has got; set by the caller (the summary
+    /// itself knows no `round.ron`), None when no round governs it.
+    pub coverage: Option<Coverage>,
 }
 
 impl Summary {
@@ -448,6 +454,15 @@ impl Summary {
         let first = self.visits.iter().map(|v| v.date).min()?;
         let last = self.visits.iter().map(|v| v.date).max()?;
         Some((first, last))
+    }
+
+    /// Visits (indexes) edited after being marked final, in name order.
+    pub fn edited_after_final(&self) -> Vec<usize> {
+        let mut list: Vec<usize> = (0..self.visits.len())
+            .filter(|&i| self.visits[i].edited_after_final)
+            .collect();
+        list.sort_by_key(|&i| self.visits[i].name_rank);
+        list
     }
 
     /// Every inspector named, once each, in name order.
@@ -690,6 +705,7 @@ impl SummaryBuilder {
             duplicate: false,
             name_rank: 0,
             answers,
+            edited_after_final: edited_after_final(visit),
         });
         true
     }
@@ -909,6 +925,7 @@ impl SummaryBuilder {
             other_strengths,
             figures,
             duplicates,
+            coverage: None,
         }
     }
 }

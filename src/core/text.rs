@@ -9,6 +9,14 @@ use unicode_normalization::UnicodeNormalization;
 /// Newlines and tabs are kept only when `multiline` is true (tabs become spaces), so that
 /// a note may span lines while a branch name never does.
 pub fn clean(input: &str, multiline: bool) -> String {
+    // Nearly every text is already clean (it was cleaned before it was saved): a quick check that
+    // it is NFC with nothing to drop skips the decomposition and recomposition.
+    let keeps = |c: char| !c.is_control() || (c == '\n' && multiline);
+    if input.chars().all(keeps)
+        && unicode_normalization::is_nfc_quick(input.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return input.to_string();
+    }
     let mut out = String::with_capacity(input.len());
     for c in input.nfc() {
         match c {

@@ -6,6 +6,7 @@ use std::fmt;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use sha2::{Digest, Sha256};
 
 use crate::core::template::Template;
 use crate::core::text::clean;
@@ -24,17 +25,52 @@ pub struct Visit {
     pub meeting: Meeting,
     #[serde(default)]
     pub inspectors: Vec<String>,
-    /// Answers keyed by item id; a sorted map so files diff cleanly.
-    #[serde(default)]
+    /// Answers keyed by item id; a sorted map so files diff cleanly. An id given twice is an
+    /// error, not "the last one wins": a silently dropped answer would be lost data.
+    #[serde(default, deserialize_with = "unique_answers")]
     pub answers: BTreeMap<String, Answer>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     pub status: VisitStatus,
+    /// Who marked the visit final, when, and the hash of its content then (see [`finalise`]).
+    /// Kept after a reopening, as the record of the last finalisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finalised: Option<Finalised>,
+    /// Every reopening of a final visit, oldest first, with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reopened: Vec<Reopened>,
     /// The item last answered, so reopening resumes there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_item: Option<String>,
     pub created: Timestamp,
     pub updated: Timestamp,
+}
+
+/// The start of the serde error message for an answer id given twice in a file; the store turns
+/// it into its own error, with the id and the line.
+pub const DUPLICATE_ANSWER: &str = "duplicate answer id: ";
+
+/// The answers map, refusing an id that appears twice (serde's maps keep the last value).
+fn unique_answers<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Answer>, D::Error> {
+    struct Unique;
+    impl<'de> serde::de::Visitor<'de> for Unique {
+        type Value = BTreeMap<String, Answer>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map of answers")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut answers = BTreeMap::new();
+            while let Some(id) = map.next_key::<String>()? {
+                if answers.contains_key(&id) {
+                    return Err(serde::de::Error::custom(format_args!("{DUPLICATE_ANSWER}{id}")));
+                }
+                let answer = map.next_value()?;
+                answers.insert(id, answer);
+            }
+            Ok(answers)
+        }
+    }
+    d.deserialize_map(Unique)
 }
 
 /// Which template a visit was filled against.
@@ -44,6 +80,25 @@ pub struct TemplateRef {
     pub id: String,
     pub version: u32,
     pub hash: String,
+}
+
+/// The record of marking a visit final.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finalised {
+    pub by: String,
+    pub at: Timestamp,
+    /// [`content_hash`] of the visit when it was marked final.
+    pub hash: String,
+}
+
+/// The record of reopening a final visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reopened {
+    pub by: String,
+    pub at: Timestamp,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -310,6 +365,8 @@ impl Visit {
             answers: BTreeMap::new(),
             notes: String::new(),
             status: VisitStatus::Draft,
+            finalised: None,
+            reopened: Vec::new(),
             last_item: None,
             created: now,
             updated: now,
@@ -337,6 +394,13 @@ impl Visit {
             *name = clean(name, false);
         }
         self.notes = clean(&self.notes, true);
+        if let Some(f) = &mut self.finalised {
+            f.by = clean(&f.by, false);
+        }
+        for r in &mut self.reopened {
+            r.by = clean(&r.by, false);
+            r.reason = clean(&r.reason, true);
+        }
         for answer in self.answers.values_mut() {
             answer.note = clean(&answer.note, true);
             if let Some(Value::Text(text)) = &mut answer.value {
@@ -353,6 +417,95 @@ impl Visit {
     pub fn value(&self, item_id: &str) -> Option<&Value> {
         self.answers.get(item_id).and_then(|a| a.value.as_ref())
     }
+}
+
+/// What [`content_hash`] covers: the record of the meeting, not its bookkeeping (status, the
+/// finalisation and reopening records, the last item, the timestamps).
+#[derive(Serialize)]
+struct Content<'a> {
+    template: (&'a str, u32),
+    round: &'a Option<String>,
+    meeting: &'a Meeting,
+    inspectors: &'a [String],
+    answers: &'a BTreeMap<String, Answer>,
+    notes: &'a str,
+}
+
+/// A short hash (16 hex digits of SHA-256) of what a visit records: the template id and version,
+/// the round, the meeting facts, the inspectors, the answers with their notes and the general notes,
+/// serialised as canonical RON after normalisation. Bookkeeping (status, `finalised`, `reopened`,
+/// `last_item`, `created`, `updated`) is left out, so finalising does not change it.
+pub fn content_hash(visit: &Visit) -> String {
+    let mut v = visit.clone();
+    v.normalize();
+    let content = Content {
+        template: (&v.template.id, v.template.version),
+        round: &v.round,
+        meeting: &v.meeting,
+        inspectors: &v.inspectors,
+        answers: &v.answers,
+        notes: &v.notes,
+    };
+    let canonical = ron::to_string(&content).unwrap_or_default();
+    let digest = Sha256::digest(canonical.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Mark a visit final: status, who, when and the content hash. Whether it may be final (no
+/// [`crate::core::rules::problems`]) is the caller's check, since it needs the template.
+pub fn finalise(visit: &mut Visit, by: &str, now: Timestamp) {
+    visit.status = VisitStatus::Final;
+    visit.updated = now;
+    visit.finalised = Some(Finalised {
+        by: clean(by, false).trim().to_string(),
+        at: now,
+        hash: content_hash(visit),
+    });
+}
+
+/// Why a visit could not be reopened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReopenError {
+    /// Only a final visit is reopened.
+    NotFinal,
+    /// A reopening is always explained.
+    EmptyReason,
+}
+
+/// Reopen a final visit as a draft, keeping who, when and why in the file. The last
+/// finalisation record stays, so the history reads: finalised, reopened (reason), finalised again.
+pub fn reopen(
+    visit: &mut Visit,
+    by: &str,
+    reason: &str,
+    now: Timestamp,
+) -> Result<(), ReopenError> {
+    if visit.status != VisitStatus::Final {
+        return Err(ReopenError::NotFinal);
+    }
+    let reason = clean(reason, true).trim().to_string();
+    if reason.is_empty() {
+        return Err(ReopenError::EmptyReason);
+    }
+    visit.status = VisitStatus::Draft;
+    visit.updated = now;
+    visit.reopened.push(Reopened {
+        by: clean(by, false).trim().to_string(),
+        at: now,
+        reason,
+    });
+    Ok(())
+}
+
+/// A final visit whose content no longer matches the hash recorded when it was finalised: it was
+/// edited afterwards (by hand, or by a tool that did not reopen it). A visit marked final without a
+/// record (older files, or `status: Final` typed by hand) cannot be checked and is not reported.
+pub fn edited_after_final(visit: &Visit) -> bool {
+    visit.status == VisitStatus::Final
+        && visit
+            .finalised
+            .as_ref()
+            .is_some_and(|f| f.hash != content_hash(visit))
 }
 
 #[cfg(test)]
@@ -377,6 +530,81 @@ mod tests {
         assert_eq!(parse_date("5/4/2022"), expected);
         assert_eq!(parse_date("31/02/2022"), None);
         assert_eq!(parse_date("2022/04"), None);
+    }
+
+    fn sample() -> Visit {
+        let facts = NewVisit {
+            branch: "Chi bộ số 11".into(),
+            committee: "Đảng bộ phường Mai Dịch".into(),
+            branch_type: BranchType::KhuDanCu,
+            kind: MeetingKind::Regular,
+            date: jiff::civil::date(2022, 4, 5),
+            inspectors: vec!["Lê Thị Tú".into()],
+            round: None,
+        };
+        Visit::new(&Template::embedded(), facts, Timestamp::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn finalise_records_who_when_and_hash() {
+        let mut v = sample();
+        let before = content_hash(&v);
+        let at = Timestamp::from_second(1_650_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
+        finalise(&mut v, " Lê Thị Tú ", at);
+        assert_eq!(v.status, VisitStatus::Final);
+        assert_eq!(v.updated, at);
+        let f = v.finalised.clone().unwrap_or_else(|| panic!("record"));
+        assert_eq!((f.by.as_str(), f.at, f.hash.len()), ("Lê Thị Tú", at, 16));
+        assert_eq!(f.hash, before, "bookkeeping is not content");
+        assert!(!edited_after_final(&v));
+        v.last_item = Some("prep.notice".into());
+        v.updated = Timestamp::UNIX_EPOCH;
+        assert!(!edited_after_final(&v), "bookkeeping changes are not edits");
+        v.answers.insert(
+            "prep.notice".into(),
+            Answer {
+                value: Some(Value::No),
+                note: String::new(),
+            },
+        );
+        assert!(edited_after_final(&v));
+        v.answers.remove("prep.notice");
+        v.meeting.chair = "Bí thư".into();
+        assert!(edited_after_final(&v), "meeting facts are content");
+    }
+
+    #[test]
+    fn the_hash_ignores_unicode_form() {
+        let mut v = sample();
+        let nfc = content_hash(&v);
+        v.meeting.branch = "Chi bo\u{323}\u{302} số 11".into();
+        assert_eq!(content_hash(&v), nfc);
+    }
+
+    #[test]
+    fn reopen_needs_a_final_visit_and_a_reason() {
+        let mut v = sample();
+        let at = Timestamp::UNIX_EPOCH;
+        assert_eq!(reopen(&mut v, "Tú", "sửa", at), Err(ReopenError::NotFinal));
+        finalise(&mut v, "Tú", at);
+        assert_eq!(
+            reopen(&mut v, "Tú", "  \n ", at),
+            Err(ReopenError::EmptyReason)
+        );
+        assert_eq!(v.status, VisitStatus::Final);
+        assert_eq!(reopen(&mut v, "Tú", "Sai số đảng viên có mặt", at), Ok(()));
+        assert_eq!(v.status, VisitStatus::Draft);
+        assert_eq!(v.reopened.len(), 1);
+        assert_eq!(v.reopened[0].reason, "Sai số đảng viên có mặt");
+        assert!(v.finalised.is_some(), "the last finalisation is kept");
+        v.answers.insert(
+            "prep.notice".into(),
+            Answer {
+                value: Some(Value::No),
+                note: String::new(),
+            },
+        );
+        assert!(!edited_after_final(&v), "a draft may change");
     }
 
     #[test]

@@ -5,7 +5,10 @@
 use std::fmt::Write as _;
 
 use crate::core::summary::{Summary, VisitInfo};
-use crate::export::{date_text, figure_lines, one_line, skipped_text, versions_text};
+use crate::export::{
+    coverage_lines, date_text, edited_after_final_lines, figure_lines, one_line, skipped_text,
+    versions_text,
+};
 use crate::strings::Msg;
 
 /// Untrusted text made inert for Markdown: terminal-safe, one line, and the characters that would
@@ -99,6 +102,9 @@ pub fn render(summary: &Summary) -> String {
         if v.duplicate {
             tags.push(Msg::SumDuplicateTag.get(lang));
         }
+        if v.edited_after_final {
+            tags.push(Msg::SumEditedAfterFinalTag.get(lang));
+        }
         let tags = if tags.is_empty() {
             String::new()
         } else {
@@ -106,6 +112,24 @@ pub fn render(summary: &Summary) -> String {
         };
         let on = Msg::SumAttendedOn.fill(lang, &[&date_text(v.date, lang)]);
         let _ = writeln!(w, "{}. {}, {on}{tags}", n + 1, branch(v));
+    }
+
+    let coverage = coverage_lines(summary, &md);
+    if !coverage.is_empty() {
+        let _ = writeln!(w, "\n## {}\n", Msg::CovTitle.get(lang));
+        for (line, details) in coverage {
+            let _ = writeln!(w, "- {line}");
+            for detail in details {
+                let _ = writeln!(w, "  - {detail}");
+            }
+        }
+    }
+    let edited = edited_after_final_lines(summary, &md);
+    if !edited.is_empty() {
+        let _ = writeln!(w, "\n## {}\n", Msg::SumEditedAfterFinal.get(lang));
+        for line in edited {
+            let _ = writeln!(w, "- {line}");
+        }
     }
 
     let _ = writeln!(w, "\n## {}\n", Msg::SumStrengths.get(lang));

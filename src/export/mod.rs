@@ -64,6 +64,15 @@ pub fn render(summary: &Summary, format: Format) -> Result<Vec<u8>, ExportError>
     })
 }
 
+/// Write `summary` in `format` to `out`: JSON as it is produced (a large summary never exists
+/// twice in memory), the other formats rendered first. Give `out` a buffer.
+pub fn write(summary: &Summary, format: Format, out: &mut dyn std::io::Write) -> Result<(), ExportError> {
+    match format {
+        Format::Json => json::write(summary, out),
+        _ => Ok(out.write_all(&render(summary, format)?)?),
+    }
+}
+
 /// A date as people write it: `05/04/2022` in Vietnamese, `2022-04-05` in English.
 pub fn date_text(date: Date, lang: Lang) -> String {
     match lang {
@@ -227,6 +236,78 @@ pub fn figure_lines(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<(Str
     );
     lines.push((head, outside(d, &count).into_iter().collect()));
     lines
+}
+
+/// The coverage of the round as lines with detail lines: the attended count (and the missing
+/// branches), the final count, per inspector, visits of unplanned branches. Empty without a round.
+/// `esc` makes untrusted text safe for the output at hand.
+pub fn coverage_lines(
+    summary: &Summary,
+    esc: &dyn Fn(&str) -> String,
+) -> Vec<(String, Vec<String>)> {
+    let lang = summary.lang;
+    let Some(c) = &summary.coverage else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let missing: Vec<String> = c
+        .missing()
+        .map(|p| format!("{} ({})", esc(&p.branch), esc(&p.committee)))
+        .collect();
+    let details = if missing.is_empty() {
+        Vec::new()
+    } else {
+        vec![Msg::CovMissing.fill(lang, &[&missing.join("; ")])]
+    };
+    lines.push((
+        Msg::CovAttended.fill(lang, &[&c.visited(), &c.planned()]),
+        details,
+    ));
+    lines.push((
+        Msg::CovFinal.fill(lang, &[&c.finalised(), &c.planned()]),
+        Vec::new(),
+    ));
+    for i in &c.inspectors {
+        lines.push((
+            Msg::CovInspector.fill(
+                lang,
+                &[&esc(&i.inspector), &i.planned, &i.visited, &i.finalised],
+            ),
+            Vec::new(),
+        ));
+    }
+    if !c.unplanned.is_empty() {
+        let visits: Vec<String> = c
+            .unplanned
+            .iter()
+            .filter_map(|&i| summary.visits.get(i))
+            .map(|v| format!("{} ({})", esc(&v.branch), esc(&v.committee)))
+            .collect();
+        lines.push((
+            Msg::CovUnplanned.fill(lang, &[&visits.join("; ")]),
+            Vec::new(),
+        ));
+    }
+    lines
+}
+
+/// The visits edited after being final, one line each: branch (committee), date: file.
+pub fn edited_after_final_lines(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<String> {
+    let lang = summary.lang;
+    summary
+        .edited_after_final()
+        .into_iter()
+        .filter_map(|i| summary.visits.get(i))
+        .map(|v| {
+            format!(
+                "{} ({}), {}: {}",
+                esc(&v.branch),
+                esc(&v.committee),
+                date_text(v.date, lang),
+                esc(&v.file.to_string_lossy())
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

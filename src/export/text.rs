@@ -5,7 +5,10 @@ use std::fmt::Write as _;
 
 use crate::core::summary::Summary;
 use crate::core::visit::VisitStatus;
-use crate::export::{date_text, figure_lines, one_line, skipped_text, versions_text};
+use crate::export::{
+    coverage_lines, date_text, edited_after_final_lines, figure_lines, one_line, skipped_text,
+    versions_text,
+};
 use crate::strings::Msg;
 
 pub fn render(summary: &Summary) -> String {
@@ -72,6 +75,9 @@ pub fn render(summary: &Summary) -> String {
         if v.duplicate {
             tags.push(Msg::SumDuplicateTag.get(lang));
         }
+        if v.edited_after_final {
+            tags.push(Msg::SumEditedAfterFinalTag.get(lang));
+        }
         let tags = if tags.is_empty() {
             String::new()
         } else {
@@ -85,6 +91,24 @@ pub fn render(summary: &Summary) -> String {
             one_line(&v.committee),
             Msg::SumAttendedOn.fill(lang, &[&date_text(v.date, lang)])
         );
+    }
+
+    let coverage = coverage_lines(summary, &one_line);
+    if !coverage.is_empty() {
+        heading(w, Msg::CovTitle.get(lang));
+        for (line, details) in coverage {
+            let _ = writeln!(w, "  - {line}");
+            for detail in details {
+                let _ = writeln!(w, "      {detail}");
+            }
+        }
+    }
+    let edited = edited_after_final_lines(summary, &one_line);
+    if !edited.is_empty() {
+        heading(w, Msg::SumEditedAfterFinal.get(lang));
+        for line in edited {
+            let _ = writeln!(w, "  - {line}");
+        }
     }
 
     heading(w, Msg::SumStrengths.get(lang));

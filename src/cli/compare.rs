@@ -1,0 +1,304 @@
+//! `khaosat compare OLD NEW`: round over round, as text, Markdown or JSON.
+//!
+//! Each side is a folder (searched recursively) or a visit file; each visit is loaded against the
+//! templates of the round governing its folder and reduced to its outcome
+//! ([`crate::core::compare::VisitOutcome`]), then the two sides are compared
+//! ([`crate::core::compare::compare`]). Files that cannot be read are reported on stderr and left
+//! out. Exit codes: 0 compared; 1 a side has files but none could be read; 2 usage or output errors.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value as J, json};
+
+use crate::cli::round::RoundResolver;
+use crate::cli::{Context, Failure};
+use crate::core::compare::{BranchRef, Comparison, VisitOutcome, compare};
+use crate::core::text::display_safe;
+use crate::export::markdown::md;
+use crate::export::one_line;
+use crate::store::format::template_for;
+use crate::store::round::is_round_file;
+use crate::store::{find_visit_files, load_visit};
+use crate::strings::{Lang, Msg};
+
+/// Bumped when a key changes meaning or disappears.
+pub const COMPARE_FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum CompareFormat {
+    #[default]
+    Text,
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The earlier round: a folder or a visit file.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later round: a folder or a visit file.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CompareFormat,
+}
+
+/// One side: the outcomes of the visits that loaded, and how many files did not.
+pub struct Side {
+    pub outcomes: Vec<VisitOutcome>,
+    pub skipped: usize,
+}
+
+/// Load every visit of a side. Problems go to `err`.
+pub fn load_side(ctx: &Context, path: &Path, err: &mut dyn Write) -> Result<Side, Failure> {
+    let lang = ctx.lang;
+    let (mut files, walk_errors) = find_visit_files(&[path.to_path_buf()]);
+    files.retain(|f| !is_round_file(f));
+    if files.is_empty() && walk_errors.is_empty() {
+        return Err(Failure::usage(
+            Msg::CliNoFiles.fill(lang, &[&display_safe(&path.to_string_lossy(), false)]),
+        ));
+    }
+    let mut skipped = walk_errors.len();
+    for e in &walk_errors {
+        writeln!(err, "{}", e.display(lang))?;
+    }
+    let mut resolver = RoundResolver::new(&ctx.templates);
+    let mut outcomes = Vec::new();
+    for file in &files {
+        let key = resolver.resolve_file(file);
+        for e in resolver.take_errors() {
+            writeln!(err, "{}", e.display(lang))?;
+        }
+        let templates = resolver.templates(key.as_ref());
+        match load_visit(file, templates) {
+            Ok(visit) => match template_for(&visit, templates) {
+                Some(template) => outcomes.push(VisitOutcome::of(&visit, template, lang)),
+                None => skipped += 1,
+            },
+            Err(e) => {
+                writeln!(err, "{}", e.display(lang))?;
+                skipped += 1;
+            }
+        }
+    }
+    Ok(Side { outcomes, skipped })
+}
+
+pub fn run(
+    ctx: &Context,
+    args: &CompareArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
+    let lang = ctx.lang;
+    let old = load_side(ctx, &args.old, err)?;
+    let new = load_side(ctx, &args.new, err)?;
+    for (side, path) in [(&old, &args.old), (&new, &args.new)] {
+        if side.outcomes.is_empty() {
+            return Err(Failure {
+                code: 1,
+                message: Msg::CmpNoneLoaded
+                    .fill(lang, &[&display_safe(&path.to_string_lossy(), false)]),
+            });
+        }
+    }
+    let comparison = compare(&old.outcomes, &new.outcomes);
+    let text = match args.format {
+        CompareFormat::Text => render_text(&comparison, lang),
+        CompareFormat::Markdown => render_markdown(&comparison, lang),
+        CompareFormat::Json => {
+            let value = to_json(&comparison, lang, (old.skipped, new.skipped));
+            serde_json::to_string_pretty(&value).map_err(|e| Failure {
+                code: 2,
+                message: e.to_string(),
+            })? + "\n"
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(0)
+}
+
+fn branch_json(b: &BranchRef) -> J {
+    json!({ "branch": b.branch, "committee": b.committee })
+}
+
+fn list_json(list: &[BranchRef]) -> J {
+    J::Array(list.iter().map(branch_json).collect())
+}
+
+/// The comparison as JSON (shape in `docs/rounds.md`). Branches are `{branch, committee}` objects.
+pub fn to_json(c: &Comparison, lang: Lang, skipped: (usize, usize)) -> J {
+    json!({
+        "format": "khaosat-compare",
+        "format_version": COMPARE_FORMAT_VERSION,
+        "lang": match lang { Lang::Vi => "vi", Lang::En => "en" },
+        "old": { "visits": c.old_visits, "skipped": skipped.0 },
+        "new": { "visits": c.new_visits, "skipped": skipped.1 },
+        "matched": c.branches.len(),
+        "findings": c.findings.iter().map(|f| json!({
+            "id": f.id,
+            "text": f.text,
+            "fixed": list_json(&f.fixed),
+            "persisting": list_json(&f.persisting),
+            "new": list_json(&f.new),
+            "not_assessed": list_json(&f.not_assessed),
+        })).collect::<Vec<_>>(),
+        "branches": c.branches.iter().map(|b| json!({
+            "branch": b.branch,
+            "committee": b.committee,
+            "old": b.old,
+            "new": b.new,
+        })).collect::<Vec<_>>(),
+        "unmatched": {
+            "old_only": list_json(&c.old_only),
+            "new_only": list_json(&c.new_only),
+        },
+    })
+}
+
+fn names(list: &[BranchRef], esc: &dyn Fn(&str) -> String) -> String {
+    list.iter()
+        .map(|b| format!("{} ({})", esc(&b.branch), esc(&b.committee)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The lines of the report, shared by text and Markdown: (heading, [(line, [detail])]).
+type Part = (String, Vec<(String, Vec<String>)>);
+
+fn parts(c: &Comparison, lang: Lang, esc: &dyn Fn(&str) -> String) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut findings = Vec::new();
+    for f in &c.findings {
+        let mut details = Vec::new();
+        for (msg, list) in [
+            (Msg::CmpFixed, &f.fixed),
+            (Msg::CmpPersisting, &f.persisting),
+            (Msg::CmpNew, &f.new),
+            (Msg::CmpNotAssessed, &f.not_assessed),
+        ] {
+            if !list.is_empty() {
+                details.push(format!(
+                    "{} ({}): {}",
+                    msg.get(lang),
+                    list.len(),
+                    names(list, esc)
+                ));
+            }
+        }
+        findings.push((format!("{} [{}]", esc(&f.text), esc(&f.id)), details));
+    }
+    if findings.is_empty() {
+        findings.push((Msg::CmpNoFindings.get(lang).to_string(), Vec::new()));
+    }
+    parts.push((Msg::CmpFindings.get(lang).to_string(), findings));
+
+    let mut branches = Vec::new();
+    for b in &c.branches {
+        let fixed: Vec<String> = b
+            .old
+            .iter()
+            .filter(|id| !b.new.contains(id))
+            .map(|id| esc(id))
+            .collect();
+        let new: Vec<String> = b
+            .new
+            .iter()
+            .filter(|id| !b.old.contains(id))
+            .map(|id| esc(id))
+            .collect();
+        let mut details = Vec::new();
+        if !fixed.is_empty() {
+            details.push(format!("{}: {}", Msg::CmpFixed.get(lang), fixed.join(", ")));
+        }
+        let persisting: Vec<String> = b
+            .new
+            .iter()
+            .filter(|id| b.old.contains(id))
+            .map(|id| esc(id))
+            .collect();
+        if !persisting.is_empty() {
+            details.push(format!(
+                "{}: {}",
+                Msg::CmpPersisting.get(lang),
+                persisting.join(", ")
+            ));
+        }
+        if !new.is_empty() {
+            details.push(format!("{}: {}", Msg::CmpNew.get(lang), new.join(", ")));
+        }
+        let line = format!(
+            "{} ({}): {}",
+            esc(&b.branch),
+            esc(&b.committee),
+            Msg::CmpBranchLine.fill(lang, &[&b.old.len(), &b.new.len()])
+        );
+        branches.push((line, details));
+    }
+    parts.push((Msg::CmpBranches.get(lang).to_string(), branches));
+
+    if !c.old_only.is_empty() || !c.new_only.is_empty() {
+        let mut lines = Vec::new();
+        if !c.old_only.is_empty() {
+            lines.push((
+                Msg::CmpOldOnly.fill(lang, &[&names(&c.old_only, esc)]),
+                Vec::new(),
+            ));
+        }
+        if !c.new_only.is_empty() {
+            lines.push((
+                Msg::CmpNewOnly.fill(lang, &[&names(&c.new_only, esc)]),
+                Vec::new(),
+            ));
+        }
+        parts.push((Msg::CmpUnmatched.get(lang).to_string(), lines));
+    }
+    parts
+}
+
+pub fn render_text(c: &Comparison, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", Msg::CmpTitle.get(lang).to_uppercase());
+    let _ = writeln!(
+        s,
+        "{}",
+        Msg::CmpSides.fill(lang, &[&c.old_visits, &c.new_visits, &c.branches.len()])
+    );
+    for (title, lines) in parts(c, lang, &one_line) {
+        let _ = writeln!(s, "\n{title}\n{}", "-".repeat(title.chars().count()));
+        for (line, details) in lines {
+            let _ = writeln!(s, "  - {line}");
+            for d in details {
+                let _ = writeln!(s, "      {d}");
+            }
+        }
+    }
+    s
+}
+
+pub fn render_markdown(c: &Comparison, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", Msg::CmpTitle.get(lang));
+    let _ = writeln!(
+        s,
+        "{}",
+        Msg::CmpSides.fill(lang, &[&c.old_visits, &c.new_visits, &c.branches.len()])
+    );
+    for (title, lines) in parts(c, lang, &md) {
+        let _ = writeln!(s, "\n## {title}\n");
+        for (line, details) in lines {
+            let _ = writeln!(s, "- {line}");
+            for d in details {
+                let _ = writeln!(s, "  - {d}");
+            }
+        }
+    }
+    s
+}

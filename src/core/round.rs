@@ -1,0 +1,846 @@
+//! An inspection round (*đợt kiểm tra*, R13): the decision that sets it up, its period and team,
+//! the documents whose implementation every meeting should assess, and the branches it plans to
+//! visit. Stored as `round.ron` in the round's folder (see `store::round`); everything here is pure.
+//!
+//! - [`template_for_round`]: the round's documents become the options of
+//!   [`ROUND_DOCUMENTS_ITEM`], so visits of the round answer with the round's ids.
+//! - [`planned_for`], [`apply_round`], [`apply_plan`]: a new visit carries the round and, when its
+//!   branch is planned, the planned facts.
+//! - [`coverage`]: planned, visited and final branches, per inspector; planned branches not yet
+//!   visited; visits of branches the round did not plan.
+//! - [`previous_visit`]: the last visit of a branch before a date, to show its answers beside a
+//!   new visit's items.
+//!
+//! Branches are matched by name and parent committee through [`name_key`] (case, spacing and
+//! Unicode form ignored).
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::core::summary::{VisitInfo, compare_names};
+use crate::core::template::{Choice, Kind, Localized, Template};
+use crate::core::text::{clean, name_key, slug};
+use crate::core::visit::{BranchType, Visit, VisitStatus};
+
+/// The round file format version this build writes and reads.
+pub const ROUND_SCHEMA_VERSION: u32 = 1;
+
+/// The checklist item whose options are the round's documents.
+pub const ROUND_DOCUMENTS_ITEM: &str = "conduct.round_documents";
+
+fn schema_default() -> u32 {
+    ROUND_SCHEMA_VERSION
+}
+
+/// One inspection round, as written in `round.ron`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    #[serde(default = "schema_default")]
+    pub schema: u32,
+    /// The decision number, e.g. "967-QĐ/QU". Visits of the round carry it as `round`.
+    pub decision: String,
+    /// The date of the decision.
+    pub decision_date: Date,
+    /// Who issued the decision, e.g. "Ban Thường vụ Quận ủy Cầu Giấy".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub issued_by: String,
+    /// What the round is about.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// First and last day of the round.
+    pub from: Date,
+    pub to: Date,
+    /// The team.
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// The documents whose implementation meetings should assess. Empty: the template's own list.
+    #[serde(default)]
+    pub documents: Vec<Choice>,
+    /// The branches to visit.
+    #[serde(default)]
+    pub branches: Vec<PlannedBranch>,
+}
+
+/// A member of the team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub name: String,
+    /// Position and role in the team, e.g. "Phó Bí thư Thường trực Quận ủy, Trưởng đoàn".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+}
+
+/// A branch the round plans to visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedBranch {
+    pub branch: String,
+    pub committee: String,
+    pub branch_type: BranchType,
+    /// The planned meeting date, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The team member assigned to attend.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub inspector: String,
+}
+
+impl PlannedBranch {
+    /// Whether a visit of `branch` under `committee` is this planned branch. A plan without a
+    /// committee matches the branch name under any committee.
+    pub fn matches(&self, branch: &str, committee: &str) -> bool {
+        name_key(&self.branch) == name_key(branch)
+            && (self.committee.trim().is_empty()
+                || name_key(&self.committee) == name_key(committee))
+    }
+}
+
+impl Round {
+    /// An empty round: no team, documents or branches yet.
+    pub fn new(decision: &str, decision_date: Date, from: Date, to: Date) -> Round {
+        let mut round = Round {
+            schema: ROUND_SCHEMA_VERSION,
+            decision: decision.to_string(),
+            decision_date,
+            issued_by: String::new(),
+            title: String::new(),
+            from,
+            to,
+            members: Vec::new(),
+            documents: Vec::new(),
+            branches: Vec::new(),
+        };
+        round.normalize();
+        round
+    }
+
+    /// NFC-normalise every text and drop control characters, as for visits.
+    pub fn normalize(&mut self) {
+        for field in [&mut self.decision, &mut self.issued_by, &mut self.title] {
+            *field = clean(field, false).trim().to_string();
+        }
+        for m in &mut self.members {
+            m.name = clean(&m.name, false).trim().to_string();
+            m.role = clean(&m.role, false).trim().to_string();
+        }
+        for d in &mut self.documents {
+            d.id = clean(&d.id, false).trim().to_string();
+            d.label.vi = clean(&d.label.vi, false).trim().to_string();
+            d.label.en = clean(&d.label.en, false).trim().to_string();
+        }
+        for p in &mut self.branches {
+            p.branch = clean(&p.branch, false).trim().to_string();
+            p.committee = clean(&p.committee, false).trim().to_string();
+            p.inspector = clean(&p.inspector, false).trim().to_string();
+        }
+    }
+
+    /// Add a planned branch, or update the one with the same branch and committee: its type, and
+    /// its date and inspector when given.
+    pub fn plan(&mut self, planned: PlannedBranch) -> PlanChange {
+        let position = self.branches.iter().position(|p| {
+            name_key(&p.branch) == name_key(&planned.branch)
+                && name_key(&p.committee) == name_key(&planned.committee)
+        });
+        match position {
+            Some(i) => {
+                let existing = &mut self.branches[i];
+                existing.branch_type = planned.branch_type;
+                if planned.date.is_some() {
+                    existing.date = planned.date;
+                }
+                if !planned.inspector.trim().is_empty() {
+                    existing.inspector = planned.inspector;
+                }
+                self.normalize();
+                PlanChange::Updated(i)
+            }
+            None => {
+                self.branches.push(planned);
+                self.normalize();
+                PlanChange::Added(self.branches.len() - 1)
+            }
+        }
+    }
+}
+
+/// What [`Round::plan`] did, with the index of the planned branch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanChange {
+    Added(usize),
+    Updated(usize),
+}
+
+/// `"id=label"` as typed on the command line. Without `=`, the id is made from the label
+/// ("Kết luận số 21-KL/TW" → `ket_luan_so_21_kl_tw`). The label is Vietnamese; the English one
+/// falls back to it until written in `round.ron`. None when the label is empty.
+pub fn parse_document(arg: &str) -> Option<Choice> {
+    let (id, label) = match arg.split_once('=') {
+        Some((id, label)) => (id.trim().to_string(), label.trim()),
+        None => (slug(arg).replace('-', "_"), arg.trim()),
+    };
+    let label = clean(label, false).trim().to_string();
+    (!label.is_empty()).then(|| Choice {
+        id,
+        label: Localized {
+            vi: label,
+            en: String::new(),
+        },
+    })
+}
+
+/// `"name=role"` (or just a name) as typed on the command line.
+pub fn parse_member(arg: &str) -> Member {
+    let (name, role) = arg.split_once('=').unwrap_or((arg, ""));
+    Member {
+        name: clean(name, false).trim().to_string(),
+        role: clean(role, false).trim().to_string(),
+    }
+}
+
+/// Whether a document id is usable in files and on the command line: ASCII letters, digits, `_`,
+/// `-` and `.`.
+pub fn valid_document_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// Something wrong in a round file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoundIssue {
+    EmptyDecision,
+    /// The period ends before it starts.
+    PeriodReversed,
+    EmptyMemberName,
+    BadDocumentId {
+        id: String,
+    },
+    DuplicateDocument {
+        id: String,
+    },
+    EmptyDocumentLabel {
+        id: String,
+    },
+    EmptyPlannedBranch,
+    EmptyPlannedCommittee {
+        branch: String,
+    },
+    DuplicatePlanned {
+        branch: String,
+        committee: String,
+    },
+    PlannedOutsidePeriod {
+        branch: String,
+        date: Date,
+    },
+}
+
+/// Everything wrong in a round, in file order.
+pub fn check_round(round: &Round) -> Vec<RoundIssue> {
+    let mut issues = Vec::new();
+    if round.decision.trim().is_empty() {
+        issues.push(RoundIssue::EmptyDecision);
+    }
+    if round.to < round.from {
+        issues.push(RoundIssue::PeriodReversed);
+    }
+    if round.members.iter().any(|m| m.name.trim().is_empty()) {
+        issues.push(RoundIssue::EmptyMemberName);
+    }
+    let mut seen_ids = Vec::new();
+    for d in &round.documents {
+        if !valid_document_id(&d.id) {
+            issues.push(RoundIssue::BadDocumentId { id: d.id.clone() });
+        } else if seen_ids.contains(&&d.id) {
+            issues.push(RoundIssue::DuplicateDocument { id: d.id.clone() });
+        }
+        seen_ids.push(&d.id);
+        if d.label.vi.trim().is_empty() {
+            issues.push(RoundIssue::EmptyDocumentLabel { id: d.id.clone() });
+        }
+    }
+    let mut seen = Vec::new();
+    for p in &round.branches {
+        if p.branch.trim().is_empty() {
+            issues.push(RoundIssue::EmptyPlannedBranch);
+            continue;
+        }
+        if p.committee.trim().is_empty() {
+            issues.push(RoundIssue::EmptyPlannedCommittee {
+                branch: p.branch.clone(),
+            });
+        }
+        let key = (name_key(&p.branch), name_key(&p.committee));
+        if seen.contains(&key) {
+            issues.push(RoundIssue::DuplicatePlanned {
+                branch: p.branch.clone(),
+                committee: p.committee.clone(),
+            });
+        }
+        seen.push(key);
+        if let Some(date) = p.date
+            && (date < round.from || date > round.to)
+            && round.from <= round.to
+        {
+            issues.push(RoundIssue::PlannedOutsidePeriod {
+                branch: p.branch.clone(),
+                date,
+            });
+        }
+    }
+    issues
+}
+
+/// The template as the round uses it: the options of [`ROUND_DOCUMENTS_ITEM`] are the round's
+/// documents (ids and vi/en labels). A round without documents, or a template without that item,
+/// leaves the template as it is. Id, version and everything else are unchanged.
+pub fn template_for_round(template: &Template, round: &Round) -> Template {
+    let mut t = template.clone();
+    if round.documents.is_empty() {
+        return t;
+    }
+    for item in t.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+        if item.id == ROUND_DOCUMENTS_ITEM
+            && let Kind::MultiChoice { options } = &mut item.kind
+        {
+            options.clone_from(&round.documents);
+        }
+    }
+    t
+}
+
+/// The planned branch a visit of `branch` (under `committee`) is. Without a committee (None or
+/// blank), the branch name alone decides, when exactly one planned branch has it.
+pub fn planned_for<'a>(
+    round: &'a Round,
+    branch: &str,
+    committee: Option<&str>,
+) -> Option<&'a PlannedBranch> {
+    match committee.filter(|c| !c.trim().is_empty()) {
+        Some(committee) => round.branches.iter().find(|p| p.matches(branch, committee)),
+        None => {
+            let key = name_key(branch);
+            let mut same = round.branches.iter().filter(|p| name_key(&p.branch) == key);
+            let first = same.next()?;
+            same.next().is_none().then_some(first)
+        }
+    }
+}
+
+/// Make `visit` a visit of `round`: it carries the decision number (unless it already names a
+/// round), and when its branch is planned, the committee and the assigned inspector fill what the
+/// visit leaves empty. The branch type and date of a [`Visit`] are always set, so they are left to
+/// [`apply_plan`], which a form calls when the branch is typed.
+pub fn apply_round(visit: &mut Visit, round: &Round) {
+    if visit.round.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        visit.round = Some(round.decision.clone());
+    }
+    let committee = Some(visit.meeting.committee.as_str());
+    let Some(planned) = planned_for(round, &visit.meeting.branch, committee) else {
+        return;
+    };
+    if visit.meeting.committee.trim().is_empty() {
+        visit.meeting.committee = planned.committee.clone();
+    }
+    if visit.inspectors.iter().all(|n| n.trim().is_empty()) && !planned.inspector.trim().is_empty()
+    {
+        visit.inspectors = vec![planned.inspector.clone()];
+    }
+}
+
+/// Fill a (new) visit's facts from its planned branch: committee, branch type, the planned date
+/// when there is one, and the assigned inspector when the visit names none.
+pub fn apply_plan(visit: &mut Visit, planned: &PlannedBranch) {
+    visit.meeting.committee = planned.committee.clone();
+    visit.meeting.branch_type = planned.branch_type;
+    if let Some(date) = planned.date {
+        visit.meeting.date = date;
+    }
+    if visit.inspectors.iter().all(|n| n.trim().is_empty()) && !planned.inspector.trim().is_empty()
+    {
+        visit.inspectors = vec![planned.inspector.clone()];
+    }
+}
+
+/// What coverage needs of a visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitBrief {
+    pub branch: String,
+    pub committee: String,
+    pub date: Date,
+    pub status: VisitStatus,
+    pub inspectors: Vec<String>,
+    /// The round the visit names, if any.
+    pub round: Option<String>,
+}
+
+impl VisitBrief {
+    pub fn of(visit: &Visit) -> VisitBrief {
+        let m = &visit.meeting;
+        VisitBrief {
+            branch: m.branch.clone(),
+            committee: m.committee.clone(),
+            date: m.date,
+            status: visit.status,
+            inspectors: visit.inspectors.clone(),
+            round: visit.round.clone(),
+        }
+    }
+}
+
+impl From<&VisitInfo> for VisitBrief {
+    fn from(v: &VisitInfo) -> VisitBrief {
+        VisitBrief {
+            branch: v.branch.clone(),
+            committee: v.committee.clone(),
+            date: v.date,
+            status: v.status,
+            inspectors: v.inspectors.clone(),
+            round: v.round.clone(),
+        }
+    }
+}
+
+/// Where a planned branch stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanState {
+    /// No visit yet.
+    Missing,
+    /// Visited; no visit of it is final yet.
+    Draft,
+    /// At least one of its visits is final.
+    Final,
+}
+
+/// One planned branch and its visits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BranchCoverage {
+    pub planned: PlannedBranch,
+    /// Indexes into the visits given to [`coverage`].
+    pub visits: Vec<usize>,
+    pub state: PlanState,
+}
+
+/// The branches assigned to one team member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InspectorCoverage {
+    pub inspector: String,
+    pub planned: usize,
+    pub visited: usize,
+    pub finalised: usize,
+}
+
+/// How far a round has got.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    pub decision: String,
+    /// Every planned branch, in plan order.
+    pub branches: Vec<BranchCoverage>,
+    /// Visits (indexes) of branches the round did not plan, in the order given.
+    pub unplanned: Vec<usize>,
+    /// Per assigned inspector, in name order (branches nobody is assigned to are not listed).
+    pub inspectors: Vec<InspectorCoverage>,
+}
+
+impl Coverage {
+    pub fn planned(&self) -> usize {
+        self.branches.len()
+    }
+
+    /// Planned branches with at least one visit.
+    pub fn visited(&self) -> usize {
+        self.branches
+            .iter()
+            .filter(|b| b.state != PlanState::Missing)
+            .count()
+    }
+
+    /// Planned branches with a final visit.
+    pub fn finalised(&self) -> usize {
+        self.branches
+            .iter()
+            .filter(|b| b.state == PlanState::Final)
+            .count()
+    }
+
+    /// Planned branches not visited yet, in plan order.
+    pub fn missing(&self) -> impl Iterator<Item = &PlannedBranch> {
+        self.branches
+            .iter()
+            .filter(|b| b.state == PlanState::Missing)
+            .map(|b| &b.planned)
+    }
+
+    /// Every planned branch has been visited.
+    pub fn is_complete(&self) -> bool {
+        self.visited() == self.planned()
+    }
+
+    /// The state of the planned branch a visit of `branch` under `committee` would be.
+    pub fn state_of(&self, branch: &str, committee: &str) -> Option<PlanState> {
+        self.branches
+            .iter()
+            .find(|b| b.planned.matches(branch, committee))
+            .map(|b| b.state)
+    }
+}
+
+/// Planned / visited / final branches of `round` given its `visits`. A visit counts for the first
+/// planned branch it matches; visits matching none are `unplanned`. Visits naming another round
+/// (another decision number) are not this round's and count nowhere.
+pub fn coverage(round: &Round, visits: &[VisitBrief]) -> Coverage {
+    let mut branches: Vec<BranchCoverage> = round
+        .branches
+        .iter()
+        .map(|p| BranchCoverage {
+            planned: p.clone(),
+            visits: Vec::new(),
+            state: PlanState::Missing,
+        })
+        .collect();
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, p) in round.branches.iter().enumerate() {
+        if p.committee.trim().is_empty() {
+            by_name.entry(name_key(&p.branch)).or_insert(i);
+        } else {
+            index
+                .entry((name_key(&p.branch), name_key(&p.committee)))
+                .or_insert(i);
+        }
+    }
+    let mut unplanned = Vec::new();
+    let decision = name_key(&round.decision);
+    for (v, brief) in visits.iter().enumerate() {
+        if brief
+            .round
+            .as_deref()
+            .is_some_and(|r| !r.trim().is_empty() && name_key(r) != decision)
+        {
+            continue;
+        }
+        let branch = name_key(&brief.branch);
+        let exact = index.get(&(branch.clone(), name_key(&brief.committee)));
+        match exact.or_else(|| by_name.get(&branch)).copied() {
+            Some(i) => {
+                let b = &mut branches[i];
+                b.visits.push(v);
+                b.state = match (b.state, brief.status) {
+                    (_, VisitStatus::Final) | (PlanState::Final, _) => PlanState::Final,
+                    _ => PlanState::Draft,
+                };
+            }
+            None => unplanned.push(v),
+        }
+    }
+    let mut inspectors: Vec<InspectorCoverage> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for b in &branches {
+        let name = b.planned.inspector.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let i = *seen.entry(name_key(name)).or_insert_with(|| {
+            inspectors.push(InspectorCoverage {
+                inspector: name.to_string(),
+                planned: 0,
+                visited: 0,
+                finalised: 0,
+            });
+            inspectors.len() - 1
+        });
+        let c = &mut inspectors[i];
+        c.planned += 1;
+        c.visited += usize::from(b.state != PlanState::Missing);
+        c.finalised += usize::from(b.state == PlanState::Final);
+    }
+    inspectors.sort_by(|a, b| compare_names(&a.inspector, &b.inspector));
+    Coverage {
+        decision: round.decision.clone(),
+        branches,
+        unplanned,
+        inspectors,
+    }
+}
+
+/// The latest visit of the same branch (name and committee, through [`name_key`]) held before
+/// `before`: last round's visit, whose answers a new visit shows beside its items. Ties on the
+/// date go to the visit updated last.
+pub fn previous_visit<'a>(
+    visits: impl IntoIterator<Item = &'a Visit>,
+    branch: &str,
+    committee: &str,
+    before: Date,
+) -> Option<&'a Visit> {
+    let (branch, committee) = (name_key(branch), name_key(committee));
+    visits
+        .into_iter()
+        .filter(|v| {
+            v.meeting.date < before
+                && name_key(&v.meeting.branch) == branch
+                && name_key(&v.meeting.committee) == committee
+        })
+        .max_by_key(|v| (v.meeting.date, v.updated))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::visit::{MeetingKind, NewVisit};
+    use jiff::civil::date;
+
+    fn round() -> Round {
+        let mut r = Round::new(
+            "967-QĐ/QU",
+            date(2022, 3, 23),
+            date(2022, 4, 4),
+            date(2022, 4, 21),
+        );
+        for (branch, committee, t, day, who) in [
+            (
+                "Chi bộ số 11",
+                "Đảng bộ phường Mai Dịch",
+                BranchType::KhuDanCu,
+                6,
+                "Lê Thị Tú",
+            ),
+            (
+                "Chi bộ Công an phường",
+                "Đảng bộ phường Mai Dịch",
+                BranchType::CongAn,
+                8,
+                "Lê Thị Tú",
+            ),
+            (
+                "Chi bộ Đội Tổng hợp",
+                "Đảng bộ Công an quận",
+                BranchType::CongAn,
+                12,
+                "Nguyễn Văn Chiến",
+            ),
+        ] {
+            r.plan(PlannedBranch {
+                branch: branch.into(),
+                committee: committee.into(),
+                branch_type: t,
+                date: Some(date(2022, 4, day)),
+                inspector: who.into(),
+            });
+        }
+        r
+    }
+
+    fn visit(branch: &str, committee: &str, day: i8) -> Visit {
+        let facts = NewVisit {
+            branch: branch.into(),
+            committee: committee.into(),
+            branch_type: BranchType::Khac,
+            kind: MeetingKind::Regular,
+            date: date(2022, 4, day),
+            inspectors: vec![],
+            round: None,
+        };
+        Visit::new(&Template::embedded(), facts, jiff::Timestamp::UNIX_EPOCH)
+    }
+
+    #[test]
+    fn documents_replace_the_round_item_options() {
+        let t = Template::embedded();
+        let mut r = round();
+        assert_eq!(
+            template_for_round(&t, &r),
+            t,
+            "no documents: the template's own list"
+        );
+        r.documents = vec![Choice {
+            id: "ct_05".into(),
+            label: Localized {
+                vi: "Chỉ thị 05".into(),
+                en: "Directive 05".into(),
+            },
+        }];
+        let rt = template_for_round(&t, &r);
+        let item = rt
+            .item(ROUND_DOCUMENTS_ITEM)
+            .map(|i| i.item.kind.options().to_vec());
+        assert_eq!(item, Some(r.documents.clone()));
+        assert_eq!((rt.id.as_str(), rt.version), (t.id.as_str(), t.version));
+        assert_eq!(rt.item_count(), t.item_count());
+    }
+
+    #[test]
+    fn planned_branches_match_by_name_key() {
+        let r = round();
+        let p = planned_for(&r, "  chi bộ SỐ 11 ", Some("đảng bộ phường mai dịch"));
+        assert_eq!(p.map(|p| p.inspector.as_str()), Some("Lê Thị Tú"));
+        assert!(planned_for(&r, "Chi bộ số 11", Some("Đảng bộ khác")).is_none());
+        assert!(
+            planned_for(&r, "Chi bộ số 11", None).is_some(),
+            "unique name: the committee may be left out"
+        );
+        assert!(planned_for(&r, "Chi bộ số 12", None).is_none());
+    }
+
+    #[test]
+    fn plan_adds_then_updates() {
+        let mut r = round();
+        let change = r.plan(PlannedBranch {
+            branch: "chi bộ số 11".into(),
+            committee: "Đảng bộ phường Mai Dịch".into(),
+            branch_type: BranchType::KhuDanCu,
+            date: Some(date(2022, 4, 7)),
+            inspector: String::new(),
+        });
+        assert_eq!(change, PlanChange::Updated(0));
+        assert_eq!(r.branches[0].date, Some(date(2022, 4, 7)));
+        assert_eq!(r.branches[0].inspector, "Lê Thị Tú", "kept when not given");
+        assert_eq!(
+            r.branches[0].branch, "Chi bộ số 11",
+            "the first spelling is kept"
+        );
+        assert_eq!(r.branches.len(), 3);
+    }
+
+    #[test]
+    fn apply_round_stamps_and_fills() {
+        let r = round();
+        let mut v = visit("Chi bộ Đội Tổng hợp", "", 12);
+        apply_round(&mut v, &r);
+        assert_eq!(v.round.as_deref(), Some("967-QĐ/QU"));
+        assert_eq!(v.meeting.committee, "Đảng bộ Công an quận");
+        assert_eq!(v.inspectors, vec!["Nguyễn Văn Chiến".to_string()]);
+        let mut other = visit("Chi bộ ngoài kế hoạch", "Đảng bộ X", 12);
+        other.round = Some("1000-QĐ/QU".into());
+        apply_round(&mut other, &r);
+        assert_eq!(
+            other.round.as_deref(),
+            Some("1000-QĐ/QU"),
+            "an explicit round is kept"
+        );
+        assert!(other.inspectors.is_empty());
+        let mut typed = visit("Chi bộ số 11", "", 1);
+        if let Some(p) = planned_for(&r, "Chi bộ số 11", None) {
+            apply_plan(&mut typed, p);
+        }
+        assert_eq!(typed.meeting.branch_type, BranchType::KhuDanCu);
+        assert_eq!(typed.meeting.date, date(2022, 4, 6));
+    }
+
+    #[test]
+    fn coverage_counts_planned_visited_final() {
+        let r = round();
+        let mut a = VisitBrief::of(&visit("Chi bộ số 11", "Đảng bộ phường Mai Dịch", 6));
+        a.status = VisitStatus::Final;
+        let b = VisitBrief::of(&visit("CHI BỘ ĐỘI TỔNG HỢP", "Đảng bộ Công an quận", 12));
+        let c = VisitBrief::of(&visit("Chi bộ khác", "Đảng bộ phường Mai Dịch", 13));
+        let mut d = VisitBrief::of(&visit(
+            "Chi bộ Công an phường",
+            "Đảng bộ phường Mai Dịch",
+            8,
+        ));
+        d.round = Some("1000-QĐ/QU".into());
+        let cov = coverage(&r, &[a, b, c, d]);
+        assert_eq!((cov.planned(), cov.visited(), cov.finalised()), (3, 2, 1));
+        let missing: Vec<&str> = cov.missing().map(|p| p.branch.as_str()).collect();
+        assert_eq!(missing, vec!["Chi bộ Công an phường"]);
+        assert_eq!(cov.unplanned, vec![2]);
+        assert!(!cov.is_complete());
+        assert_eq!(
+            cov.inspectors,
+            vec![
+                InspectorCoverage {
+                    inspector: "Lê Thị Tú".into(),
+                    planned: 2,
+                    visited: 1,
+                    finalised: 1
+                },
+                InspectorCoverage {
+                    inspector: "Nguyễn Văn Chiến".into(),
+                    planned: 1,
+                    visited: 1,
+                    finalised: 0
+                },
+            ]
+        );
+        assert_eq!(
+            cov.state_of("chi bộ số 11", "Đảng bộ phường Mai Dịch"),
+            Some(PlanState::Final)
+        );
+        assert_eq!(cov.state_of("Chi bộ khác", "x"), None);
+    }
+
+    #[test]
+    fn round_issues() {
+        let mut r = round();
+        assert_eq!(check_round(&r), vec![]);
+        r.documents = vec![
+            parse_document("kl_21=Kết luận số 21-KL/TW").unwrap_or_else(|| panic!("doc")),
+            parse_document("Kết luận số 21-KL/TW").unwrap_or_else(|| panic!("doc")),
+            parse_document("bad id=Quy định").unwrap_or_else(|| panic!("doc")),
+            parse_document("kl_21=Trùng").unwrap_or_else(|| panic!("doc")),
+        ];
+        assert_eq!(r.documents[1].id, "ket_luan_so_21_kl_tw");
+        assert!(parse_document("x=  ").is_none());
+        r.branches[1].date = Some(date(2022, 5, 1));
+        r.branches.push(r.branches[0].clone());
+        r.to = date(2022, 4, 1);
+        assert_eq!(
+            check_round(&r),
+            vec![
+                RoundIssue::PeriodReversed,
+                RoundIssue::BadDocumentId {
+                    id: "bad id".into()
+                },
+                RoundIssue::DuplicateDocument { id: "kl_21".into() },
+                RoundIssue::DuplicatePlanned {
+                    branch: "Chi bộ số 11".into(),
+                    committee: "Đảng bộ phường Mai Dịch".into()
+                },
+            ]
+        );
+        r.to = date(2022, 4, 21);
+        assert!(check_round(&r).contains(&RoundIssue::PlannedOutsidePeriod {
+            branch: "Chi bộ Công an phường".into(),
+            date: date(2022, 5, 1)
+        }));
+        assert_eq!(
+            parse_member("Lê Thị Tú = UVTV, Chủ nhiệm UBKT"),
+            Member {
+                name: "Lê Thị Tú".into(),
+                role: "UVTV, Chủ nhiệm UBKT".into()
+            }
+        );
+    }
+
+    #[test]
+    fn previous_visit_is_the_latest_before() {
+        let visits = [
+            visit("Chi bộ số 11", "Đảng bộ phường Mai Dịch", 1),
+            visit("chi bộ số 11", "đảng bộ phường mai dịch", 3),
+            visit("Chi bộ số 11", "Đảng bộ phường Mai Dịch", 20),
+            visit("Chi bộ số 11", "Đảng bộ khác", 4),
+        ];
+        let found = previous_visit(
+            &visits,
+            "Chi bộ số 11",
+            "Đảng bộ phường Mai Dịch",
+            date(2022, 4, 10),
+        );
+        assert_eq!(found.map(|v| v.meeting.date), Some(date(2022, 4, 3)));
+        assert!(
+            previous_visit(
+                visits.iter(),
+                "Chi bộ số 11",
+                "Đảng bộ phường Mai Dịch",
+                date(2022, 4, 1)
+            )
+            .is_none()
+        );
+    }
+}

@@ -1,0 +1,409 @@
+//! `khaosat compare` through the real binary, on two copies of the demo round where the second
+//! has some answers changed, a branch dropped and a branch added. Every list is checked against the
+//! two rounds' own summaries: over the branches both rounds have, `persisting + new` are exactly
+//! the branches failing in the newer summary, and `fixed + persisting + not_assessed` those failing
+//! in the older one. A round compared with itself fixes nothing and adds nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::error::Error;
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use khaosat::core::round::template_for_round;
+use khaosat::core::template::Template;
+use khaosat::core::visit::{Answer, Value};
+use khaosat::store::round::load_round;
+use khaosat::store::{load_visit, save_visit};
+use khaosat::strings::Lang;
+use serde_json::Value as J;
+
+type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
+
+const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+const DEMO: &str = "data/examples/round-967";
+
+fn khaosat() -> assert_cmd::Command {
+    let mut cmd = cargo_bin_cmd!("khaosat");
+    cmd.current_dir(MANIFEST)
+        .env_remove("KHAOSAT_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    cmd
+}
+
+fn run(args: &[&str]) -> Result<Output> {
+    Ok(khaosat().args(args).output()?)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn show(out: &Output) -> String {
+    format!(
+        "status {:?}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code(),
+        text(&out.stdout),
+        text(&out.stderr)
+    )
+}
+
+fn json(args: &[&str]) -> Result<J> {
+    let out = run(args)?;
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    Ok(serde_json::from_slice(&out.stdout)?)
+}
+
+fn copy_demo(dir: &Path) -> Result {
+    for entry in fs::read_dir(Path::new(MANIFEST).join(DEMO))? {
+        let path = entry?.path();
+        fs::copy(&path, dir.join(path.file_name().ok_or("name")?))?;
+    }
+    Ok(())
+}
+
+fn key(branch: &str, committee: &str) -> (String, String) {
+    let norm = |s: &str| khaosat::core::text::name_key(s);
+    (norm(branch), norm(committee))
+}
+
+/// Change answers of one visit of `dir` (the file whose name contains `file`).
+fn edit(dir: &Path, file: &str, change: impl FnOnce(&mut khaosat::core::visit::Visit)) -> Result {
+    let round = load_round(&dir.join("round.ron")).map_err(|e| e.display(Lang::En))?;
+    let templates = vec![template_for_round(&Template::embedded(), &round)];
+    let path = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().contains(file))
+        .ok_or(format!("no {file}"))?;
+    let mut visit = load_visit(&path, &templates).map_err(|e| e.display(Lang::En))?;
+    change(&mut visit);
+    save_visit(&path, &visit)?;
+    Ok(())
+}
+
+fn set(visit: &mut khaosat::core::visit::Visit, id: &str, value: Value) {
+    visit.answers.insert(
+        id.into(),
+        Answer {
+            value: Some(value),
+            note: String::new(),
+        },
+    );
+}
+
+/// The next round: two copies of the demo, the second changed.
+fn two_rounds() -> Result<(tempfile::TempDir, tempfile::TempDir)> {
+    let (old, new) = (tempfile::tempdir()?, tempfile::tempdir()?);
+    copy_demo(old.path())?;
+    copy_demo(new.path())?;
+    let n = new.path();
+    edit(n, "chi-bo-so-11", |v| {
+        v.meeting.branch = "chi bộ  SỐ 11".into(); // spelled differently: still the same branch
+        set(v, "min.committee_minutes", Value::Yes);
+        set(v, "conduct.news_selective", Value::Yes);
+        set(v, "prep.notice", Value::No);
+    })?;
+    edit(n, "doi-tong-hop", |v| set(v, "res.concrete", Value::Yes))?;
+    edit(n, "cong-an-phuong", |v| {
+        let all = ["ctr_01_qu", "kl_01_tw", "kl_21_tw", "qd_08_tw", "qd_37_tw"]
+            .map(String::from)
+            .to_vec();
+        set(v, "conduct.round_documents", Value::Choices(all));
+    })?;
+    edit(n, "cong-ty", |v| {
+        v.answers.remove("crit.praise_criticism");
+    })?;
+    fs::remove_file(n.join("2022-04-21_chi-bo-thcs-thpt-nguyen-sieu.ron"))?;
+    // A branch the earlier round did not visit.
+    fs::copy(
+        n.join("2022-04-06_chi-bo-so-11.ron"),
+        n.join("2022-04-07_chi-bo-so-12.ron"),
+    )?;
+    edit(n, "chi-bo-so-12", |v| {
+        v.meeting.branch = "Chi bộ số 12".into()
+    })?;
+    Ok((old, new))
+}
+
+/// finding id → failing branch keys, from a summary's JSON.
+fn failing(summary: &J) -> BTreeMap<String, BTreeSet<(String, String)>> {
+    let mut map = BTreeMap::new();
+    for f in summary["findings"].as_array().into_iter().flatten() {
+        let branches = f["branches"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|b| {
+                key(
+                    b["branch"].as_str().unwrap_or(""),
+                    b["committee"].as_str().unwrap_or(""),
+                )
+            })
+            .collect();
+        map.insert(f["id"].as_str().unwrap_or("").to_string(), branches);
+    }
+    map
+}
+
+fn keys(list: &J) -> BTreeSet<(String, String)> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .map(|b| {
+            key(
+                b["branch"].as_str().unwrap_or(""),
+                b["committee"].as_str().unwrap_or(""),
+            )
+        })
+        .collect()
+}
+
+fn names(list: &J) -> Vec<String> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|b| b["branch"].as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn compare_lists_fixed_persisting_and_new_and_agrees_with_the_summaries() -> Result {
+    let (old, new) = two_rounds()?;
+    let (o, n) = (
+        old.path().to_string_lossy().into_owned(),
+        new.path().to_string_lossy().into_owned(),
+    );
+    let c = json(&["compare", &o, &n, "--format", "json"])?;
+    let old_summary = json(&["summary", &o, "--format", "json"])?;
+    let new_summary = json(&["summary", &n, "--format", "json"])?;
+
+    assert_eq!(c["format"], "khaosat-compare");
+    assert_eq!(c["old"]["visits"], 7);
+    assert_eq!(c["new"]["visits"], 7);
+    assert_eq!(c["old"]["visits"], old_summary["visits"]);
+    assert_eq!(c["new"]["visits"], new_summary["visits"]);
+    assert_eq!(c["matched"], 6);
+    assert_eq!(
+        names(&c["unmatched"]["old_only"]),
+        vec!["Chi bộ THCS - THPT Nguyễn Siêu"]
+    );
+    assert_eq!(names(&c["unmatched"]["new_only"]), vec!["Chi bộ số 12"]);
+
+    let findings: BTreeMap<String, &J> = c["findings"]
+        .as_array()
+        .ok_or("findings")?
+        .iter()
+        .map(|f| (f["id"].as_str().unwrap_or("").to_string(), f))
+        .collect();
+    let get = |id: &str| findings.get(id).copied().ok_or(format!("no finding {id}"));
+
+    // What was changed shows where expected.
+    assert_eq!(
+        names(&get("min.committee_minutes")?["fixed"]),
+        vec!["chi bộ  SỐ 11"]
+    );
+    assert_eq!(
+        names(&get("conduct.news_selective")?["fixed"]),
+        vec!["chi bộ  SỐ 11"]
+    );
+    assert_eq!(names(&get("prep.notice")?["new"]), vec!["chi bộ  SỐ 11"]);
+    assert_eq!(
+        names(&get("res.concrete")?["fixed"]),
+        vec!["Chi bộ Đội Tổng hợp"]
+    );
+    assert_eq!(
+        names(&get("res.concrete")?["persisting"]).len(),
+        1,
+        "the company still has it"
+    );
+    assert_eq!(
+        names(&get("conduct.round_documents")?["fixed"]),
+        vec!["Chi bộ Công an phường"]
+    );
+    assert_eq!(
+        names(&get("crit.praise_criticism")?["not_assessed"]).len(),
+        1
+    );
+    assert!(
+        names(&get("crit.commitments_review")?["persisting"])
+            .contains(&"Chi bộ Đội Tổng hợp".to_string())
+    );
+    assert!(
+        get("prep.notice")?["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Chưa thông báo"))
+    );
+
+    // The counts agree with the two summaries, over the branches both rounds have.
+    let matched: BTreeSet<(String, String)> = c["branches"]
+        .as_array()
+        .ok_or("branches")?
+        .iter()
+        .map(|b| {
+            key(
+                b["branch"].as_str().unwrap_or(""),
+                b["committee"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(matched.len(), 6);
+    let (was, is) = (failing(&old_summary), failing(&new_summary));
+    let ids: BTreeSet<&String> = was.keys().chain(is.keys()).collect();
+    for id in ids {
+        let old_set: BTreeSet<_> = was
+            .get(id)
+            .cloned()
+            .unwrap_or_default()
+            .intersection(&matched)
+            .cloned()
+            .collect();
+        let new_set: BTreeSet<_> = is
+            .get(id)
+            .cloned()
+            .unwrap_or_default()
+            .intersection(&matched)
+            .cloned()
+            .collect();
+        let Some(f) = findings.get(id.as_str()) else {
+            assert!(
+                old_set.is_empty() && new_set.is_empty(),
+                "{id} fails in a matched branch but is not listed"
+            );
+            continue;
+        };
+        let (fixed, persisting, newly, not_assessed) = (
+            keys(&f["fixed"]),
+            keys(&f["persisting"]),
+            keys(&f["new"]),
+            keys(&f["not_assessed"]),
+        );
+        let now: BTreeSet<_> = persisting.union(&newly).cloned().collect();
+        assert_eq!(now, new_set, "{id}: persisting + new = failing now");
+        assert_eq!(
+            persisting.len() + newly.len(),
+            new_set.len(),
+            "{id}: no branch twice"
+        );
+        let then: BTreeSet<_> = fixed
+            .union(&persisting)
+            .chain(not_assessed.iter())
+            .cloned()
+            .collect();
+        assert_eq!(
+            then, old_set,
+            "{id}: fixed + persisting + not assessed = failing before"
+        );
+        assert_eq!(
+            fixed.len() + persisting.len() + not_assessed.len(),
+            old_set.len(),
+            "{id}"
+        );
+    }
+    for f in findings.values() {
+        assert!(
+            ["fixed", "persisting", "new", "not_assessed"]
+                .iter()
+                .any(|k| f[*k].as_array().is_some_and(|a| !a.is_empty())),
+            "{f}"
+        );
+    }
+
+    // Per branch: the findings then and now, as the summaries have them.
+    for b in c["branches"].as_array().ok_or("branches")? {
+        let k = key(
+            b["branch"].as_str().unwrap_or(""),
+            b["committee"].as_str().unwrap_or(""),
+        );
+        for (side, map) in [("old", &was), ("new", &is)] {
+            let listed: BTreeSet<String> = b[side]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect();
+            let expected: BTreeSet<String> = map
+                .iter()
+                .filter(|(_, s)| s.contains(&k))
+                .map(|(id, _)| id.clone())
+                .collect();
+            assert_eq!(listed, expected, "{} {side}", k.0);
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_round_compared_with_itself_lists_nothing_fixed_or_new() -> Result {
+    let c = json(&["compare", DEMO, DEMO, "--format", "json"])?;
+    let summary = json(&["summary", DEMO, "--format", "json"])?;
+    let findings = c["findings"].as_array().ok_or("findings")?;
+    assert_eq!(
+        findings.len(),
+        summary["findings"].as_array().map(Vec::len).unwrap_or(0)
+    );
+    for f in findings {
+        for k in ["fixed", "new", "not_assessed"] {
+            assert_eq!(f[k].as_array().map(Vec::len), Some(0), "{f}");
+        }
+        let in_summary = summary["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|s| s["id"] == f["id"])
+            .ok_or("finding in the summary")?;
+        assert_eq!(
+            f["persisting"].as_array().map(Vec::len),
+            in_summary["failing"].as_u64().map(|n| n as usize)
+        );
+    }
+    assert_eq!(c["unmatched"]["old_only"].as_array().map(Vec::len), Some(0));
+    assert_eq!(c["unmatched"]["new_only"].as_array().map(Vec::len), Some(0));
+    Ok(())
+}
+
+#[test]
+fn text_and_markdown_name_the_changes() -> Result {
+    let (old, new) = two_rounds()?;
+    let (o, n) = (
+        old.path().to_string_lossy().into_owned(),
+        new.path().to_string_lossy().into_owned(),
+    );
+    let out = run(&["--lang", "vi", "compare", &o, &n])?;
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let report = text(&out.stdout);
+    assert!(report.starts_with("SO SÁNH HAI ĐỢT KHẢO SÁT\nĐợt trước: 7 phiếu; đợt này: 7 phiếu; 6 chi bộ có ở cả hai đợt\n"), "{report}");
+    assert!(
+        report.contains("Đã khắc phục (1): Chi bộ Đội Tổng hợp (Đảng bộ Công an quận)"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "Chỉ có ở đợt trước: Chi bộ THCS - THPT Nguyễn Siêu (Đảng bộ Trường THPT Nguyễn Siêu)"
+        ),
+        "{report}"
+    );
+    let out = run(&["--lang", "en", "compare", &o, &n, "--format", "md"])?;
+    let md = text(&out.stdout);
+    assert!(md.starts_with("# Round over round\n"), "{md}");
+    assert!(md.contains("\n## By branch\n"), "{md}");
+    assert!(
+        md.contains("Only now: Chi bộ số 12 (Đảng bộ phường Mai Dịch)"),
+        "{md}"
+    );
+    Ok(())
+}
+
+#[test]
+fn compare_needs_visits_on_both_sides() -> Result {
+    let empty = tempfile::tempdir()?;
+    let out = run(&["compare", DEMO, &empty.path().to_string_lossy()])?;
+    assert_eq!(out.status.code(), Some(2), "{}", show(&out));
+    fs::write(empty.path().join("broken.ron"), "(schema: 1,")?;
+    let out = run(&["compare", DEMO, &empty.path().to_string_lossy()])?;
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    assert!(text(&out.stderr).contains("broken.ron"), "{}", show(&out));
+    Ok(())
+}
