@@ -180,6 +180,7 @@ messages! {
     FilterAll => "Tất cả", "All";
     ReopenTitle => "Lý do mở lại phiếu đã hoàn tất (được lưu trong phiếu)", "Why reopen this final visit (kept in the file)";
     ReopenNeedsReason => "Cần ghi lý do mở lại", "A reason for reopening is needed";
+    PreviousAnswer => "Lần trước ({0}): {1}", "Last time ({0}): {1}";
     OtherBranch => "Chi bộ khác (ngoài kế hoạch)…", "Another branch (not in the plan)…";
     PlannedBranchTitle => "Chi bộ theo kế hoạch của đợt, chưa khảo sát", "Planned branches of the round not yet visited";
     HomeRound => "Đợt {0}: {1}/{2} chi bộ đã khảo sát, {3} hoàn tất", "Round {0}: {1} of {2} branches attended, {3} final";

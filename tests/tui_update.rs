@@ -66,7 +66,8 @@ fn open(visit: Visit) -> App {
             result: Ok(visit),
         },
     );
-    assert!(effects.is_empty(), "opening writes nothing: {effects:?}");
+    // Opening writes nothing; it only looks for last round's visit of the branch.
+    assert!(matches!(effects.as_slice(), [Effect::FindPrevious { .. }]), "opening writes nothing: {effects:?}");
     app
 }
 
@@ -1315,7 +1316,7 @@ fn the_new_visit_form_refuses_an_empty_branch_then_creates_the_visit() {
 
     let path = PathBuf::from("/tmp/2022-04-05_chi-bo-truong-thcs.ron");
     let effects = update(&mut app, Event::Created(Ok((path.clone(), created))));
-    assert!(effects.is_empty());
+    assert!(matches!(effects.as_slice(), [Effect::FindPrevious { .. }]), "{effects:?}");
     assert_eq!(app.screen, Screen::Checklist);
     assert!(app.form.is_none());
     assert_eq!(session(&app).path, path);
@@ -1530,4 +1531,18 @@ fn in_a_round_home_counts_coverage_and_a_new_visit_starts_from_a_planned_branch(
     assert_eq!(draft.meeting.branch, "Chi bộ THCS - THPT Nguyễn Siêu");
     assert_eq!(draft.meeting.committee, "Đảng bộ Trường THPT Nguyễn Siêu");
     assert_eq!(draft.round.as_deref(), Some("967-QĐ/QU"));
+}
+
+#[test]
+fn last_rounds_answer_is_shown_beside_the_item() {
+    let mut app = open(new_visit());
+    let mut previous = new_visit();
+    previous.meeting.date = jiff::civil::date(2021, 10, 5);
+    previous.answers.insert("prep.committee_met".into(), Answer { value: Some(Value::No), note: String::new() });
+    let path = session(&app).path.clone();
+    update(&mut app, Event::Previous { path, visit: Box::new(previous) });
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| khaosat::tui::view::draw(f, &app, khaosat::tui::view::Theme { colors: false })).expect("draw");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Lần trước (05/10/2021): Không"), "{screen}");
 }

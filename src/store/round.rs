@@ -128,6 +128,22 @@ pub fn create_round(dir: &Path, round: &Round) -> io::Result<PathBuf> {
 }
 
 #[cfg(test)]
+mod previous_tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_matched_by_the_branch_slug_with_an_optional_counter() {
+        let slug = "chi-bo-so-11";
+        assert!(slug_matches(Path::new("/d/2022-04-05_chi-bo-so-11.ron"), slug));
+        assert!(slug_matches(Path::new("/d/2022-04-05_chi-bo-so-11-2.ron"), slug));
+        assert!(!slug_matches(Path::new("/d/2022-04-05_chi-bo-so-1.ron"), slug));
+        assert!(!slug_matches(Path::new("/d/2022-04-05_chi-bo-so-11a.ron"), slug));
+        assert!(!slug_matches(Path::new("/d/2022-04-05_chi-bo-so-1.ron"), "chi-bo-so-11"));
+        assert!(!slug_matches(Path::new("/d/2022-04-05_chi-bo-so-11.ron"), "chi-bo-so-1"));
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::round::PlannedBranch;
@@ -200,6 +216,39 @@ mod tests {
         assert!(is_round_file(Path::new("a/round.ron")));
         assert!(!is_round_file(Path::new("a/round.ron.bak")));
     }
+}
+
+/// Where last round's visit of a branch may be: the folder's visit files (recursively) and, when
+/// the folder is a round's folder, those of its sibling folders (earlier rounds kept side by side).
+/// Only files whose name carries the branch's slug are read (`DATE_slug.ron`, as khaosat names
+/// them); the caller picks among them with [`crate::core::round::previous_visit`].
+pub fn previous_candidates(dir: &Path, branch: &str) -> Vec<PathBuf> {
+    let mut roots = vec![dir.to_path_buf()];
+    if dir.join(ROUND_FILE).is_file()
+        && let Some(parent) = dir.parent()
+        && let Ok(entries) = fs::read_dir(parent)
+    {
+        roots.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_dir() && p != dir && !is_hidden(p)));
+    }
+    let slug = crate::core::text::slug(branch);
+    let (files, _) = super::find_visit_files(&roots);
+    files.into_iter().filter(|f| slug_matches(f, &slug)).collect()
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+/// Whether a file named `DATE_slug.ron` or `DATE_slug-N.ron` belongs to the branch `slug`.
+/// (The caller still compares the names inside: this only saves reading unrelated files.)
+fn slug_matches(path: &Path, slug: &str) -> bool {
+    let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else { return false };
+    let Some((_, named)) = stem.split_once('_') else { return false };
+    named == slug
+        || named
+            .strip_prefix(slug)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The round.ron governing each visit file, each loaded once, with the templates as it uses them.

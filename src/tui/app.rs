@@ -42,6 +42,8 @@ pub enum Event {
     Recoverable { path: PathBuf, recovery: PathBuf },
     /// The content of a recovery file, to put back.
     Restored(Result<Visit, String>),
+    /// Last round's visit of the open visit's branch.
+    Previous { path: PathBuf, visit: Box<Visit> },
     SummaryProgress { generation: u64, done: usize, total: usize },
     SummaryReady { generation: u64, summary: Box<crate::core::summary::Summary> },
     Exported(Result<PathBuf, String>),
@@ -68,6 +70,8 @@ pub enum Effect {
     Reload(PathBuf),
     Restore { recovery: PathBuf },
     DiscardRecovery(PathBuf),
+    /// Look for last round's visit of the branch of the visit at `path`.
+    FindPrevious { path: PathBuf, branch: String, committee: String, before: Date },
     /// Merge every visit of the data folder with these filters.
     ComputeSummary { filters: crate::core::summary::Filters, generation: u64 },
     /// Write a report into the data folder.
@@ -144,6 +148,8 @@ pub struct Session {
     pub number: Option<String>,
     /// Set when another session holds the visit: who. Nothing is written then.
     pub read_only: Option<String>,
+    /// Last round's visit of the same branch, shown beside each item.
+    pub previous: Option<Box<Visit>>,
     undo: Vec<Snapshot>,
 }
 
@@ -376,6 +382,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.flash = Some(e);
             Vec::new()
         }
+        Event::Previous { path, visit } => {
+            if let Some(s) = app.session.as_mut().filter(|s| s.path == path) {
+                s.previous = Some(visit);
+            }
+            Vec::new()
+        }
         Event::SummaryProgress { generation, done, total } => {
             if generation == app.summary.generation {
                 app.summary.progress = Some((done, total));
@@ -455,6 +467,7 @@ fn open_session(app: &mut App, path: PathBuf, visit: Visit) -> Vec<Effect> {
         save: SaveState::Saved,
         number: None,
         read_only: None,
+        previous: None,
         undo: Vec::new(),
     };
     // Resume where the inspector left off; a new visit starts at the first item of preparation.
@@ -469,10 +482,17 @@ fn open_session(app: &mut App, path: PathBuf, visit: Visit) -> Vec<Effect> {
             session.row = first_enabled(&session, session.section).unwrap_or(0);
         }
     }
+    let m = &session.visit.meeting;
+    let find = Effect::FindPrevious {
+        path: session.path.clone(),
+        branch: m.branch.clone(),
+        committee: m.committee.clone(),
+        before: m.date,
+    };
     app.session = Some(session);
     app.screen = Screen::Checklist;
     app.overlay = Overlay::None;
-    Vec::new()
+    vec![find]
 }
 
 /// (section, row) of an item id in the checklist's numbering.

@@ -148,6 +148,22 @@ impl Runtime {
                 spawn_home_loader(self.data_dir.clone(), app.templates.clone(), self.tx.clone());
                 return;
             }
+            Effect::FindPrevious { path, branch, committee, before } => {
+                let templates = app.templates.clone();
+                let tx = self.tx.clone();
+                thread::spawn(move || {
+                    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                    let candidates: Vec<crate::core::visit::Visit> = store::round::previous_candidates(&dir, &branch)
+                        .iter()
+                        .filter(|p| **p != path)
+                        .filter_map(|p| load_visit(p, &templates).ok())
+                        .collect();
+                    if let Some(found) = crate::core::round::previous_visit(&candidates, &branch, &committee, before) {
+                        let _ = tx.send(Event::Previous { path, visit: Box::new(found.clone()) });
+                    }
+                });
+                return;
+            }
             Effect::ComputeSummary { filters, generation } => {
                 let job = SummaryJob { dir: self.data_dir.clone(), templates: app.templates.clone(), lang, filters };
                 spawn_summary(job, generation, self.tx.clone());

@@ -199,6 +199,12 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
                 let note = display_safe(&answer.note, true);
                 text.push_line(Line::from(format!("✎ {}: {}", app.lang_str(Msg::NoteLabel), note.replace('\n', " ⏎ "))));
             }
+            if let Some(previous) = session.previous.as_deref() {
+                let before = answer_text(item, previous, lang);
+                let before = if before.is_empty() { app.lang_str(Msg::Unanswered).to_string() } else { safe(&before) };
+                let date = previous.meeting.date.strftime("%d/%m/%Y").to_string();
+                text.push_line(Line::styled(Msg::PreviousAnswer.fill(lang, &[&date, &before]), theme.muted()));
+            }
             // The keys come before the help: when the panel is short, the help is what gets cut.
             text.push_line(Line::styled(app.lang_str(kind_hint(&item.kind)), theme.muted()));
             if let Some(help) = &item.help {
