@@ -159,7 +159,7 @@ pub fn run(
         });
         let mut next_results = None;
         let rounds = &rounds;
-        let mut fold = || -> Result<(), Failure> {
+        let fold = || -> Result<(), Failure> {
             for e in round_errors {
                 writeln!(err, "{}", e.display(lang))?;
                 builder.skip(&e.path, e.position, e.message(lang));

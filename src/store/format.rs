@@ -6,14 +6,20 @@ use std::path::{Path, PathBuf};
 use ron::error::{Error as RonError, SpannedError};
 use serde::Deserialize;
 
+use super::lean;
 use crate::core::rules::{Problem, value_problem};
 use crate::core::template::Template;
 use crate::core::text::display_safe;
-use crate::core::visit::{DUPLICATE_ANSWER, SCHEMA_VERSION, Visit};
+use crate::core::visit::{DUPLICATE_ANSWER, SCHEMA_VERSION, Value, Visit};
 use crate::strings::{Lang, Msg};
 
 /// Files larger than this are refused before being read whole: no visit comes near it.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The longest text one field (a name, a note, a text answer) may hold, in characters. Real notes
+/// are a few thousand at most; a longer one is refused, since every screen that shows it would lay
+/// all of it out on each frame (a 10 MB note froze the checklist for seconds per key).
+pub const MAX_TEXT_CHARS: usize = 100_000;
 
 /// Why a file could not be used, and where in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +40,8 @@ pub enum LoadErrorKind {
     LinkOutside { target: PathBuf },
     TooLarge { size: u64 },
     NotUtf8,
+    /// UTF-16 text (it starts with a UTF-16 byte order mark).
+    Utf16,
     Empty,
     Conflict { line: usize },
     Syntax(SyntaxError),
@@ -41,6 +49,8 @@ pub enum LoadErrorKind {
     UnknownTemplate { id: String },
     UnknownItem { id: String, template: String },
     BadAnswer { item: String, problem: Box<Problem> },
+    /// A text field longer than [`MAX_TEXT_CHARS`]; `field` is its name or the item id.
+    TextTooLong { field: String, chars: usize },
 }
 
 /// A parse error, kept as data so it can be worded in either language.
@@ -183,21 +193,32 @@ impl LoadError {
         LoadError::new(path, position, LoadErrorKind::Syntax(SyntaxError::from_ron(&e.code)))
     }
 
-    /// A parse error of `text`. An error on the last line, where a name, a text or a value is cut
-    /// short, is reported as a truncated file, at its end, whatever token the parser stopped at.
+    /// A parse error of `text`. An error in the last token of the file, where a name, a text or a
+    /// value is cut short, is reported as a truncated file, at its end, whatever token the parser
+    /// stopped at; so is a text or a comment that never closes.
     pub fn from_parse(path: &Path, text: &str, e: &SpannedError) -> LoadError {
         let end = text.trim_end();
-        let rest = &end[offset_of(text, e.span.start.line, e.span.start.col).min(end.len())..];
+        let offset = offset_of(text, e.span.start.line, e.span.start.col).min(end.len());
+        let rest = &end[offset..];
         // Errors that name something whole (a missing field, extra content, the nesting depth, an
         // answer given twice) are never a cut: report them where they are.
         let whole = matches!(
             SyntaxError::from_ron(&e.code),
             SyntaxError::MissingField(_) | SyntaxError::Trailing | SyntaxError::TooDeep | SyntaxError::DuplicateAnswer(_)
         );
-        let cut_short = !rest.contains('\n') && !whole;
+        let last_token = only_last_token(&end[..offset], rest);
+        let never_closed = matches!(e.code, RonError::ExpectedStringEnd | RonError::UnclosedBlockComment);
+        let cut_short = !whole && (never_closed || last_token);
         if cut_short {
             let kind = LoadErrorKind::Syntax(SyntaxError::Eof);
             return LoadError::new(path, Some(position_of(end, end.len())), kind);
+        }
+        if matches!(e.code, RonError::TrailingCharacters) {
+            // ron points just after the data; point at what follows it (a second document).
+            let after = offset_of(text, e.span.start.line, e.span.start.col).min(text.len());
+            let extra = after + (text[after..].len() - text[after..].trim_start().len());
+            let kind = LoadErrorKind::Syntax(SyntaxError::Trailing);
+            return LoadError::new(path, Some(position_of(text, extra)), kind);
         }
         LoadError::from_spanned(path, e)
     }
@@ -211,12 +232,14 @@ impl LoadError {
             LoadErrorKind::LinkOutside { target } => Msg::ErrLinkOutside.fill(lang, &[&target.to_string_lossy()]),
             LoadErrorKind::TooLarge { size } => Msg::ErrTooLarge.fill(lang, &[size, &MAX_FILE_BYTES]),
             LoadErrorKind::NotUtf8 => Msg::ErrNotUtf8.get(lang).to_string(),
+            LoadErrorKind::Utf16 => Msg::ErrUtf16.get(lang).to_string(),
             LoadErrorKind::Empty => Msg::ErrEmpty.get(lang).to_string(),
             LoadErrorKind::Conflict { line } => Msg::ErrConflict.fill(lang, &[line]),
             LoadErrorKind::Syntax(s) => Msg::ErrSyntax.fill(lang, &[&s.message(lang)]),
             LoadErrorKind::NewerSchema { found } => Msg::ErrNewerSchema.fill(lang, &[found, &SCHEMA_VERSION]),
             LoadErrorKind::UnknownTemplate { id } => Msg::ErrUnknownTemplate.fill(lang, &[id]),
             LoadErrorKind::UnknownItem { id, template } => Msg::ErrUnknownItem.fill(lang, &[id, template]),
+            LoadErrorKind::TextTooLong { field, chars } => Msg::ErrTextTooLong.fill(lang, &[field, chars, &MAX_TEXT_CHARS]),
             LoadErrorKind::BadAnswer { item, problem } => {
                 let reason = crate::strings::problem_message(problem, lang, &|id: &str| id.to_string());
                 Msg::ErrBadAnswer.fill(lang, &[item, &reason])
@@ -261,10 +284,20 @@ pub fn template_to_ron(template: &Template) -> String {
 
 /// Bytes read from a file → text, or why they are not text we accept.
 pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(LoadError::new(path, None, LoadErrorKind::NotUtf8));
+    // UTF-16 with its byte order mark, or without one: a visit starts with ASCII, which UTF-16
+    // writes with a zero byte after (LE) or before (BE) each character.
+    let ascii_utf16 = |b: &[u8]| match b {
+        [a, 0, c, 0, ..] | [0, a, 0, c, ..] => a.is_ascii() && c.is_ascii() && *a != 0 && *c != 0,
+        _ => false,
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || ascii_utf16(bytes) {
+        return Err(LoadError::new(path, None, LoadErrorKind::Utf16));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        let before = String::from_utf8_lossy(&bytes[..offset]);
+        return Err(LoadError::new(path, Some(position_of(&before, before.len())), LoadErrorKind::NotUtf8));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let before = &bytes[..e.valid_up_to()];
         if e.error_len().is_none() {
@@ -273,13 +306,10 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
             let kind = LoadErrorKind::Syntax(SyntaxError::Eof);
             return LoadError::new(path, Some(position_of(&before, before.len())), kind);
         }
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        LoadError::new(path, Some((line, 1)), LoadErrorKind::NotUtf8)
+        // `before` is valid UTF-8 by definition: the position of the first bad byte, in characters.
+        let before = String::from_utf8_lossy(before);
+        LoadError::new(path, Some(position_of(&before, before.len())), LoadErrorKind::NotUtf8)
     })?;
-    if text.contains('\0') {
-        let offset = text.find('\0').unwrap_or(0);
-        return Err(LoadError::new(path, Some(position_of(text, offset)), LoadErrorKind::NotUtf8));
-    }
     if text.trim().is_empty() {
         return Err(LoadError::new(path, None, LoadErrorKind::Empty));
     }
@@ -293,6 +323,10 @@ pub fn conflict_line(text: &str) -> Option<usize> {
     let marker = |line: &str, m: &str| {
         line.strip_prefix(m).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\r']))
     };
+    // Nearly every file has no marker at all: one substring search says so.
+    if !text.contains("<<<<<<<") {
+        return None;
+    }
     let mut opened = None;
     let mut separated = false;
     for (i, line) in text.lines().enumerate() {
@@ -305,6 +339,45 @@ pub fn conflict_line(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// True when `rest`, the text from a parse error to the end of the file, is only its last token:
+/// a name or a number cut short, or a text (ron points at its quote or inside it) with at most a
+/// little punctuation after it. Anything more (a one-line file with a bad field in the middle)
+/// is not: that error is reported at its own place.
+fn only_last_token(before: &str, rest: &str) -> bool {
+    let punctuation = |c: char| matches!(c, ' ' | '\t' | ':' | ',' | '(' | '[' | '{' | ')' | ']' | '}');
+    let little = |s: &str| s.len() <= 4 && s.chars().all(punctuation);
+    // A raw text r#"…"#: ron points at its `r` or just inside it.
+    let raw_open = |s: &str| {
+        let body = s.strip_prefix('r')?;
+        let inner = body.trim_start_matches('#');
+        inner.starts_with('"').then(|| (body.len() - inner.len(), 1 + s.len() - inner.len()))
+    };
+    let raw = match raw_open(rest) {
+        Some((hashes, open_len)) => Some((hashes, &rest[open_len..])),
+        None => before.strip_suffix('"').and_then(|b| {
+            let t = b.trim_end_matches('#');
+            t.ends_with('r').then(|| (b.len() - t.len(), rest))
+        }),
+    };
+    if let Some((hashes, body)) = raw {
+        let close = format!("\"{}", "#".repeat(hashes));
+        return body.find(&close).is_none_or(|i| little(&body[i + close.len()..]));
+    }
+    let unescaped = rest.replace("\\\\", "  ").replace("\\\"", "  ");
+    let quotes: Vec<usize> = unescaped.match_indices('"').map(|(i, _)| i).collect();
+    match quotes[..] {
+        [] => {
+            let token = rest.trim_matches(punctuation);
+            !rest.contains('\n')
+                && rest.len() - token.len() <= 4
+                && token.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        }
+        [close] => little(&unescaped[close + 1..]),
+        [open, close] => little(&unescaped[..open]) && little(&unescaped[close + 1..]),
+        _ => false,
+    }
 }
 
 /// 1-based (line, column in characters) of a byte offset.
@@ -338,21 +411,74 @@ pub fn parse_visit(path: &Path, text: &str, templates: &[Template]) -> Result<Vi
     if let Some(line) = conflict_line(text) {
         return Err(LoadError::new(path, Some((line, 1)), LoadErrorKind::Conflict { line }));
     }
-    // Read the schema version first, so a newer file says so instead of failing on a new field.
-    if let Ok(probe) = ron::Options::default().from_str::<SchemaProbe>(text)
-        && probe.schema > SCHEMA_VERSION
-    {
+    // A newer schema is reported as such, never as the unknown field it brought. The text is
+    // parsed once: by the lean reader when it is as the app writes it (nearly always), else by
+    // ron; only when ron refuses it is the schema version probed on its own.
+    let newer = |found: u32| {
         let position = key_position(text, "schema").or_else(|| text.find("schema").map(|o| position_of(text, o)));
-        return Err(LoadError::new(path, position, LoadErrorKind::NewerSchema { found: probe.schema }));
-    }
-    let mut visit: Visit =
-        ron::Options::default().from_str(text).map_err(|e| LoadError::from_parse(path, text, &e))?;
+        LoadError::new(path, position, LoadErrorKind::NewerSchema { found })
+    };
+    let mut visit: Visit = match lean::from_str(text) {
+        Some(visit) => visit,
+        None => match ron::Options::default().from_str(text) {
+            Ok(visit) => visit,
+            Err(e) => {
+                if let Ok(probe) = ron::Options::default().from_str::<SchemaProbe>(text)
+                    && probe.schema > SCHEMA_VERSION
+                {
+                    return Err(newer(probe.schema));
+                }
+                return Err(LoadError::from_parse(path, text, &e));
+            }
+        },
+    };
     if visit.schema > SCHEMA_VERSION {
-        return Err(LoadError::new(path, None, LoadErrorKind::NewerSchema { found: visit.schema }));
+        return Err(newer(visit.schema));
     }
     check_against_template(path, text, &visit, templates)?;
+    check_text_lengths(path, text, &visit)?;
     visit.normalize();
     Ok(visit)
+}
+
+/// Every text field within [`MAX_TEXT_CHARS`].
+fn check_text_lengths(path: &Path, text: &str, visit: &Visit) -> Result<(), LoadError> {
+    let too_long = |s: &str| s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS;
+    let refuse = |field: &str, value: &str, position: Option<(usize, usize)>| {
+        let kind = LoadErrorKind::TextTooLong { field: field.to_string(), chars: value.chars().count() };
+        Err(LoadError::new(path, position, kind))
+    };
+    let field_position = |name: &str| text.find(&format!("{name}:")).map(|o| position_of(text, o));
+    let m = &visit.meeting;
+    let named = [
+        ("round", visit.round.as_deref().unwrap_or_default()),
+        ("branch", &m.branch),
+        ("committee", &m.committee),
+        ("chair", &m.chair),
+        ("minutes_secretary", &m.minutes_secretary),
+        ("higher_attendees", &m.higher_attendees),
+        ("notes", &visit.notes),
+    ];
+    for (name, value) in named {
+        if too_long(value) {
+            return refuse(name, value, field_position(name));
+        }
+    }
+    if let Some(name) = visit.inspectors.iter().find(|n| too_long(n)) {
+        return refuse("inspectors", name, field_position("inspectors"));
+    }
+    for (id, answer) in &visit.answers {
+        let answer_text = match &answer.value {
+            Some(Value::Text(t)) => t.as_str(),
+            _ => "",
+        };
+        for value in [answer.note.as_str(), answer_text] {
+            if too_long(value) {
+                return refuse(&format!("\"{id}\""), value, key_position(text, id));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The template a visit was filled against: same id, same version preferred, else any version.
@@ -367,6 +493,19 @@ fn check_against_template(path: &Path, text: &str, visit: &Visit, templates: &[T
         let id = visit.template.id.clone();
         return Err(LoadError::new(path, position(&id), LoadErrorKind::UnknownTemplate { id }));
     };
+    // One pass over the template's items, each answer looked up by id. Only when it finds
+    // something wrong is the slower loop below run, to name the first culprit in file order.
+    let mut found = 0;
+    let mut all_fit = true;
+    for r in template.items() {
+        if let Some(answer) = visit.answers.get(&r.item.id) {
+            found += 1;
+            all_fit &= answer.value.as_ref().is_none_or(|value| value_problem(r.item, value).is_none());
+        }
+    }
+    if all_fit && found == visit.answers.len() {
+        return Ok(());
+    }
     for (id, answer) in &visit.answers {
         let Some(r) = template.item(id) else {
             let kind = LoadErrorKind::UnknownItem { id: id.clone(), template: template.id.clone() };

@@ -3,7 +3,9 @@
 //! Everything that touches the file system lives here; the core never does.
 
 pub mod format;
+mod lean;
 pub mod lock;
+pub mod round;
 pub mod save;
 
 use std::fs;
@@ -49,9 +51,19 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::new(path, None, LoadErrorKind::TooLarge { size: meta.len() }));
     }
+    // Opened without blocking and checked again through the handle: a file swapped for a FIFO
+    // between the check above and the open cannot hang the read.
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(io_err)?;
+    if !file.metadata().map_err(io_err)?.is_file() {
+        return Err(LoadError::new(path, None, LoadErrorKind::NotAFile));
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` guards against a file that grows between the size check and the read.
-    fs::File::open(path).map_err(io_err)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_err)?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_err)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::new(path, None, LoadErrorKind::TooLarge { size: bytes.len() as u64 }));
     }
@@ -98,13 +110,19 @@ pub fn create_visit(dir: &Path, visit: &Visit) -> io::Result<PathBuf> {
 
 /// Every `.ron` file under the given files and folders, recursively, sorted, without following
 /// symbolic links to folders (so a link loop cannot hang the walk). `round.ron` and `config.ron`
-/// are not visits and are left out; hidden folders (`.git`) are skipped.
+/// are not visits and are left out; hidden folders (`.git`) are skipped. Paths given are followed
+/// even when they are links (the user named them). Inside a folder, a link named `*.ron` is
+/// followed only to a file in that same folder tree: a broken link, or one that leads outside (a
+/// shared folder must not pull in another file of the machine), is reported instead.
 pub fn find_visit_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        match fs::symlink_metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let root = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                walk(path, &root, &mut files, &mut errors)
+            }
             Ok(_) => files.push(path.clone()),
             Err(e) => errors.push(LoadError::new(path, None, LoadErrorKind::Io(e.to_string()))),
         }
@@ -114,7 +132,7 @@ pub fn find_visit_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
+fn walk(dir: &Path, root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => return errors.push(LoadError::new(dir, None, LoadErrorKind::Io(e.to_string()))),
@@ -128,9 +146,20 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
         }
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
-            walk(&path, files, errors);
+            walk(&path, root, files, errors);
         } else if name.ends_with(".ron") && name != "round.ron" && name != "config.ron" {
-            files.push(path);
+            if kind.is_symlink() {
+                let target = fs::read_link(&path).unwrap_or_default();
+                match fs::canonicalize(&path) {
+                    Err(_) => errors.push(LoadError::new(&path, None, LoadErrorKind::BrokenLink { target })),
+                    Ok(real) if !real.starts_with(root) => {
+                        errors.push(LoadError::new(&path, None, LoadErrorKind::LinkOutside { target }))
+                    }
+                    Ok(_) => files.push(path),
+                }
+            } else {
+                files.push(path);
+            }
         }
     }
 }
