@@ -181,6 +181,16 @@ messages! {
     ReopenTitle => "Lý do mở lại phiếu đã hoàn tất (được lưu trong phiếu)", "Why reopen this final visit (kept in the file)";
     ReopenNeedsReason => "Cần ghi lý do mở lại", "A reason for reopening is needed";
     PreviousAnswer => "Lần trước ({0}): {1}", "Last time ({0}): {1}";
+    ActCompare => "So sánh với đợt trước (thư mục)", "Compare with an earlier round (folder)";
+    CompareAsk => "Thư mục của đợt trước để so sánh", "Folder of the earlier round to compare with";
+    CompareHeader => "So sánh với {0}: {1} phiếu đợt trước, {2} phiếu đợt này", "Compared with {0}: {1} visits then, {2} now";
+    CompareLoading => "Đang so sánh với {0}…", "Comparing with {0}…";
+    CompareColumns => "✓ đã khắc phục · = vẫn còn · + mới phát sinh", "✓ fixed · = still there · + new";
+    CompareFixed => "Đã khắc phục", "Fixed";
+    ComparePersisting => "Vẫn còn", "Still there";
+    CompareNew => "Mới phát sinh", "New";
+    CompareNotAssessed => "Lần này chưa đánh giá", "Not assessed this time";
+    CompareHint => "↑↓ chọn · Enter các chi bộ · Esc quay lại", "↑↓ select · Enter branches · Esc back";
     OtherBranch => "Chi bộ khác (ngoài kế hoạch)…", "Another branch (not in the plan)…";
     PlannedBranchTitle => "Chi bộ theo kế hoạch của đợt, chưa khảo sát", "Planned branches of the round not yet visited";
     HomeRound => "Đợt {0}: {1}/{2} chi bộ đã khảo sát, {3} hoàn tất", "Round {0}: {1} of {2} branches attended, {3} final";
@@ -281,7 +291,7 @@ messages! {
     ErrIo => "không đọc được tệp: {0}", "cannot read the file: {0}";
     ErrTooLarge => "tệp quá lớn ({0} byte; tối đa {1}): không phải phiếu khảo sát?", "file too large ({0} bytes; at most {1}): not a visit file?";
     ErrNotUtf8 => "tệp không phải văn bản UTF-8 (có thể là UTF-16 hoặc tệp nhị phân)", "the file is not UTF-8 text (UTF-16 or a binary file?)";
-    ErrBrokenLink => "liên kết tượng trưng hỏng: trỏ tới {0}, không tồn tại", "broken symbolic link: it points to {0}, which does not exist";
+    ErrBrokenLink => "liên kết tượng trưng hỏng: trỏ tới {0}, không tồn tại hoặc không tới được (vòng lặp?)", "broken symbolic link: it points to {0}, which does not exist or cannot be reached (a loop?)";
     ErrLinkOutside => "liên kết tượng trưng trỏ ra ngoài thư mục ({0}): không đọc; nếu đúng là phiếu của đợt này, hãy chép tệp vào thư mục", "symbolic link to outside the folder ({0}): not followed; if it is a visit of this round, copy the file in";
     ErrUtf16 => "tệp là văn bản UTF-16: hãy lưu lại dưới dạng UTF-8", "the file is UTF-16 text: save it as UTF-8";
     ErrNotAFile => "không phải tệp thông thường (thư mục, FIFO hoặc thiết bị)", "not a regular file (a folder, FIFO or device)";

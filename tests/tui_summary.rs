@@ -147,3 +147,42 @@ fn summary_screens_at_80x24() {
         insta::assert_snapshot!(format!("summary_overview_80x24_{suffix}"), render(&app));
     }
 }
+
+#[test]
+fn o_compares_with_an_earlier_round_folder() {
+    let mut app = summary_app(Lang::Vi);
+    app.compare_guess = Some(PathBuf::from("/data/dot-1"));
+    key(&mut app, KeyCode::Char('o'));
+    let Overlay::Editor(editor) = &app.overlay else { panic!("expected the folder prompt") };
+    assert_eq!(editor.buffer.text(), "/data/dot-1");
+    let effects = key(&mut app, KeyCode::Enter);
+    assert_eq!(effects, vec![Effect::Compare { old: PathBuf::from("/data/dot-1") }]);
+    assert_eq!(app.screen, Screen::Compare);
+
+    // Old: the demo round; new: the same round with one branch's finding fixed.
+    let templates = vec![Template::embedded()];
+    let outcomes = |fix: bool| -> Vec<khaosat::core::compare::VisitOutcome> {
+        let (files, _) = find_visit_files(&[PathBuf::from("data/examples/round-967")]);
+        files
+            .iter()
+            .map(|p| {
+                let mut v = load_visit(p, &templates).expect("loads");
+                if fix && v.meeting.branch == "Chi bộ Công an phường" {
+                    v.answers.get_mut("prep.fits_type").expect("answered").value =
+                        Some(khaosat::core::visit::Value::Scale(4));
+                }
+                khaosat::core::compare::VisitOutcome::of(&v, &templates[0], Lang::Vi)
+            })
+            .collect()
+    };
+    let comparison = khaosat::core::compare::compare(&outcomes(false), &outcomes(true));
+    update(&mut app, Event::CompareReady(Ok(Box::new(comparison))));
+    let screen = render(&app);
+    assert!(screen.contains("✓1  =1  +0   Nội dung sinh hoạt chưa sát"), "{screen}");
+    key(&mut app, KeyCode::Enter);
+    let screen = render(&app);
+    assert!(screen.contains("Đã khắc phục (1)") && screen.contains("Chi bộ Công an phường"), "{screen}");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Summary);
+}

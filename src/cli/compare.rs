@@ -12,15 +12,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value as J, json};
 
-use crate::cli::round::RoundResolver;
 use crate::cli::{Context, Failure};
 use crate::core::compare::{BranchRef, Comparison, VisitOutcome, compare};
 use crate::core::text::display_safe;
 use crate::export::markdown::md;
 use crate::export::one_line;
-use crate::store::format::template_for;
-use crate::store::round::is_round_file;
-use crate::store::{find_visit_files, load_visit};
 use crate::strings::{Lang, Msg};
 
 /// Bumped when a key changes meaning or disappears.
@@ -57,35 +53,25 @@ pub struct Side {
 /// Load every visit of a side. Problems go to `err`.
 pub fn load_side(ctx: &Context, path: &Path, err: &mut dyn Write) -> Result<Side, Failure> {
     let lang = ctx.lang;
-    let (mut files, walk_errors) = find_visit_files(&[path.to_path_buf()]);
-    files.retain(|f| !is_round_file(f));
-    if files.is_empty() && walk_errors.is_empty() {
+    let mut outcomes = Vec::new();
+    let mut skipped = 0;
+    let mut write_error: Option<std::io::Error> = None;
+    crate::store::visit_each(&[path.to_path_buf()], &ctx.templates, |_, result| match result {
+        Ok((visit, template)) => outcomes.push(VisitOutcome::of(&visit, template, lang)),
+        Err(e) => {
+            skipped += 1;
+            if let Err(io) = writeln!(err, "{}", e.display(lang)) {
+                write_error.get_or_insert(io);
+            }
+        }
+    });
+    if let Some(io) = write_error {
+        return Err(io.into());
+    }
+    if outcomes.is_empty() && skipped == 0 {
         return Err(Failure::usage(
             Msg::CliNoFiles.fill(lang, &[&display_safe(&path.to_string_lossy(), false)]),
         ));
-    }
-    let mut skipped = walk_errors.len();
-    for e in &walk_errors {
-        writeln!(err, "{}", e.display(lang))?;
-    }
-    let mut resolver = RoundResolver::new(&ctx.templates);
-    let mut outcomes = Vec::new();
-    for file in &files {
-        let key = resolver.resolve_file(file);
-        for e in resolver.take_errors() {
-            writeln!(err, "{}", e.display(lang))?;
-        }
-        let templates = resolver.templates(key.as_ref());
-        match load_visit(file, templates) {
-            Ok(visit) => match template_for(&visit, templates) {
-                Some(template) => outcomes.push(VisitOutcome::of(&visit, template, lang)),
-                None => skipped += 1,
-            },
-            Err(e) => {
-                writeln!(err, "{}", e.display(lang))?;
-                skipped += 1;
-            }
-        }
     }
     Ok(Side { outcomes, skipped })
 }

@@ -235,6 +235,22 @@ pub fn previous_candidates(dir: &Path, branch: &str) -> Vec<PathBuf> {
     files.into_iter().filter(|f| slug_matches(f, &slug)).collect()
 }
 
+/// The folder of the round before the one in `dir`: among sibling folders with a `round.ron`, the
+/// one whose period ends last before this round starts (or, without a round here, ends last).
+pub fn earlier_round_folder(dir: &Path) -> Option<PathBuf> {
+    let current = load_round(&dir.join(ROUND_FILE)).ok();
+    let parent = dir.parent()?;
+    fs::read_dir(parent)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir() && p != dir && !is_hidden(p))
+        .filter_map(|p| load_round(&p.join(ROUND_FILE)).ok().map(|r| (p, r)))
+        .filter(|(_, r)| current.as_ref().is_none_or(|c| r.to < c.from))
+        .max_by_key(|(_, r)| r.to)
+        .map(|(p, _)| p)
+}
+
 fn is_hidden(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }

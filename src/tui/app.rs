@@ -47,6 +47,7 @@ pub enum Event {
     SummaryProgress { generation: u64, done: usize, total: usize },
     SummaryReady { generation: u64, summary: Box<crate::core::summary::Summary> },
     Exported(Result<PathBuf, String>),
+    CompareReady(Result<Box<crate::core::compare::Comparison>, String>),
     /// The terminal is gone (SIGHUP, EOF): save and leave without drawing.
     HangUp,
     /// Asked to stop (SIGTERM): save and leave.
@@ -74,6 +75,8 @@ pub enum Effect {
     FindPrevious { path: PathBuf, branch: String, committee: String, before: Date },
     /// Merge every visit of the data folder with these filters.
     ComputeSummary { filters: crate::core::summary::Filters, generation: u64 },
+    /// Compare the data folder with an earlier round's folder.
+    Compare { old: PathBuf },
     /// Write a report into the data folder.
     Export { name: String, bytes: Vec<u8> },
     Quit,
@@ -183,6 +186,7 @@ pub enum Screen {
     NewVisit,
     Checklist,
     Summary,
+    Compare,
 }
 
 /// What an editor or picker writes to.
@@ -197,6 +201,8 @@ pub enum Target {
     PlannedBranch,
     /// Why a final visit is reopened.
     ReopenReason,
+    /// The earlier round's folder to compare with.
+    CompareWith,
 }
 
 #[derive(Debug, Clone)]
@@ -255,6 +261,9 @@ pub struct App {
     pub summary: crate::tui::summary::SummaryScreen,
     /// The round governing the data folder (its `round.ron`), if any.
     pub round: Option<Round>,
+    pub compare: crate::tui::compare::CompareScreen,
+    /// The earlier round's folder to suggest for a comparison.
+    pub compare_guess: Option<PathBuf>,
     /// The open visit was opened from the summary: leaving it goes back there.
     pub return_to_summary: bool,
 }
@@ -277,6 +286,8 @@ impl App {
             clock: crate::core::visit::now,
             summary: Default::default(),
             round: None,
+            compare: Default::default(),
+            compare_guess: None,
             return_to_summary: false,
         }
     }
@@ -291,7 +302,7 @@ impl App {
     pub fn scope(&self) -> Scope {
         match self.screen {
             Screen::Home => Scope::Home,
-            Screen::Summary => Scope::Summary,
+            Screen::Summary | Screen::Compare => Scope::Summary,
             _ => Scope::Checklist,
         }
     }
@@ -380,6 +391,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Event::Restored(Err(e)) => {
             app.flash = Some(e);
+            Vec::new()
+        }
+        Event::CompareReady(result) => {
+            crate::tui::compare::ready(app, result);
             Vec::new()
         }
         Event::Previous { path, visit } => {
@@ -543,6 +558,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::NewVisit => form_key(app, key),
         Screen::Checklist => checklist_key(app, key),
         Screen::Summary => crate::tui::summary::key(app, key),
+        Screen::Compare => crate::tui::compare::key(app, key),
     }
 }
 
@@ -1153,6 +1169,9 @@ fn confirm_editor(app: &mut App) -> Vec<Effect> {
     if target == Target::ReopenReason {
         return reopen_with_reason(app, &text);
     }
+    if target == Target::CompareWith {
+        return crate::tui::compare::start(app, &text);
+    }
     if let Target::Filter(_) = target {
         return match crate::tui::summary::apply_date_filter(app, &text) {
             Ok(effects) => {
@@ -1168,7 +1187,9 @@ fn confirm_editor(app: &mut App) -> Vec<Effect> {
         };
     }
     let result: Result<Change, String> = match &target {
-        Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason => return Vec::new(),
+        Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason | Target::CompareWith => {
+            return Vec::new();
+        }
         Target::Fact(fact) => parse_fact(*fact, &text, lang),
         Target::Note(id) => {
             let id = id.clone();
@@ -1339,7 +1360,7 @@ fn confirm_picker(app: &mut App) -> Vec<Effect> {
             start_form(app, picked.parse().ok());
             return Vec::new();
         }
-        Target::ReopenReason => return Vec::new(),
+        Target::ReopenReason | Target::CompareWith => return Vec::new(),
         Target::Fact(Fact::BranchType) => {
             let t = BranchType::from_id(&picked);
             Box::new(move |v| {

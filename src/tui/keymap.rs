@@ -45,6 +45,7 @@ pub enum Action {
     FilterClear,
     Refresh,
     Export,
+    Compare,
 }
 
 impl Action {
@@ -84,6 +85,7 @@ impl Action {
             Action::FilterClear => Msg::ActFilterClear,
             Action::Refresh => Msg::ActRefresh,
             Action::Export => Msg::ActExport,
+            Action::Compare => Msg::ActCompare,
         }
     }
 }
@@ -287,6 +289,7 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Summary, "x", Action::FilterClear),
     (Scope::Summary, "r", Action::Refresh),
     (Scope::Summary, "m", Action::Export),
+    (Scope::Summary, "o", Action::Compare),
     (Scope::Summary, "esc", Action::Back),
     (Scope::Summary, "q", Action::Back),
 ];

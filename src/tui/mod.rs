@@ -6,6 +6,7 @@ pub mod app;
 pub mod editor;
 pub mod keymap;
 pub mod rows;
+pub mod compare;
 mod saver;
 pub mod summary;
 pub mod terminal;
@@ -66,6 +67,7 @@ pub fn run(options: Options) -> Result<(), String> {
     let mut app = App::new(lang, options.keymap, options.templates, options.inspector);
     app.flash = options.warning;
     app.round = options.round;
+    app.compare_guess = store::round::earlier_round_folder(&options.data_dir);
     let theme = Theme { colors: options.colors };
     let first = match options.edit {
         Some(path) => {
@@ -161,6 +163,27 @@ impl Runtime {
                     if let Some(found) = crate::core::round::previous_visit(&candidates, &branch, &committee, before) {
                         let _ = tx.send(Event::Previous { path, visit: Box::new(found.clone()) });
                     }
+                });
+                return;
+            }
+            Effect::Compare { old } => {
+                let (templates, new, tx) = (app.templates.clone(), self.data_dir.clone(), self.tx.clone());
+                thread::spawn(move || {
+                    let side = |dir: &Path| {
+                        let mut outcomes = Vec::new();
+                        store::visit_each(&[dir.to_path_buf()], &templates, |_, result| {
+                            if let Ok((visit, template)) = result {
+                                outcomes.push(crate::core::compare::VisitOutcome::of(&visit, template, lang));
+                            }
+                        });
+                        outcomes
+                    };
+                    let result = if old.is_dir() {
+                        Ok(Box::new(crate::core::compare::compare(&side(&old), &side(&new))))
+                    } else {
+                        Err(Msg::CliNoFiles.fill(lang, &[&crate::core::text::display_safe(&old.to_string_lossy(), false)]))
+                    };
+                    let _ = tx.send(Event::CompareReady(result));
                 });
                 return;
             }
@@ -413,28 +436,21 @@ struct SummaryJob {
 /// Merge the data folder in the background, reporting progress, for the summary screen.
 fn spawn_summary(job: SummaryJob, generation: u64, tx: Sender<Event>) {
     thread::spawn(move || {
-        let (files, errors) = find_visit_files(&[job.dir]);
+        let total = find_visit_files(std::slice::from_ref(&job.dir)).0.len();
         let mut builder = crate::core::summary::SummaryBuilder::new(job.lang, job.filters);
-        for e in &errors {
-            builder.skip(&e.path, e.position, e.message(job.lang));
-        }
-        let total = files.len();
-        for (n, chunk) in files.chunks(256).enumerate() {
-            for path in chunk {
-                match load_visit(path, &job.templates) {
-                    Ok(visit) => {
-                        if let Some(template) = template_for(&visit, &job.templates) {
-                            builder.add(&visit, template, path);
-                        }
-                    }
-                    Err(e) => builder.skip(path, e.position, e.message(job.lang)),
+        let mut done = 0;
+        store::visit_each(&[job.dir], &job.templates, |path, result| {
+            match result {
+                Ok((visit, template)) => {
+                    builder.add(&visit, template, path);
                 }
+                Err(e) => builder.skip(&e.path, e.position, e.message(job.lang)),
             }
-            let done = (n * 256 + chunk.len()).min(total);
-            if tx.send(Event::SummaryProgress { generation, done, total }).is_err() {
-                return;
+            done += 1;
+            if done % 256 == 0 {
+                let _ = tx.send(Event::SummaryProgress { generation, done, total });
             }
-        }
+        });
         let _ = tx.send(Event::SummaryReady { generation, summary: Box::new(builder.finish()) });
     });
 }

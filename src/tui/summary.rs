@@ -144,6 +144,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Action::Refresh => return recompute(app),
         Action::Export => return export_markdown(app),
+        Action::Compare => crate::tui::compare::ask_folder(app, app.compare_guess.clone()),
         Action::ForceQuit => {
             app.quit = true;
             return vec![Effect::Quit];

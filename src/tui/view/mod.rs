@@ -2,6 +2,7 @@
 //! `display_safe`, and nothing relies on colour alone (markers and reverse video carry meaning).
 
 mod checklist;
+mod compare;
 mod form;
 mod home;
 mod overlay;
@@ -95,6 +96,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Screen::NewVisit => form::draw(frame, app, theme, body),
         Screen::Checklist => checklist::draw(frame, app, theme, body),
         Screen::Summary => summary::draw(frame, app, theme, body),
+        Screen::Compare => compare::draw(frame, app, theme, body),
     }
     overlay::draw(frame, app, theme, body);
     draw_status(frame, app, theme, status);
@@ -140,6 +142,7 @@ fn status_hints(app: &App) -> String {
             app.lang_str(Msg::SummaryBranchesOf).to_string()
         }
         (Overlay::None, Screen::Summary) => app.lang_str(Msg::SummaryHint).to_string(),
+        (Overlay::None, Screen::Compare) => app.lang_str(Msg::CompareHint).to_string(),
         // The answer keys of the current item are in the detail panel; here, the ways around.
         (Overlay::None, Screen::Checklist) => [
             Action::Help,

@@ -94,6 +94,7 @@ fn target_title(app: &App, target: &Target) -> String {
         Target::Filter(kind) => app.lang_str(crate::tui::summary::filter_label(*kind)).to_string(),
         Target::PlannedBranch => app.lang_str(Msg::PlannedBranchTitle).to_string(),
         Target::ReopenReason => app.lang_str(Msg::ReopenTitle).to_string(),
+        Target::CompareWith => app.lang_str(Msg::CompareAsk).to_string(),
     };
     fit(&safe(&title), 70)
 }
