@@ -456,6 +456,44 @@ messages! {
     CmpNoneLoaded => "không đọc được phiếu nào ở {0}", "no visit could be read in {0}";
 }
 
+impl Msg {
+    /// The name of a branch type.
+    pub fn branch_type(t: crate::core::visit::BranchType) -> Msg {
+        use crate::core::visit::BranchType as T;
+        match t {
+            T::NongThon => Msg::TypeNongThon,
+            T::KhuDanCu => Msg::TypeKhuDanCu,
+            T::CoQuan => Msg::TypeCoQuan,
+            T::SuNghiep => Msg::TypeSuNghiep,
+            T::TruongHoc => Msg::TypeTruongHoc,
+            T::DnNhaNuoc => Msg::TypeDnNhaNuoc,
+            T::DnNgoaiNhaNuoc => Msg::TypeDnNgoaiNhaNuoc,
+            T::HopTacXa => Msg::TypeHopTacXa,
+            T::QuanDoi => Msg::TypeQuanDoi,
+            T::CongAn => Msg::TypeCongAn,
+            T::Khac => Msg::TypeKhac,
+        }
+    }
+
+    /// The name of a meeting kind.
+    pub fn meeting_kind(k: crate::core::visit::MeetingKind) -> Msg {
+        use crate::core::visit::MeetingKind as K;
+        match k {
+            K::Regular => Msg::KindRegular,
+            K::Thematic => Msg::KindThematic,
+            K::Combined => Msg::KindCombined,
+        }
+    }
+
+    /// The name of a visit's status.
+    pub fn status(s: crate::core::visit::VisitStatus) -> Msg {
+        match s {
+            crate::core::visit::VisitStatus::Draft => Msg::Draft,
+            crate::core::visit::VisitStatus::Final => Msg::Final,
+        }
+    }
+}
+
 /// A problem that keeps a visit from being final (or a file from loading), as a sentence.
 /// `name` turns an item id into what the user should see (its text, or the id itself).
 pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: &dyn Fn(&str) -> String) -> String {

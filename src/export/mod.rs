@@ -102,35 +102,15 @@ pub fn number_text(value: f64, decimals: usize, lang: Lang) -> String {
 }
 
 pub fn branch_type_label(t: BranchType, lang: Lang) -> &'static str {
-    let msg = match t {
-        BranchType::NongThon => Msg::TypeNongThon,
-        BranchType::KhuDanCu => Msg::TypeKhuDanCu,
-        BranchType::CoQuan => Msg::TypeCoQuan,
-        BranchType::SuNghiep => Msg::TypeSuNghiep,
-        BranchType::TruongHoc => Msg::TypeTruongHoc,
-        BranchType::DnNhaNuoc => Msg::TypeDnNhaNuoc,
-        BranchType::DnNgoaiNhaNuoc => Msg::TypeDnNgoaiNhaNuoc,
-        BranchType::HopTacXa => Msg::TypeHopTacXa,
-        BranchType::QuanDoi => Msg::TypeQuanDoi,
-        BranchType::CongAn => Msg::TypeCongAn,
-        BranchType::Khac => Msg::TypeKhac,
-    };
-    msg.get(lang)
+    Msg::branch_type(t).get(lang)
 }
 
 pub fn meeting_kind_label(k: MeetingKind, lang: Lang) -> &'static str {
-    match k {
-        MeetingKind::Regular => Msg::KindRegular.get(lang),
-        MeetingKind::Thematic => Msg::KindThematic.get(lang),
-        MeetingKind::Combined => Msg::KindCombined.get(lang),
-    }
+    Msg::meeting_kind(k).get(lang)
 }
 
 pub fn status_label(s: VisitStatus, lang: Lang) -> &'static str {
-    match s {
-        VisitStatus::Draft => Msg::Draft.get(lang),
-        VisitStatus::Final => Msg::Final.get(lang),
-    }
+    Msg::status(s).get(lang)
 }
 
 /// Untrusted text on one line for a terminal: controls and bidi marks made visible, line breaks

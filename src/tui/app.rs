@@ -18,7 +18,7 @@ use crate::store::format::{template_for, visit_to_ron};
 use crate::strings::{Lang, Msg};
 use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, KeyMap, Scope};
-use crate::tui::rows::{Fact, FactInput, Row, branch_type_label, meeting_kind_label, row_enabled, row_item, rows,
+use crate::tui::rows::{Fact, FactInput, Row, row_enabled, row_item, rows,
     section_count};
 
 /// Something that happened: a key, pasted text, a result from the disk, a hang-up.
@@ -1102,11 +1102,11 @@ fn open_fact_editor(app: &mut App, fact: Fact, first_digit: Option<char>) {
         FactInput::BranchType | FactInput::MeetingKind | FactInput::YesNo => {
             let (options, current): (Vec<(String, String)>, String) = match fact.input() {
                 FactInput::BranchType => (
-                    BranchType::ALL.iter().map(|t| (t.id().to_string(), branch_type_label(*t).get(lang).to_string())).collect(),
+                    BranchType::ALL.iter().map(|t| (t.id().to_string(), Msg::branch_type(*t).get(lang).to_string())).collect(),
                     visit.meeting.branch_type.id().to_string(),
                 ),
                 FactInput::MeetingKind => (
-                    MeetingKind::ALL.iter().map(|k| (k.id().to_string(), meeting_kind_label(*k).get(lang).to_string())).collect(),
+                    MeetingKind::ALL.iter().map(|k| (k.id().to_string(), Msg::meeting_kind(*k).get(lang).to_string())).collect(),
                     visit.meeting.kind.id().to_string(),
                 ),
                 _ => (

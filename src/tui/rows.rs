@@ -3,7 +3,7 @@
 
 use crate::core::rules::{ItemStatus, applies, item_status, item_value, option_label};
 use crate::core::template::{Item, Kind, Template};
-use crate::core::visit::{BranchType, MeetingKind, Value, Visit};
+use crate::core::visit::{Value, Visit};
 use crate::strings::{Lang, Msg};
 
 /// A meeting fact the inspector fills in.
@@ -112,8 +112,8 @@ impl Fact {
         match self {
             Fact::Branch => m.branch.clone(),
             Fact::Committee => m.committee.clone(),
-            Fact::BranchType => branch_type_label(m.branch_type).get(lang).to_string(),
-            Fact::Kind => meeting_kind_label(m.kind).get(lang).to_string(),
+            Fact::BranchType => Msg::branch_type(m.branch_type).get(lang).to_string(),
+            Fact::Kind => Msg::meeting_kind(m.kind).get(lang).to_string(),
             Fact::Date => m.date.strftime("%d/%m/%Y").to_string(),
             Fact::Start => m.start.map(|t| t.to_string()).unwrap_or_default(),
             Fact::End => m.end.map(|t| t.to_string()).unwrap_or_default(),
@@ -150,30 +150,6 @@ impl Fact {
             Fact::AbsentUnexcused => Some(&mut m.absent_unexcused),
             _ => None,
         }
-    }
-}
-
-pub fn branch_type_label(t: BranchType) -> Msg {
-    match t {
-        BranchType::NongThon => Msg::TypeNongThon,
-        BranchType::KhuDanCu => Msg::TypeKhuDanCu,
-        BranchType::CoQuan => Msg::TypeCoQuan,
-        BranchType::SuNghiep => Msg::TypeSuNghiep,
-        BranchType::TruongHoc => Msg::TypeTruongHoc,
-        BranchType::DnNhaNuoc => Msg::TypeDnNhaNuoc,
-        BranchType::DnNgoaiNhaNuoc => Msg::TypeDnNgoaiNhaNuoc,
-        BranchType::HopTacXa => Msg::TypeHopTacXa,
-        BranchType::QuanDoi => Msg::TypeQuanDoi,
-        BranchType::CongAn => Msg::TypeCongAn,
-        BranchType::Khac => Msg::TypeKhac,
-    }
-}
-
-pub fn meeting_kind_label(k: MeetingKind) -> Msg {
-    match k {
-        MeetingKind::Regular => Msg::KindRegular,
-        MeetingKind::Thematic => Msg::KindThematic,
-        MeetingKind::Combined => Msg::KindCombined,
     }
 }
 

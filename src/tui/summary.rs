@@ -10,7 +10,6 @@ use crate::strings::Msg;
 use crate::tui::app::{App, Editor, Effect, Overlay, Picker, Screen, Target};
 use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::rows::branch_type_label;
 
 /// Which list the screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -191,7 +190,7 @@ fn open_filter(app: &mut App, kind: FilterKind) {
         ),
         FilterKind::BranchType => (
             std::iter::once(all)
-                .chain(BranchType::ALL.iter().map(|t| (t.id().to_string(), branch_type_label(*t).get(lang).to_string())))
+                .chain(BranchType::ALL.iter().map(|t| (t.id().to_string(), Msg::branch_type(*t).get(lang).to_string())))
                 .collect(),
             app.summary.filters.branch_type.map(|t| t.id().to_string()).unwrap_or_default(),
         ),
@@ -266,7 +265,7 @@ pub fn filters_text(app: &App) -> String {
         parts.push(c.clone());
     }
     if let Some(t) = f.branch_type {
-        parts.push(branch_type_label(t).get(lang).to_string());
+        parts.push(Msg::branch_type(t).get(lang).to_string());
     }
     if let Some(i) = &f.inspector {
         parts.push(i.clone());

@@ -11,7 +11,6 @@ use super::{Theme, fit, pad, safe};
 use crate::core::rules::{ItemStatus, finding_sentence, item_status};
 use crate::core::template::Kind;
 use crate::core::text::display_safe;
-use crate::core::visit::VisitStatus;
 use crate::strings::Msg;
 use crate::tui::app::{App, SaveState, Session, current_row};
 use crate::tui::rows::{
@@ -34,10 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 
 fn draw_header(frame: &mut Frame, app: &App, session: &Session, theme: Theme, area: Rect) {
     let m = &session.visit.meeting;
-    let status = match session.visit.status {
-        VisitStatus::Draft => app.lang_str(Msg::Draft),
-        VisitStatus::Final => app.lang_str(Msg::Final),
-    };
+    let status = app.lang_str(Msg::status(session.visit.status));
     let (save_text, save_style) = match &session.save {
         SaveState::Saved => (app.lang_str(Msg::SavedMark).to_string(), theme.pass()),
         SaveState::Saving => (app.lang_str(Msg::SavingMark).to_string(), theme.muted()),

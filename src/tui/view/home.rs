@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Theme, fit, pad, safe};
-use crate::core::visit::VisitStatus;
 use crate::strings::Msg;
 use crate::tui::app::App;
 
@@ -76,10 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let height = (inner.height as usize).saturating_sub(1);
     let offset = if home.selected < height { 0 } else { home.selected + 1 - height };
     for (i, e) in home.entries.iter().enumerate().skip(offset).take(height) {
-        let status = match e.status {
-            VisitStatus::Draft => app.lang_str(Msg::Draft),
-            VisitStatus::Final => app.lang_str(Msg::Final),
-        };
+        let status = app.lang_str(Msg::status(e.status));
         let cursor = if i == home.selected { "▶" } else { " " };
         let findings = if e.findings > 0 { format!("!{}", e.findings) } else { "0".to_string() };
         let row = format!(
