@@ -18,7 +18,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::core::round::Coverage;
 use crate::core::rules::{
@@ -85,19 +84,8 @@ fn folded_contains(haystack: &str, needle: &str) -> bool {
     fold(haystack).contains(&fold(needle))
 }
 
-/// A name without marks, lower case, single spaces: the base of the documented name order.
-pub fn fold(input: &str) -> String {
-    let key = name_key(input);
-    let mut out = String::with_capacity(key.len());
-    for c in key.nfd() {
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            c if unicode_normalization::char::is_combining_mark(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::core::text::fold;
+
 
 /// The order of names in every list of the report (see the module documentation).
 pub fn compare_names(a: &str, b: &str) -> Ordering {

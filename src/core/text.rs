@@ -105,6 +105,21 @@ pub fn name_key(input: &str) -> String {
         .join(" ")
 }
 
+/// A name without marks, lower case, single spaces: for matching what people type
+/// (search, filters) and the base of the documented name order.
+pub fn fold(input: &str) -> String {
+    let key = name_key(input);
+    let mut out = String::with_capacity(key.len());
+    for c in key.nfd() {
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c if unicode_normalization::char::is_combining_mark(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1395,14 +1395,14 @@ fn confirm_picker(app: &mut App) -> Vec<Effect> {
 /// Items whose text (either language, without diacritics) or id contains the query.
 pub fn search_results(app: &App, query: &str) -> Vec<(usize, usize)> {
     let Some(session) = app.session.as_ref() else { return Vec::new() };
-    let needle = fold(query);
+    let needle = crate::core::text::fold(query);
     if needle.is_empty() {
         return Vec::new();
     }
     let mut found = Vec::new();
     for (s, section) in session.template.sections.iter().enumerate() {
         for (i, item) in section.items.iter().enumerate() {
-            let hay = fold(&format!("{} {} {}", item.id, item.text.vi, item.text.en));
+            let hay = crate::core::text::fold(&format!("{} {} {}", item.id, item.text.vi, item.text.en));
             if hay.contains(&needle) && applies(item, &session.visit) {
                 found.push((s + 1, i));
             }
@@ -1411,15 +1411,6 @@ pub fn search_results(app: &App, query: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// Lower case without Vietnamese marks, so "bien ban" finds "Biên bản".
-pub fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
-        .collect::<String>()
-        .to_lowercase()
-}
 
 fn search_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Overlay::Search(search) = &mut app.overlay else { return Vec::new() };
