@@ -17,7 +17,7 @@ use khaosat::core::visit::{
 use khaosat::store::format::parse_visit;
 use khaosat::strings::{Lang, Msg};
 use khaosat::tui::app::{
-    App, Effect, Event, Overlay, SaveState, Screen, Session, Target, current_row, fold,
+    App, Effect, Event, Overlay, SaveState, Screen, Session, Target, current_row,
     search_results, update,
 };
 use khaosat::tui::keymap::KeyMap;
@@ -970,7 +970,7 @@ fn search_without_diacritics_finds_the_minutes_items_and_enter_jumps() {
         "the template has several minutes items"
     );
     assert_eq!(found, expected);
-    assert_eq!(fold("Biên Bản ĐẢNG"), "bien ban dang");
+    assert_eq!(khaosat::core::text::fold("Biên Bản ĐẢNG"), "bien ban dang");
     key(&mut app, KeyCode::Down);
     let effects = key(&mut app, KeyCode::Enter);
     assert!(effects.is_empty());
