@@ -302,6 +302,7 @@ messages! {
     ErrUnknownItem => "mục \"{0}\" không có trong mẫu phiếu {1}", "item \"{0}\" is not in template {1}";
     ErrBadAnswer => "câu trả lời không hợp lệ: {1}", "invalid answer: {1}";
     ErrTextTooLong => "trường {0} dài {1} ký tự, quá giới hạn {2} ký tự (dán nhầm cả một tệp?): hãy rút gọn", "{0} holds {1} characters, more than the {2} a field may hold (a whole file pasted in?): shorten it";
+    TextFull => "Đã đủ {0} ký tự, mức tối đa của một ô: phần còn lại không được chèn", "{0} characters, the most a field holds: the rest was not inserted";
     ErrEmpty => "tệp rỗng", "the file is empty";
 
     // ron error details

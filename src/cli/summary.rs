@@ -247,6 +247,9 @@ pub fn run(
             out.flush()?;
         }
     }
+    // The process ends after this command: handing the summary's half a million small
+    // allocations back one by one would take longer than writing them out did.
+    std::mem::forget(summary);
     if loaded == 0 && skipped > 0 {
         writeln!(
             err,

@@ -22,6 +22,20 @@ fn path(p: &std::path::Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// A path as text; not copied when it is UTF-8 (nearly always).
+fn path_str(p: &std::path::Path) -> std::borrow::Cow<'_, str> {
+    p.to_str().map_or_else(|| p.to_string_lossy(), std::borrow::Cow::Borrowed)
+}
+
+/// A value written as the string of its `Display` (a date), without building that string first.
+struct Shown<'a, T>(&'a T);
+
+impl<T: std::fmt::Display> Serialize for Shown<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}
+
 /// An array written from an iterator made on demand: no list of values is built first.
 struct Seq<F>(F);
 
@@ -45,7 +59,7 @@ impl Serialize for BranchValueJ<'_> {
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("branch", &v.map(|v| v.branch.as_str()))?;
         map.serialize_entry("committee", &v.map(|v| v.committee.as_str()))?;
-        map.serialize_entry("file", &v.map(|v| v.file.to_string_lossy()))?;
+        map.serialize_entry("file", &v.map(|v| path_str(&v.file)))?;
         map.serialize_entry("value", &round2(self.1.value))?;
         map.end()
     }
@@ -113,8 +127,8 @@ impl Serialize for FindingBranchJ<'_> {
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("branch", &b.branch)?;
         map.serialize_entry("committee", &b.committee)?;
-        map.serialize_entry("date", &b.date.to_string())?;
-        map.serialize_entry("file", &b.file.to_string_lossy())?;
+        map.serialize_entry("date", &Shown(&b.date))?;
+        map.serialize_entry("file", &path_str(&b.file))?;
         map.serialize_entry("note", &b.note)?;
         map.serialize_entry("text", &b.text)?;
         let inspectors = self.0.visits.get(b.visit).map_or(no_one, |v| v.inspectors.as_slice());
@@ -153,7 +167,7 @@ impl Serialize for TextLineJ<'_> {
         map.serialize_entry("text", &l.text)?;
         map.serialize_entry("branch", &l.branch)?;
         map.serialize_entry("committee", &l.committee)?;
-        map.serialize_entry("file", &l.file.to_string_lossy())?;
+        map.serialize_entry("file", &path_str(&l.file))?;
         map.end()
     }
 }
@@ -175,12 +189,12 @@ impl Serialize for VisitJ<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let v = self.0;
         let mut map = s.serialize_map(None)?;
-        map.serialize_entry("file", &v.file.to_string_lossy())?;
+        map.serialize_entry("file", &path_str(&v.file))?;
         map.serialize_entry("branch", &v.branch)?;
         map.serialize_entry("committee", &v.committee)?;
         map.serialize_entry("branch_type", v.branch_type.id())?;
         map.serialize_entry("kind", v.kind.id())?;
-        map.serialize_entry("date", &v.date.to_string())?;
+        map.serialize_entry("date", &Shown(&v.date))?;
         let status = match v.status {
             VisitStatus::Draft => "draft",
             VisitStatus::Final => "final",

@@ -436,8 +436,11 @@ pub fn parse_visit(path: &Path, text: &str, templates: &[Template]) -> Result<Vi
         return Err(newer(visit.schema));
     }
     check_against_template(path, text, &visit, templates)?;
+    // Checked as written (before the cost of normalising a huge text) and as kept (composition
+    // may change the count), so that what loads also saves and loads again.
     check_text_lengths(path, text, &visit)?;
     visit.normalize();
+    check_text_lengths(path, text, &visit)?;
     Ok(visit)
 }
 

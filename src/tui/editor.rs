@@ -5,6 +5,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::core::text::clean;
+use crate::store::format::MAX_TEXT_CHARS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TextBuffer {
@@ -37,8 +38,12 @@ impl TextBuffer {
 
     /// Insert typed or pasted text at the cursor. Input methods may send decomposed letters;
     /// the result is renormalised so the cursor never sits between a letter and its accent.
+    /// At most [`MAX_TEXT_CHARS`] in all, the longest text a visit file may hold, so that what is
+    /// typed or pasted always loads again (the rest is dropped; see [`TextBuffer::is_full`]).
     pub fn insert(&mut self, input: &str) {
         let input = clean(&input.replace("\r\n", "\n").replace('\r', "\n"), self.multiline);
+        let room = MAX_TEXT_CHARS.saturating_sub(self.text.chars().count());
+        let input: String = input.chars().take(room).collect();
         if input.is_empty() {
             return;
         }
@@ -49,6 +54,11 @@ impl TextBuffer {
         self.text = clean(&format!("{before}{after}"), self.multiline);
         // Renormalising may merge the seam; keep the cursor inside the text on a boundary.
         self.cursor = self.snap(self.cursor.min(self.text.len()));
+    }
+
+    /// True when the text has reached [`MAX_TEXT_CHARS`] and nothing more can be inserted.
+    pub fn is_full(&self) -> bool {
+        self.text.chars().count() >= MAX_TEXT_CHARS
     }
 
     pub fn newline(&mut self) {

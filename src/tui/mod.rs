@@ -30,6 +30,9 @@ use app::{App, Effect, Event, HomeEntry, update};
 use keymap::KeyMap;
 use view::Theme;
 
+/// How long the frame after an answer waits for the save to finish (see the main loop).
+const SAVE_GRACE: Duration = Duration::from_millis(25);
+
 /// What the TUI starts with.
 pub struct Options {
     pub lang: Lang,
@@ -79,8 +82,11 @@ pub fn run(options: Options) -> Result<(), String> {
     };
     let mut ctx = Runtime { data_dir: options.data_dir, tx, saver, hung_up: false, lock: None };
     let mut pending = vec![first];
+    // A save was handed to the saver since the last frame.
+    let mut saving = false;
     loop {
         for effect in std::mem::take(&mut pending) {
+            saving |= matches!(effect, Effect::Save { .. });
             ctx.perform(&mut app, effect, &mut pending);
         }
         if !pending.is_empty() {
@@ -89,20 +95,48 @@ pub fn run(options: Options) -> Result<(), String> {
         if app.quit {
             break;
         }
+        // An event that came while waiting for a save, handled after this frame.
+        let mut early = None;
+        if std::mem::take(&mut saving) {
+            // A save usually ends within a few milliseconds: wait that long for its result so
+            // that the frame shows it, instead of drawing "saving" and then "saved" (two header
+            // rewrites per answer). Typing is never held up: keys keep arriving on their own
+            // thread, and one that comes meanwhile ends the wait.
+            match rx.recv_timeout(SAVE_GRACE) {
+                Ok(event @ (Event::Saved { .. } | Event::SaveFailed { .. } | Event::SaveConflict { .. })) => {
+                    pending.extend(update(&mut app, event));
+                    if !pending.is_empty() || app.quit {
+                        continue;
+                    }
+                }
+                Ok(other) => early = Some(other),
+                Err(_) => {}
+            }
+        }
         if term.draw(|frame| view::draw(frame, &app, theme)).is_err() {
             // The terminal is gone (EIO): keep what was typed, then leave.
             ctx.hung_up = true;
+            if let Some(event) = early.take() {
+                pending.extend(update(&mut app, event));
+            }
             pending.extend(update(&mut app, Event::HangUp));
             continue;
         }
-        // Wait for something to happen; nothing is drawn while idle. Once a second the terminal
-        // is checked too, in case the input thread could not report a hang-up.
-        let first_event = match rx.recv_timeout(Duration::from_secs(1)) {
-            Ok(event) => event,
-            Err(mpsc::RecvTimeoutError::Timeout) if terminal_hung_up() => Event::HangUp,
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        // Wait for something to happen; nothing is drawn while idle (not even an unchanged frame:
+        // it would still write cursor sequences). Once a second the terminal is checked too, in
+        // case the input thread could not report a hang-up.
+        let first_event = loop {
+            if let Some(event) = early.take() {
+                break Some(event);
+            }
+            match rx.recv_timeout(Duration::from_secs(1)) {
+                Ok(event) => break Some(event),
+                Err(mpsc::RecvTimeoutError::Timeout) if terminal_hung_up() => break Some(Event::HangUp),
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break None,
+            }
         };
+        let Some(first_event) = first_event else { break };
         for event in std::iter::once(first_event).chain(rx.try_iter()) {
             if matches!(event, Event::HangUp) {
                 ctx.hung_up = true;

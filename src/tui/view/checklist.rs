@@ -103,16 +103,17 @@ fn draw_items(frame: &mut Frame, app: &App, session: &Session, theme: Theme, are
         let cursor = if selected { "▶" } else { " " };
         let label = format!("{cursor}{mark} {} ", pad(&answer, answer_width));
         let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
-        let style = if selected {
-            theme.selected()
-        } else if !enabled {
+        let style = if !enabled {
             theme.muted()
         } else if status == ItemStatus::Fail {
             theme.finding()
         } else {
             Default::default()
         };
-        lines.push(Line::styled(format!("{label}{}", pad(&text, rest)), style));
+        // The selection is the ▶ and the answer cell in reverse video, not the whole row: moving
+        // it rewrites a dozen cells of two rows instead of both rows whole.
+        let label_style = if selected { theme.selected() } else { style };
+        lines.push(Line::from(vec![Span::styled(label, label_style), Span::styled(pad(&text, rest), style)]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -156,14 +157,18 @@ fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> (&'stati
 fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, area: Rect) {
     let lang = app.lang;
     let Some(row) = current_row(session) else { return };
+    // The question and its help flow from the top; the answer, its finding, the note and the keys
+    // sit at the bottom, so they keep their rows from one item to the next (moving on rewrites
+    // the question, not the lines around it).
     let mut text = Text::default();
+    let mut foot = Text::default();
     let title = match row {
         Row::Fact(fact) => {
             text.push_line(Line::styled(fact.label().get(lang), theme.title()));
             let value = safe(&fact.value_text(&session.visit, lang));
             let shown = if value.is_empty() { app.lang_str(Msg::Unanswered).to_string() } else { value };
-            text.push_line(Line::from(format!("{}: {shown}", app.lang_str(Msg::AnswerLabel))));
-            text.push_line(Line::styled(app.lang_str(fact_hint(fact)), theme.muted()));
+            foot.push_line(Line::from(format!("{}: {shown}", app.lang_str(Msg::AnswerLabel))));
+            foot.push_line(Line::styled(app.lang_str(fact_hint(fact)), theme.muted()));
             app.lang_str(Msg::FactsSection).to_string()
         }
         row => {
@@ -177,32 +182,33 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
                 (None, _) if answer.is_empty() => app.lang_str(Msg::Unanswered).to_string(),
                 (None, _) => answer,
             };
-            text.push_line(Line::from(format!("{}: {answer}", app.lang_str(Msg::AnswerLabel))));
+            foot.push_line(Line::from(format!("{}: {answer}", app.lang_str(Msg::AnswerLabel))));
             match status {
                 ItemStatus::Fail => {
                     let sentence = finding_sentence(item, &session.visit, lang).unwrap_or_default();
-                    text.push_line(Line::styled(
+                    foot.push_line(Line::styled(
                         format!("! {}: {}", app.lang_str(Msg::Finding), safe(&sentence)),
                         theme.finding(),
                     ));
                 }
                 ItemStatus::Pass if item.finding.is_some() => {
-                    text.push_line(Line::styled(format!("✓ {}", app.lang_str(Msg::Pass)), theme.pass()));
+                    foot.push_line(Line::styled(format!("✓ {}", app.lang_str(Msg::Pass)), theme.pass()));
                 }
                 _ => {}
             }
             if let Some(answer) = session.visit.answer(&item.id).filter(|a| !a.note.is_empty()) {
                 let note = display_safe(&answer.note, true);
-                text.push_line(Line::from(format!("✎ {}: {}", app.lang_str(Msg::NoteLabel), note.replace('\n', " ⏎ "))));
+                foot.push_line(Line::from(format!("✎ {}: {}", app.lang_str(Msg::NoteLabel), note.replace('\n', " ⏎ "))));
             }
             if let Some(previous) = session.previous.as_deref() {
                 let before = answer_text(item, previous, lang);
                 let before = if before.is_empty() { app.lang_str(Msg::Unanswered).to_string() } else { safe(&before) };
                 let date = previous.meeting.date.strftime("%d/%m/%Y").to_string();
-                text.push_line(Line::styled(Msg::PreviousAnswer.fill(lang, &[&date, &before]), theme.muted()));
+                foot.push_line(Line::styled(Msg::PreviousAnswer.fill(lang, &[&date, &before]), theme.muted()));
             }
-            // The keys come before the help: when the panel is short, the help is what gets cut.
-            text.push_line(Line::styled(app.lang_str(kind_hint(&item.kind)), theme.muted()));
+            // The keys are in the foot, before the help: when the panel is short, the help is what
+            // gets cut.
+            foot.push_line(Line::styled(app.lang_str(kind_hint(&item.kind)), theme.muted()));
             if let Some(help) = &item.help {
                 text.push_line(Line::styled(safe(help.get(lang)), theme.muted().add_modifier(Modifier::ITALIC)));
             }
@@ -217,7 +223,13 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
         }
     };
     let block = Block::bordered().title(fit(&safe(&title), area.width.saturating_sub(4) as usize));
-    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let foot = Paragraph::new(foot).wrap(Wrap { trim: false });
+    let foot_height = u16::try_from(foot.line_count(inner.width)).unwrap_or(u16::MAX).min(inner.height);
+    let [head, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(foot_height)]).areas(inner);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), head);
+    frame.render_widget(foot, bottom);
 }
 
 fn fact_hint(fact: Fact) -> Msg {

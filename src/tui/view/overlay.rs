@@ -191,7 +191,7 @@ fn search_box(frame: &mut Frame, app: &App, theme: Theme, area: Rect, query: &st
         let row = crate::tui::rows::Row::Item { section: *section, index: *index };
         let Some(item) = row_item(&session.template, row) else { continue };
         let cursor = if i == selected { "▶" } else { " " };
-        let text = pad(&format!("{cursor}{} — {}", item.id, safe(item.text.get(app.lang))), width);
+        let text = pad(&format!("{cursor}{} — {}", safe(&item.id), safe(item.text.get(app.lang))), width);
         let style = if i == selected { theme.selected() } else { Default::default() };
         lines.push(Line::styled(text, style));
     }
