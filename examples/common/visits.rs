@@ -345,8 +345,9 @@ fn value_for(rng: &mut Rng, item: &Item, quality: u32, members: &Members) -> Opt
             }
             let mut text = rng.pick(&REMARKS).to_string();
             if *multiline && rng.chance(40) {
+                let more = rng.pick(&REMARKS).to_string();
                 text.push('\n');
-                text.push_str(*rng.pick(&REMARKS));
+                text.push_str(&more);
             }
             Value::Text(text)
         }
