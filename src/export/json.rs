@@ -370,9 +370,13 @@ fn round_keys(summary: &Summary, value: &mut J) {
 /// Write the summary as pretty JSON, ending with a line break, as it is produced: memory stays
 /// that of the summary, whatever the size of the document.
 pub fn write(summary: &Summary, out: &mut dyn std::io::Write) -> Result<(), ExportError> {
-    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    // Buffered here, with a known type: the serializer's many small writes are inlined copies
+    // into the buffer, not calls through `dyn Write`.
+    let mut buffer = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut ser = serde_json::Serializer::pretty(&mut buffer);
     SummaryJ(summary).serialize(&mut ser)?;
-    out.write_all(b"\n")?;
+    std::io::Write::write_all(&mut buffer, b"\n")?;
+    std::io::Write::flush(&mut buffer)?;
     Ok(())
 }
 
