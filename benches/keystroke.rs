@@ -23,10 +23,7 @@ fn fixed_now() -> Timestamp {
 }
 
 fn key(app: &mut App, c: char) {
-    update(
-        app,
-        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-    );
+    update(app, Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
 }
 
 fn keystroke(c: &mut Criterion) {
@@ -38,22 +35,10 @@ fn keystroke(c: &mut Criterion) {
     visit.last_item = Some("prep.committee_met".into());
     let theme = Theme { colors: true };
     let setup = || {
-        let mut app = App::new(
-            Lang::Vi,
-            KeyMap::default(),
-            vec![Template::embedded()],
-            "Lê Thị Tú".into(),
-        );
+        let mut app = App::new(Lang::Vi, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
         app.clock = fixed_now;
-        update(
-            &mut app,
-            Event::Opened {
-                path: "/tmp/bench.ron".into(),
-                result: Ok(visit.clone()),
-            },
-        );
-        let mut terminal =
-            Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+        update(&mut app, Event::Opened { path: "/tmp/bench.ron".into(), result: Ok(visit.clone()) });
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
         let _ = terminal.draw(|f| draw(f, &app, theme));
         (app, terminal)
     };

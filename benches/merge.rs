@@ -33,9 +33,7 @@ fn merge(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("merge 1000 visits");
     group.sample_size(20);
-    group.bench_function("SummaryBuilder add + finish", |b| {
-        b.iter(|| black_box(build()))
-    });
+    group.bench_function("SummaryBuilder add + finish", |b| b.iter(|| black_box(build())));
     group.bench_function("json::write (to a buffer)", |b| {
         b.iter_batched_ref(
             build,

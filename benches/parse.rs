@@ -26,9 +26,7 @@ fn parse(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("parse one visit");
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("store::format::parse_visit", |b| {
-        b.iter(|| parse_visit(path, black_box(&text), &templates))
-    });
+    group.bench_function("store::format::parse_visit", |b| b.iter(|| parse_visit(path, black_box(&text), &templates)));
     // For reference: ron alone, as parse_visit did (twice) before the lean reader.
     group.bench_function("ron::from_str::<Visit> (reference)", |b| {
         b.iter(|| ron::Options::default().from_str::<Visit>(black_box(&text)))

@@ -34,28 +34,14 @@ fn parse_args() -> Result<Args, String> {
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
-            "--visits" | "-n" => {
-                visits = Some(
-                    value("--visits")?
-                        .parse()
-                        .map_err(|e| format!("--visits: {e}"))?,
-                )
-            }
+            "--visits" | "-n" => visits = Some(value("--visits")?.parse().map_err(|e| format!("--visits: {e}"))?),
             "--out" | "-o" => out = Some(PathBuf::from(value("--out")?)),
-            "--seed" => {
-                seed = value("--seed")?
-                    .parse()
-                    .map_err(|e| format!("--seed: {e}"))?
-            }
+            "--seed" => seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
     }
-    Ok(Args {
-        visits: visits.ok_or("--visits N is required")?,
-        out: out.ok_or("--out DIR is required")?,
-        seed,
-    })
+    Ok(Args { visits: visits.ok_or("--visits N is required")?, out: out.ok_or("--out DIR is required")?, seed })
 }
 
 fn main() -> ExitCode {

@@ -24,10 +24,8 @@ impl Lang {
 
     /// From the environment: `LC_ALL`, `LC_MESSAGES`, then `LANG`.
     pub fn from_env() -> Lang {
-        let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .find(|v| !v.is_empty());
+        let var =
+            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|k| std::env::var(k).ok()).find(|v| !v.is_empty());
         Lang::from_locale(var.as_deref())
     }
 }

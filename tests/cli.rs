@@ -337,8 +337,17 @@ fn new_accepts_day_first_dates() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = path_arg(dir.path());
     let out = run(&[
-        "new", "--branch", "Chi bộ số 11", "--committee", "Đảng bộ phường Mai Dịch", "--type", "khu_dan_cu",
-        "--date", "05/04/2022", "--dir", &d,
+        "new",
+        "--branch",
+        "Chi bộ số 11",
+        "--committee",
+        "Đảng bộ phường Mai Dịch",
+        "--type",
+        "khu_dan_cu",
+        "--date",
+        "05/04/2022",
+        "--dir",
+        &d,
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     assert_eq!(text(&out.stdout), format!("{}\n", dir.path().join("2022-04-05_chi-bo-so-11.ron").display()));
@@ -349,8 +358,17 @@ fn new_stores_a_decomposed_branch_as_nfc() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = path_arg(dir.path());
     let out = run(&[
-        "new", "--branch", "Chi bo\u{323}\u{302} so\u{302}\u{301} 11", "--committee", "Đảng bộ", "--type", "khac",
-        "--date", "2022-04-05", "--dir", &d,
+        "new",
+        "--branch",
+        "Chi bo\u{323}\u{302} so\u{302}\u{301} 11",
+        "--committee",
+        "Đảng bộ",
+        "--type",
+        "khac",
+        "--date",
+        "2022-04-05",
+        "--dir",
+        &d,
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let path = dir.path().join("2022-04-05_chi-bo-so-11.ron");

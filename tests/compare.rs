@@ -43,12 +43,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn show(out: &Output) -> String {
-    format!(
-        "status {:?}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code(),
-        text(&out.stdout),
-        text(&out.stderr)
-    )
+    format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 
 fn json(args: &[&str]) -> Result<J> {
@@ -85,13 +80,7 @@ fn edit(dir: &Path, file: &str, change: impl FnOnce(&mut khaosat::core::visit::V
 }
 
 fn set(visit: &mut khaosat::core::visit::Visit, id: &str, value: Value) {
-    visit.answers.insert(
-        id.into(),
-        Answer {
-            value: Some(value),
-            note: String::new(),
-        },
-    );
+    visit.answers.insert(id.into(), Answer { value: Some(value), note: String::new() });
 }
 
 /// The next round: two copies of the demo, the second changed.
@@ -108,9 +97,7 @@ fn two_rounds() -> Result<(tempfile::TempDir, tempfile::TempDir)> {
     })?;
     edit(n, "doi-tong-hop", |v| set(v, "res.concrete", Value::Yes))?;
     edit(n, "cong-an-phuong", |v| {
-        let all = ["ctr_01_qu", "kl_01_tw", "kl_21_tw", "qd_08_tw", "qd_37_tw"]
-            .map(String::from)
-            .to_vec();
+        let all = ["ctr_01_qu", "kl_01_tw", "kl_21_tw", "qd_08_tw", "qd_37_tw"].map(String::from).to_vec();
         set(v, "conduct.round_documents", Value::Choices(all));
     })?;
     edit(n, "cong-ty", |v| {
@@ -118,13 +105,8 @@ fn two_rounds() -> Result<(tempfile::TempDir, tempfile::TempDir)> {
     })?;
     fs::remove_file(n.join("2022-04-21_chi-bo-thcs-thpt-nguyen-sieu.ron"))?;
     // A branch the earlier round did not visit.
-    fs::copy(
-        n.join("2022-04-06_chi-bo-so-11.ron"),
-        n.join("2022-04-07_chi-bo-so-12.ron"),
-    )?;
-    edit(n, "chi-bo-so-12", |v| {
-        v.meeting.branch = "Chi bộ số 12".into()
-    })?;
+    fs::copy(n.join("2022-04-06_chi-bo-so-11.ron"), n.join("2022-04-07_chi-bo-so-12.ron"))?;
+    edit(n, "chi-bo-so-12", |v| v.meeting.branch = "Chi bộ số 12".into())?;
     Ok((old, new))
 }
 
@@ -136,12 +118,7 @@ fn failing(summary: &J) -> BTreeMap<String, BTreeSet<(String, String)>> {
             .as_array()
             .into_iter()
             .flatten()
-            .map(|b| {
-                key(
-                    b["branch"].as_str().unwrap_or(""),
-                    b["committee"].as_str().unwrap_or(""),
-                )
-            })
+            .map(|b| key(b["branch"].as_str().unwrap_or(""), b["committee"].as_str().unwrap_or("")))
             .collect();
         map.insert(f["id"].as_str().unwrap_or("").to_string(), branches);
     }
@@ -152,30 +129,18 @@ fn keys(list: &J) -> BTreeSet<(String, String)> {
     list.as_array()
         .into_iter()
         .flatten()
-        .map(|b| {
-            key(
-                b["branch"].as_str().unwrap_or(""),
-                b["committee"].as_str().unwrap_or(""),
-            )
-        })
+        .map(|b| key(b["branch"].as_str().unwrap_or(""), b["committee"].as_str().unwrap_or("")))
         .collect()
 }
 
 fn names(list: &J) -> Vec<String> {
-    list.as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|b| b["branch"].as_str().map(String::from))
-        .collect()
+    list.as_array().into_iter().flatten().filter_map(|b| b["branch"].as_str().map(String::from)).collect()
 }
 
 #[test]
 fn compare_lists_fixed_persisting_and_new_and_agrees_with_the_summaries() -> Result {
     let (old, new) = two_rounds()?;
-    let (o, n) = (
-        old.path().to_string_lossy().into_owned(),
-        new.path().to_string_lossy().into_owned(),
-    );
+    let (o, n) = (old.path().to_string_lossy().into_owned(), new.path().to_string_lossy().into_owned());
     let c = json(&["compare", &o, &n, "--format", "json"])?;
     let old_summary = json(&["summary", &o, "--format", "json"])?;
     let new_summary = json(&["summary", &n, "--format", "json"])?;
@@ -186,10 +151,7 @@ fn compare_lists_fixed_persisting_and_new_and_agrees_with_the_summaries() -> Res
     assert_eq!(c["old"]["visits"], old_summary["visits"]);
     assert_eq!(c["new"]["visits"], new_summary["visits"]);
     assert_eq!(c["matched"], 6);
-    assert_eq!(
-        names(&c["unmatched"]["old_only"]),
-        vec!["Chi bộ THCS - THPT Nguyễn Siêu"]
-    );
+    assert_eq!(names(&c["unmatched"]["old_only"]), vec!["Chi bộ THCS - THPT Nguyễn Siêu"]);
     assert_eq!(names(&c["unmatched"]["new_only"]), vec!["Chi bộ số 12"]);
 
     let findings: BTreeMap<String, &J> = c["findings"]
@@ -201,106 +163,41 @@ fn compare_lists_fixed_persisting_and_new_and_agrees_with_the_summaries() -> Res
     let get = |id: &str| findings.get(id).copied().ok_or(format!("no finding {id}"));
 
     // What was changed shows where expected.
-    assert_eq!(
-        names(&get("min.committee_minutes")?["fixed"]),
-        vec!["chi bộ  SỐ 11"]
-    );
-    assert_eq!(
-        names(&get("conduct.news_selective")?["fixed"]),
-        vec!["chi bộ  SỐ 11"]
-    );
+    assert_eq!(names(&get("min.committee_minutes")?["fixed"]), vec!["chi bộ  SỐ 11"]);
+    assert_eq!(names(&get("conduct.news_selective")?["fixed"]), vec!["chi bộ  SỐ 11"]);
     assert_eq!(names(&get("prep.notice")?["new"]), vec!["chi bộ  SỐ 11"]);
-    assert_eq!(
-        names(&get("res.concrete")?["fixed"]),
-        vec!["Chi bộ Đội Tổng hợp"]
-    );
-    assert_eq!(
-        names(&get("res.concrete")?["persisting"]).len(),
-        1,
-        "the company still has it"
-    );
-    assert_eq!(
-        names(&get("conduct.round_documents")?["fixed"]),
-        vec!["Chi bộ Công an phường"]
-    );
-    assert_eq!(
-        names(&get("crit.praise_criticism")?["not_assessed"]).len(),
-        1
-    );
-    assert!(
-        names(&get("crit.commitments_review")?["persisting"])
-            .contains(&"Chi bộ Đội Tổng hợp".to_string())
-    );
-    assert!(
-        get("prep.notice")?["text"]
-            .as_str()
-            .is_some_and(|t| t.starts_with("Chưa thông báo"))
-    );
+    assert_eq!(names(&get("res.concrete")?["fixed"]), vec!["Chi bộ Đội Tổng hợp"]);
+    assert_eq!(names(&get("res.concrete")?["persisting"]).len(), 1, "the company still has it");
+    assert_eq!(names(&get("conduct.round_documents")?["fixed"]), vec!["Chi bộ Công an phường"]);
+    assert_eq!(names(&get("crit.praise_criticism")?["not_assessed"]).len(), 1);
+    assert!(names(&get("crit.commitments_review")?["persisting"]).contains(&"Chi bộ Đội Tổng hợp".to_string()));
+    assert!(get("prep.notice")?["text"].as_str().is_some_and(|t| t.starts_with("Chưa thông báo")));
 
     // The counts agree with the two summaries, over the branches both rounds have.
     let matched: BTreeSet<(String, String)> = c["branches"]
         .as_array()
         .ok_or("branches")?
         .iter()
-        .map(|b| {
-            key(
-                b["branch"].as_str().unwrap_or(""),
-                b["committee"].as_str().unwrap_or(""),
-            )
-        })
+        .map(|b| key(b["branch"].as_str().unwrap_or(""), b["committee"].as_str().unwrap_or("")))
         .collect();
     assert_eq!(matched.len(), 6);
     let (was, is) = (failing(&old_summary), failing(&new_summary));
     let ids: BTreeSet<&String> = was.keys().chain(is.keys()).collect();
     for id in ids {
-        let old_set: BTreeSet<_> = was
-            .get(id)
-            .cloned()
-            .unwrap_or_default()
-            .intersection(&matched)
-            .cloned()
-            .collect();
-        let new_set: BTreeSet<_> = is
-            .get(id)
-            .cloned()
-            .unwrap_or_default()
-            .intersection(&matched)
-            .cloned()
-            .collect();
+        let old_set: BTreeSet<_> = was.get(id).cloned().unwrap_or_default().intersection(&matched).cloned().collect();
+        let new_set: BTreeSet<_> = is.get(id).cloned().unwrap_or_default().intersection(&matched).cloned().collect();
         let Some(f) = findings.get(id.as_str()) else {
-            assert!(
-                old_set.is_empty() && new_set.is_empty(),
-                "{id} fails in a matched branch but is not listed"
-            );
+            assert!(old_set.is_empty() && new_set.is_empty(), "{id} fails in a matched branch but is not listed");
             continue;
         };
-        let (fixed, persisting, newly, not_assessed) = (
-            keys(&f["fixed"]),
-            keys(&f["persisting"]),
-            keys(&f["new"]),
-            keys(&f["not_assessed"]),
-        );
+        let (fixed, persisting, newly, not_assessed) =
+            (keys(&f["fixed"]), keys(&f["persisting"]), keys(&f["new"]), keys(&f["not_assessed"]));
         let now: BTreeSet<_> = persisting.union(&newly).cloned().collect();
         assert_eq!(now, new_set, "{id}: persisting + new = failing now");
-        assert_eq!(
-            persisting.len() + newly.len(),
-            new_set.len(),
-            "{id}: no branch twice"
-        );
-        let then: BTreeSet<_> = fixed
-            .union(&persisting)
-            .chain(not_assessed.iter())
-            .cloned()
-            .collect();
-        assert_eq!(
-            then, old_set,
-            "{id}: fixed + persisting + not assessed = failing before"
-        );
-        assert_eq!(
-            fixed.len() + persisting.len() + not_assessed.len(),
-            old_set.len(),
-            "{id}"
-        );
+        assert_eq!(persisting.len() + newly.len(), new_set.len(), "{id}: no branch twice");
+        let then: BTreeSet<_> = fixed.union(&persisting).chain(not_assessed.iter()).cloned().collect();
+        assert_eq!(then, old_set, "{id}: fixed + persisting + not assessed = failing before");
+        assert_eq!(fixed.len() + persisting.len() + not_assessed.len(), old_set.len(), "{id}");
     }
     for f in findings.values() {
         assert!(
@@ -313,22 +210,12 @@ fn compare_lists_fixed_persisting_and_new_and_agrees_with_the_summaries() -> Res
 
     // Per branch: the findings then and now, as the summaries have them.
     for b in c["branches"].as_array().ok_or("branches")? {
-        let k = key(
-            b["branch"].as_str().unwrap_or(""),
-            b["committee"].as_str().unwrap_or(""),
-        );
+        let k = key(b["branch"].as_str().unwrap_or(""), b["committee"].as_str().unwrap_or(""));
         for (side, map) in [("old", &was), ("new", &is)] {
-            let listed: BTreeSet<String> = b[side]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect();
-            let expected: BTreeSet<String> = map
-                .iter()
-                .filter(|(_, s)| s.contains(&k))
-                .map(|(id, _)| id.clone())
-                .collect();
+            let listed: BTreeSet<String> =
+                b[side].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect();
+            let expected: BTreeSet<String> =
+                map.iter().filter(|(_, s)| s.contains(&k)).map(|(id, _)| id.clone()).collect();
             assert_eq!(listed, expected, "{} {side}", k.0);
         }
     }
@@ -340,10 +227,7 @@ fn a_round_compared_with_itself_lists_nothing_fixed_or_new() -> Result {
     let c = json(&["compare", DEMO, DEMO, "--format", "json"])?;
     let summary = json(&["summary", DEMO, "--format", "json"])?;
     let findings = c["findings"].as_array().ok_or("findings")?;
-    assert_eq!(
-        findings.len(),
-        summary["findings"].as_array().map(Vec::len).unwrap_or(0)
-    );
+    assert_eq!(findings.len(), summary["findings"].as_array().map(Vec::len).unwrap_or(0));
     for f in findings {
         for k in ["fixed", "new", "not_assessed"] {
             assert_eq!(f[k].as_array().map(Vec::len), Some(0), "{f}");
@@ -354,10 +238,7 @@ fn a_round_compared_with_itself_lists_nothing_fixed_or_new() -> Result {
             .flatten()
             .find(|s| s["id"] == f["id"])
             .ok_or("finding in the summary")?;
-        assert_eq!(
-            f["persisting"].as_array().map(Vec::len),
-            in_summary["failing"].as_u64().map(|n| n as usize)
-        );
+        assert_eq!(f["persisting"].as_array().map(Vec::len), in_summary["failing"].as_u64().map(|n| n as usize));
     }
     assert_eq!(c["unmatched"]["old_only"].as_array().map(Vec::len), Some(0));
     assert_eq!(c["unmatched"]["new_only"].as_array().map(Vec::len), Some(0));
@@ -367,32 +248,25 @@ fn a_round_compared_with_itself_lists_nothing_fixed_or_new() -> Result {
 #[test]
 fn text_and_markdown_name_the_changes() -> Result {
     let (old, new) = two_rounds()?;
-    let (o, n) = (
-        old.path().to_string_lossy().into_owned(),
-        new.path().to_string_lossy().into_owned(),
-    );
+    let (o, n) = (old.path().to_string_lossy().into_owned(), new.path().to_string_lossy().into_owned());
     let out = run(&["--lang", "vi", "compare", &o, &n])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let report = text(&out.stdout);
-    assert!(report.starts_with("SO SÁNH HAI ĐỢT KHẢO SÁT\nĐợt trước: 7 phiếu; đợt này: 7 phiếu; 6 chi bộ có ở cả hai đợt\n"), "{report}");
     assert!(
-        report.contains("Đã khắc phục (1): Chi bộ Đội Tổng hợp (Đảng bộ Công an quận)"),
+        report
+            .starts_with("SO SÁNH HAI ĐỢT KHẢO SÁT\nĐợt trước: 7 phiếu; đợt này: 7 phiếu; 6 chi bộ có ở cả hai đợt\n"),
         "{report}"
     );
+    assert!(report.contains("Đã khắc phục (1): Chi bộ Đội Tổng hợp (Đảng bộ Công an quận)"), "{report}");
     assert!(
-        report.contains(
-            "Chỉ có ở đợt trước: Chi bộ THCS - THPT Nguyễn Siêu (Đảng bộ Trường THPT Nguyễn Siêu)"
-        ),
+        report.contains("Chỉ có ở đợt trước: Chi bộ THCS - THPT Nguyễn Siêu (Đảng bộ Trường THPT Nguyễn Siêu)"),
         "{report}"
     );
     let out = run(&["--lang", "en", "compare", &o, &n, "--format", "md"])?;
     let md = text(&out.stdout);
     assert!(md.starts_with("# Round over round\n"), "{md}");
     assert!(md.contains("\n## By branch\n"), "{md}");
-    assert!(
-        md.contains("Only now: Chi bộ số 12 (Đảng bộ phường Mai Dịch)"),
-        "{md}"
-    );
+    assert!(md.contains("Only now: Chi bộ số 12 (Đảng bộ phường Mai Dịch)"), "{md}");
     Ok(())
 }
 

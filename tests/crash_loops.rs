@@ -92,7 +92,15 @@ fn sigkill_during_saves_never_leaves_a_broken_file() {
             .and_then(|rest| rest.split('\n').next())
             .and_then(|v| v.parse().ok())
             .unwrap_or_else(|| panic!("run {run}: unexpected notes"));
-        assert_eq!(loaded, { let mut v = version(&template, n); v.normalize(); v }, "run {run}: version {n} differs");
+        assert_eq!(
+            loaded,
+            {
+                let mut v = version(&template, n);
+                v.normalize();
+                v
+            },
+            "run {run}: version {n} differs"
+        );
         versions_seen.insert(n);
         leftovers_seen += temp_files(dir.path()).len();
         // What the next start does: remove what a killed save left.
@@ -236,7 +244,10 @@ fn hang_up_after_each_keystroke_keeps_every_answer() {
             let _ = status;
             let text = std::fs::read_to_string(&file).expect("read");
             for (_, id, value) in &KEYS[..keys] {
-                assert!(answered(&text, id, value), "after {keys} keys ({controlling}): {id} = {value} missing:\n{text}");
+                assert!(
+                    answered(&text, id, value),
+                    "after {keys} keys ({controlling}): {id} = {value} missing:\n{text}"
+                );
             }
             assert!(load_visit(&file, std::slice::from_ref(&template)).is_ok());
             runs += 1;

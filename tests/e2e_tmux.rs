@@ -113,7 +113,9 @@ fn processes_mentioning(marker: &str) -> Vec<String> {
     entries
         .flatten()
         .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok().map(|c| (e.file_name(), c)))
-        .filter(|(_, cmd)| String::from_utf8_lossy(cmd).contains(marker) && !String::from_utf8_lossy(cmd).contains("tmux"))
+        .filter(|(_, cmd)| {
+            String::from_utf8_lossy(cmd).contains(marker) && !String::from_utf8_lossy(cmd).contains("tmux")
+        })
         .map(|(pid, cmd)| format!("{}: {}", pid.to_string_lossy(), String::from_utf8_lossy(&cmd).replace('\0', " ")))
         .collect()
 }

@@ -27,12 +27,7 @@ fn khaosat() -> assert_cmd::Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
-        .args([
-            "--config",
-            "/nonexistent/khaosat-config.ron",
-            "--lang",
-            "en",
-        ]);
+        .args(["--config", "/nonexistent/khaosat-config.ron", "--lang", "en"]);
     cmd
 }
 
@@ -45,12 +40,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn show(out: &Output) -> String {
-    format!(
-        "status {:?}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code(),
-        text(&out.stdout),
-        text(&out.stderr)
-    )
+    format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 
 fn load(path: &Path) -> Result<Visit> {
@@ -87,10 +77,7 @@ fn finalise_is_refused_while_problems_remain() -> Result {
     let out = run(&["finalise", &file, "--by", "Lê Thị Tú"])?;
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     let stderr = text(&out.stderr);
-    assert!(
-        stderr.contains("Not answered: "),
-        "each problem is listed: {stderr}"
-    );
+    assert!(stderr.contains("Not answered: "), "each problem is listed: {stderr}");
     assert!(stderr.contains("(prep.committee_met)"), "{stderr}");
     assert!(stderr.contains("cannot mark"), "{stderr}");
     assert_eq!(fs::read_to_string(&file)?, before, "nothing written");
@@ -107,62 +94,35 @@ fn reopen_finalise_edit_and_the_summary_notices() -> Result {
     // Final without a record (older files): already final, nothing to do.
     let out = run(&["finalise", &f])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
-    assert!(
-        text(&out.stdout).contains("is already final"),
-        "{}",
-        show(&out)
-    );
+    assert!(text(&out.stdout).contains("is already final"), "{}", show(&out));
 
     // Reopening needs a reason.
     let out = run(&["reopen", &f, "--reason", "  "])?;
     assert_eq!(out.status.code(), Some(2), "{}", show(&out));
-    let out = run(&[
-        "reopen",
-        &f,
-        "--reason",
-        "Sai số đảng viên có mặt",
-        "--by",
-        "Lê Thị Tú",
-    ])?;
+    let out = run(&["reopen", &f, "--reason", "Sai số đảng viên có mặt", "--by", "Lê Thị Tú"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     assert!(text(&out.stdout).contains("Reopened"), "{}", show(&out));
     let visit = load(&file)?;
     assert_eq!(visit.status, VisitStatus::Draft);
     assert_eq!(visit.reopened.len(), 1);
     assert_eq!(
-        (
-            visit.reopened[0].by.as_str(),
-            visit.reopened[0].reason.as_str()
-        ),
+        (visit.reopened[0].by.as_str(), visit.reopened[0].reason.as_str()),
         ("Lê Thị Tú", "Sai số đảng viên có mặt")
     );
     let out = run(&["reopen", &f, "--reason", "again"])?;
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "a draft is not reopened: {}",
-        show(&out)
-    );
+    assert_eq!(out.status.code(), Some(1), "a draft is not reopened: {}", show(&out));
 
     // Finalise: who (the visit's first inspector when not given), when, hash.
     let out = run(&["finalise", &f])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
-    assert!(
-        text(&out.stdout).contains("(by Nguyễn Văn Chiến)"),
-        "{}",
-        show(&out)
-    );
+    assert!(text(&out.stdout).contains("(by Nguyễn Văn Chiến)"), "{}", show(&out));
     let visit = load(&file)?;
     assert_eq!(visit.status, VisitStatus::Final);
     let record = visit.finalised.clone().ok_or("finalised record")?;
     assert_eq!(record.by, "Nguyễn Văn Chiến");
     assert_eq!(record.hash, content_hash(&visit));
     assert!(!edited_after_final(&visit));
-    assert_eq!(
-        visit_to_ron(&visit),
-        fs::read_to_string(&file)?,
-        "written in canonical form"
-    );
+    assert_eq!(visit_to_ron(&visit), fs::read_to_string(&file)?, "written in canonical form");
     assert_eq!(visit.reopened.len(), 1, "the reopening stays on record");
 
     let out = run(&["summary", &d, "--format", "json"])?;
@@ -180,34 +140,21 @@ fn reopen_finalise_edit_and_the_summary_notices() -> Result {
 
     let out = run(&["summary", &d, "--format", "json"])?;
     let json: serde_json::Value = serde_json::from_slice(&out.stdout)?;
-    let list = json["edited_after_final"]
-        .as_array()
-        .ok_or("edited_after_final")?;
+    let list = json["edited_after_final"].as_array().ok_or("edited_after_final")?;
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["branch"], "Chi bộ số 11");
     assert_eq!(list[0]["file"], f.as_str());
     let out = run(&["summary", &d])?;
     let report = text(&out.stdout);
-    assert!(
-        report.contains("\nVisits edited after being marked final\n"),
-        "{report}"
-    );
+    assert!(report.contains("\nVisits edited after being marked final\n"), "{report}");
     assert!(report.contains("[edited after final]"), "{report}");
     let out = run(&["summary", &d, "--format", "md"])?;
-    assert!(
-        text(&out.stdout).contains("\n## Visits edited after being marked final\n"),
-        "{}",
-        show(&out)
-    );
+    assert!(text(&out.stdout).contains("\n## Visits edited after being marked final\n"), "{}", show(&out));
 
     // Finalising again is refused until it is reopened (with a reason).
     let out = run(&["finalise", &f, "--by", "Lê Thị Tú"])?;
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
-    assert!(
-        text(&out.stderr).contains("was edited after being marked final"),
-        "{}",
-        show(&out)
-    );
+    assert!(text(&out.stderr).contains("was edited after being marked final"), "{}", show(&out));
     let out = run(&["reopen", &f, "--reason", "Cập nhật số người phát biểu"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let out = run(&["finalise", &f, "--by", "Lê Thị Tú"])?;
@@ -229,11 +176,7 @@ fn finalise_does_not_write_under_an_open_session() -> Result {
     let before = fs::read_to_string(&file)?;
     let out = run(&["reopen", &file.to_string_lossy(), "--reason", "x"])?;
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
-    assert!(
-        text(&out.stderr).contains("is open in another session"),
-        "{}",
-        show(&out)
-    );
+    assert!(text(&out.stderr).contains("is open in another session"), "{}", show(&out));
     assert_eq!(fs::read_to_string(&file)?, before);
     Ok(())
 }

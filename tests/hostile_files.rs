@@ -28,8 +28,7 @@ use khaosat::core::template::Template;
 use khaosat::core::template_check::check_template;
 use khaosat::core::visit::Visit;
 use khaosat::store::format::{
-    LoadError, LoadErrorKind, MAX_FILE_BYTES, MAX_TEXT_CHARS, decode_text, parse_visit,
-    template_to_ron, visit_to_ron,
+    LoadError, LoadErrorKind, MAX_FILE_BYTES, MAX_TEXT_CHARS, decode_text, parse_visit, template_to_ron, visit_to_ron,
 };
 use khaosat::store::load_visit;
 use khaosat::strings::Lang;
@@ -60,25 +59,15 @@ fn edit(text: &str, old: &str, new: &str) -> String {
 
 /// The 1-based line where `needle` first appears in `text`.
 fn line_of(text: &str, needle: &str) -> usize {
-    let offset = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not found"));
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not found"));
     text[..offset].matches('\n').count() + 1
 }
 
 /// The 1-based (line, column in characters) where `needle` first appears in `text`.
 fn position(text: &str, needle: &str) -> (usize, usize) {
-    let offset = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not found"));
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not found"));
     let before = &text[..offset];
-    let col = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1;
+    let col = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
     (before.matches('\n').count() + 1, col)
 }
 
@@ -120,25 +109,13 @@ struct Case {
 }
 
 fn case(name: &'static str, bytes: impl Into<Vec<u8>>, expect: Expect) -> Case {
-    Case {
-        name,
-        bytes: bytes.into(),
-        expect,
-    }
+    Case { name, bytes: bytes.into(), expect }
 }
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut out = if big_endian {
-        vec![0xFE, 0xFF]
-    } else {
-        vec![0xFF, 0xFE]
-    };
+    let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
     for unit in text.encode_utf16() {
-        let bytes = if big_endian {
-            unit.to_be_bytes()
-        } else {
-            unit.to_le_bytes()
-        };
+        let bytes = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
         out.extend(bytes);
     }
     out
@@ -394,11 +371,7 @@ fn content_cases() -> Vec<Case> {
     let at = t.find("Bí thư").expect("chair") + 1;
     latin1.splice(at..at + 2, [0xED]); // "í" as Latin-1: one byte, not UTF-8
     let (line, col) = position(&t, "Bí thư chi bộ");
-    cases.push(case(
-        "latin1",
-        latin1,
-        Refused("the file is not UTF-8 text", At::LineCol(line, col + 1)),
-    ));
+    cases.push(case("latin1", latin1, Refused("the file is not UTF-8 text", At::LineCol(line, col + 1))));
     cases
 }
 
@@ -415,11 +388,7 @@ fn check(case: &Case, result: Result<Visit, LoadError>, example: &Visit) {
         }
         (Expect::Refused(message, at), Err(e)) => {
             let shown = e.display(Lang::En);
-            assert!(
-                shown.contains(message),
-                "{}: {shown}\nexpected {message:?}",
-                case.name
-            );
+            assert!(shown.contains(message), "{}: {shown}\nexpected {message:?}", case.name);
             match (*at, e.position) {
                 (At::Nowhere, None) | (At::Somewhere, Some(_)) => {}
                 (At::Line(l), Some((line, _))) if l == line => {}
@@ -453,11 +422,7 @@ fn content_cases_through_the_library() {
         let took = start.elapsed();
         check(case, result, &example);
         // Debug build; minutes would mean something quadratic.
-        assert!(
-            took < Duration::from_secs(60),
-            "{}: took {took:?}",
-            case.name
-        );
+        assert!(took < Duration::from_secs(60), "{}: took {took:?}", case.name);
         eprintln!("{:<32} {:>10} bytes  {took:?}", case.name, case.bytes.len());
     }
     eprintln!("{} content cases", cases.len());
@@ -467,35 +432,17 @@ fn content_cases_through_the_library() {
 #[test]
 fn content_messages_in_vietnamese() {
     let t = example_text();
-    let vi = |bytes: &[u8]| {
-        load_bytes("x.ron", bytes)
-            .expect_err("refused")
-            .display(Lang::Vi)
-    };
-    let conflict = edit(
-        &t,
-        "  inspectors: [",
-        "<<<<<<< HEAD\n=======\n>>>>>>> b\n  inspectors: [",
+    let vi = |bytes: &[u8]| load_bytes("x.ron", bytes).expect_err("refused").display(Lang::Vi);
+    let conflict = edit(&t, "  inspectors: [", "<<<<<<< HEAD\n=======\n>>>>>>> b\n  inspectors: [");
+    assert!(
+        vi(conflict.as_bytes())
+            .contains(&format!("xung đột git chưa giải quyết ở dòng {}", line_of(&t, "  inspectors: [")))
     );
-    assert!(vi(conflict.as_bytes()).contains(&format!(
-        "xung đột git chưa giải quyết ở dòng {}",
-        line_of(&t, "  inspectors: [")
-    )));
     assert!(vi(b"").contains("tệp rỗng"));
     assert!(vi(&utf16(&t, false)).contains("UTF-16"));
-    let dup = edit(
-        &t,
-        "    \"att.higher_level\": (",
-        "    \"att.broadened\": (),\n    \"att.higher_level\": (",
-    );
-    assert!(
-        vi(dup.as_bytes()).contains("mục \"att.broadened\" được trả lời hai lần"),
-        "{}",
-        vi(dup.as_bytes())
-    );
-    assert!(
-        vi(edit(&t, "schema: 1,", "schema: 2,").as_bytes()).contains("phiên bản khaosat mới hơn")
-    );
+    let dup = edit(&t, "    \"att.higher_level\": (", "    \"att.broadened\": (),\n    \"att.higher_level\": (");
+    assert!(vi(dup.as_bytes()).contains("mục \"att.broadened\" được trả lời hai lần"), "{}", vi(dup.as_bytes()));
+    assert!(vi(edit(&t, "schema: 1,", "schema: 2,").as_bytes()).contains("phiên bản khaosat mới hơn"));
 }
 
 /// Every refused content case, side by side with two good visits in one folder: `validate` names
@@ -504,40 +451,22 @@ fn content_messages_in_vietnamese() {
 #[test]
 fn content_cases_through_validate_and_summary() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let good = [
-        "2022-04-04_chi-bo-doi-canh-sat-giao-thong-trat-tu.ron",
-        EXAMPLE,
-    ];
+    let good = ["2022-04-04_chi-bo-doi-canh-sat-giao-thong-trat-tu.ron", EXAMPLE];
     for name in good {
-        fs::copy(
-            Path::new(MANIFEST).join(EXAMPLES).join(name),
-            dir.path().join(name),
-        )
-        .expect("copy");
+        fs::copy(Path::new(MANIFEST).join(EXAMPLES).join(name), dir.path().join(name)).expect("copy");
     }
     let cases = content_cases();
     for case in &cases {
         fs::write(dir.path().join(format!("{}.ron", case.name)), &case.bytes).expect("write");
     }
     let before = snapshot(dir.path());
-    let accepted = cases
-        .iter()
-        .filter(|c| matches!(c.expect, Expect::SameAsExample))
-        .count();
+    let accepted = cases.iter().filter(|c| matches!(c.expect, Expect::SameAsExample)).count();
 
-    let run = khaosat(&[
-        OsStr::new("--lang"),
-        "en".as_ref(),
-        "validate".as_ref(),
-        dir.path().as_os_str(),
-    ]);
+    let run = khaosat(&[OsStr::new("--lang"), "en".as_ref(), "validate".as_ref(), dir.path().as_os_str()]);
     assert_eq!(run.code, Some(1), "{}", run.show());
     let refused = cases.len() - accepted;
     assert!(
-        run.stderr.contains(&format!(
-            "{} file(s) valid, {refused} invalid",
-            good.len() + accepted
-        )),
+        run.stderr.contains(&format!("{} file(s) valid, {refused} invalid", good.len() + accepted)),
         "{}",
         run.show()
     );
@@ -573,41 +502,16 @@ fn content_cases_through_validate_and_summary() {
         }
     }
 
-    let run = khaosat(&[
-        OsStr::new("--lang"),
-        "en".as_ref(),
-        "summary".as_ref(),
-        dir.path().as_os_str(),
-    ]);
+    let run = khaosat(&[OsStr::new("--lang"), "en".as_ref(), "summary".as_ref(), dir.path().as_os_str()]);
     assert_eq!(run.code, Some(0), "{}", run.show());
     let report = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        report.contains(&format!("Visits merged: {}\n", good.len() + accepted)),
-        "{report}"
-    );
-    assert!(
-        report.contains(&format!("{refused} file(s) skipped because")),
-        "{report}"
-    );
-    assert!(
-        run.stderr.contains(&format!("{refused} file(s) skipped\n")),
-        "{}",
-        run.show()
-    );
-    for case in cases
-        .iter()
-        .filter(|c| matches!(c.expect, Expect::Refused(..)))
-    {
+    assert!(report.contains(&format!("Visits merged: {}\n", good.len() + accepted)), "{report}");
+    assert!(report.contains(&format!("{refused} file(s) skipped because")), "{report}");
+    assert!(run.stderr.contains(&format!("{refused} file(s) skipped\n")), "{}", run.show());
+    for case in cases.iter().filter(|c| matches!(c.expect, Expect::Refused(..))) {
         let name = format!("{}.ron", case.name);
-        assert!(
-            run.stderr.contains(&name),
-            "summary did not report {name}\n{}",
-            run.show()
-        );
-        assert!(
-            report.contains(&name),
-            "the report does not list {name} as skipped"
-        );
+        assert!(run.stderr.contains(&name), "summary did not report {name}\n{}", run.show());
+        assert!(report.contains(&name), "the report does not list {name} as skipped");
     }
     let strict = khaosat(&[
         OsStr::new("--lang"),
@@ -650,10 +554,7 @@ fn truncated_at_every_offset_through_the_library() {
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("worker"))
-            .collect()
+        workers.into_iter().flat_map(|w| w.join().expect("worker")).collect()
     });
     let mut refused = 0;
     let mut wrong = Vec::new();
@@ -669,27 +570,17 @@ fn truncated_at_every_offset_through_the_library() {
                 let expected = if cut == 0 {
                     shown.ends_with("the file is empty")
                 } else {
-                    e.position.is_some()
-                        && shown.ends_with("syntax error: the file ends too early (truncated?)")
+                    e.position.is_some() && shown.ends_with("syntax error: the file ends too early (truncated?)")
                 };
                 if !expected {
-                    let tail =
-                        String::from_utf8_lossy(&bytes[cut.saturating_sub(20)..cut]).into_owned();
+                    let tail = String::from_utf8_lossy(&bytes[cut.saturating_sub(20)..cut]).into_owned();
                     wrong.push(format!("cut at {cut} (after {tail:?}): {shown}"));
                 }
             }
         }
     }
-    assert!(
-        wrong.is_empty(),
-        "{} cuts misreported:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
-    assert_eq!(
-        refused, complete,
-        "every cut before the closing parenthesis is refused"
-    );
+    assert!(wrong.is_empty(), "{} cuts misreported:\n{}", wrong.len(), wrong.join("\n"));
+    assert_eq!(refused, complete, "every cut before the closing parenthesis is refused");
     eprintln!("{} truncations, {refused} refused", bytes.len());
 }
 
@@ -699,10 +590,7 @@ fn truncated_at_every_offset_through_the_library() {
 fn truncated_files_through_validate() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut count = 0;
-    for entry in fs::read_dir(Path::new(MANIFEST).join(EXAMPLES))
-        .expect("examples")
-        .flatten()
-    {
+    for entry in fs::read_dir(Path::new(MANIFEST).join(EXAMPLES)).expect("examples").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name == "round.ron" || !name.ends_with(".ron") {
             continue;
@@ -710,20 +598,11 @@ fn truncated_files_through_validate() {
         let bytes = fs::read(entry.path()).expect("read");
         let stem = name.trim_end_matches(".ron");
         for cut in (1..bytes.len() - 2).step_by(7) {
-            fs::write(
-                dir.path().join(format!("{stem}-{cut:05}.ron")),
-                &bytes[..cut],
-            )
-            .expect("write");
+            fs::write(dir.path().join(format!("{stem}-{cut:05}.ron")), &bytes[..cut]).expect("write");
             count += 1;
         }
     }
-    let run = khaosat(&[
-        OsStr::new("--lang"),
-        "en".as_ref(),
-        "validate".as_ref(),
-        dir.path().as_os_str(),
-    ]);
+    let run = khaosat(&[OsStr::new("--lang"), "en".as_ref(), "validate".as_ref(), dir.path().as_os_str()]);
     assert_eq!(run.code, Some(1), "{}", run.show());
     let reported = run
         .stderr
@@ -732,17 +611,11 @@ fn truncated_files_through_validate() {
         .filter(|l| {
             let rest = l.split(".ron:").nth(1).unwrap_or_default();
             let mut p = rest.split(':');
-            p.next().is_some_and(|n| n.parse::<usize>().is_ok())
-                && p.next().is_some_and(|n| n.parse::<usize>().is_ok())
+            p.next().is_some_and(|n| n.parse::<usize>().is_ok()) && p.next().is_some_and(|n| n.parse::<usize>().is_ok())
         })
         .count();
     assert_eq!(reported, count, "{}", run.show());
-    assert!(
-        run.stderr
-            .contains(&format!("0 file(s) valid, {count} invalid")),
-        "{}",
-        run.show()
-    );
+    assert!(run.stderr.contains(&format!("0 file(s) valid, {count} invalid")), "{}", run.show());
     eprintln!("{count} truncated files through validate");
 }
 
@@ -759,35 +632,16 @@ fn a_100_mb_file_is_refused_unread() {
     fs::copy(example_path(), dir.path().join(EXAMPLE)).expect("copy");
     let start = Instant::now();
     let err = load_visit(&big, &templates()).expect_err("refused");
-    assert!(
-        start.elapsed() < Duration::from_secs(1),
-        "took {:?}: was it read?",
-        start.elapsed()
-    );
-    assert!(
-        matches!(err.kind, LoadErrorKind::TooLarge { size } if size == 100 * 1024 * 1024),
-        "{err:?}"
-    );
+    assert!(start.elapsed() < Duration::from_secs(1), "took {:?}: was it read?", start.elapsed());
+    assert!(matches!(err.kind, LoadErrorKind::TooLarge { size } if size == 100 * 1024 * 1024), "{err:?}");
     let shown = err.display(Lang::En);
     assert!(
-        shown.ends_with(&format!(
-            "file too large (104857600 bytes; at most {MAX_FILE_BYTES}): not a visit file?"
-        )),
+        shown.ends_with(&format!("file too large (104857600 bytes; at most {MAX_FILE_BYTES}): not a visit file?")),
         "{shown}"
     );
-    let run = khaosat(&[
-        OsStr::new("--lang"),
-        "en".as_ref(),
-        "validate".as_ref(),
-        dir.path().as_os_str(),
-    ]);
+    let run = khaosat(&[OsStr::new("--lang"), "en".as_ref(), "validate".as_ref(), dir.path().as_os_str()]);
     assert_eq!(run.code, Some(1), "{}", run.show());
-    assert!(
-        run.stderr
-            .contains(&format!("{}: file too large", big.display())),
-        "{}",
-        run.show()
-    );
+    assert!(run.stderr.contains(&format!("{}: file too large", big.display())), "{}", run.show());
     let run = khaosat(&[OsStr::new("summary"), dir.path().as_os_str()]);
     assert_eq!(run.code, Some(0), "{}", run.show());
     assert!(run.stderr.contains("big.ron"), "{}", run.show());
@@ -803,71 +657,40 @@ fn a_file_at_the_size_cap_is_read_and_refused_as_empty() {
     assert_eq!(err.kind, LoadErrorKind::Empty);
     fs::write(&path, vec![b' '; MAX_FILE_BYTES as usize + 1]).expect("write");
     let err = load_visit(&path, &templates()).expect_err("refused");
-    assert!(
-        matches!(err.kind, LoadErrorKind::TooLarge { .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err.kind, LoadErrorKind::TooLarge { .. }), "{err:?}");
 }
 
 /// A text at the limit is kept; one character more is refused with the field's name.
 #[test]
 fn a_text_at_the_limit_is_kept() {
     let t = example_text();
-    let at_limit = edit(
-        &t,
-        "Chi ủy có họp nhưng không ghi biên bản",
-        &"ư".repeat(MAX_TEXT_CHARS),
-    );
+    let at_limit = edit(&t, "Chi ủy có họp nhưng không ghi biên bản", &"ư".repeat(MAX_TEXT_CHARS));
     let visit = parse_visit(Path::new("x.ron"), &at_limit, &templates()).expect("at the limit");
-    assert_eq!(
-        visit.answers["min.committee_minutes"].note.chars().count(),
-        MAX_TEXT_CHARS
-    );
-    let over = edit(
-        &t,
-        "Chi ủy có họp nhưng không ghi biên bản",
-        &"ư".repeat(MAX_TEXT_CHARS + 1),
-    );
+    assert_eq!(visit.answers["min.committee_minutes"].note.chars().count(), MAX_TEXT_CHARS);
+    let over = edit(&t, "Chi ủy có họp nhưng không ghi biên bản", &"ư".repeat(MAX_TEXT_CHARS + 1));
     let err = parse_visit(Path::new("x.ron"), &over, &templates()).expect_err("over the limit");
     assert_eq!(
         err.message(Lang::En),
         "\"min.committee_minutes\" holds 100001 characters, more than the 100000 a field may hold (a whole file pasted in?): shorten it"
     );
     // The same for the general notes, the inspectors and a text answer.
-    for (old, field) in [
-        ("  status: Final,", "notes"),
-        ("    \"Lê Thị Tú\",\n  ],", "inspectors"),
-    ] {
+    for (old, field) in [("  status: Final,", "notes"), ("    \"Lê Thị Tú\",\n  ],", "inspectors")] {
         let long = "x".repeat(MAX_TEXT_CHARS + 1);
         let text = match field {
             "notes" => edit(&t, old, &format!("  notes: \"{long}\",\n{old}")),
-            _ => edit(
-                &t,
-                old,
-                &format!("    \"Lê Thị Tú\",\n    \"{long}\",\n  ],"),
-            ),
+            _ => edit(&t, old, &format!("    \"Lê Thị Tú\",\n    \"{long}\",\n  ],")),
         };
         let err = parse_visit(Path::new("x.ron"), &text, &templates()).expect_err(field);
         assert!(
-            err.message(Lang::En)
-                .starts_with(&format!("{field} holds 100001 characters")),
+            err.message(Lang::En).starts_with(&format!("{field} holds 100001 characters")),
             "{}",
             err.message(Lang::En)
         );
         assert!(err.position.is_some());
     }
-    let text = edit(
-        &t,
-        "Text(\"Chọn lọc",
-        &format!("Text(\"{}Chọn lọc", "y".repeat(MAX_TEXT_CHARS)),
-    );
+    let text = edit(&t, "Text(\"Chọn lọc", &format!("Text(\"{}Chọn lọc", "y".repeat(MAX_TEXT_CHARS)));
     let err = parse_visit(Path::new("x.ron"), &text, &templates()).expect_err("text answer");
-    assert!(
-        err.message(Lang::En)
-            .starts_with("\"overall.recommendations\" holds"),
-        "{}",
-        err.message(Lang::En)
-    );
+    assert!(err.message(Lang::En).starts_with("\"overall.recommendations\" holds"), "{}", err.message(Lang::En));
 }
 
 // ------------------------------------------------------------------------------------ fuzzing
@@ -934,8 +757,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), 1..64usize).prop_map(|(at, len)| Mutation::Delete { at, len }),
         (any::<usize>(), 0..TOKENS.len()).prop_map(|(at, token)| Mutation::Insert { at, token }),
         (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
-        (any::<usize>(), 1..400usize, any::<usize>())
-            .prop_map(|(at, len, to)| Mutation::Duplicate { at, len, to }),
+        (any::<usize>(), 1..400usize, any::<usize>()).prop_map(|(at, len, to)| Mutation::Duplicate { at, len, to }),
     ]
 }
 
@@ -973,21 +795,13 @@ fn parse_visit_never_panics(bytes: &[u8], templates: &[Template]) -> Result<(), 
     match parse_visit(path, &text, templates) {
         Ok(visit) => {
             let again = parse_visit(path, &visit_to_ron(&visit), templates);
-            prop_assert_eq!(
-                again.as_ref().ok(),
-                Some(&visit),
-                "saved text does not load back"
-            );
+            prop_assert_eq!(again.as_ref().ok(), Some(&visit), "saved text does not load back");
         }
         Err(e) => {
             // The message renders in both languages without control characters.
             for lang in [Lang::Vi, Lang::En] {
                 let shown = e.display(lang);
-                prop_assert!(
-                    !shown.chars().any(|c| c.is_control()),
-                    "control in {:?}",
-                    shown
-                );
+                prop_assert!(!shown.chars().any(|c| c.is_control()), "control in {:?}", shown);
             }
         }
     }

@@ -18,19 +18,14 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{
-    LIMIT, MANIFEST, Run, assert_terminal_safe, command, khaosat, run_command, snapshot, within,
-};
+use common::{LIMIT, MANIFEST, Run, assert_terminal_safe, command, khaosat, run_command, snapshot, within};
 use khaosat::core::template::Template;
 use khaosat::store::format::LoadErrorKind;
 use khaosat::store::{find_visit_files, load_visit};
 use khaosat::strings::Lang;
 
 const EXAMPLES: &str = "data/examples/round-967";
-const GOOD: [&str; 2] = [
-    "2022-04-06_chi-bo-so-11.ron",
-    "2022-04-08_chi-bo-cong-an-phuong.ron",
-];
+const GOOD: [&str; 2] = ["2022-04-06_chi-bo-so-11.ron", "2022-04-08_chi-bo-cong-an-phuong.ron"];
 
 fn example(name: &str) -> PathBuf {
     Path::new(MANIFEST).join(EXAMPLES).join(name)
@@ -52,12 +47,7 @@ fn mkfifo(path: &Path) -> bool {
 }
 
 fn validate(dir: &Path) -> Run {
-    khaosat(&[
-        OsStr::new("--lang"),
-        "en".as_ref(),
-        "validate".as_ref(),
-        dir.as_os_str(),
-    ])
+    khaosat(&[OsStr::new("--lang"), "en".as_ref(), "validate".as_ref(), dir.as_os_str()])
 }
 
 fn summary(dir: &Path, strict: bool) -> Run {
@@ -88,10 +78,7 @@ fn assert_merged(run: &Run, visits: usize) {
     assert_eq!(run.code, Some(0), "{}", run.show());
     let report = assert_terminal_safe("summary stdout", &run.stdout);
     assert_terminal_safe("summary stderr", &run.stderr_bytes);
-    assert!(
-        report.contains(&format!("Visits merged: {visits}\n")),
-        "expected {visits} visits in\n{report}"
-    );
+    assert!(report.contains(&format!("Visits merged: {visits}\n")), "expected {visits} visits in\n{report}");
 }
 
 // ------------------------------------------------------------------------------------ links
@@ -100,42 +87,20 @@ fn assert_merged(run: &Run, visits: usize) {
 fn symbolic_links() {
     let outside = tempfile::tempdir().expect("tempdir");
     let secret = outside.path().join("another-round.ron");
-    fs::copy(
-        example("2022-04-04_chi-bo-doi-canh-sat-giao-thong-trat-tu.ron"),
-        &secret,
-    )
-    .expect("copy");
+    fs::copy(example("2022-04-04_chi-bo-doi-canh-sat-giao-thong-trat-tu.ron"), &secret).expect("copy");
     fs::create_dir(outside.path().join("sub")).expect("mkdir");
 
     let dir = folder_with_good_visits();
     let d = dir.path();
     let cases: [(&str, PathBuf, &str); 6] = [
-        (
-            "to-outside.ron",
-            secret.clone(),
-            "symbolic link to outside the folder",
-        ),
-        (
-            "to-etc-passwd.ron",
-            "/etc/passwd".into(),
-            "symbolic link to outside the folder",
-        ),
-        (
-            "dangling.ron",
-            "/nonexistent/nowhere.ron".into(),
-            "broken symbolic link",
-        ),
+        ("to-outside.ron", secret.clone(), "symbolic link to outside the folder"),
+        ("to-etc-passwd.ron", "/etc/passwd".into(), "symbolic link to outside the folder"),
+        ("dangling.ron", "/nonexistent/nowhere.ron".into(), "broken symbolic link"),
         ("loop.ron", "loop.ron".into(), "broken symbolic link"),
-        (
-            "dir-outside.ron",
-            outside.path().join("sub"),
-            "symbolic link to outside the folder",
-        ),
+        ("dir-outside.ron", outside.path().join("sub"), "symbolic link to outside the folder"),
         (
             "via-parent.ron",
-            PathBuf::from("..")
-                .join(outside.path().file_name().expect("name"))
-                .join("another-round.ron"),
+            PathBuf::from("..").join(outside.path().file_name().expect("name")).join("another-round.ron"),
             "symbolic link to outside the folder",
         ),
     ];
@@ -155,13 +120,7 @@ fn symbolic_links() {
     assert_eq!(files.len(), GOOD.len() + 1, "{files:?}");
     assert_eq!(errors.len(), cases.len(), "{errors:?}");
     for e in &errors {
-        assert!(
-            matches!(
-                e.kind,
-                LoadErrorKind::BrokenLink { .. } | LoadErrorKind::LinkOutside { .. }
-            ),
-            "{e:?}"
-        );
+        assert!(matches!(e.kind, LoadErrorKind::BrokenLink { .. } | LoadErrorKind::LinkOutside { .. }), "{e:?}");
     }
 
     let run = validate(d);
@@ -169,27 +128,15 @@ fn symbolic_links() {
     for (name, target, message) in &cases {
         let line = line_about(&run, &d.join(name));
         assert!(line.contains(message), "{line}");
-        assert!(
-            line.contains(&*target.to_string_lossy()),
-            "{line}: the target is named"
-        );
+        assert!(line.contains(&*target.to_string_lossy()), "{line}: the target is named");
     }
-    assert!(
-        run.stderr
-            .contains(&format!("3 file(s) valid, {} invalid", cases.len())),
-        "{}",
-        run.show()
-    );
+    assert!(run.stderr.contains(&format!("3 file(s) valid, {} invalid", cases.len())), "{}", run.show());
     assert_terminal_safe("validate stderr", &run.stderr_bytes);
 
     let run = summary(d, false);
     assert_merged_the_good_ones(&run, 1);
     for (name, ..) in &cases {
-        assert!(
-            run.stdout_text().contains(name),
-            "{name} not listed as skipped\n{}",
-            run.show()
-        );
+        assert!(run.stdout_text().contains(name), "{name} not listed as skipped\n{}", run.show());
     }
     assert_eq!(summary(d, true).code, Some(1));
 
@@ -199,12 +146,7 @@ fn symbolic_links() {
     // And a folder reached through a link given on the command line is walked.
     let link_to_dir = outside.path().join("link-to-folder");
     symlink(d, &link_to_dir).expect("symlink");
-    let run = khaosat(&[
-        OsStr::new("--lang"),
-        "en".as_ref(),
-        "validate".as_ref(),
-        link_to_dir.as_os_str(),
-    ]);
+    let run = khaosat(&[OsStr::new("--lang"), "en".as_ref(), "validate".as_ref(), link_to_dir.as_os_str()]);
     assert_eq!(run.code, Some(1), "{}", run.show());
     assert!(run.stderr.contains("3 file(s) valid"), "{}", run.show());
     fs::remove_file(&link_to_dir).expect("rm");
@@ -212,16 +154,10 @@ fn symbolic_links() {
     assert_eq!(snapshot(d), before, "the folder was changed");
     assert_eq!(
         fs::read(&secret).expect("read"),
-        fs::read(example(
-            "2022-04-04_chi-bo-doi-canh-sat-giao-thong-trat-tu.ron"
-        ))
-        .expect("read")
+        fs::read(example("2022-04-04_chi-bo-doi-canh-sat-giao-thong-trat-tu.ron")).expect("read")
     );
     let loaded = load_visit(&secret, &[Template::embedded()]);
-    assert!(
-        loaded.is_ok(),
-        "the target itself is a good visit: refused only as a link"
-    );
+    assert!(loaded.is_ok(), "the target itself is a good visit: refused only as a link");
 }
 
 // ------------------------------------------------------------------------------------ special files
@@ -240,13 +176,7 @@ fn a_fifo_named_like_a_visit_never_blocks() {
     })
     .expect_err("a FIFO is refused");
     assert_eq!(err.kind, LoadErrorKind::NotAFile);
-    assert_eq!(
-        err.display(Lang::En),
-        format!(
-            "{}: not a regular file (a folder, FIFO or device)",
-            fifo.display()
-        )
-    );
+    assert_eq!(err.display(Lang::En), format!("{}: not a regular file (a folder, FIFO or device)", fifo.display()));
     let before = snapshot(dir.path());
     let run = validate(dir.path());
     assert_eq!(run.code, Some(1), "{}", run.show());
@@ -267,10 +197,7 @@ fn a_fifo_named_like_a_visit_never_blocks() {
         let fifo = fifo.clone();
         move || {
             use std::os::unix::fs::OpenOptionsExt;
-            fs::OpenOptions::new()
-                .read(true)
-                .custom_flags(libc::O_NONBLOCK)
-                .open(fifo)
+            fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(fifo)
         }
     });
     let _ = writer.join();
@@ -282,35 +209,19 @@ fn a_folder_named_like_a_visit_is_a_folder() {
     let dir = folder_with_good_visits();
     let inner = dir.path().join("x.ron");
     fs::create_dir(&inner).expect("mkdir");
-    fs::copy(
-        example("2022-04-04_chi-bo-doi-canh-sat-giao-thong-trat-tu.ron"),
-        inner.join("inside.ron"),
-    )
-    .expect("copy");
+    fs::copy(example("2022-04-04_chi-bo-doi-canh-sat-giao-thong-trat-tu.ron"), inner.join("inside.ron")).expect("copy");
     fs::create_dir(dir.path().join("empty.ron")).expect("mkdir");
     let err = load_visit(&inner, &[Template::embedded()]).expect_err("a folder is not a visit");
     assert_eq!(err.kind, LoadErrorKind::NotAFile);
     // In a walk, it is walked: the visit inside counts, the empty one adds nothing.
     let run = validate(dir.path());
     assert_eq!(run.code, Some(0), "{}", run.show());
-    assert!(
-        run.stdout_text().contains("3 file(s) valid"),
-        "{}",
-        run.show()
-    );
+    assert!(run.stdout_text().contains("3 file(s) valid"), "{}", run.show());
     assert_merged_the_good_ones(&summary(dir.path(), false), 1);
-    let run = khaosat(&[
-        OsStr::new("--lang"),
-        "en".as_ref(),
-        "validate".as_ref(),
-        dir.path().join("empty.ron").as_os_str(),
-    ]);
+    let run =
+        khaosat(&[OsStr::new("--lang"), "en".as_ref(), "validate".as_ref(), dir.path().join("empty.ron").as_os_str()]);
     assert_eq!(run.code, Some(2), "{}", run.show());
-    assert!(
-        run.stderr.contains("no .ron files found in"),
-        "{}",
-        run.show()
-    );
+    assert!(run.stderr.contains("no .ron files found in"), "{}", run.show());
 }
 
 #[test]
@@ -329,19 +240,13 @@ fn devices_and_proc_files_are_refused() {
     let err = load_visit(Path::new("/proc/self/mem"), &[Template::embedded()]).expect_err("EIO");
     assert!(matches!(err.kind, LoadErrorKind::Io(_)), "{err:?}");
     assert!(
-        err.display(Lang::En)
-            .starts_with("/proc/self/mem: cannot read the file: Input/output error"),
+        err.display(Lang::En).starts_with("/proc/self/mem: cannot read the file: Input/output error"),
         "{}",
         err.display(Lang::En)
     );
     let run = khaosat(&["--lang", "en", "validate", "/proc/self/mem"]);
     assert_eq!(run.code, Some(2), "{}", run.show());
-    assert!(
-        run.stderr
-            .contains("cannot read the file: Input/output error"),
-        "{}",
-        run.show()
-    );
+    assert!(run.stderr.contains("cannot read the file: Input/output error"), "{}", run.show());
 }
 
 // ------------------------------------------------------------------------------------ permissions
@@ -390,27 +295,12 @@ fn an_unreadable_file_and_folder() {
     } else {
         let err = load_visit(&locked, &[Template::embedded()]).expect_err("unreadable");
         assert!(matches!(err.kind, LoadErrorKind::Io(_)), "{err:?}");
-        assert!(
-            err.display(Lang::En)
-                .contains("cannot read the file: Permission denied"),
-            "{}",
-            err.display(Lang::En)
-        );
+        assert!(err.display(Lang::En).contains("cannot read the file: Permission denied"), "{}", err.display(Lang::En));
     }
 
-    let args = |cmd: &str| -> Vec<OsString> {
-        vec![
-            "--lang".into(),
-            "en".into(),
-            cmd.into(),
-            d.as_os_str().to_owned(),
-        ]
-    };
-    let run = if running_as_root() {
-        as_nobody(&args("validate"))
-    } else {
-        Some(khaosat(&args("validate")))
-    };
+    let args =
+        |cmd: &str| -> Vec<OsString> { vec!["--lang".into(), "en".into(), cmd.into(), d.as_os_str().to_owned()] };
+    let run = if running_as_root() { as_nobody(&args("validate")) } else { Some(khaosat(&args("validate"))) };
     let Some(run) = run else {
         eprintln!("skipped: running as root and cannot switch to the user nobody here");
         restore(d, &locked, &closed);
@@ -418,27 +308,11 @@ fn an_unreadable_file_and_folder() {
     };
     // Every readable file is still checked; something could not be read: exit 2.
     assert_eq!(run.code, Some(2), "{}", run.show());
-    assert!(
-        line_about(&run, &locked).contains("cannot read the file: Permission denied"),
-        "{}",
-        run.show()
-    );
-    assert!(
-        line_about(&run, &closed).contains("cannot read the file: Permission denied"),
-        "{}",
-        run.show()
-    );
-    assert!(
-        run.stderr.contains("2 file(s) valid, 2 invalid"),
-        "{}",
-        run.show()
-    );
+    assert!(line_about(&run, &locked).contains("cannot read the file: Permission denied"), "{}", run.show());
+    assert!(line_about(&run, &closed).contains("cannot read the file: Permission denied"), "{}", run.show());
+    assert!(run.stderr.contains("2 file(s) valid, 2 invalid"), "{}", run.show());
 
-    let run = if running_as_root() {
-        as_nobody(&args("summary"))
-    } else {
-        Some(khaosat(&args("summary")))
-    };
+    let run = if running_as_root() { as_nobody(&args("summary")) } else { Some(khaosat(&args("summary"))) };
     let run = run.expect("switched once already");
     assert_merged_the_good_ones(&run, 0);
     assert!(run.stdout_text().contains("locked.ron"), "{}", run.show());
@@ -475,11 +349,7 @@ fn names_with_controls_and_bytes_that_are_not_utf8() {
         (b"\xff\xfe.ron", true),
     ];
     for (name, is_good) in names {
-        fs::write(
-            d.join(OsStr::from_bytes(name)),
-            if is_good { &good } else { &bad },
-        )
-        .expect("write");
+        fs::write(d.join(OsStr::from_bytes(name)), if is_good { &good } else { &bad }).expect("write");
     }
     let before = snapshot(d);
     let good_count = names.iter().filter(|(_, g)| *g).count();
@@ -488,18 +358,11 @@ fn names_with_controls_and_bytes_that_are_not_utf8() {
     let run = validate(d);
     assert_eq!(run.code, Some(1), "{}", run.show());
     let err = assert_terminal_safe("validate stderr", &run.stderr_bytes);
-    assert!(
-        err.contains(&format!("{good_count} file(s) valid, {bad_count} invalid")),
-        "{err}"
-    );
+    assert!(err.contains(&format!("{good_count} file(s) valid, {bad_count} invalid")), "{err}");
     // What the user sees instead of the bytes: markers.
-    for marker in [
-        "^[]0;pwned^G.ron:",
-        "^[[2J^[[H.ron:",
-        "new^Jline.ron:",
-        "c1-<U+009B>31m.ron:",
-        "latin1-caf\u{FFFD}.ron:",
-    ] {
+    for marker in
+        ["^[]0;pwned^G.ron:", "^[[2J^[[H.ron:", "new^Jline.ron:", "c1-<U+009B>31m.ron:", "latin1-caf\u{FFFD}.ron:"]
+    {
         assert!(err.contains(marker), "no {marker:?} in\n{err}");
     }
 
@@ -507,42 +370,21 @@ fn names_with_controls_and_bytes_that_are_not_utf8() {
     assert_merged(&run, good_count);
     let report = run.stdout_text();
     // The duplicates section lists the good files by name; the skipped section the bad ones.
-    for marker in [
-        "^[]52;c;ZXZpbA==^G.ron",
-        "bell^Gback^Hcr^M.ron",
-        "bidi-<U+202E>gnp.ron",
-        "^[]0;pwned^G.ron",
-    ] {
+    for marker in ["^[]52;c;ZXZpbA==^G.ron", "bell^Gback^Hcr^M.ron", "bidi-<U+202E>gnp.ron", "^[]0;pwned^G.ron"] {
         assert!(report.contains(marker), "no {marker:?} in\n{report}");
     }
     for format in ["md", "csv", "json"] {
-        let run = khaosat(&[
-            OsStr::new("summary"),
-            "--format".as_ref(),
-            format.as_ref(),
-            d.as_os_str(),
-        ]);
+        let run = khaosat(&[OsStr::new("summary"), "--format".as_ref(), format.as_ref(), d.as_os_str()]);
         assert_eq!(run.code, Some(0), "{}", run.show());
-        assert_terminal_safe(
-            &format!("summary --format {format} stderr"),
-            &run.stderr_bytes,
-        );
+        assert_terminal_safe(&format!("summary --format {format} stderr"), &run.stderr_bytes);
         if format == "md" {
             assert_terminal_safe("summary --format md", &run.stdout);
         }
     }
     // Each file named alone on the command line.
     for (name, is_good) in names {
-        let run = khaosat(&[
-            OsStr::new("validate"),
-            d.join(OsStr::from_bytes(name)).as_os_str(),
-        ]);
-        assert_eq!(
-            run.code,
-            Some(if is_good { 0 } else { 1 }),
-            "{}",
-            run.show()
-        );
+        let run = khaosat(&[OsStr::new("validate"), d.join(OsStr::from_bytes(name)).as_os_str()]);
+        assert_eq!(run.code, Some(if is_good { 0 } else { 1 }), "{}", run.show());
         assert_terminal_safe("validate stdout", &run.stdout);
         assert_terminal_safe("validate stderr", &run.stderr_bytes);
     }
@@ -563,21 +405,9 @@ fn names_with_controls_and_bytes_that_are_not_utf8() {
 fn missing_paths() {
     let dir = folder_with_good_visits();
     let missing = dir.path().join("no-such.ron");
-    let run = khaosat(&[
-        OsStr::new("--lang"),
-        "en".as_ref(),
-        "validate".as_ref(),
-        missing.as_os_str(),
-    ]);
+    let run = khaosat(&[OsStr::new("--lang"), "en".as_ref(), "validate".as_ref(), missing.as_os_str()]);
     assert_eq!(run.code, Some(2), "{}", run.show());
-    assert!(
-        run.stderr.starts_with(&format!(
-            "khaosat: {}: cannot read the file",
-            missing.display()
-        )),
-        "{}",
-        run.show()
-    );
+    assert!(run.stderr.starts_with(&format!("khaosat: {}: cannot read the file", missing.display())), "{}", run.show());
     let run = khaosat(&[
         OsStr::new("--lang"),
         "en".as_ref(),
@@ -586,11 +416,7 @@ fn missing_paths() {
         dir.path().as_os_str(),
     ]);
     assert_eq!(run.code, Some(2), "{}", run.show());
-    assert!(
-        run.stderr.contains("2 file(s) valid, 1 invalid"),
-        "{}",
-        run.show()
-    );
+    assert!(run.stderr.contains("2 file(s) valid, 1 invalid"), "{}", run.show());
     let run = khaosat(&[
         OsStr::new("--lang"),
         "en".as_ref(),

@@ -60,10 +60,7 @@ const WIDE: &str = "党支部会议 👍🏽🇻🇳 Ｆｕｌｌ";
 
 /// Every family in one line (for fields where all must be seen).
 fn hostile() -> String {
-    [
-        OSC_TITLE, OSC_52, OSC_8, DCS, CSI_CLEAR, ESC_OTHER, C0, C1, BIDI, ZERO_WIDTH, NFD, WIDE,
-    ]
-    .join(" ")
+    [OSC_TITLE, OSC_52, OSC_8, DCS, CSI_CLEAR, ESC_OTHER, C0, C1, BIDI, ZERO_WIDTH, NFD, WIDE].join(" ")
 }
 
 /// A 10 000-character word (no space to break at).
@@ -72,16 +69,8 @@ fn long_word() -> String {
 }
 
 /// Markers that must be visible where raw controls were (display_safe's forms).
-const MARKERS: &[&str] = &[
-    "^[]0;pwned^G",
-    "^[]52;c;ZXZpbA==^G",
-    "^[P1;2|17/ab^[\\",
-    "<U+202E>",
-    "<U+200B>",
-    "<U+009B>",
-    "^H",
-    "^M",
-];
+const MARKERS: &[&str] =
+    &["^[]0;pwned^G", "^[]52;c;ZXZpbA==^G", "^[P1;2|17/ab^[\\", "<U+202E>", "<U+200B>", "<U+009B>", "^H", "^M"];
 
 fn ron_string(text: &str) -> String {
     let mut out = String::from("\"");
@@ -108,18 +97,11 @@ fn new_visit(branch: &str) -> Visit {
         inspectors: vec!["Lê Thị Tú".into()],
         round: Some("967-QĐ/QU".into()),
     };
-    Visit::new(
-        &Template::embedded(),
-        facts,
-        jiff::Timestamp::constant(1_649_124_000, 0),
-    )
+    Visit::new(&Template::embedded(), facts, jiff::Timestamp::constant(1_649_124_000, 0))
 }
 
 fn answer(value: Value, note: &str) -> Answer {
-    Answer {
-        value: Some(value),
-        note: note.into(),
-    }
+    Answer { value: Some(value), note: note.into() }
 }
 
 /// Hostile text in every text a visit holds, as if a hand-edited file got past the loader (the
@@ -136,38 +118,14 @@ fn hostile_visit() -> Visit {
     v.round = Some(format!("967{CSI_CLEAR}{ESC_OTHER}"));
     v.notes = format!("{h}\n{}", long_word());
     let answers = [
-        (
-            "prep.committee_met",
-            answer(Value::No, &format!("ghi chú {h}\n\u{1b}[2Jdòng hai")),
-        ),
+        ("prep.committee_met", answer(Value::No, &format!("ghi chú {h}\n\u{1b}[2Jdòng hai"))),
         ("prep.notice", answer(Value::Yes, &long_word())),
-        (
-            "conduct.news_selective",
-            answer(Value::No, &format!("{OSC_52}{DCS}")),
-        ),
-        (
-            "crit.speakers",
-            answer(Value::Number(3), &format!("{C0}{C1}")),
-        ),
-        (
-            "overall.grade",
-            answer(Value::Choice(format!("kha{OSC_TITLE}{BIDI}")), ""),
-        ),
-        (
-            "conduct.round_documents",
-            answer(
-                Value::Choices(vec![format!("x{OSC_8}"), "kl_21_tw".into()]),
-                "",
-            ),
-        ),
-        (
-            "overall.other_limitations",
-            answer(Value::Text(format!("{h}\n{NFD}\n{}", long_word())), &h),
-        ),
-        (
-            "overall.recommendations",
-            answer(Value::Text(format!("{OSC_TITLE}{ZERO_WIDTH}")), ""),
-        ),
+        ("conduct.news_selective", answer(Value::No, &format!("{OSC_52}{DCS}"))),
+        ("crit.speakers", answer(Value::Number(3), &format!("{C0}{C1}"))),
+        ("overall.grade", answer(Value::Choice(format!("kha{OSC_TITLE}{BIDI}")), "")),
+        ("conduct.round_documents", answer(Value::Choices(vec![format!("x{OSC_8}"), "kl_21_tw".into()]), "")),
+        ("overall.other_limitations", answer(Value::Text(format!("{h}\n{NFD}\n{}", long_word())), &h)),
+        ("overall.recommendations", answer(Value::Text(format!("{OSC_TITLE}{ZERO_WIDTH}")), "")),
     ];
     for (id, a) in answers {
         v.answers.insert(id.into(), a);
@@ -182,25 +140,14 @@ fn hostile_template() -> Template {
     let text = template_to_ron(&Template::embedded())
         .replace("vi: \"", &format!("vi: \"{inner}"))
         .replace("en: \"", &format!("en: \"{inner}"))
-        .replace(
-            "id: \"prep.notice\"",
-            &format!(
-                "id: {}",
-                ron_string(&format!("prep.notice{BIDI}{OSC_TITLE}"))
-            ),
-        );
+        .replace("id: \"prep.notice\"", &format!("id: {}", ron_string(&format!("prep.notice{BIDI}{OSC_TITLE}"))));
     Template::from_ron(&text).expect("the hostile template parses")
 }
 
 // ------------------------------------------------------------------------------------ the TUI
 
 fn new_app(templates: Vec<Template>) -> App {
-    let mut app = App::new(
-        Lang::Vi,
-        KeyMap::default(),
-        templates,
-        format!("Tú {OSC_TITLE}"),
-    );
+    let mut app = App::new(Lang::Vi, KeyMap::default(), templates, format!("Tú {OSC_TITLE}"));
     app.clock = || jiff::Timestamp::constant(1_649_124_000, 0);
     app
 }
@@ -235,33 +182,14 @@ impl vte::Perform for Seen {
         self.dcs.push(format!("{intermediates:?}{action}"));
     }
     fn osc_dispatch(&mut self, params: &[&[u8]], _bell_terminated: bool) {
-        self.osc.push(
-            params
-                .iter()
-                .map(|p| String::from_utf8_lossy(p).into_owned())
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
+        self.osc.push(params.iter().map(|p| String::from_utf8_lossy(p).into_owned()).collect::<Vec<_>>().join(";"));
     }
-    fn csi_dispatch(
-        &mut self,
-        _params: &vte::Params,
-        intermediates: &[u8],
-        _ignore: bool,
-        action: char,
-    ) {
+    fn csi_dispatch(&mut self, _params: &vte::Params, intermediates: &[u8], _ignore: bool, action: char) {
         // The kind of sequence: private marker (`?`) and final character.
-        self.csi.insert(format!(
-            "{}{action}",
-            String::from_utf8_lossy(intermediates)
-        ));
+        self.csi.insert(format!("{}{action}", String::from_utf8_lossy(intermediates)));
     }
     fn esc_dispatch(&mut self, intermediates: &[u8], _ignore: bool, byte: u8) {
-        self.esc.push(format!(
-            "{}{}",
-            String::from_utf8_lossy(intermediates),
-            byte as char
-        ));
+        self.esc.push(format!("{}{}", String::from_utf8_lossy(intermediates), byte as char));
     }
 }
 
@@ -287,13 +215,9 @@ impl Write for Captured {
 fn frame_bytes(app: &App, w: u16, h: u16) -> Vec<u8> {
     let captured = Captured::default();
     let backend = CrosstermBackend::new(captured.clone());
-    let options = TerminalOptions {
-        viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
-    };
+    let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) };
     let mut terminal = Terminal::with_options(backend, options).expect("terminal");
-    terminal
-        .draw(|f| draw(f, app, Theme { colors: true }))
-        .expect("draw");
+    terminal.draw(|f| draw(f, app, Theme { colors: true })).expect("draw");
     drop(terminal);
     captured.0.take()
 }
@@ -301,9 +225,7 @@ fn frame_bytes(app: &App, w: u16, h: u16) -> Vec<u8> {
 /// The same frame's cells (what a person would read), for markers.
 fn frame_text(app: &App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| draw(f, app, Theme { colors: false }))
-        .expect("draw");
+    terminal.draw(|f| draw(f, app, Theme { colors: false })).expect("draw");
     let buffer = terminal.backend().buffer();
     buffer
         .content
@@ -330,54 +252,18 @@ impl Frames {
             let mut parser = vte::Parser::new();
             parser.advance(&mut seen, &bytes);
             let context = || format!("{name} {w}x{h}");
-            assert!(
-                seen.osc.is_empty(),
-                "{}: OSC reached the terminal: {:?}",
-                context(),
-                seen.osc
-            );
-            assert!(
-                seen.dcs.is_empty(),
-                "{}: DCS reached the terminal: {:?}",
-                context(),
-                seen.dcs
-            );
-            assert!(
-                seen.esc.is_empty(),
-                "{}: ESC sequences reached the terminal: {:?}",
-                context(),
-                seen.esc
-            );
-            assert!(
-                seen.execute.is_empty(),
-                "{}: controls reached the terminal: {:?}",
-                context(),
-                seen.execute
-            );
-            assert!(
-                seen.dangerous_printed.is_empty(),
-                "{}: printed raw: {:?}",
-                context(),
-                seen.dangerous_printed
-            );
+            assert!(seen.osc.is_empty(), "{}: OSC reached the terminal: {:?}", context(), seen.osc);
+            assert!(seen.dcs.is_empty(), "{}: DCS reached the terminal: {:?}", context(), seen.dcs);
+            assert!(seen.esc.is_empty(), "{}: ESC sequences reached the terminal: {:?}", context(), seen.esc);
+            assert!(seen.execute.is_empty(), "{}: controls reached the terminal: {:?}", context(), seen.execute);
+            assert!(seen.dangerous_printed.is_empty(), "{}: printed raw: {:?}", context(), seen.dangerous_printed);
             for kind in &seen.csi {
-                assert!(
-                    ALLOWED_CSI.contains(&kind.as_str()),
-                    "{}: unexpected CSI {kind:?}",
-                    context()
-                );
+                assert!(ALLOWED_CSI.contains(&kind.as_str()), "{}: unexpected CSI {kind:?}", context());
             }
             // Every ESC byte starts one of those CSI sequences (vte ignores SOS/PM/APC strings,
             // so this catches them too): no ESC of the data's own.
-            let escapes = bytes
-                .windows(2)
-                .filter(|p| p[0] == 0x1b)
-                .collect::<Vec<_>>();
-            assert!(
-                escapes.iter().all(|p| p[1] == b'['),
-                "{}: an ESC not starting a CSI",
-                context()
-            );
+            let escapes = bytes.windows(2).filter(|p| p[0] == 0x1b).collect::<Vec<_>>();
+            assert!(escapes.iter().all(|p| p[1] == b'['), "{}: an ESC not starting a CSI", context());
             // (A C1 control arrives UTF-8 encoded and vte reports it through `execute`.)
             assert!(!bytes.contains(&0x07), "{}: a BEL byte", context());
             self.count += 1;
@@ -423,10 +309,7 @@ fn the_byte_checker_catches_every_family() {
     ] {
         assert!(caught(raw.as_bytes()), "{raw:?} not caught");
     }
-    assert!(
-        !caught("\u{1b}[1;1H\u{1b}[0m\u{1b}[?25l plain Đảng 党".as_bytes()),
-        "what crossterm writes is allowed"
-    );
+    assert!(!caught("\u{1b}[1;1H\u{1b}[0m\u{1b}[?25l plain Đảng 党".as_bytes()), "what crossterm writes is allowed");
 }
 
 /// The checklist, every row of every section, the overlays and status messages, the home list
@@ -434,17 +317,13 @@ fn the_byte_checker_catches_every_family() {
 #[test]
 fn tui_bytes_carry_no_control_from_the_data() {
     let mut frames = Frames::default();
-    for (label, templates) in [
-        ("embedded template", vec![Template::embedded()]),
-        ("hostile template", vec![hostile_template()]),
-    ] {
+    for (label, templates) in
+        [("embedded template", vec![Template::embedded()]), ("hostile template", vec![hostile_template()])]
+    {
         let mut app = new_app(templates.clone());
         update(
             &mut app,
-            Event::Opened {
-                path: PathBuf::from(format!("/tmp/{OSC_TITLE}{BIDI}.ron")),
-                result: Ok(hostile_visit()),
-            },
+            Event::Opened { path: PathBuf::from(format!("/tmp/{OSC_TITLE}{BIDI}.ron")), result: Ok(hostile_visit()) },
         );
         assert_eq!(app.screen, Screen::Checklist, "{label}");
         // Every row of every section: the detail panel shows each note and answer in full.
@@ -461,13 +340,7 @@ fn tui_bytes_carry_no_control_from_the_data() {
             key(&mut app, KeyCode::Tab);
         }
         // The note editor on a hostile note.
-        update(
-            &mut app,
-            Event::Opened {
-                path: "/tmp/x.ron".into(),
-                result: Ok(hostile_visit()),
-            },
-        );
+        update(&mut app, Event::Opened { path: "/tmp/x.ron".into(), result: Ok(hostile_visit()) });
         key(&mut app, KeyCode::Tab);
         key(&mut app, KeyCode::Char('e'));
         assert!(matches!(app.overlay, Overlay::Editor(_)), "{label}: editor");
@@ -501,13 +374,7 @@ fn tui_bytes_carry_no_control_from_the_data() {
         // Messages that carry text from outside: a holder from a lock file, a failed save, a
         // recovery file name.
         let path = app.session.as_ref().map(|s| s.path.clone()).expect("open");
-        update(
-            &mut app,
-            Event::ReadOnly {
-                path: path.clone(),
-                holder: format!("{OSC_52} @ host{BIDI}"),
-            },
-        );
+        update(&mut app, Event::ReadOnly { path: path.clone(), holder: format!("{OSC_52} @ host{BIDI}") });
         frames.check(&format!("{label}: read-only holder"), &app);
         update(
             &mut app,
@@ -519,13 +386,7 @@ fn tui_bytes_carry_no_control_from_the_data() {
         );
         frames.check(&format!("{label}: save failed"), &app);
         app.session.as_mut().expect("open").read_only = None;
-        update(
-            &mut app,
-            Event::Recoverable {
-                path,
-                recovery: PathBuf::from(format!("/tmp/{OSC_TITLE}{C1}.ron")),
-            },
-        );
+        update(&mut app, Event::Recoverable { path, recovery: PathBuf::from(format!("/tmp/{OSC_TITLE}{C1}.ron")) });
         frames.check(&format!("{label}: recover"), &app);
         app.overlay = Overlay::None;
 
@@ -533,23 +394,14 @@ fn tui_bytes_carry_no_control_from_the_data() {
         let mut home = new_app(templates.clone());
         let template = &templates[0];
         let entries = (0..3)
-            .map(|i| {
-                HomeEntry::from_visit(
-                    PathBuf::from(format!("/d/{i}{OSC_TITLE}.ron")),
-                    &hostile_visit(),
-                    template,
-                )
-            })
+            .map(|i| HomeEntry::from_visit(PathBuf::from(format!("/d/{i}{OSC_TITLE}.ron")), &hostile_visit(), template))
             .collect();
         update(&mut home, Event::HomeEntries(entries));
         update(&mut home, Event::HomeDone { unreadable: 2 });
         frames.check(&format!("{label}: home"), &home);
         update(
             &mut home,
-            Event::Opened {
-                path: "/d/bad.ron".into(),
-                result: Err(format!("/d/{OSC_TITLE}.ron:3:1: {C1}{BIDI}")),
-            },
+            Event::Opened { path: "/d/bad.ron".into(), result: Err(format!("/d/{OSC_TITLE}.ron:3:1: {C1}{BIDI}")) },
         );
         frames.check(&format!("{label}: home with an error"), &home);
         // The new-visit form, with hostile characters typed and pasted into the branch name.
@@ -561,10 +413,7 @@ fn tui_bytes_carry_no_control_from_the_data() {
             update(&mut home, Event::Paste(hostile()));
             frames.check(&format!("{label}: new-visit form"), &home);
         }
-        update(
-            &mut home,
-            Event::Created(Err(format!("cannot write {OSC_52}{BIDI}"))),
-        );
+        update(&mut home, Event::Created(Err(format!("cannot write {OSC_52}{BIDI}"))));
         frames.check(&format!("{label}: create failed"), &home);
     }
     for marker in MARKERS {
@@ -572,19 +421,10 @@ fn tui_bytes_carry_no_control_from_the_data() {
     }
     // NFD shown as is (the view never composes: the loader does); wide text is laid out.
     // (A wide character's second cell holds a blank.)
-    assert!(
-        frames.text.contains("党 支 部"),
-        "wide characters are shown"
-    );
+    assert!(frames.text.contains("党 支 部"), "wide characters are shown");
     // A template's item id is shown with markers too (search results).
-    assert!(
-        frames.text.contains("prep.notice<U+202E>evil"),
-        "the hostile id in the search results"
-    );
-    eprintln!(
-        "{} frames, {} bytes, CSI kinds seen: {:?}",
-        frames.count, frames.bytes, frames.csi_kinds
-    );
+    assert!(frames.text.contains("prep.notice<U+202E>evil"), "the hostile id in the search results");
+    eprintln!("{} frames, {} bytes, CSI kinds seen: {:?}", frames.count, frames.bytes, frames.csi_kinds);
 }
 
 /// Wide characters, emoji, decomposed letters and 10 000-character words: every screen draws at
@@ -593,37 +433,17 @@ fn tui_bytes_carry_no_control_from_the_data() {
 #[test]
 fn tui_layout_holds_with_wide_and_long_text() {
     let mut app = new_app(vec![Template::embedded()]);
-    update(
-        &mut app,
-        Event::Opened {
-            path: "/tmp/x.ron".into(),
-            result: Ok(hostile_visit()),
-        },
-    );
-    for (w, h) in [
-        (1, 1),
-        (19, 2),
-        (20, 3),
-        (21, 5),
-        (40, 10),
-        (80, 24),
-        (200, 60),
-        (333, 100),
-    ] {
+    update(&mut app, Event::Opened { path: "/tmp/x.ron".into(), result: Ok(hostile_visit()) });
+    for (w, h) in [(1, 1), (19, 2), (20, 3), (21, 5), (40, 10), (80, 24), (200, 60), (333, 100)] {
         for _ in 0..4 {
             let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-            terminal
-                .draw(|f| draw(f, &app, Theme { colors: false }))
-                .expect("draw");
+            terminal.draw(|f| draw(f, &app, Theme { colors: false })).expect("draw");
             let buffer = terminal.backend().buffer();
             if w >= 40 {
                 // Rows 2.. of the checklist body end with the items panel's border.
                 for y in 2..h.saturating_sub(2) {
                     let last = buffer[(w - 1, y)].symbol();
-                    assert!(
-                        matches!(last, "│" | "┐" | "┘" | "┤"),
-                        "{w}x{h} row {y} ends with {last:?}"
-                    );
+                    assert!(matches!(last, "│" | "┐" | "┘" | "┤"), "{w}x{h} row {y} ends with {last:?}");
                 }
             }
             key(&mut app, KeyCode::Tab);
@@ -636,34 +456,16 @@ fn tui_layout_holds_with_wide_and_long_text() {
 #[test]
 fn the_editor_holds_no_more_than_a_file_may() {
     let mut app = new_app(vec![Template::embedded()]);
-    update(
-        &mut app,
-        Event::Opened {
-            path: "/tmp/x.ron".into(),
-            result: Ok(new_visit("Chi bộ số 11")),
-        },
-    );
+    update(&mut app, Event::Opened { path: "/tmp/x.ron".into(), result: Ok(new_visit("Chi bộ số 11")) });
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Char('e'));
     assert!(matches!(app.overlay, Overlay::Editor(_)), "the note editor");
-    update(
-        &mut app,
-        Event::Paste(format!(
-            "{}{}",
-            "ư".repeat(MAX_TEXT_CHARS - 10),
-            long_word()
-        )),
-    );
-    let Overlay::Editor(editor) = &app.overlay else {
-        panic!("the note editor")
-    };
+    update(&mut app, Event::Paste(format!("{}{}", "ư".repeat(MAX_TEXT_CHARS - 10), long_word())));
+    let Overlay::Editor(editor) = &app.overlay else { panic!("the note editor") };
     assert_eq!(editor.buffer.text().chars().count(), MAX_TEXT_CHARS);
     let flash = app.flash.clone().unwrap_or_default();
     assert!(flash.contains("100000"), "{flash}");
-    let effects = update(
-        &mut app,
-        Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-    );
+    let effects = update(&mut app, Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
     let text = effects
         .iter()
         .find_map(|e| match e {
@@ -671,14 +473,8 @@ fn the_editor_holds_no_more_than_a_file_may() {
             _ => None,
         })
         .expect("the note is saved");
-    let visit = parse_visit(Path::new("x.ron"), &text, &[Template::embedded()])
-        .expect("what was saved loads");
-    assert!(
-        visit
-            .answers
-            .values()
-            .any(|a| a.note.chars().count() == MAX_TEXT_CHARS)
-    );
+    let visit = parse_visit(Path::new("x.ron"), &text, &[Template::embedded()]).expect("what was saved loads");
+    assert!(visit.answers.values().any(|a| a.note.chars().count() == MAX_TEXT_CHARS));
 }
 
 // ------------------------------------------------------------------------------------ the CLI
@@ -700,10 +496,7 @@ fn hostile_folder() -> tempfile::TempDir {
     let name = |s: String| OsString::from(s.replace('/', "_"));
     let files: [(OsString, String); 4] = [
         (name(format!("a{OSC_TITLE}{BIDI}.ron")), visit_to_ron(&a)),
-        (
-            OsString::from_vec(b"b-\x1b]52;c;ZXZpbA==\x07-\xff\xfe.ron".to_vec()),
-            visit_to_ron(&b),
-        ),
+        (OsString::from_vec(b"b-\x1b]52;c;ZXZpbA==\x07-\xff\xfe.ron".to_vec()), visit_to_ron(&b)),
         // The same visit twice: listed as duplicates, by file name.
         (name(format!("c{C1}{DCS}.ron")), visit_to_ron(&b)),
         (name(format!("d{C0}.ron")), visit_to_ron(&a)),
@@ -711,36 +504,13 @@ fn hostile_folder() -> tempfile::TempDir {
     for (name, text) in files {
         fs::write(d.join(name), text).expect("write");
     }
-    let example = fs::read_to_string(
-        Path::new(MANIFEST).join("data/examples/round-967/2022-04-06_chi-bo-so-11.ron"),
-    )
-    .expect("example");
+    let example = fs::read_to_string(Path::new(MANIFEST).join("data/examples/round-967/2022-04-06_chi-bo-so-11.ron"))
+        .expect("example");
     // Files that fail around hostile text: every message that quotes the file's text.
     let bad = [
-        (
-            "bad-time",
-            example.replacen(
-                "\"19:30\"",
-                &ron_string(&format!("19:30{OSC_TITLE}{BIDI}")),
-                1,
-            ),
-        ),
-        (
-            "bad-template",
-            example.replacen(
-                "\"hd12-2018\"",
-                &ron_string(&format!("hd12{OSC_52}{C1}")),
-                1,
-            ),
-        ),
-        (
-            "bad-item",
-            example.replacen(
-                "\"att.broadened\"",
-                &ron_string(&format!("att.broadened{DCS}{BIDI}")),
-                1,
-            ),
-        ),
+        ("bad-time", example.replacen("\"19:30\"", &ron_string(&format!("19:30{OSC_TITLE}{BIDI}")), 1)),
+        ("bad-template", example.replacen("\"hd12-2018\"", &ron_string(&format!("hd12{OSC_52}{C1}")), 1)),
+        ("bad-item", example.replacen("\"att.broadened\"", &ron_string(&format!("att.broadened{DCS}{BIDI}")), 1)),
         (
             "bad-duplicate",
             example.replacen(
@@ -755,36 +525,12 @@ fn hostile_folder() -> tempfile::TempDir {
         ),
         (
             "bad-choice",
-            example.replacen(
-                "Choice(\"kha\")",
-                &format!("Choice({})", ron_string(&format!("kha{OSC_TITLE}{C0}"))),
-                1,
-            ),
+            example.replacen("Choice(\"kha\")", &format!("Choice({})", ron_string(&format!("kha{OSC_TITLE}{C0}"))), 1),
         ),
-        (
-            "bad-choices",
-            example.replacen(
-                "\"ctr_01_qu\"",
-                &ron_string(&format!("ctr{CSI_CLEAR}{ZERO_WIDTH}")),
-                1,
-            ),
-        ),
-        (
-            "bad-date",
-            example.replacen(
-                "\"2022-04-06\"",
-                &ron_string(&format!("2022{OSC_TITLE}")),
-                1,
-            ),
-        ),
-        (
-            "bad-unterminated",
-            example.replacen("\"Bí thư chi bộ\",", &format!("\"Bí thư {OSC_52}{C1},"), 1),
-        ),
-        (
-            "bad-raw-controls",
-            example.replacen("status: Final", &format!("status: Fi{OSC_TITLE}nal"), 1),
-        ),
+        ("bad-choices", example.replacen("\"ctr_01_qu\"", &ron_string(&format!("ctr{CSI_CLEAR}{ZERO_WIDTH}")), 1)),
+        ("bad-date", example.replacen("\"2022-04-06\"", &ron_string(&format!("2022{OSC_TITLE}")), 1)),
+        ("bad-unterminated", example.replacen("\"Bí thư chi bộ\",", &format!("\"Bí thư {OSC_52}{C1},"), 1)),
+        ("bad-raw-controls", example.replacen("status: Final", &format!("status: Fi{OSC_TITLE}nal"), 1)),
     ];
     for (name, text) in bad {
         fs::write(d.join(format!("{name}{OSC_TITLE}.ron")), text).expect("write");
@@ -793,12 +539,7 @@ fn hostile_folder() -> tempfile::TempDir {
 }
 
 fn has_no_raw_marks(what: &str, text: &str) {
-    assert!(
-        !text
-            .chars()
-            .any(|c| is_dangerous(c) && c != '\n' && c != '\t'),
-        "{what}: raw in\n{text}"
-    );
+    assert!(!text.chars().any(|c| is_dangerous(c) && c != '\n' && c != '\t'), "{what}: raw in\n{text}");
 }
 
 #[test]
@@ -824,67 +565,39 @@ fn summary_text_and_markdown_are_plain_text() {
             // (Markdown escapes the angle brackets: `\<U+202E\>`.)
             for marker in ["U+202E", "U+2066", "U+200B", "U+FEFF"] {
                 assert!(
-                    report.contains(&format!("<{marker}>"))
-                        || report.contains(&format!("\\<{marker}\\>")),
+                    report.contains(&format!("<{marker}>")) || report.contains(&format!("\\<{marker}\\>")),
                     "{what}: no {marker} in\n{report}"
                 );
             }
             // File names keep their controls, as markers (in the duplicates and skipped lists).
-            assert!(
-                report.contains("]0;pwned^G"),
-                "{what}: no file-name marker in\n{report}"
-            );
+            assert!(report.contains("]0;pwned^G"), "{what}: no file-name marker in\n{report}");
             assert!(errors.contains("^[]0;pwned^G"), "{what}: {errors}");
             // Decomposed Vietnamese is composed on load.
-            assert!(
-                report.contains("Chi bộ số 11"),
-                "{what}: NFD not composed in\n{report}"
-            );
+            assert!(report.contains("Chi bộ số 11"), "{what}: NFD not composed in\n{report}");
             assert!(!report.contains(NFD), "{what}: NFD left as is");
-            assert!(
-                report.contains(&"Đ".repeat(5_000)),
-                "{what}: the long word is kept whole"
-            );
+            assert!(report.contains(&"Đ".repeat(5_000)), "{what}: the long word is kept whole");
         }
     }
     // csv, json and xlsx carry data, not terminal text; they must still be produced.
     for format in ["csv", "json"] {
-        let run = khaosat(&[
-            OsStr::new("summary"),
-            "--format".as_ref(),
-            format.as_ref(),
-            dir.path().as_os_str(),
-        ]);
+        let run = khaosat(&[OsStr::new("summary"), "--format".as_ref(), format.as_ref(), dir.path().as_os_str()]);
         assert_eq!(run.code, Some(0), "{}", run.show());
         assert_terminal_safe("summary stderr", &run.stderr_bytes);
     }
-    assert_eq!(
-        common::snapshot(dir.path()),
-        before,
-        "summary wrote into the folder"
-    );
+    assert_eq!(common::snapshot(dir.path()), before, "summary wrote into the folder");
 }
 
 #[test]
 fn validate_messages_are_plain_text() {
     let dir = hostile_folder();
     for lang in ["vi", "en"] {
-        let run = khaosat(&[
-            OsStr::new("--lang"),
-            lang.as_ref(),
-            "validate".as_ref(),
-            dir.path().as_os_str(),
-        ]);
+        let run = khaosat(&[OsStr::new("--lang"), lang.as_ref(), "validate".as_ref(), dir.path().as_os_str()]);
         assert_eq!(run.code, Some(1), "{}", run.show());
         let out = assert_terminal_safe("validate stdout", &run.stdout);
         let err = assert_terminal_safe("validate stderr", &run.stderr_bytes);
         has_no_raw_marks("validate", &format!("{out}{err}"));
         // Each bad file is named (with its marker) and each message quoting the text shows markers.
-        assert_eq!(
-            err.lines().filter(|l| l.contains("pwned^G.ron:")).count(),
-            9,
-            "{err}"
-        );
+        assert_eq!(err.lines().filter(|l| l.contains("pwned^G.ron:")).count(), 9, "{err}");
         for quoted in [
             "19:30^[]0;pwned^G<U+202E>",
             "hd12^[]52;c;ZXZpbA==^G<U+009B>",
@@ -903,13 +616,9 @@ fn validate_messages_are_plain_text() {
 #[test]
 fn new_prints_a_safe_path_and_stores_no_controls() {
     let base = tempfile::tempdir().expect("tempdir");
-    let dir = base.path().join(OsString::from_vec(
-        format!("round{OSC_TITLE}{BIDI}-")
-            .into_bytes()
-            .into_iter()
-            .chain([0xff])
-            .collect(),
-    ));
+    let dir = base
+        .path()
+        .join(OsString::from_vec(format!("round{OSC_TITLE}{BIDI}-").into_bytes().into_iter().chain([0xff]).collect()));
     let run = khaosat(&[
         OsStr::new("--lang"),
         "en".as_ref(),
@@ -933,27 +642,12 @@ fn new_prints_a_safe_path_and_stores_no_controls() {
     let printed = assert_terminal_safe("new stdout", &run.stdout);
     assert_terminal_safe("new stderr", &run.stderr_bytes);
     assert!(printed.contains("round^[]0;pwned^G<U+202E>"), "{printed}");
-    assert!(
-        printed.contains('\u{FFFD}'),
-        "the byte that is not UTF-8 is shown as U+FFFD: {printed}"
-    );
+    assert!(printed.contains('\u{FFFD}'), "the byte that is not UTF-8 is shown as U+FFFD: {printed}");
     // The real file is where the real folder is; its name is a plain slug.
-    let made: Vec<PathBuf> = fs::read_dir(&dir)
-        .expect("the folder")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let made: Vec<PathBuf> = fs::read_dir(&dir).expect("the folder").flatten().map(|e| e.path()).collect();
     assert_eq!(made.len(), 1, "{made:?}");
-    let name = made[0]
-        .file_name()
-        .and_then(|n| n.to_str())
-        .expect("a UTF-8 name")
-        .to_string();
-    assert!(
-        name.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)),
-        "{name}"
-    );
+    let name = made[0].file_name().and_then(|n| n.to_str()).expect("a UTF-8 name").to_string();
+    assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)), "{name}");
     let bytes = fs::read(&made[0]).expect("read");
     assert!(
         bytes.iter().all(|&b| b >= 0x20 || b == b'\n'),
@@ -961,21 +655,10 @@ fn new_prints_a_safe_path_and_stores_no_controls() {
         String::from_utf8_lossy(&bytes)
     );
     let text = String::from_utf8(bytes).expect("UTF-8");
-    assert!(
-        !text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)),
-        "a C1 control stored"
-    );
+    assert!(!text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)), "a C1 control stored");
     let visit = load_visit(&made[0], &[Template::embedded()]).expect("loads");
-    assert!(
-        visit.meeting.branch.starts_with("Chi bộ ]0;pwned"),
-        "{}",
-        visit.meeting.branch
-    );
-    assert!(
-        visit.meeting.committee.starts_with("Chi bộ số 11"),
-        "stored as NFC: {}",
-        visit.meeting.committee
-    );
+    assert!(visit.meeting.branch.starts_with("Chi bộ ]0;pwned"), "{}", visit.meeting.branch);
+    assert!(visit.meeting.committee.starts_with("Chi bộ số 11"), "stored as NFC: {}", visit.meeting.committee);
 }
 
 /// Usage errors that echo what was typed: shown with markers.
@@ -1025,21 +708,9 @@ fn usage_errors_are_plain_text() {
         ],
         vec!["summary".into(), "--from".into(), DCS.into(), d.into()],
         vec!["summary".into(), "--type".into(), BIDI.into(), d.into()],
-        vec![
-            "validate".into(),
-            format!("/nonexistent/{OSC_TITLE}{BIDI}.ron").into(),
-        ],
-        vec![
-            "--template".into(),
-            format!("/nonexistent/{OSC_8}.ron").into(),
-            "validate".into(),
-            d.into(),
-        ],
-        vec![
-            "template".into(),
-            "check".into(),
-            format!("/nonexistent/{C1}.ron").into(),
-        ],
+        vec!["validate".into(), format!("/nonexistent/{OSC_TITLE}{BIDI}.ron").into()],
+        vec!["--template".into(), format!("/nonexistent/{OSC_8}.ron").into(), "validate".into(), d.into()],
+        vec!["template".into(), "check".into(), format!("/nonexistent/{C1}.ron").into()],
     ];
     for args in cases {
         for lang in ["vi", "en"] {
@@ -1049,13 +720,8 @@ fn usage_errors_are_plain_text() {
             assert!(matches!(run.code, Some(1 | 2)), "{args:?}: {}", run.show());
             let err = assert_terminal_safe(&format!("{args:?} stderr"), &run.stderr_bytes);
             assert_terminal_safe(&format!("{args:?} stdout"), &run.stdout);
-            let echoes = !args
-                .iter()
-                .any(|a| a.to_string_lossy().starts_with('\u{1b}'));
-            assert!(
-                !echoes || err.contains('^') || err.contains("<U+"),
-                "{args:?}: no marker in {err}"
-            );
+            let echoes = !args.iter().any(|a| a.to_string_lossy().starts_with('\u{1b}'));
+            assert!(!echoes || err.contains('^') || err.contains("<U+"), "{args:?}: no marker in {err}");
         }
     }
 }
@@ -1072,25 +738,15 @@ fn template_check_messages_are_plain_text() {
         .replace("vi: \"Chuẩn bị\"", "vi: \"\"");
     fs::write(&path, text).expect("write");
     for lang in ["vi", "en"] {
-        let run = khaosat(&[
-            OsStr::new("--lang"),
-            lang.as_ref(),
-            "template".as_ref(),
-            "check".as_ref(),
-            path.as_os_str(),
-        ]);
+        let run =
+            khaosat(&[OsStr::new("--lang"), lang.as_ref(), "template".as_ref(), "check".as_ref(), path.as_os_str()]);
         assert_eq!(run.code, Some(1), "{}", run.show());
         let err = assert_terminal_safe("template check stderr", &run.stderr_bytes);
         assert!(err.contains("^[]0;pwned^G<U+202E>"), "{err}");
         // And a template that does not parse, with its hostile text in the message.
         fs::write(&path, format!("(id: {h}, version: x)")).expect("write");
-        let run = khaosat(&[
-            OsStr::new("--lang"),
-            lang.as_ref(),
-            "template".as_ref(),
-            "check".as_ref(),
-            path.as_os_str(),
-        ]);
+        let run =
+            khaosat(&[OsStr::new("--lang"), lang.as_ref(), "template".as_ref(), "check".as_ref(), path.as_os_str()]);
         assert_eq!(run.code, Some(1), "{}", run.show());
         assert_terminal_safe("template check stderr", &run.stderr_bytes);
         fs::write(

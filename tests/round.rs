@@ -47,12 +47,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn show(out: &Output) -> String {
-    format!(
-        "status {:?}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code(),
-        text(&out.stdout),
-        text(&out.stderr)
-    )
+    format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 
 fn arg(path: &Path) -> String {
@@ -77,52 +72,38 @@ fn copy_demo_visits(dir: &Path) -> Result<usize> {
 fn a_round_planning_eight_branches_with_seven_visits_names_the_missing_one() -> Result {
     let dir = tempfile::tempdir()?;
     assert_eq!(copy_demo_visits(dir.path())?, 7);
-    fs::copy(
-        Path::new(MANIFEST).join(EIGHT),
-        dir.path().join("round.ron"),
-    )?;
+    fs::copy(Path::new(MANIFEST).join(EIGHT), dir.path().join("round.ron"))?;
     let d = arg(dir.path());
 
     let out = run(&["--lang", "vi", "summary", &d])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let report = text(&out.stdout);
     assert!(report.contains("7/8 chi bộ đã được khảo sát"), "{report}");
-    assert!(
-        report.contains("Chưa khảo sát: Chi bộ số 2 (Đảng bộ phường Mai Dịch)"),
-        "{report}"
-    );
-    assert!(
-        report.contains("Lê Thị Tú: 4 chi bộ được phân công, đã khảo sát 3, đã hoàn thành 3"),
-        "{report}"
-    );
+    assert!(report.contains("Chưa khảo sát: Chi bộ số 2 (Đảng bộ phường Mai Dịch)"), "{report}");
+    assert!(report.contains("Lê Thị Tú: 4 chi bộ được phân công, đã khảo sát 3, đã hoàn thành 3"), "{report}");
 
     let out = run(&["--lang", "en", "summary", &d, "--format", "md"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let md = text(&out.stdout);
-    assert!(md.contains("\n## Coverage\n\n- 7 of 8 branches attended\n  - Not yet attended: Chi bộ số 2 (Đảng bộ phường Mai Dịch)\n"), "{md}");
+    assert!(
+        md.contains(
+            "\n## Coverage\n\n- 7 of 8 branches attended\n  - Not yet attended: Chi bộ số 2 (Đảng bộ phường Mai Dịch)\n"
+        ),
+        "{md}"
+    );
 
     let out = run(&["summary", &d, "--format", "json"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout)?;
     let c = &json["coverage"];
-    assert_eq!(
-        (
-            c["planned"].as_u64(),
-            c["visited"].as_u64(),
-            c["final"].as_u64()
-        ),
-        (Some(8), Some(7), Some(7))
-    );
+    assert_eq!((c["planned"].as_u64(), c["visited"].as_u64(), c["final"].as_u64()), (Some(8), Some(7), Some(7)));
     assert_eq!(c["complete"], false);
     assert_eq!(c["round"], "967-QĐ/QU");
     assert_eq!(c["missing"].as_array().map(Vec::len), Some(1));
     assert_eq!(c["missing"][0]["branch"], "Chi bộ số 2");
     assert_eq!(c["missing"][0]["state"], "missing");
     assert_eq!(c["unplanned"].as_array().map(Vec::len), Some(0));
-    assert!(
-        json.get("edited_after_final").is_none(),
-        "only present when some visit was edited"
-    );
+    assert!(json.get("edited_after_final").is_none(), "only present when some visit was edited");
     Ok(())
 }
 
@@ -134,22 +115,19 @@ fn the_demo_round_covers_its_seven_branches() -> Result {
     assert!(report.contains("7/7 chi bộ đã được khảo sát"), "{report}");
     assert!(!report.contains("Chưa khảo sát:"), "{report}");
     // The round's full document names fill the sentence, as the article writes it.
-    assert!(report.contains("Chưa kết hợp đánh giá việc thực hiện Chương trình số 01-CTr/QU, ngày 04/01/2021 của Quận ủy")
-        || report.contains("chưa kết hợp đánh giá việc thực hiện Chương trình số 01-CTr/QU, ngày 04/01/2021 của Quận ủy"), "{report}");
-    let out = run(&["--lang", "en", "summary", DEMO])?;
     assert!(
-        text(&out.stdout).contains("7 of 7 branches attended"),
-        "{}",
-        show(&out)
+        report.contains("Chưa kết hợp đánh giá việc thực hiện Chương trình số 01-CTr/QU, ngày 04/01/2021 của Quận ủy")
+            || report.contains(
+                "chưa kết hợp đánh giá việc thực hiện Chương trình số 01-CTr/QU, ngày 04/01/2021 của Quận ủy"
+            ),
+        "{report}"
     );
+    let out = run(&["--lang", "en", "summary", DEMO])?;
+    assert!(text(&out.stdout).contains("7 of 7 branches attended"), "{}", show(&out));
     // A summary of a subfolder-less file list still finds the round of the first path's folder.
     let first = format!("{DEMO}/2022-04-06_chi-bo-so-11.ron");
     let out = run(&["--lang", "en", "summary", &first])?;
-    assert!(
-        text(&out.stdout).contains("1 of 7 branches attended"),
-        "{}",
-        show(&out)
-    );
+    assert!(text(&out.stdout).contains("1 of 7 branches attended"), "{}", show(&out));
     Ok(())
 }
 
@@ -157,63 +135,29 @@ fn the_demo_round_covers_its_seven_branches() -> Result {
 fn the_demo_round_file_is_canonical_valid_and_not_a_visit() -> Result {
     let path = Path::new(MANIFEST).join(DEMO).join("round.ron");
     let round = load_round(&path).map_err(|e| e.display(Lang::En))?;
-    assert_eq!(
-        round_to_ron(&round),
-        fs::read_to_string(&path)?,
-        "kept in the form the tool writes"
-    );
+    assert_eq!(round_to_ron(&round), fs::read_to_string(&path)?, "kept in the form the tool writes");
     assert_eq!(check_round(&round), vec![]);
     assert_eq!(round.decision, "967-QĐ/QU");
     assert_eq!(round.decision_date, jiff::civil::date(2022, 3, 23));
-    assert_eq!(
-        (round.from, round.to),
-        (
-            jiff::civil::date(2022, 4, 4),
-            jiff::civil::date(2022, 4, 21)
-        )
-    );
+    assert_eq!((round.from, round.to), (jiff::civil::date(2022, 4, 4), jiff::civil::date(2022, 4, 21)));
     assert_eq!(round.documents.len(), 5);
     assert_eq!(round.branches.len(), 7);
-    assert!(
-        round
-            .members
-            .iter()
-            .any(|m| m.name == "Nguyễn Văn Chiến" && m.role.contains("Trưởng đoàn"))
-    );
-    assert!(
-        round
-            .members
-            .iter()
-            .any(|m| m.name == "Lê Thị Tú" && m.role.contains("Chủ nhiệm Ủy ban Kiểm tra"))
-    );
+    assert!(round.members.iter().any(|m| m.name == "Nguyễn Văn Chiến" && m.role.contains("Trưởng đoàn")));
+    assert!(round.members.iter().any(|m| m.name == "Lê Thị Tú" && m.role.contains("Chủ nhiệm Ủy ban Kiểm tra")));
 
     // The walker leaves round.ron out; every visit matches a planned branch with its facts.
     let (files, errors) = find_visit_files(&[Path::new(MANIFEST).join(DEMO)]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(files.len(), 7);
-    assert!(
-        files
-            .iter()
-            .all(|f| f.file_name().is_some_and(|n| n != "round.ron"))
-    );
+    assert!(files.iter().all(|f| f.file_name().is_some_and(|n| n != "round.ron")));
     let templates: Vec<Template> = vec![template_for_round(&Template::embedded(), &round)];
     for file in &files {
         let visit = load_visit(file, &templates).map_err(|e| e.display(Lang::En))?;
         let m = &visit.meeting;
         let planned = khaosat::core::round::planned_for(&round, &m.branch, Some(&m.committee))
             .ok_or_else(|| format!("{} is not planned", m.branch))?;
-        assert_eq!(
-            (planned.branch_type, planned.date),
-            (m.branch_type, Some(m.date)),
-            "{}",
-            m.branch
-        );
-        assert_eq!(
-            visit.inspectors.first(),
-            Some(&planned.inspector),
-            "{}",
-            m.branch
-        );
+        assert_eq!((planned.branch_type, planned.date), (m.branch_type, Some(m.date)), "{}", m.branch);
+        assert_eq!(visit.inspectors.first(), Some(&planned.inspector), "{}", m.branch);
     }
     // The round's ids are the template's default ones, so the demo visits load with either.
     let default_ids: Vec<String> = Template::embedded()
@@ -273,12 +217,7 @@ fn round_new_then_plan_then_new_visits_inside_the_folder() -> Result {
         "--to",
         "2023-03-02",
     ])?;
-    assert_eq!(
-        again.status.code(),
-        Some(1),
-        "never over an existing round: {}",
-        show(&again)
-    );
+    assert_eq!(again.status.code(), Some(1), "never over an existing round: {}", show(&again));
 
     let plan = |extra: &[&str]| -> Result<Output> {
         let mut args = vec!["--lang", "en", "round", "plan", "--dir", &d];
@@ -298,11 +237,7 @@ fn round_new_then_plan_then_new_visits_inside_the_folder() -> Result {
         "Lê Thị Tú",
     ])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
-    assert!(
-        text(&out.stdout).starts_with("Added Chi bộ số 11"),
-        "{}",
-        show(&out)
-    );
+    assert!(text(&out.stdout).starts_with("Added Chi bộ số 11"), "{}", show(&out));
     let out = plan(&[
         "--branch",
         "chi bộ  số 11",
@@ -313,49 +248,17 @@ fn round_new_then_plan_then_new_visits_inside_the_folder() -> Result {
         "--date",
         "2023-03-09",
     ])?;
-    assert!(
-        text(&out.stdout).starts_with("Updated Chi bộ số 11"),
-        "{}",
-        show(&out)
-    );
-    let out = plan(&[
-        "--branch",
-        "Chi bộ Công an phường",
-        "--committee",
-        "Đảng bộ phường Mai Dịch",
-        "--type",
-        "cong_an",
-    ])?;
+    assert!(text(&out.stdout).starts_with("Updated Chi bộ số 11"), "{}", show(&out));
+    let out =
+        plan(&["--branch", "Chi bộ Công an phường", "--committee", "Đảng bộ phường Mai Dịch", "--type", "cong_an"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
-    let out = plan(&[
-        "--branch",
-        "Chi bộ X",
-        "--committee",
-        "Y",
-        "--type",
-        "khac",
-        "--date",
-        "2023-05-01",
-    ])?;
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "a date outside the period is refused: {}",
-        show(&out)
-    );
-    assert!(
-        text(&out.stderr).contains("outside the round's period"),
-        "{}",
-        show(&out)
-    );
+    let out = plan(&["--branch", "Chi bộ X", "--committee", "Y", "--type", "khac", "--date", "2023-05-01"])?;
+    assert_eq!(out.status.code(), Some(2), "a date outside the period is refused: {}", show(&out));
+    assert!(text(&out.stderr).contains("outside the round's period"), "{}", show(&out));
 
     let round = load_round(&round_path).map_err(|e| e.display(Lang::En))?;
     assert_eq!(round.branches.len(), 2);
-    assert_eq!(
-        round.branches[0].date,
-        Some(jiff::civil::date(2023, 3, 9)),
-        "updated"
-    );
+    assert_eq!(round.branches[0].date, Some(jiff::civil::date(2023, 3, 9)), "updated");
     assert_eq!(round.branches[0].inspector, "Lê Thị Tú", "kept");
     assert_eq!(round.documents[1].id, "ket_luan_so_21_kl_tw");
     assert_eq!(round.members[0].role, "UVTV, Chủ nhiệm UBKT");
@@ -365,10 +268,7 @@ fn round_new_then_plan_then_new_visits_inside_the_folder() -> Result {
     let out = run(&["new", "--dir", &arg(&sub), "--branch", "Chi bộ số 11"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let file = PathBuf::from(text(&out.stdout).trim());
-    assert_eq!(
-        file.file_name().and_then(|n| n.to_str()),
-        Some("2023-03-09_chi-bo-so-11.ron")
-    );
+    assert_eq!(file.file_name().and_then(|n| n.to_str()), Some("2023-03-09_chi-bo-so-11.ron"));
     let templates = vec![template_for_round(&Template::embedded(), &round)];
     let visit = load_visit(&file, &templates).map_err(|e| e.display(Lang::En))?;
     assert_eq!(visit.round.as_deref(), Some("1024-QĐ/QU"));
@@ -378,15 +278,7 @@ fn round_new_then_plan_then_new_visits_inside_the_folder() -> Result {
     assert_eq!(visit.status, VisitStatus::Draft);
 
     // Given facts win over the plan; the plan has no date for this one, so it must be typed.
-    let out = run(&[
-        "new",
-        "--dir",
-        &d,
-        "--branch",
-        "Chi bộ Công an phường",
-        "--inspector",
-        "Nguyễn Văn Chiến",
-    ])?;
+    let out = run(&["new", "--dir", &d, "--branch", "Chi bộ Công an phường", "--inspector", "Nguyễn Văn Chiến"])?;
     assert_eq!(out.status.code(), Some(2), "{}", show(&out));
     assert!(text(&out.stderr).contains("--date"), "{}", show(&out));
     let out = run(&[
@@ -403,8 +295,7 @@ fn round_new_then_plan_then_new_visits_inside_the_folder() -> Result {
         "co_quan",
     ])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
-    let visit = load_visit(Path::new(text(&out.stdout).trim()), &templates)
-        .map_err(|e| e.display(Lang::En))?;
+    let visit = load_visit(Path::new(text(&out.stdout).trim()), &templates).map_err(|e| e.display(Lang::En))?;
     assert_eq!(
         (visit.meeting.branch_type, visit.inspectors.clone()),
         (BranchType::CoQuan, vec!["Nguyễn Văn Chiến".to_string()])
@@ -413,7 +304,12 @@ fn round_new_then_plan_then_new_visits_inside_the_folder() -> Result {
     // Not planned: the usual facts are needed, and the message says why.
     let out = run(&["--lang", "en", "new", "--dir", &d, "--branch", "Chi bộ lạ"])?;
     assert_eq!(out.status.code(), Some(2), "{}", show(&out));
-    assert!(text(&out.stderr).contains("missing --committee, --type, --date (the branch is not in the plan of round 1024-QĐ/QU)"), "{}", show(&out));
+    assert!(
+        text(&out.stderr)
+            .contains("missing --committee, --type, --date (the branch is not in the plan of round 1024-QĐ/QU)"),
+        "{}",
+        show(&out)
+    );
 
     // The visit answers with the round's document ids: valid here.
     let out = run(&["validate", &d])?;
@@ -423,16 +319,10 @@ fn round_new_then_plan_then_new_visits_inside_the_folder() -> Result {
     let out = run(&["--lang", "en", "round", "show", "--dir", &arg(&sub)])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let shown = text(&out.stdout);
-    assert!(
-        shown.contains("Decision 1024-QĐ/QU of 2023-03-01"),
-        "{shown}"
-    );
+    assert!(shown.contains("Decision 1024-QĐ/QU of 2023-03-01"), "{shown}");
     assert!(shown.contains("Chỉ thị số 05-CT/TW [ct_05]"), "{shown}");
     assert!(shown.contains("2 of 2 branches attended"), "{shown}");
-    assert!(
-        shown.contains("0 of 2 branches with a final visit"),
-        "{shown}"
-    );
+    assert!(shown.contains("0 of 2 branches with a final visit"), "{shown}");
     Ok(())
 }
 
@@ -444,60 +334,36 @@ fn validation_resolves_the_round_of_the_folder() -> Result {
     // The same visit outside the round's folder names an option the template does not have.
     let dir = tempfile::tempdir()?;
     let name = "2025-11-20_chi-bo-van-phong.ron";
-    fs::copy(
-        Path::new(MANIFEST).join(CUSTOM).join(name),
-        dir.path().join(name),
-    )?;
+    fs::copy(Path::new(MANIFEST).join(CUSTOM).join(name), dir.path().join(name))?;
     let out = run(&["--lang", "en", "validate", &arg(dir.path())])?;
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     assert!(text(&out.stderr).contains("ct_50_tw"), "{}", show(&out));
 
     // A broken round.ron is reported with its line, and the visit is checked without it.
-    fs::write(
-        dir.path().join("round.ron"),
-        "(\n  schema: 1,\n  decision: 15,\n)\n",
-    )?;
+    fs::write(dir.path().join("round.ron"), "(\n  schema: 1,\n  decision: 15,\n)\n")?;
     let out = run(&["--lang", "en", "validate", &arg(dir.path())])?;
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     assert!(text(&out.stderr).contains("round.ron:3:"), "{}", show(&out));
 
     // A round with issues makes validation fail and says what they are.
-    let mut round = load_round(&Path::new(MANIFEST).join(CUSTOM).join("round.ron"))
-        .map_err(|e| e.display(Lang::En))?;
+    let mut round = load_round(&Path::new(MANIFEST).join(CUSTOM).join("round.ron")).map_err(|e| e.display(Lang::En))?;
     round.documents.push(round.documents[0].clone());
     fs::write(dir.path().join("round.ron"), round_to_ron(&round))?;
     let out = run(&["--lang", "en", "validate", &arg(dir.path())])?;
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
-    assert!(
-        text(&out.stderr).contains("document id \"ct_50_tw\" is used twice"),
-        "{}",
-        show(&out)
-    );
+    assert!(text(&out.stderr).contains("document id \"ct_50_tw\" is used twice"), "{}", show(&out));
 
     // The summary reads the visit against the round, so its sentence names the round's document.
     let out = run(&["--lang", "vi", "summary", CUSTOM])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
-    assert!(
-        text(&out.stdout).contains("Hướng dẫn số 42-HD/BTCTW, ngày 28/10/2025"),
-        "{}",
-        show(&out)
-    );
-    assert!(
-        text(&out.stdout).contains("1/1 chi bộ đã được khảo sát"),
-        "{}",
-        show(&out)
-    );
+    assert!(text(&out.stdout).contains("Hướng dẫn số 42-HD/BTCTW, ngày 28/10/2025"), "{}", show(&out));
+    assert!(text(&out.stdout).contains("1/1 chi bộ đã được khảo sát"), "{}", show(&out));
     Ok(())
 }
 
 #[test]
 fn the_round_is_found_from_nested_folders() -> Result {
-    let found = find_round_file(
-        &Path::new(MANIFEST)
-            .join(CUSTOM)
-            .join("nested")
-            .join("deeper"),
-    );
+    let found = find_round_file(&Path::new(MANIFEST).join(CUSTOM).join("nested").join("deeper"));
     let expected = fs::canonicalize(Path::new(MANIFEST).join(CUSTOM).join("round.ron"))?;
     assert_eq!(found, Some(expected));
     Ok(())

@@ -21,18 +21,66 @@ use unicode_normalization::UnicodeNormalization;
 // ---------------------------------------------------------------------------------------------
 
 const WORDS: &[&str] = &[
-    "Chi", "bộ", "số", "11", "Đảng", "phường", "Mai", "Dịch", "Nghĩa", "Tân", "đồng", "chí", "Nguyễn",
-    "Thị", "Hằng", "Phạm", "Văn", "Thắng", "biên", "bản", "nghị", "quyết", "sinh", "hoạt", "chuyên", "đề",
-    "tổ", "dân", "phố", "Hồ", "Chí", "Minh", "ưu", "điểm", "hạn", "chế", "khuyết", "Ủy", "ban", "Quận",
-    "Cầu", "Giấy", "967-QĐ/QU", "01-CTr/QU", "Trường", "THCS", "đ/c", "Đ/C", "(vắng)", "85%", "—", "…",
+    "Chi",
+    "bộ",
+    "số",
+    "11",
+    "Đảng",
+    "phường",
+    "Mai",
+    "Dịch",
+    "Nghĩa",
+    "Tân",
+    "đồng",
+    "chí",
+    "Nguyễn",
+    "Thị",
+    "Hằng",
+    "Phạm",
+    "Văn",
+    "Thắng",
+    "biên",
+    "bản",
+    "nghị",
+    "quyết",
+    "sinh",
+    "hoạt",
+    "chuyên",
+    "đề",
+    "tổ",
+    "dân",
+    "phố",
+    "Hồ",
+    "Chí",
+    "Minh",
+    "ưu",
+    "điểm",
+    "hạn",
+    "chế",
+    "khuyết",
+    "Ủy",
+    "ban",
+    "Quận",
+    "Cầu",
+    "Giấy",
+    "967-QĐ/QU",
+    "01-CTr/QU",
+    "Trường",
+    "THCS",
+    "đ/c",
+    "Đ/C",
+    "(vắng)",
+    "85%",
+    "—",
+    "…",
 ];
 
 /// Characters that stress the writer: Vietnamese letters (all precomposed, so NFC), RON syntax
 /// inside strings, quotes, backslashes, hashes, non-BMP characters.
 const CHARS: &[char] = &[
-    'a', 'Z', '0', '9', ' ', ' ', 'à', 'ả', 'ã', 'á', 'ạ', 'ă', 'ắ', 'ặ', 'â', 'ầ', 'ậ', 'đ', 'Đ', 'ê', 'ể', 'ệ',
-    'ì', 'ĩ', 'ò', 'ô', 'ồ', 'ộ', 'ơ', 'ớ', 'ợ', 'ư', 'ừ', 'ự', 'ỳ', 'ỹ', 'Ữ', 'Ộ', '"', '\\', '#', '(', ')', '{',
-    '}', '[', ']', ',', ':', '/', '*', 'r', '\'', '=', '<', '>', '€', '😀', '\u{2028}',
+    'a', 'Z', '0', '9', ' ', ' ', 'à', 'ả', 'ã', 'á', 'ạ', 'ă', 'ắ', 'ặ', 'â', 'ầ', 'ậ', 'đ', 'Đ', 'ê', 'ể', 'ệ', 'ì',
+    'ĩ', 'ò', 'ô', 'ồ', 'ộ', 'ơ', 'ớ', 'ợ', 'ư', 'ừ', 'ự', 'ỳ', 'ỹ', 'Ữ', 'Ộ', '"', '\\', '#', '(', ')', '{', '}', '[',
+    ']', ',', ':', '/', '*', 'r', '\'', '=', '<', '>', '€', '😀', '\u{2028}',
 ];
 
 fn word_text() -> impl Strategy<Value = String> {
@@ -70,9 +118,15 @@ fn timestamp() -> impl Strategy<Value = Timestamp> {
 
 fn members() -> impl Strategy<Value = Members> {
     let count = || prop::option::of(prop_oneof![4 => 0u32..600, 1 => any::<u32>()]);
-    (count(), count(), count(), count(), count()).prop_map(|(total, exempted, present, absent_excused, absent_unexcused)| {
-        Members { total, exempted, present, absent_excused, absent_unexcused }
-    })
+    (count(), count(), count(), count(), count()).prop_map(
+        |(total, exempted, present, absent_excused, absent_unexcused)| Members {
+            total,
+            exempted,
+            present,
+            absent_excused,
+            absent_unexcused,
+        },
+    )
 }
 
 /// A value that fits `kind`, as `value_problem` accepts it.
@@ -111,7 +165,8 @@ fn answers(template: &Template) -> impl Strategy<Value = BTreeMap<String, Answer
             let id = r.item.id.clone();
             let value = value_for(&r.item.kind)?;
             let note = prop_oneof![2 => Just(String::new()), 1 => multiline()];
-            let answer = (prop::option::of(value), note).prop_map(move |(value, note)| (id.clone(), Answer { value, note }));
+            let answer =
+                (prop::option::of(value), note).prop_map(move |(value, note)| (id.clone(), Answer { value, note }));
             Some(prop::option::weighted(0.7, answer).boxed())
         })
         .collect();
@@ -172,25 +227,37 @@ fn visit() -> impl Strategy<Value = Visit> {
             prop::collection::vec((line(), timestamp(), multiline()), 0..3),
         ),
     )
-        .prop_map(move |(meeting, round, inspectors, answers, notes, status, last_item, (created, updated), (finalised, reopened))| {
-            let mut visit = Visit {
-                schema: SCHEMA_VERSION,
-                template: reference.clone(),
-                round,
+        .prop_map(
+            move |(
                 meeting,
+                round,
                 inspectors,
                 answers,
                 notes,
                 status,
-                finalised: finalised.map(|(by, at, hash)| Finalised { by, at, hash }),
-                reopened: reopened.into_iter().map(|(by, at, reason)| Reopened { by, at, reason }).collect(),
                 last_item,
-                created,
-                updated,
-            };
-            visit.normalize();
-            visit
-        })
+                (created, updated),
+                (finalised, reopened),
+            )| {
+                let mut visit = Visit {
+                    schema: SCHEMA_VERSION,
+                    template: reference.clone(),
+                    round,
+                    meeting,
+                    inspectors,
+                    answers,
+                    notes,
+                    status,
+                    finalised: finalised.map(|(by, at, hash)| Finalised { by, at, hash }),
+                    reopened: reopened.into_iter().map(|(by, at, reason)| Reopened { by, at, reason }).collect(),
+                    last_item,
+                    created,
+                    updated,
+                };
+                visit.normalize();
+                visit
+            },
+        )
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -46,17 +46,11 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn show(out: &Output) -> String {
-    format!(
-        "status {:?}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code(),
-        text(&out.stdout),
-        text(&out.stderr)
-    )
+    format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 
 fn templates() -> Result<Vec<Template>> {
-    let v2 =
-        load_template(&Path::new(MANIFEST).join(TEMPLATE_V2)).map_err(|e| e.display(Lang::En))?;
+    let v2 = load_template(&Path::new(MANIFEST).join(TEMPLATE_V2)).map_err(|e| e.display(Lang::En))?;
     Ok(vec![Template::embedded(), v2])
 }
 
@@ -79,21 +73,11 @@ fn fixture_summary(lang: Lang, filters: Filters) -> Result<Summary> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// (id, failing, assessed, not applicable, unanswered, not in template, failing branches' files)
-type Row = (
-    &'static str,
-    usize,
-    usize,
-    usize,
-    usize,
-    usize,
-    Vec<&'static str>,
-);
+type Row = (&'static str, usize, usize, usize, usize, usize, Vec<&'static str>);
 /// The same, owned, as compared.
 type OwnedRow = (String, usize, usize, usize, usize, usize, Vec<String>);
 
@@ -104,19 +88,10 @@ fn fixtures_merge_into_the_expected_findings() -> Result {
     assert_eq!(s.skipped.len(), 1, "{:?}", s.skipped);
     assert_eq!(file_name(&s.skipped[0].path), "broken.ron");
     assert!(s.skipped[0].position.is_some());
-    let versions: Vec<(u32, usize)> = s
-        .template_versions
-        .iter()
-        .map(|t| (t.version, t.visits))
-        .collect();
+    let versions: Vec<(u32, usize)> = s.template_versions.iter().map(|t| (t.version, t.visits)).collect();
     assert_eq!(versions, vec![(1, 3), (2, 1)]);
 
-    let (a, b, c, d) = (
-        "a-so-11.ron",
-        "b-doi-tong-hop.ron",
-        "c-cong-an-phuong.ron",
-        "d-so-11-duplicate.ron",
-    );
+    let (a, b, c, d) = ("a-so-11.ron", "b-doi-tong-hop.ron", "c-cong-an-phuong.ron", "d-so-11-duplicate.ron");
     let expected: Vec<Row> = vec![
         ("prep.committee_met", 1, 4, 0, 0, 0, vec![c]),
         ("prep.notice", 1, 4, 0, 0, 0, vec![a]),
@@ -147,39 +122,19 @@ fn fixtures_merge_into_the_expected_findings() -> Result {
         .iter()
         .map(|f| {
             let files = f.branches.iter().map(|b| file_name(&b.file)).collect();
-            (
-                f.id.clone(),
-                f.failing(),
-                f.assessed,
-                f.not_applicable,
-                f.unanswered,
-                f.not_in_template,
-                files,
-            )
+            (f.id.clone(), f.failing(), f.assessed, f.not_applicable, f.unanswered, f.not_in_template, files)
         })
         .collect();
     let expected: Vec<OwnedRow> = expected
         .into_iter()
         .map(|(id, f, a, na, u, nit, files)| {
-            (
-                id.to_string(),
-                f,
-                a,
-                na,
-                u,
-                nit,
-                files.into_iter().map(String::from).collect(),
-            )
+            (id.to_string(), f, a, na, u, nit, files.into_iter().map(String::from).collect())
         })
         .collect();
     assert_eq!(actual, expected);
 
     // Failing branches are listed by name with marks removed: "Công an" < "Đội" < "số 11".
-    let minutes = s
-        .findings
-        .iter()
-        .find(|f| f.id == "min.missing_fields")
-        .ok_or("finding")?;
+    let minutes = s.findings.iter().find(|f| f.id == "min.missing_fields").ok_or("finding")?;
     let names: Vec<&str> = minutes.branches.iter().map(|b| b.branch.as_str()).collect();
     assert_eq!(names, vec!["Chi bộ Đội Tổng hợp", "Chi bộ số 11"]);
     assert_eq!(
@@ -194,35 +149,21 @@ fn fixtures_merge_into_the_expected_findings() -> Result {
         minutes.branches[1].text,
         "Ghi biên bản sinh hoạt chi bộ chưa đầy đủ nội dung, diễn biến (thiếu: Thời gian; Chữ ký chủ trì và thư ký)"
     );
-    let docs = s
-        .findings
-        .iter()
-        .find(|f| f.id == "conduct.round_documents")
-        .ok_or("finding")?;
+    let docs = s.findings.iter().find(|f| f.id == "conduct.round_documents").ok_or("finding")?;
     assert_eq!(
         docs.text,
         "Chưa kết hợp đánh giá việc thực hiện Kết luận số 01-KL/TW; Kết luận số 21-KL/TW; Quy định số 08-QĐi/TW; Quy định số 37-QĐ/TW"
     );
-    let notice = s
-        .findings
-        .iter()
-        .find(|f| f.id == "prep.notice")
-        .ok_or("finding")?;
-    assert_eq!(
-        notice.branches[0].note,
-        "Không thông báo cho cấp ủy viên phụ trách"
-    );
+    let notice = s.findings.iter().find(|f| f.id == "prep.notice").ok_or("finding")?;
+    assert_eq!(notice.branches[0].note, "Không thông báo cho cấp ủy viên phụ trách");
     assert_eq!(
         notice.sentence(Lang::Vi),
         "01 chi bộ (1/4): chưa thông báo thời gian, nội dung sinh hoạt đến đảng viên và cấp ủy viên cấp trên phụ trách"
     );
 
     // Strength share 0.75 comes from the newest template: 3 of 4 is enough, 2 of 3 is not.
-    let strengths: Vec<(&str, usize, usize)> = s
-        .strengths
-        .iter()
-        .map(|st| (st.id.as_str(), st.passing, st.assessed))
-        .collect();
+    let strengths: Vec<(&str, usize, usize)> =
+        s.strengths.iter().map(|st| (st.id.as_str(), st.passing, st.assessed)).collect();
     assert_eq!(
         strengths,
         vec![
@@ -234,36 +175,21 @@ fn fixtures_merge_into_the_expected_findings() -> Result {
         ]
     );
 
-    let limitations: Vec<&str> = s
-        .other_limitations
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect();
+    let limitations: Vec<&str> = s.other_limitations.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(limitations, vec!["Dòng một", "Dòng hai"]);
-    assert!(
-        s.other_limitations
-            .iter()
-            .all(|l| l.branch == "Chi bộ số 11")
-    );
+    assert!(s.other_limitations.iter().all(|l| l.branch == "Chi bộ số 11"));
     let other_strengths: Vec<&str> = s.other_strengths.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(other_strengths, vec!["Chuẩn bị chu đáo"]);
 
     assert_eq!(s.duplicates.len(), 1);
-    let dup_files: Vec<String> = s.duplicates[0]
-        .visits
-        .iter()
-        .map(|&i| file_name(&s.visits[i].file))
-        .collect();
+    let dup_files: Vec<String> = s.duplicates[0].visits.iter().map(|&i| file_name(&s.visits[i].file)).collect();
     assert_eq!(dup_files, vec![a, d]);
     assert_eq!(s.visits.iter().filter(|v| v.duplicate).count(), 2);
 
     let f = &s.figures;
     assert_eq!((f.attendance.present, f.attendance.expected), (47, 51));
     let outside = |fig: &khaosat::core::summary::Figure| -> Vec<String> {
-        fig.outside
-            .iter()
-            .map(|b| file_name(&s.visits[b.visit].file))
-            .collect()
+        fig.outside.iter().map(|b| file_name(&s.visits[b.visit].file)).collect()
     };
     assert_eq!(outside(&f.attendance.rates), vec![a]);
     assert_eq!(outside(&f.duration), vec![a]);
@@ -271,49 +197,20 @@ fn fixtures_merge_into_the_expected_findings() -> Result {
     assert_eq!(outside(&f.without_notebook), vec![a]);
     assert_eq!((f.duration.total, f.duration.counted()), (280.0, 3));
     assert_eq!((f.speakers.total, f.speakers.counted()), (12.0, 3));
-    assert_eq!(
-        (f.without_notebook.total, f.without_notebook.counted()),
-        (2.0, 4)
-    );
+    assert_eq!((f.without_notebook.total, f.without_notebook.counted()), (2.0, 4));
 
     // Items of every kind are tallied: the v2-only time item is answered once.
-    let arrival = s
-        .sections
-        .iter()
-        .flat_map(|x| &x.items)
-        .find(|i| i.id == "att.arrival")
-        .ok_or("item")?;
-    assert_eq!(
-        (arrival.answered, arrival.not_in_template, arrival.has_rule),
-        (1, 3, false)
-    );
-    let grade = s
-        .sections
-        .iter()
-        .flat_map(|x| &x.items)
-        .find(|i| i.id == "overall.grade")
-        .ok_or("item")?;
+    let arrival = s.sections.iter().flat_map(|x| &x.items).find(|i| i.id == "att.arrival").ok_or("item")?;
+    assert_eq!((arrival.answered, arrival.not_in_template, arrival.has_rule), (1, 3, false));
+    let grade = s.sections.iter().flat_map(|x| &x.items).find(|i| i.id == "overall.grade").ok_or("item")?;
     assert_eq!((grade.answered, grade.unanswered), (2, 2));
 
     // The kept answers, as people read them.
-    let c_visit = s
-        .visits
-        .iter()
-        .find(|v| file_name(&v.file) == c)
-        .ok_or("visit")?;
+    let c_visit = s.visits.iter().find(|v| file_name(&v.file) == c).ok_or("visit")?;
     let answers = c_visit.answers.as_ref().ok_or("answers kept")?;
-    assert_eq!(
-        answers.get("att.arrival").map(String::as_str),
-        Some("07:55")
-    );
-    assert_eq!(
-        answers.get("theme.on_schedule").map(String::as_str),
-        Some("2/1")
-    );
-    assert_eq!(
-        answers.get("overall.grade").map(String::as_str),
-        Some("Tốt")
-    );
+    assert_eq!(answers.get("att.arrival").map(String::as_str), Some("07:55"));
+    assert_eq!(answers.get("theme.on_schedule").map(String::as_str), Some("2/1"));
+    assert_eq!(answers.get("overall.grade").map(String::as_str), Some("Tốt"));
     assert_eq!(answers.get("att.rate").map(String::as_str), Some("96"));
     Ok(())
 }
@@ -324,73 +221,24 @@ fn filters_select_visits() -> Result {
         let s = fixture_summary(Lang::Vi, filters)?;
         Ok((s.visits.len(), s.filtered_out))
     };
-    assert_eq!(
-        count(Filters {
-            final_only: true,
-            ..Filters::default()
-        })?,
-        (3, 1)
-    );
-    assert_eq!(
-        count(Filters {
-            committee: Some("mai dich".into()),
-            ..Filters::default()
-        })?,
-        (3, 1)
-    );
-    assert_eq!(
-        count(Filters {
-            branch_type: Some(BranchType::CongAn),
-            ..Filters::default()
-        })?,
-        (2, 2)
-    );
-    assert_eq!(
-        count(Filters {
-            inspector: Some("Chiến".into()),
-            ..Filters::default()
-        })?,
-        (3, 1)
-    );
+    assert_eq!(count(Filters { final_only: true, ..Filters::default() })?, (3, 1));
+    assert_eq!(count(Filters { committee: Some("mai dich".into()), ..Filters::default() })?, (3, 1));
+    assert_eq!(count(Filters { branch_type: Some(BranchType::CongAn), ..Filters::default() })?, (2, 2));
+    assert_eq!(count(Filters { inspector: Some("Chiến".into()), ..Filters::default() })?, (3, 1));
     let from = Some(jiff::civil::date(2022, 4, 7));
-    assert_eq!(
-        count(Filters {
-            from,
-            ..Filters::default()
-        })?,
-        (2, 2)
-    );
+    assert_eq!(count(Filters { from, ..Filters::default() })?, (2, 2));
     let to = Some(jiff::civil::date(2022, 4, 6));
-    assert_eq!(
-        count(Filters {
-            to,
-            ..Filters::default()
-        })?,
-        (2, 2)
-    );
+    assert_eq!(count(Filters { to, ..Filters::default() })?, (2, 2));
     Ok(())
 }
 
 #[test]
 fn english_summary_uses_english_words() -> Result {
     let s = fixture_summary(Lang::En, Filters::default())?;
-    let notice = s
-        .findings
-        .iter()
-        .find(|f| f.id == "prep.notice")
-        .ok_or("finding")?;
-    assert!(
-        notice
-            .sentence(Lang::En)
-            .starts_with("One branch (1/4): members and"),
-        "{}",
-        notice.sentence(Lang::En)
-    );
+    let notice = s.findings.iter().find(|f| f.id == "prep.notice").ok_or("finding")?;
+    assert!(notice.sentence(Lang::En).starts_with("One branch (1/4): members and"), "{}", notice.sentence(Lang::En));
     let md = export::markdown::render(&s);
-    assert!(
-        md.contains("\n## Strengths\n") && md.contains("\n## Limitations\n"),
-        "{md}"
-    );
+    assert!(md.contains("\n## Strengths\n") && md.contains("\n## Limitations\n"), "{md}");
     Ok(())
 }
 
@@ -401,10 +249,7 @@ fn exports_render_the_fixtures() -> Result {
     assert!(csv.starts_with(b"\xEF\xBB\xBF"), "CSV starts with a BOM");
     let csv = text(&csv[3..]);
     let mut lines = csv.lines();
-    assert_eq!(
-        lines.next(),
-        Some("item_id,section_id,finding,branch,committee,branch_type,date,inspectors,note,file")
-    );
+    assert_eq!(lines.next(), Some("item_id,section_id,finding,branch,committee,branch_type,date,inspectors,note,file"));
     let rows: usize = s.findings.iter().map(|f| f.failing()).sum();
     assert_eq!(lines.count(), rows);
     assert!(csv.contains("prep.notice,prep,"), "{csv}");
@@ -421,20 +266,14 @@ fn exports_render_the_fixtures() -> Result {
 fn terminal_outputs_neutralise_control_characters() -> Result {
     let dir = tempfile::tempdir()?;
     let source = fs::read_to_string(Path::new(MANIFEST).join(VISITS).join("a-so-11.ron"))?;
-    let evil = source.replace(
-        "Không thông báo cho cấp ủy viên phụ trách",
-        "x\\u{1b}]52;c;AAAA\\u{7}y\\u{202E}z",
-    );
+    let evil = source.replace("Không thông báo cho cấp ủy viên phụ trách", "x\\u{1b}]52;c;AAAA\\u{7}y\\u{202E}z");
     fs::write(dir.path().join("evil.ron"), evil)?;
     let path = dir.path().to_string_lossy().into_owned();
     for format in ["text", "md"] {
         let out = run(&["--lang", "vi", "summary", &path, "--format", format])?;
         assert_eq!(out.status.code(), Some(0), "{}", show(&out));
         let stdout = text(&out.stdout);
-        assert!(
-            !stdout.contains('\u{1b}') && !stdout.contains('\u{202E}'),
-            "{stdout}"
-        );
+        assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{202E}'), "{stdout}");
         assert!(stdout.contains("U+202E"), "{stdout}");
     }
     Ok(())
@@ -442,16 +281,7 @@ fn terminal_outputs_neutralise_control_characters() -> Result {
 
 #[test]
 fn fixture_markdown_snapshot() -> Result {
-    let out = run(&[
-        "--lang",
-        "vi",
-        "--template",
-        TEMPLATE_V2,
-        "summary",
-        VISITS,
-        "--format",
-        "md",
-    ])?;
+    let out = run(&["--lang", "vi", "--template", TEMPLATE_V2, "summary", VISITS, "--format", "md"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     assert!(text(&out.stderr).contains("broken.ron:"), "{}", show(&out));
     insta::assert_snapshot!("fixtures_md", text(&out.stdout));
@@ -460,37 +290,17 @@ fn fixture_markdown_snapshot() -> Result {
 
 #[test]
 fn fixture_json_snapshot() -> Result {
-    let out = run(&[
-        "--lang",
-        "vi",
-        "--template",
-        TEMPLATE_V2,
-        "summary",
-        VISITS,
-        "--format",
-        "json",
-    ])?;
+    let out = run(&["--lang", "vi", "--template", TEMPLATE_V2, "summary", VISITS, "--format", "json"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let stdout = text(&out.stdout);
-    assert!(
-        !stdout.contains(MANIFEST),
-        "no absolute paths in the snapshot"
-    );
+    assert!(!stdout.contains(MANIFEST), "no absolute paths in the snapshot");
     insta::assert_snapshot!("fixtures_json", stdout);
     Ok(())
 }
 
 #[test]
 fn fixture_strict_exits_1() -> Result {
-    let out = run(&[
-        "--template",
-        TEMPLATE_V2,
-        "summary",
-        VISITS,
-        "--strict",
-        "--format",
-        "json",
-    ])?;
+    let out = run(&["--template", TEMPLATE_V2, "summary", VISITS, "--strict", "--format", "json"])?;
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     // The summary is still written.
     let json: serde_json::Value = serde_json::from_slice(&out.stdout)?;
@@ -506,35 +316,16 @@ fn demo_round_json_has_seven_visits_and_consistent_counts() -> Result {
     assert_eq!(json["visits"], 7);
     assert_eq!(json["skipped"].as_array().map(Vec::len), Some(0));
     let findings = json["findings"].as_array().ok_or("findings")?;
-    assert!(
-        findings.len() >= 10,
-        "the article's limitations are there: {}",
-        findings.len()
-    );
+    assert!(findings.len() >= 10, "the article's limitations are there: {}", findings.len());
     for f in findings {
-        let (failing, assessed) = (
-            f["failing"].as_u64().ok_or("failing")?,
-            f["assessed"].as_u64().ok_or("assessed")?,
-        );
+        let (failing, assessed) = (f["failing"].as_u64().ok_or("failing")?, f["assessed"].as_u64().ok_or("assessed")?);
         assert!(failing >= 1 && failing <= assessed, "{f}");
-        assert_eq!(
-            f["branches"].as_array().map(Vec::len),
-            Some(failing as usize)
-        );
+        assert_eq!(f["branches"].as_array().map(Vec::len), Some(failing as usize));
         // Limitations in SOME branches, as the article says.
-        assert!(
-            f["sentence"]
-                .as_str()
-                .is_some_and(|s| s.starts_with("Một số chi bộ")),
-            "{f}"
-        );
+        assert!(f["sentence"].as_str().is_some_and(|s| s.starts_with("Một số chi bộ")), "{f}");
     }
-    let strengths: Vec<&str> = json["strengths"]
-        .as_array()
-        .ok_or("strengths")?
-        .iter()
-        .filter_map(|s| s["id"].as_str())
-        .collect();
+    let strengths: Vec<&str> =
+        json["strengths"].as_array().ok_or("strengths")?.iter().filter_map(|s| s["id"].as_str()).collect();
     for id in [
         "prep.committee_met",
         "att.higher_level",
@@ -543,10 +334,7 @@ fn demo_round_json_has_seven_visits_and_consistent_counts() -> Result {
         "note.without_notebook",
         "crit.speakers",
     ] {
-        assert!(
-            strengths.contains(&id),
-            "strength {id} missing: {strengths:?}"
-        );
+        assert!(strengths.contains(&id), "strength {id} missing: {strengths:?}");
     }
     assert_eq!(json["duplicates"].as_array().map(Vec::len), Some(0));
     Ok(())
@@ -561,14 +349,8 @@ fn demo_round_markdown_has_strengths_and_limitations() -> Result {
     let strengths = md.find("\n## Ưu điểm\n").ok_or("strengths part")?;
     let limitations = md.find("\n## Hạn chế\n").ok_or("limitations part")?;
     assert!(strengths < limitations);
-    assert!(
-        md[strengths..limitations].contains("Đảng viên dự sinh hoạt mang sổ ghi chép (7/7)"),
-        "{md}"
-    );
-    assert!(
-        md[limitations..].contains("- Một số chi bộ (3/7): "),
-        "{md}"
-    );
+    assert!(md[strengths..limitations].contains("Đảng viên dự sinh hoạt mang sổ ghi chép (7/7)"), "{md}");
+    assert!(md[limitations..].contains("- Một số chi bộ (3/7): "), "{md}");
     for branch in [
         "Chi bộ số 11",
         "Chi bộ Công an phường",
@@ -592,19 +374,9 @@ fn demo_visits_are_final_and_complete() -> Result {
         let visit = load_visit(file, &templates).map_err(|e| e.display(Lang::En))?;
         assert_eq!(visit.status, VisitStatus::Final, "{}", file.display());
         assert_eq!(visit.round.as_deref(), Some("967-QĐ/QU"));
-        assert_eq!(
-            problems(&templates[0], &visit),
-            vec![],
-            "{}",
-            file.display()
-        );
+        assert_eq!(problems(&templates[0], &visit), vec![], "{}", file.display());
         // Kept in the form the app writes, so opening and saving one changes nothing.
-        assert_eq!(
-            visit_to_ron(&visit),
-            fs::read_to_string(file)?,
-            "{}",
-            file.display()
-        );
+        assert_eq!(visit_to_ron(&visit), fs::read_to_string(file)?, "{}", file.display());
     }
     Ok(())
 }
@@ -621,11 +393,7 @@ fn demo_copy_with_broken_file() -> Result<tempfile::TempDir> {
             longest = content;
         }
     }
-    let cut = longest
-        .char_indices()
-        .map(|(i, _)| i)
-        .find(|&i| i >= longest.len() / 2)
-        .unwrap_or(0);
+    let cut = longest.char_indices().map(|(i, _)| i).find(|&i| i >= longest.len() / 2).unwrap_or(0);
     fs::write(dir.path().join("2022-04-22_truncated.ron"), &longest[..cut])?;
     Ok(dir)
 }
@@ -640,18 +408,10 @@ fn a_truncated_file_is_skipped_and_reported() -> Result {
     assert_eq!(json["visits"], 7);
     let skipped = json["skipped"].as_array().ok_or("skipped")?;
     assert_eq!(skipped.len(), 1);
-    assert!(
-        skipped[0]["path"]
-            .as_str()
-            .is_some_and(|p| p.ends_with("2022-04-22_truncated.ron")),
-        "{skipped:?}"
-    );
+    assert!(skipped[0]["path"].as_str().is_some_and(|p| p.ends_with("2022-04-22_truncated.ron")), "{skipped:?}");
     assert!(skipped[0]["line"].as_u64().is_some());
     let stderr = text(&out.stderr);
-    assert!(
-        stderr.contains("2022-04-22_truncated.ron:"),
-        "path:line:col on stderr: {stderr}"
-    );
+    assert!(stderr.contains("2022-04-22_truncated.ron:"), "path:line:col on stderr: {stderr}");
 
     let strict = run(&["summary", &path, "--format", "json", "--strict"])?;
     assert_eq!(strict.status.code(), Some(1), "{}", show(&strict));
@@ -681,10 +441,7 @@ fn text_is_the_default_and_csv_writes_a_file() -> Result {
     let out = run(&["--lang", "vi", "summary", DEMO])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let plain = text(&out.stdout);
-    assert!(
-        plain.contains("Ưu điểm") && plain.contains("Hạn chế") && plain.contains("Số liệu"),
-        "{plain}"
-    );
+    assert!(plain.contains("Ưu điểm") && plain.contains("Hạn chế") && plain.contains("Số liệu"), "{plain}");
 
     let dir = tempfile::tempdir()?;
     let target = dir.path().join("findings.csv");
@@ -698,16 +455,7 @@ fn text_is_the_default_and_csv_writes_a_file() -> Result {
 
 #[test]
 fn cli_filters_and_bad_filter_values() -> Result {
-    let out = run(&[
-        "summary",
-        DEMO,
-        "--format",
-        "json",
-        "--committee",
-        "mai dich",
-        "--from",
-        "05/04/2022",
-    ])?;
+    let out = run(&["summary", DEMO, "--format", "json", "--committee", "mai dich", "--from", "05/04/2022"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout)?;
     assert_eq!(json["visits"], 2);

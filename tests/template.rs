@@ -232,7 +232,9 @@ fn cli_condition_on_unknown_field() {
     check_fails(
         "en",
         "unknown_condition_field.ron",
-        &["Item \"min.committee_minutes\": its condition refers to \"co_chi_uy\", which is neither a meeting fact nor an item"],
+        &[
+            "Item \"min.committee_minutes\": its condition refers to \"co_chi_uy\", which is neither a meeting fact nor an item",
+        ],
     );
 }
 
@@ -253,14 +255,22 @@ fn cli_syntax_error_names_line_and_column() {
         "syntax_error.ron",
         &["tests/fixtures/templates/syntax_error.ron:17:11: syntax error: expected a comma ,\n"],
     );
-    check_fails("vi", "syntax_error.ron", &["tests/fixtures/templates/syntax_error.ron:17:11: lỗi cú pháp: cần dấu phẩy ,"]);
+    check_fails(
+        "vi",
+        "syntax_error.ron",
+        &["tests/fixtures/templates/syntax_error.ron:17:11: lỗi cú pháp: cần dấu phẩy ,"],
+    );
 }
 
 #[test]
 fn cli_missing_template_file() {
     let out = khaosat(&["--lang", "en", "template", "check", "tests/fixtures/templates/nope.ron"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("tests/fixtures/templates/nope.ron: cannot read the file"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("tests/fixtures/templates/nope.ron: cannot read the file"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

@@ -25,12 +25,7 @@ fn fixed_now() -> Timestamp {
 }
 
 fn new_app(lang: Lang) -> App {
-    let mut app = App::new(
-        lang,
-        KeyMap::default(),
-        vec![Template::embedded()],
-        "Lê Thị Tú".into(),
-    );
+    let mut app = App::new(lang, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
     app.clock = fixed_now;
     app
 }
@@ -50,13 +45,7 @@ fn new_visit(branch: &str) -> Visit {
 
 fn open(lang: Lang, visit: Visit) -> App {
     let mut app = new_app(lang);
-    update(
-        &mut app,
-        Event::Opened {
-            path: "/tmp/x.ron".into(),
-            result: Ok(visit),
-        },
-    );
+    update(&mut app, Event::Opened { path: "/tmp/x.ron".into(), result: Ok(visit) });
     assert_eq!(app.screen, Screen::Checklist);
     app
 }
@@ -73,9 +62,7 @@ fn keys(app: &mut App, text: &str) {
 
 fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|f| draw(f, app, Theme { colors: false }))
-        .expect("draw");
+    terminal.draw(|f| draw(f, app, Theme { colors: false })).expect("draw");
     terminal
 }
 
@@ -93,21 +80,14 @@ fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 
 /// Draw `build(lang)` at every size and compare with `{screen}_{w}x{h}_{lang}`; each rendering
 /// must also contain `must_show(lang)`.
-fn snapshot_all(
-    screen: &str,
-    build: impl Fn(Lang) -> App,
-    must_show: impl Fn(Lang) -> &'static str,
-) {
+fn snapshot_all(screen: &str, build: impl Fn(Lang) -> App, must_show: impl Fn(Lang) -> &'static str) {
     for (lang, code) in LANGS {
         let app = build(lang);
         for (w, h) in SIZES {
             let terminal = render(&app, w, h);
             let text = screen_text(&terminal);
             let expected = must_show(lang);
-            assert!(
-                text.contains(expected),
-                "{screen} {w}x{h} {code}: no {expected:?} in\n{text}"
-            );
+            assert!(text.contains(expected), "{screen} {w}x{h} {code}: no {expected:?} in\n{text}");
             insta::assert_snapshot!(format!("{screen}_{w}x{h}_{code}"), terminal.backend());
         }
     }
@@ -134,8 +114,7 @@ fn home_entries(lang: Lang) -> App {
     let mut a = new_visit("Chi bộ Đội Cảnh sát giao thông – trật tự");
     a.meeting.committee = "Đảng bộ Công an quận Cầu Giấy".into();
     a.meeting.date = date(2022, 4, 4);
-    a.answers
-        .insert("prep.committee_met".into(), answer(Value::No));
+    a.answers.insert("prep.committee_met".into(), answer(Value::No));
     a.answers.insert("prep.notice".into(), answer(Value::Yes));
     let mut b = new_visit("Chi bộ số 11");
     b.meeting.date = date(2022, 4, 6);
@@ -160,10 +139,7 @@ fn home_entries(lang: Lang) -> App {
 }
 
 fn answer(value: Value) -> Answer {
-    Answer {
-        value: Some(value),
-        note: String::new(),
-    }
+    Answer { value: Some(value), note: String::new() }
 }
 
 fn new_visit_form(lang: Lang) -> App {
@@ -176,10 +152,7 @@ fn new_visit_form(lang: Lang) -> App {
     key(&mut app, KeyCode::Enter);
     update(&mut app, Event::Paste("Chi bộ khu dân cư số 3".into()));
     key(&mut app, KeyCode::Enter);
-    update(
-        &mut app,
-        Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
-    );
+    update(&mut app, Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
     app
 }
 
@@ -188,21 +161,12 @@ fn checklist_prep(lang: Lang) -> App {
     let mut app = open(lang, new_visit("Chi bộ số 11"));
     keys(&mut app, "ynk");
     keys(&mut app, "e");
-    update(
-        &mut app,
-        Event::Paste("Báo cáo do văn phòng soạn,\nbí thư chỉ ký.".into()),
-    );
+    update(&mut app, Event::Paste("Báo cáo do văn phòng soạn,\nbí thư chỉ ký.".into()));
     key(&mut app, KeyCode::Enter);
     keys(&mut app, "jjjx4");
     // Back to the finding with its note; the saver has reported.
     keys(&mut app, "kkkkk");
-    update(
-        &mut app,
-        Event::Saved {
-            path: "/tmp/x.ron".into(),
-            error: None,
-        },
-    );
+    update(&mut app, Event::Saved { path: "/tmp/x.ron".into(), error: None });
     app
 }
 
@@ -277,33 +241,23 @@ fn picker(lang: Lang) -> App {
 #[test]
 fn home_empty_screen() {
     snapshot_all("home_empty", home_empty, |l| {
-        vi_en(
-            l,
-            "Chưa có phiếu khảo sát nào",
-            "No visits in the data folder yet",
-        )
+        vi_en(l, "Chưa có phiếu khảo sát nào", "No visits in the data folder yet")
     });
 }
 
 #[test]
 fn home_with_three_visits() {
-    snapshot_all("home_entries", home_entries, |l| {
-        vi_en(l, "1 tệp lỗi", "1 unreadable file(s)")
-    });
+    snapshot_all("home_entries", home_entries, |l| vi_en(l, "1 tệp lỗi", "1 unreadable file(s)"));
 }
 
 #[test]
 fn new_visit_form_screen() {
-    snapshot_all("new_visit_form", new_visit_form, |l| {
-        vi_en(l, "bắt buộc", "required")
-    });
+    snapshot_all("new_visit_form", new_visit_form, |l| vi_en(l, "bắt buộc", "required"));
 }
 
 #[test]
 fn checklist_at_preparation() {
-    snapshot_all("checklist_prep", checklist_prep, |l| {
-        vi_en(l, "! Hạn chế: ", "! Finding: ")
-    });
+    snapshot_all("checklist_prep", checklist_prep, |l| vi_en(l, "! Hạn chế: ", "! Finding: "));
 }
 
 #[test]
@@ -313,16 +267,12 @@ fn checklist_on_the_meeting_facts() {
 
 #[test]
 fn help_overlay() {
-    snapshot_all("help", help, |l| {
-        vi_en(l, "Các phím trên màn hình này", "Keys on this screen")
-    });
+    snapshot_all("help", help, |l| vi_en(l, "Các phím trên màn hình này", "Keys on this screen"));
 }
 
 #[test]
 fn problems_overlay() {
-    snapshot_all("problems", problems, |l| {
-        vi_en(l, "Vấn đề cần sửa", "Problems to fix")
-    });
+    snapshot_all("problems", problems, |l| vi_en(l, "Vấn đề cần sửa", "Problems to fix"));
 }
 
 #[test]
@@ -353,52 +303,29 @@ fn hostile_text_is_shown_as_markers_and_never_sent_to_the_terminal() {
     v.meeting.branch = hostile.into();
     v.answers.insert(
         "prep.committee_met".into(),
-        Answer {
-            value: Some(Value::No),
-            note: format!("ghi chú {hostile}\n\u{1b}[2Jdòng hai"),
-        },
+        Answer { value: Some(Value::No), note: format!("ghi chú {hostile}\n\u{1b}[2Jdòng hai") },
     );
     let template = Template::embedded();
     for lang in [Lang::Vi, Lang::En] {
         // The checklist (header, item list, detail with the note), the home list and the editor.
         let mut app = open(lang, v.clone());
-        let mut screens = vec![
-            ("checklist", render(&app, 80, 24)),
-            ("checklist wide", render(&app, 120, 40)),
-        ];
+        let mut screens = vec![("checklist", render(&app, 80, 24)), ("checklist wide", render(&app, 120, 40))];
         key(&mut app, KeyCode::Char('e'));
         assert!(matches!(app.overlay, Overlay::Editor(_)));
         screens.push(("note editor", render(&app, 80, 24)));
         key(&mut app, KeyCode::Esc);
         let mut home = new_app(lang);
-        update(
-            &mut home,
-            Event::HomeEntries(vec![HomeEntry::from_visit(
-                "/d/h.ron".into(),
-                &v,
-                &template,
-            )]),
-        );
+        update(&mut home, Event::HomeEntries(vec![HomeEntry::from_visit("/d/h.ron".into(), &v, &template)]));
         update(&mut home, Event::HomeDone { unreadable: 0 });
         screens.push(("home", render(&home, 120, 40)));
         for (name, terminal) in &screens {
             let buffer = terminal.backend().buffer();
             for cell in &buffer.content {
-                assert!(
-                    !cell.symbol().chars().any(is_dangerous),
-                    "{name}: {:?} reached the terminal",
-                    cell.symbol()
-                );
+                assert!(!cell.symbol().chars().any(is_dangerous), "{name}: {:?} reached the terminal", cell.symbol());
             }
             let text = screen_text(terminal);
-            assert!(
-                text.contains("^[]0;pwned^G"),
-                "{name}: no ^[ marker in\n{text}"
-            );
-            assert!(
-                text.contains("<U+202E>"),
-                "{name}: no bidi marker in\n{text}"
-            );
+            assert!(text.contains("^[]0;pwned^G"), "{name}: no ^[ marker in\n{text}");
+            assert!(text.contains("<U+202E>"), "{name}: no bidi marker in\n{text}");
         }
         if lang == Lang::Vi {
             insta::assert_snapshot!("hostile_checklist_80x24_vi", screens[0].1.backend());

@@ -64,7 +64,13 @@ fn a_late_result_of_an_older_merge_is_ignored() {
     let old_generation = app.summary.generation;
     let effects = key(&mut app, KeyCode::Char('f'));
     assert!(matches!(effects.as_slice(), [Effect::ComputeSummary { filters, .. }] if filters.final_only));
-    update(&mut app, Event::SummaryReady { generation: old_generation, summary: Box::new(demo_summary(Lang::Vi, Filters::default())) });
+    update(
+        &mut app,
+        Event::SummaryReady {
+            generation: old_generation,
+            summary: Box::new(demo_summary(Lang::Vi, Filters::default())),
+        },
+    );
     assert!(app.summary.progress.is_some(), "the old result must not end the new merge");
 }
 

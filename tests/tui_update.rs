@@ -7,18 +7,13 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use jiff::civil::date;
-use khaosat::core::rules::{
-    ItemStatus, computed_value, finding_count, finding_sentence, item_status, problems,
-};
+use khaosat::core::rules::{ItemStatus, computed_value, finding_count, finding_sentence, item_status, problems};
 use khaosat::core::template::{Computed, Kind, Template};
-use khaosat::core::visit::{
-    Answer, BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus,
-};
+use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus};
 use khaosat::store::format::parse_visit;
 use khaosat::strings::{Lang, Msg};
 use khaosat::tui::app::{
-    App, Effect, Event, Overlay, SaveState, Screen, Session, Target, current_row,
-    search_results, update,
+    App, Effect, Event, Overlay, SaveState, Screen, Session, Target, current_row, search_results, update,
 };
 use khaosat::tui::keymap::KeyMap;
 use khaosat::tui::rows::{Fact, answer_text, row_item, section_title};
@@ -33,12 +28,7 @@ fn fixed_now() -> Timestamp {
 }
 
 fn new_app() -> App {
-    let mut app = App::new(
-        Lang::Vi,
-        KeyMap::default(),
-        vec![Template::embedded()],
-        "Lê Thị Tú".into(),
-    );
+    let mut app = App::new(Lang::Vi, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
     app.clock = fixed_now;
     app
 }
@@ -59,13 +49,7 @@ fn new_visit() -> Visit {
 /// An app with `visit` open at /tmp/x.ron.
 fn open(visit: Visit) -> App {
     let mut app = new_app();
-    let effects = update(
-        &mut app,
-        Event::Opened {
-            path: PATH.into(),
-            result: Ok(visit),
-        },
-    );
+    let effects = update(&mut app, Event::Opened { path: PATH.into(), result: Ok(visit) });
     // Opening writes nothing; it only looks for last round's visit of the branch.
     assert!(matches!(effects.as_slice(), [Effect::FindPrevious { .. }]), "opening writes nothing: {effects:?}");
     app
@@ -80,17 +64,11 @@ fn ch(app: &mut App, c: char) -> Vec<Effect> {
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(
-        app,
-        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
+    update(app, Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
 }
 
 fn shift_tab(app: &mut App) -> Vec<Effect> {
-    update(
-        app,
-        Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
-    )
+    update(app, Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)))
 }
 
 /// Type each character as its own key press; every key must be effect-free.
@@ -207,19 +185,9 @@ fn complete_visit() -> Visit {
             Kind::Time => Value::Time(TimeOfDay::new(14, 0).expect("valid time")),
             Kind::Computed(_) => continue,
         };
-        v.answers.insert(
-            item.id.clone(),
-            Answer {
-                value: Some(value),
-                note: String::new(),
-            },
-        );
+        v.answers.insert(item.id.clone(), Answer { value: Some(value), note: String::new() });
     }
-    assert_eq!(
-        problems(&t, &v),
-        Vec::new(),
-        "the filled visit has no problems"
-    );
+    assert_eq!(problems(&t, &v), Vec::new(), "the filled visit has no problems");
     v
 }
 
@@ -231,10 +199,7 @@ fn a_new_visit_opens_at_the_first_item_of_preparation() {
     assert_eq!(app.screen, Screen::Checklist);
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(at(&app), (1, 0));
-    assert_eq!(
-        section_title(&session(&app).template, 1, Lang::En),
-        "Preparation"
-    );
+    assert_eq!(section_title(&session(&app).template, 1, Lang::En), "Preparation");
     assert_eq!(current_id(&app).as_deref(), Some("prep.committee_met"));
     assert_eq!(session(&app).save, SaveState::Saved);
 }
@@ -263,37 +228,19 @@ fn y_answers_yes_saves_and_moves_to_the_next_item() {
     assert_eq!(current_id(&app).as_deref(), Some("prep.secretary_prepared"));
     assert_eq!(session(&app).save, SaveState::Saving);
     // The saver reports back; the header then says saved (or not).
-    update(
-        &mut app,
-        Event::Saved {
-            path: PATH.into(),
-            error: None,
-        },
-    );
+    update(&mut app, Event::Saved { path: PATH.into(), error: None });
     assert_eq!(session(&app).save, SaveState::Saved);
-    update(
-        &mut app,
-        Event::Saved {
-            path: PATH.into(),
-            error: Some("disk full".into()),
-        },
-    );
+    update(&mut app, Event::Saved { path: PATH.into(), error: Some("disk full".into()) });
     assert_eq!(session(&app).save, SaveState::Failed("disk full".into()));
 }
 
 #[test]
 fn the_same_answer_twice_writes_once() {
     let mut app = open(new_visit());
-    assert_eq!(
-        saved(&ch(&mut app, 'y')).value("prep.committee_met"),
-        Some(&Value::Yes)
-    );
+    assert_eq!(saved(&ch(&mut app, 'y')).value("prep.committee_met"), Some(&Value::Yes));
     key(&mut app, KeyCode::Up);
     let effects = ch(&mut app, 'y');
-    assert!(
-        effects.is_empty(),
-        "nothing changed, nothing saved: {effects:?}"
-    );
+    assert!(effects.is_empty(), "nothing changed, nothing saved: {effects:?}");
 }
 
 #[test]
@@ -303,20 +250,14 @@ fn n_makes_a_finding() {
     assert_eq!(value(&app, "prep.committee_met"), Some(Value::No));
     assert_eq!(status(&app, "prep.committee_met"), ItemStatus::Fail);
     assert_eq!(finding_count(&template(), visit(&app)), 1);
-    assert_eq!(
-        saved(&effects).value("prep.committee_met"),
-        Some(&Value::No)
-    );
+    assert_eq!(saved(&effects).value("prep.committee_met"), Some(&Value::No));
 }
 
 #[test]
 fn x_is_refused_where_not_applicable_is_not_allowed() {
     let mut app = open(new_visit());
     let effects = ch(&mut app, 'x');
-    assert!(
-        effects.is_empty(),
-        "no save on a refused answer: {effects:?}"
-    );
+    assert!(effects.is_empty(), "no save on a refused answer: {effects:?}");
     assert_eq!(app.flash, msg(Msg::NaNotAllowed));
     assert_eq!(value(&app, "prep.committee_met"), None);
     assert_eq!(at(&app), (1, 0), "a refused answer does not move on");
@@ -331,18 +272,9 @@ fn x_on_an_item_that_allows_it_is_not_applicable() {
     times(&mut app, 4, KeyCode::Char('j'));
     assert_eq!(current_id(&app).as_deref(), Some("prep.documents_ahead"));
     let effects = ch(&mut app, 'x');
-    assert_eq!(
-        value(&app, "prep.documents_ahead"),
-        Some(Value::NotApplicable)
-    );
-    assert_eq!(
-        status(&app, "prep.documents_ahead"),
-        ItemStatus::NotApplicable
-    );
-    assert_eq!(
-        saved(&effects).value("prep.documents_ahead"),
-        Some(&Value::NotApplicable)
-    );
+    assert_eq!(value(&app, "prep.documents_ahead"), Some(Value::NotApplicable));
+    assert_eq!(status(&app, "prep.documents_ahead"), ItemStatus::NotApplicable);
+    assert_eq!(saved(&effects).value("prep.documents_ahead"), Some(&Value::NotApplicable));
     assert_eq!(current_id(&app).as_deref(), Some("prep.fits_type"));
 }
 
@@ -367,11 +299,7 @@ fn u_undoes_the_last_change_and_saves() {
     assert_eq!(on_disk.value("prep.secretary_prepared"), None);
     assert_eq!(on_disk.value("prep.committee_met"), Some(&Value::Yes));
     assert_eq!(value(&app, "prep.secretary_prepared"), None);
-    assert_eq!(
-        at(&app),
-        (1, 1),
-        "undo goes back to where the change was made"
-    );
+    assert_eq!(at(&app), (1, 1), "undo goes back to where the change was made");
     assert_eq!(app.flash, msg(Msg::Undone));
     let effects = ch(&mut app, 'u');
     assert_eq!(saved(&effects).answers.len(), 0);
@@ -427,10 +355,7 @@ fn navigation_skips_items_whose_condition_does_not_hold() {
     assert_eq!(current_id(&app).as_deref(), Some("min.missing_fields"));
     ch(&mut app, 'k');
     assert_eq!(current_id(&app).as_deref(), Some("min.taken_live"));
-    assert_eq!(
-        status(&app, "min.committee_minutes"),
-        ItemStatus::NotApplicable
-    );
+    assert_eq!(status(&app, "min.committee_minutes"), ItemStatus::NotApplicable);
 }
 
 #[test]
@@ -446,10 +371,7 @@ fn answering_has_committee_no_on_the_facts_hides_the_committee_minutes() {
     }
     assert_eq!(at(&app), (0, 0));
     times(&mut app, 7, KeyCode::Down);
-    assert_eq!(
-        current_row(session(&app)),
-        Some(khaosat::tui::rows::Row::Fact(Fact::HasCommittee))
-    );
+    assert_eq!(current_row(session(&app)), Some(khaosat::tui::rows::Row::Fact(Fact::HasCommittee)));
     let effects = ch(&mut app, 'n');
     assert_eq!(saved(&effects).meeting.has_committee, Some(false));
     assert_eq!(at(&app), (0, 7), "a fact answer stays on its row");
@@ -464,11 +386,7 @@ fn an_answer_on_the_last_item_of_a_section_stays_there() {
     let mut app = open(new_visit());
     goto(&mut app, "crit.commitments_review");
     ch(&mut app, 'y');
-    assert_eq!(
-        current_id(&app).as_deref(),
-        Some("crit.commitments_review"),
-        "the last item of a section stays put"
-    );
+    assert_eq!(current_id(&app).as_deref(), Some("crit.commitments_review"), "the last item of a section stays put");
 }
 
 #[test]
@@ -483,17 +401,9 @@ fn tab_and_shift_tab_change_section_and_wrap() {
     shift_tab(&mut app);
     assert_eq!(at(&app), (0, 0), "before preparation come the facts");
     shift_tab(&mut app);
-    assert_eq!(
-        at(&app),
-        (count - 1, 0),
-        "and before the facts, the last section"
-    );
+    assert_eq!(at(&app), (count - 1, 0), "and before the facts, the last section");
     key(&mut app, KeyCode::Tab);
-    assert_eq!(
-        at(&app),
-        (0, 0),
-        "Tab on the last section wraps to the first"
-    );
+    assert_eq!(at(&app), (0, 0), "Tab on the last section wraps to the first");
     times(&mut app, count, KeyCode::Tab);
     assert_eq!(at(&app), (0, 0));
     key(&mut app, KeyCode::Right);
@@ -513,16 +423,9 @@ fn digits_then_enter_answer_a_count_item() {
     assert_eq!(session(&app).number.as_deref(), Some("129"));
     key(&mut app, KeyCode::Backspace);
     assert_eq!(session(&app).number.as_deref(), Some("12"));
-    assert_eq!(
-        value(&app, "note.without_notebook"),
-        None,
-        "nothing is stored before Enter"
-    );
+    assert_eq!(value(&app, "note.without_notebook"), None, "nothing is stored before Enter");
     let effects = key(&mut app, KeyCode::Enter);
-    assert_eq!(
-        saved(&effects).value("note.without_notebook"),
-        Some(&Value::Number(12))
-    );
+    assert_eq!(saved(&effects).value("note.without_notebook"), Some(&Value::Number(12)));
     assert_eq!(session(&app).number, None);
     assert_eq!(status(&app, "note.without_notebook"), ItemStatus::Fail);
     assert_eq!(current_id(&app).as_deref(), Some("note.taking_notes"));
@@ -535,11 +438,7 @@ fn a_count_out_of_its_range_is_refused() {
     type_text(&mut app, "1001");
     let effects = key(&mut app, KeyCode::Enter);
     assert!(effects.is_empty());
-    assert!(
-        app.flash.as_deref().is_some_and(|f| f.contains("1001")),
-        "{:?}",
-        app.flash
-    );
+    assert!(app.flash.as_deref().is_some_and(|f| f.contains("1001")), "{:?}", app.flash);
     assert_eq!(value(&app, "note.without_notebook"), None);
 }
 
@@ -561,10 +460,7 @@ fn digits_on_a_fact_set_the_member_counts_and_the_rate_is_computed() {
     shift_tab(&mut app);
     assert_eq!(at(&app), (0, 0));
     times(&mut app, 10, KeyCode::Char('j'));
-    assert_eq!(
-        current_row(session(&app)),
-        Some(khaosat::tui::rows::Row::Fact(Fact::Present))
-    );
+    assert_eq!(current_row(session(&app)), Some(khaosat::tui::rows::Row::Fact(Fact::Present)));
     type_text(&mut app, "17");
     let effects = key(&mut app, KeyCode::Enter);
     assert_eq!(saved(&effects).meeting.members.present, Some(17));
@@ -572,17 +468,11 @@ fn digits_on_a_fact_set_the_member_counts_and_the_rate_is_computed() {
     // Without the total the rate is unknown.
     assert_eq!(status(&app, "att.rate"), ItemStatus::Unanswered);
     times(&mut app, 2, KeyCode::Char('k'));
-    assert_eq!(
-        current_row(session(&app)),
-        Some(khaosat::tui::rows::Row::Fact(Fact::Total))
-    );
+    assert_eq!(current_row(session(&app)), Some(khaosat::tui::rows::Row::Fact(Fact::Total)));
     type_text(&mut app, "20");
     saved(&key(&mut app, KeyCode::Enter));
     assert_eq!(visit(&app).meeting.members.total, Some(20));
-    assert_eq!(
-        computed_value(Computed::AttendanceRate, &visit(&app).meeting),
-        Some(85.0)
-    );
+    assert_eq!(computed_value(Computed::AttendanceRate, &visit(&app).meeting), Some(85.0));
     // 85 % is not above 85 %: a finding.
     assert_eq!(status(&app, "att.rate"), ItemStatus::Fail);
     let t = template();
@@ -602,10 +492,7 @@ fn arrows_after_digits_keep_the_number() {
     goto(&mut app, "note.without_notebook");
     type_text(&mut app, "3");
     let effects = key(&mut app, KeyCode::Down);
-    assert_eq!(
-        saved(&effects).value("note.without_notebook"),
-        Some(&Value::Number(3))
-    );
+    assert_eq!(saved(&effects).value("note.without_notebook"), Some(&Value::Number(3)));
     assert_eq!(session(&app).number, None);
 }
 
@@ -615,27 +502,13 @@ fn an_arrow_after_digits_moves_one_row_from_where_they_were_typed() {
     goto(&mut app, "crit.speakers");
     type_text(&mut app, "5");
     let effects = key(&mut app, KeyCode::Down);
-    assert_eq!(
-        saved(&effects).value("crit.speakers"),
-        Some(&Value::Number(5))
-    );
-    assert_eq!(
-        current_id(&app).as_deref(),
-        Some("crit.self_criticism"),
-        "↓ moves one row, not two"
-    );
+    assert_eq!(saved(&effects).value("crit.speakers"), Some(&Value::Number(5)));
+    assert_eq!(current_id(&app).as_deref(), Some("crit.self_criticism"), "↓ moves one row, not two");
     goto(&mut app, "crit.speakers");
     type_text(&mut app, "6");
     let effects = key(&mut app, KeyCode::Up);
-    assert_eq!(
-        saved(&effects).value("crit.speakers"),
-        Some(&Value::Number(6))
-    );
-    assert_eq!(
-        current_id(&app).as_deref(),
-        Some("crit.praise_criticism"),
-        "↑ goes up"
-    );
+    assert_eq!(saved(&effects).value("crit.speakers"), Some(&Value::Number(6)));
+    assert_eq!(current_id(&app).as_deref(), Some("crit.praise_criticism"), "↑ goes up");
 }
 
 #[test]
@@ -644,10 +517,7 @@ fn leaving_with_digits_typed_keeps_them() {
     goto(&mut app, "crit.speakers");
     type_text(&mut app, "8");
     let effects = ch(&mut app, 'q');
-    assert_eq!(
-        saved(&effects).value("crit.speakers"),
-        Some(&Value::Number(8))
-    );
+    assert_eq!(saved(&effects).value("crit.speakers"), Some(&Value::Number(8)));
     assert_eq!(effects.last(), Some(&Effect::Close(PATH.into())));
     assert_eq!(app.screen, Screen::Home);
 }
@@ -659,22 +529,12 @@ fn j_and_k_after_digits_keep_the_number_on_its_own_row() {
     let mut app = open(new_visit());
     shift_tab(&mut app);
     times(&mut app, 8, KeyCode::Char('j'));
-    assert_eq!(
-        current_row(session(&app)),
-        Some(khaosat::tui::rows::Row::Fact(Fact::Total))
-    );
+    assert_eq!(current_row(session(&app)), Some(khaosat::tui::rows::Row::Fact(Fact::Total)));
     type_text(&mut app, "20");
     let effects = ch(&mut app, 'j');
     assert_eq!(saved(&effects).meeting.members.total, Some(20));
-    assert_eq!(
-        session(&app).number,
-        None,
-        "no digits are left pending on the next row"
-    );
-    assert_eq!(
-        current_row(session(&app)),
-        Some(khaosat::tui::rows::Row::Fact(Fact::Exempted))
-    );
+    assert_eq!(session(&app).number, None, "no digits are left pending on the next row");
+    assert_eq!(current_row(session(&app)), Some(khaosat::tui::rows::Row::Fact(Fact::Exempted)));
     key(&mut app, KeyCode::Enter);
     assert_eq!(visit(&app).meeting.members.exempted, None);
 
@@ -683,10 +543,7 @@ fn j_and_k_after_digits_keep_the_number_on_its_own_row() {
     app.overlay = Overlay::None;
     type_text(&mut app, "4");
     let effects = key(&mut app, KeyCode::Right);
-    assert_eq!(
-        saved(&effects).value("note.without_notebook"),
-        Some(&Value::Number(4))
-    );
+    assert_eq!(saved(&effects).value("note.without_notebook"), Some(&Value::Number(4)));
     assert_eq!(session(&app).number, None);
     assert_eq!(current_id(&app).as_deref(), Some("crit.praise_criticism"));
 }
@@ -697,18 +554,12 @@ fn one_to_five_rate_a_scale_item_and_two_is_a_finding() {
     times(&mut app, 5, KeyCode::Char('j'));
     assert_eq!(current_id(&app).as_deref(), Some("prep.fits_type"));
     let effects = ch(&mut app, '4');
-    assert_eq!(
-        saved(&effects).value("prep.fits_type"),
-        Some(&Value::Scale(4))
-    );
+    assert_eq!(saved(&effects).value("prep.fits_type"), Some(&Value::Scale(4)));
     assert_eq!(status(&app, "prep.fits_type"), ItemStatus::Pass);
     assert_eq!(current_id(&app).as_deref(), Some("prep.focused"));
     ch(&mut app, 'k');
     let effects = ch(&mut app, '2');
-    assert_eq!(
-        saved(&effects).value("prep.fits_type"),
-        Some(&Value::Scale(2))
-    );
+    assert_eq!(saved(&effects).value("prep.fits_type"), Some(&Value::Scale(2)));
     assert_eq!(status(&app, "prep.fits_type"), ItemStatus::Fail);
     ch(&mut app, 'k');
     for c in ['0', '6', '9'] {
@@ -726,10 +577,7 @@ fn a_count_pair_is_typed_in_an_editor() {
     assert!(matches!(&app.overlay, Overlay::Editor(e) if e.buffer.text() == "2"));
     type_text(&mut app, "/3");
     let effects = key(&mut app, KeyCode::Enter);
-    assert_eq!(
-        saved(&effects).value("theme.on_schedule"),
-        Some(&Value::Pair(2, 3))
-    );
+    assert_eq!(saved(&effects).value("theme.on_schedule"), Some(&Value::Pair(2, 3)));
     assert_eq!(status(&app, "theme.on_schedule"), ItemStatus::Fail);
     // A bad pair keeps the editor open with the reason.
     goto(&mut app, "theme.on_schedule");
@@ -750,10 +598,7 @@ fn enter_on_a_text_item_edits_it_and_stores_nfc() {
     shift_tab(&mut app);
     assert_eq!(template().sections[at(&app).0 - 1].id, "overall");
     times(&mut app, 2, KeyCode::Char('j'));
-    assert_eq!(
-        current_id(&app).as_deref(),
-        Some("overall.other_limitations")
-    );
+    assert_eq!(current_id(&app).as_deref(), Some("overall.other_limitations"));
     assert!(key(&mut app, KeyCode::Enter).is_empty());
     match &app.overlay {
         Overlay::Editor(e) => {
@@ -770,10 +615,7 @@ fn enter_on_a_text_item_edits_it_and_stores_nfc() {
     // Hand-typed: o, dot below, circumflex → ộ.
     type_text(&mut app, " n");
     type_text(&mut app, "o\u{323}\u{302}i dung");
-    let alt_enter = update(
-        &mut app,
-        Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)),
-    );
+    let alt_enter = update(&mut app, Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
     assert!(alt_enter.is_empty(), "Alt-Enter is a new line, not a save");
     assert!(matches!(app.overlay, Overlay::Editor(_)));
     let pasted: String = "Biên bản thiếu chữ ký".nfd().collect();
@@ -782,10 +624,7 @@ fn enter_on_a_text_item_edits_it_and_stores_nfc() {
     assert!(matches!(app.overlay, Overlay::None));
     let expected = "Chưa ghi đủ nội dung\nBiên bản thiếu chữ ký";
     let on_disk = saved(&effects);
-    assert_eq!(
-        on_disk.value("overall.other_limitations"),
-        Some(&Value::Text(expected.into()))
-    );
+    assert_eq!(on_disk.value("overall.other_limitations"), Some(&Value::Text(expected.into())));
     match value(&app, "overall.other_limitations") {
         Some(Value::Text(t)) => {
             assert!(is_nfc(&t));
@@ -806,19 +645,13 @@ fn ctrl_j_is_a_new_line_too_but_not_in_a_single_line_field() {
     ctrl(&mut app, 'j');
     type_text(&mut app, "hai");
     let effects = key(&mut app, KeyCode::Enter);
-    assert_eq!(
-        saved(&effects).answers["prep.committee_met"].note,
-        "một\nhai"
-    );
+    assert_eq!(saved(&effects).answers["prep.committee_met"].note, "một\nhai");
     // The branch name is one line.
     shift_tab(&mut app);
     key(&mut app, KeyCode::Enter);
     assert!(matches!(&app.overlay, Overlay::Editor(e) if e.target == Target::Fact(Fact::Branch)));
     ctrl(&mut app, 'j');
-    update(
-        &mut app,
-        Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)),
-    );
+    update(&mut app, Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
     type_text(&mut app, "!");
     let effects = key(&mut app, KeyCode::Enter);
     assert_eq!(saved(&effects).meeting.branch, "Chi bộ số 11!");
@@ -836,11 +669,7 @@ fn e_writes_a_note_and_esc_cancels_it() {
     assert!(effects.is_empty());
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(visit(&app), &before, "Esc changes nothing");
-    assert_eq!(
-        app.screen,
-        Screen::Checklist,
-        "Esc closes the editor, not the visit"
-    );
+    assert_eq!(app.screen, Screen::Checklist, "Esc closes the editor, not the visit");
 
     ch(&mut app, 'e');
     type_text(&mut app, "bí thư vắng");
@@ -871,13 +700,7 @@ fn the_picker_ticks_several_choices_and_keeps_template_order() {
             assert!(p.multi);
             assert_eq!(p.cursor, 0);
             assert!(p.chosen.is_empty());
-            assert_eq!(
-                p.options
-                    .iter()
-                    .map(|(id, _)| id.clone())
-                    .collect::<Vec<_>>(),
-                ids
-            );
+            assert_eq!(p.options.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(), ids);
             assert_eq!(p.options[0].1, "Thời gian");
         }
         other => panic!("expected the picker, got {other:?}"),
@@ -897,10 +720,7 @@ fn the_picker_ticks_several_choices_and_keeps_template_order() {
     assert_eq!(value(&app, "min.missing_fields"), Some(expected));
     assert_eq!(status(&app, "min.missing_fields"), ItemStatus::Fail);
     let sentence = finding_sentence(item, visit(&app), Lang::Vi).expect("a finding sentence");
-    assert!(
-        sentence.contains("Thời gian; Nội dung sinh hoạt; Kết quả biểu quyết"),
-        "{sentence}"
-    );
+    assert!(sentence.contains("Thời gian; Nội dung sinh hoạt; Kết quả biểu quyết"), "{sentence}");
     // Reopening shows what is ticked; Esc leaves it as it was.
     assert_eq!(current_id(&app).as_deref(), Some("min.missing_fields"));
     key(&mut app, KeyCode::Enter);
@@ -909,11 +729,7 @@ fn the_picker_ticks_several_choices_and_keeps_template_order() {
     assert!(key(&mut app, KeyCode::Esc).is_empty());
     assert_eq!(
         value(&app, "min.missing_fields"),
-        Some(Value::Choices(vec![
-            "time".into(),
-            "content".into(),
-            "vote".into()
-        ]))
+        Some(Value::Choices(vec!["time".into(), "content".into(), "vote".into()]))
     );
 }
 
@@ -923,10 +739,7 @@ fn a_multi_choice_with_nothing_ticked_is_an_answer_without_finding() {
     goto(&mut app, "min.missing_fields");
     key(&mut app, KeyCode::Enter);
     let effects = key(&mut app, KeyCode::Enter);
-    assert_eq!(
-        saved(&effects).value("min.missing_fields"),
-        Some(&Value::Choices(Vec::new()))
-    );
+    assert_eq!(saved(&effects).value("min.missing_fields"), Some(&Value::Choices(Vec::new())));
     assert_eq!(status(&app, "min.missing_fields"), ItemStatus::Pass);
 }
 
@@ -936,10 +749,7 @@ fn a_single_choice_is_picked_by_its_number() {
     goto(&mut app, "overall.grade");
     key(&mut app, KeyCode::Enter);
     let effects = ch(&mut app, '2');
-    assert_eq!(
-        saved(&effects).value("overall.grade"),
-        Some(&Value::Choice("kha".into()))
-    );
+    assert_eq!(saved(&effects).value("overall.grade"), Some(&Value::Choice("kha".into())));
     assert!(matches!(app.overlay, Overlay::None));
 }
 
@@ -965,10 +775,7 @@ fn search_without_diacritics_finds_the_minutes_items_and_enter_jumps() {
                 .map(move |(r, _)| (s + 1, r))
         })
         .collect();
-    assert!(
-        expected.len() >= 2,
-        "the template has several minutes items"
-    );
+    assert!(expected.len() >= 2, "the template has several minutes items");
     assert_eq!(found, expected);
     assert_eq!(khaosat::core::text::fold("Biên Bản ĐẢNG"), "bien ban dang");
     key(&mut app, KeyCode::Down);
@@ -978,10 +785,7 @@ fn search_without_diacritics_finds_the_minutes_items_and_enter_jumps() {
     assert_eq!(at(&app), expected[1]);
     let id = current_id(&app).expect("on an item");
     let text = t.item(&id).expect("item").item.text.vi.clone();
-    assert!(
-        text.contains("Biên bản") || text.contains("biên bản"),
-        "{text}"
-    );
+    assert!(text.contains("Biên bản") || text.contains("biên bản"), "{text}");
 }
 
 #[test]
@@ -1000,18 +804,8 @@ fn a_search_without_results_stays_open() {
 #[test]
 fn space_goes_to_the_next_unanswered_item() {
     let mut v = new_visit();
-    for id in [
-        "prep.secretary_prepared",
-        "prep.draft_resolution",
-        "prep.notice",
-    ] {
-        v.answers.insert(
-            id.into(),
-            Answer {
-                value: Some(Value::Yes),
-                note: String::new(),
-            },
-        );
+    for id in ["prep.secretary_prepared", "prep.draft_resolution", "prep.notice"] {
+        v.answers.insert(id.into(), Answer { value: Some(Value::Yes), note: String::new() });
     }
     let mut app = open(v);
     ch(&mut app, ' ');
@@ -1036,13 +830,7 @@ fn space_says_so_when_everything_is_answered() {
     let mut v = complete_visit();
     for r in template().items() {
         if !r.item.kind.is_computed() && v.value(&r.item.id).is_none() {
-            v.answers.insert(
-                r.item.id.clone(),
-                Answer {
-                    value: Some(Value::Text("x".into())),
-                    note: String::new(),
-                },
-            );
+            v.answers.insert(r.item.id.clone(), Answer { value: Some(Value::Text("x".into())), note: String::new() });
         }
     }
     let mut app = open(v);
@@ -1088,12 +876,7 @@ fn f_marks_a_complete_visit_final_and_then_edits_are_refused() {
     assert_eq!(on_disk.status, VisitStatus::Final);
     assert_eq!(visit(&app).status, VisitStatus::Final);
     let before = visit(&app).clone();
-    for code in [
-        KeyCode::Char('y'),
-        KeyCode::Char('n'),
-        KeyCode::Backspace,
-        KeyCode::Char('u'),
-    ] {
+    for code in [KeyCode::Char('y'), KeyCode::Char('n'), KeyCode::Backspace, KeyCode::Char('u')] {
         goto(&mut app, "prep.committee_met");
         let effects = key(&mut app, code);
         assert!(effects.is_empty(), "{code:?} on a final visit: {effects:?}");
@@ -1112,10 +895,7 @@ fn f_marks_a_complete_visit_final_and_then_edits_are_refused() {
     assert_eq!(reopened.status, VisitStatus::Draft);
     assert_eq!(reopened.reopened.last().map(|r| r.reason.as_str()), Some("Sửa số đảng viên có mặt"));
     let effects = ch(&mut app, 'n');
-    assert_eq!(
-        saved(&effects).value("prep.committee_met"),
-        Some(&Value::No)
-    );
+    assert_eq!(saved(&effects).value("prep.committee_met"), Some(&Value::No));
 }
 
 // ------------------------------------------------------------------------------------ help, leaving
@@ -1128,11 +908,7 @@ fn question_mark_opens_help_and_any_key_closes_it() {
     let effects = ch(&mut app, 'n');
     assert!(effects.is_empty());
     assert!(matches!(app.overlay, Overlay::None));
-    assert_eq!(
-        value(&app, "prep.committee_met"),
-        None,
-        "the closing key is not an answer"
-    );
+    assert_eq!(value(&app, "prep.committee_met"), None, "the closing key is not an answer");
     key(&mut app, KeyCode::F(1));
     assert!(matches!(app.overlay, Overlay::Help));
     let effects = ch(&mut app, 'q');
@@ -1145,29 +921,17 @@ fn q_goes_home_with_the_visit_listed_and_q_at_home_quits() {
     let mut app = open(new_visit());
     ch(&mut app, 'n');
     let effects = ch(&mut app, 'q');
-    assert_eq!(
-        effects,
-        vec![Effect::Close(PATH.into())],
-        "answers are already saved; only the lock is let go"
-    );
+    assert_eq!(effects, vec![Effect::Close(PATH.into())], "answers are already saved; only the lock is let go");
     assert_eq!(app.screen, Screen::Home);
     assert!(app.session.is_none());
-    let entry = app
-        .home
-        .entries
-        .iter()
-        .find(|e| e.path == Path::new(PATH))
-        .expect("the visit is on the home list");
+    let entry = app.home.entries.iter().find(|e| e.path == Path::new(PATH)).expect("the visit is on the home list");
     assert_eq!(entry.branch, "Chi bộ số 11");
     assert_eq!(entry.answered, 1);
     assert_eq!(entry.findings, 1);
     assert_eq!(entry.status, VisitStatus::Draft);
     assert_eq!(app.home.entries[app.home.selected].path, Path::new(PATH));
     // Enter opens it again.
-    assert_eq!(
-        key(&mut app, KeyCode::Enter),
-        vec![Effect::Open(PATH.into())]
-    );
+    assert_eq!(key(&mut app, KeyCode::Enter), vec![Effect::Open(PATH.into())]);
     let effects = ch(&mut app, 'q');
     assert_eq!(effects, vec![Effect::Quit]);
     assert!(app.quit);
@@ -1176,13 +940,7 @@ fn q_goes_home_with_the_visit_listed_and_q_at_home_quits() {
 #[test]
 fn a_visit_held_by_another_session_is_read_only() {
     let mut app = open(new_visit());
-    let effects = update(
-        &mut app,
-        Event::ReadOnly {
-            path: PATH.into(),
-            holder: "tu@may-2".into(),
-        },
-    );
+    let effects = update(&mut app, Event::ReadOnly { path: PATH.into(), holder: "tu@may-2".into() });
     assert!(effects.is_empty());
     assert_eq!(session(&app).read_only.as_deref(), Some("tu@may-2"));
     for c in ['y', 'n', 'f', 'u'] {
@@ -1193,11 +951,7 @@ fn a_visit_held_by_another_session_is_read_only() {
     assert!(key(&mut app, KeyCode::Enter).is_empty());
     assert!(visit(&app).answers.is_empty());
     assert_eq!(visit(&app).status, VisitStatus::Draft);
-    assert!(
-        app.flash.as_deref().is_some_and(|f| f.contains("tu@may-2")),
-        "{:?}",
-        app.flash
-    );
+    assert!(app.flash.as_deref().is_some_and(|f| f.contains("tu@may-2")), "{:?}", app.flash);
 }
 
 #[test]
@@ -1214,10 +968,7 @@ fn ctrl_c_with_an_editor_open_keeps_the_text_and_quits() {
     type_text(&mut app, "ghi chú dở");
     let effects = ctrl(&mut app, 'c');
     assert_eq!(effects.last(), Some(&Effect::Quit));
-    assert_eq!(
-        saved(&effects).answers["prep.committee_met"].note,
-        "ghi chú dở"
-    );
+    assert_eq!(saved(&effects).answers["prep.committee_met"].note, "ghi chú dở");
     assert!(app.quit);
 }
 
@@ -1229,10 +980,7 @@ fn a_hang_up_keeps_what_was_being_typed() {
     type_text(&mut app, "Tăng cường");
     let effects = update(&mut app, Event::HangUp);
     assert_eq!(effects.last(), Some(&Effect::Quit));
-    assert_eq!(
-        saved(&effects).value("overall.recommendations"),
-        Some(&Value::Text("Tăng cường".into()))
-    );
+    assert_eq!(saved(&effects).value("overall.recommendations"), Some(&Value::Text("Tăng cường".into())));
     assert!(app.quit);
 
     // Digits typed but not yet entered are kept too.
@@ -1241,10 +989,7 @@ fn a_hang_up_keeps_what_was_being_typed() {
     type_text(&mut app, "5");
     let effects = update(&mut app, Event::HangUp);
     assert_eq!(effects.last(), Some(&Effect::Quit));
-    assert_eq!(
-        saved(&effects).value("crit.speakers"),
-        Some(&Value::Number(5))
-    );
+    assert_eq!(saved(&effects).value("crit.speakers"), Some(&Value::Number(5)));
 
     // Nothing pending: just quit.
     let mut app = open(new_visit());
@@ -1273,10 +1018,7 @@ fn the_new_visit_form_refuses_an_empty_branch_then_creates_the_visit() {
     assert!(key(&mut app, KeyCode::Enter).is_empty());
     assert!(matches!(&app.overlay, Overlay::Editor(e) if e.target == Target::Fact(Fact::Branch)));
     type_text(&mut app, "Chi bộ Trường THCS");
-    assert!(
-        key(&mut app, KeyCode::Enter).is_empty(),
-        "the form writes nothing yet"
-    );
+    assert!(key(&mut app, KeyCode::Enter).is_empty(), "the form writes nothing yet");
     // An empty committee is refused in the editor itself.
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
@@ -1287,10 +1029,7 @@ fn the_new_visit_form_refuses_an_empty_branch_then_creates_the_visit() {
     assert!(matches!(app.overlay, Overlay::None));
     // Has a chi ủy: y on its row.
     times(&mut app, 6, KeyCode::Char('j'));
-    assert_eq!(
-        app.form.as_ref().and_then(|f| f.fact()),
-        Some(Fact::HasCommittee)
-    );
+    assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::HasCommittee));
     ch(&mut app, 'y');
     // A digit on a count row opens its editor with the digit.
     ch(&mut app, 'j');
@@ -1360,25 +1099,16 @@ fn key_releases_are_ignored() {
 fn pasted_control_characters_are_never_stored() {
     let mut app = open(new_visit());
     ch(&mut app, 'e');
-    update(
-        &mut app,
-        Event::Paste("a\u{1b}]0;pwned\u{7}b\r\nc\u{9b}2Jd\u{0}\u{8}e\tf".into()),
-    );
+    update(&mut app, Event::Paste("a\u{1b}]0;pwned\u{7}b\r\nc\u{9b}2Jd\u{0}\u{8}e\tf".into()));
     let effects = key(&mut app, KeyCode::Enter);
     let note = saved(&effects).answers["prep.committee_met"].note.clone();
     assert_eq!(note, "a]0;pwnedb\nc2Jde f");
-    assert!(
-        note.chars().all(|c| c == '\n' || !c.is_control()),
-        "{note:?}"
-    );
+    assert!(note.chars().all(|c| c == '\n' || !c.is_control()), "{note:?}");
     // In a one-line field even the line break goes.
     shift_tab(&mut app);
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 'u');
-    update(
-        &mut app,
-        Event::Paste("Chi bộ\u{1b}[2J\r\nsố 12\u{7}".into()),
-    );
+    update(&mut app, Event::Paste("Chi bộ\u{1b}[2J\r\nsố 12\u{7}".into()));
     let effects = key(&mut app, KeyCode::Enter);
     assert_eq!(saved(&effects).meeting.branch, "Chi bộ[2Jsố 12");
     assert!(!visit(&app).meeting.branch.chars().any(char::is_control));
@@ -1412,17 +1142,8 @@ fn home_entries_are_listed_newest_first_and_a_bad_open_is_reported() {
     let paths: Vec<&Path> = app.home.entries.iter().map(|e| e.path.as_path()).collect();
     assert_eq!(paths, vec![Path::new("/d/b.ron"), Path::new("/d/a.ron")]);
     ch(&mut app, 'j');
-    assert_eq!(
-        key(&mut app, KeyCode::Enter),
-        vec![Effect::Open("/d/a.ron".into())]
-    );
-    let effects = update(
-        &mut app,
-        Event::Opened {
-            path: "/d/a.ron".into(),
-            result: Err("hỏng".into()),
-        },
-    );
+    assert_eq!(key(&mut app, KeyCode::Enter), vec![Effect::Open("/d/a.ron".into())]);
+    let effects = update(&mut app, Event::Opened { path: "/d/a.ron".into(), result: Err("hỏng".into()) });
     assert!(effects.is_empty());
     assert_eq!(app.screen, Screen::Home);
     assert_eq!(app.flash.as_deref(), Some("hỏng"));
@@ -1456,11 +1177,7 @@ fn a_failed_save_is_shown_at_once_with_the_recovery_file() {
     ch(&mut app, 'y');
     update(
         &mut app,
-        Event::SaveFailed {
-            path,
-            error: "No space left on device".into(),
-            recovery: Some("/tmp/x.ron.save".into()),
-        },
+        Event::SaveFailed { path, error: "No space left on device".into(), recovery: Some("/tmp/x.ron.save".into()) },
     );
     assert!(matches!(session(&app).save, SaveState::Failed(_)));
     let flash = app.flash.clone().unwrap_or_default();

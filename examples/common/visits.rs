@@ -12,9 +12,7 @@ use jiff::civil::{Date, date};
 use khaosat::core::rules::{applies, value_problem};
 use khaosat::core::template::{FailsWhen, Item, Kind, Template};
 use khaosat::core::text::slug;
-use khaosat::core::visit::{
-    Answer, BranchType, MeetingKind, Members, NewVisit, TimeOfDay, Value, Visit, VisitStatus,
-};
+use khaosat::core::visit::{Answer, BranchType, MeetingKind, Members, NewVisit, TimeOfDay, Value, Visit, VisitStatus};
 
 /// SplitMix64: tiny, fast, deterministic; good enough for test data.
 pub struct Rng(pub u64);
@@ -117,21 +115,11 @@ const FIRMS: [&str; 8] = [
     "Hợp tác xã Dịch vụ Tiên Dương",
 ];
 
-const SURNAMES: [&str; 10] = [
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô",
-];
+const SURNAMES: [&str; 10] = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"];
 const MIDDLE: [&str; 8] = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Thanh", "Hữu"];
-const GIVEN: [&str; 12] = [
-    "Chiến", "Tú", "Hùng", "Lan", "Hương", "Dũng", "Thảo", "Sơn", "Hà", "Long", "Quỳnh", "Bình",
-];
+const GIVEN: [&str; 12] = ["Chiến", "Tú", "Hùng", "Lan", "Hương", "Dũng", "Thảo", "Sơn", "Hà", "Long", "Quỳnh", "Bình"];
 
-const ROUNDS: [&str; 5] = [
-    "967-QĐ/QU",
-    "1024-QĐ/QU",
-    "88-QĐ/ĐU",
-    "312-QĐ/QU",
-    "45-KH/ĐU",
-];
+const ROUNDS: [&str; 5] = ["967-QĐ/QU", "1024-QĐ/QU", "88-QĐ/ĐU", "312-QĐ/QU", "45-KH/ĐU"];
 
 const NOTES: [&str; 16] = [
     "Báo cáo chủ yếu nêu kết quả chuyên môn; công tác đảng chỉ nêu một đoạn ngắn",
@@ -166,12 +154,7 @@ const REMARKS: [&str; 10] = [
 ];
 
 fn person(rng: &mut Rng) -> String {
-    format!(
-        "{} {} {}",
-        rng.pick(&SURNAMES),
-        rng.pick(&MIDDLE),
-        rng.pick(&GIVEN)
-    )
+    format!("{} {} {}", rng.pick(&SURNAMES), rng.pick(&MIDDLE), rng.pick(&GIVEN))
 }
 
 /// A branch name that fits its type and committee.
@@ -187,28 +170,14 @@ fn branch_for(rng: &mut Rng, committee: &str) -> (String, BranchType) {
         return (format!("Chi bộ {unit}"), BranchType::CongAn);
     }
     if committee.contains("Quân sự") {
-        return (
-            format!("Chi bộ Ban Chỉ huy Quân sự số {number}"),
-            BranchType::QuanDoi,
-        );
+        return (format!("Chi bộ Ban Chỉ huy Quân sự số {number}"), BranchType::QuanDoi);
     }
     if committee.contains("Trường") {
-        let unit = rng.pick(&[
-            "Khoa Toán - Tin",
-            "Khoa Ngữ văn",
-            "Khoa Lịch sử",
-            "Phòng Đào tạo",
-            "Khoa Sinh học",
-        ]);
+        let unit = rng.pick(&["Khoa Toán - Tin", "Khoa Ngữ văn", "Khoa Lịch sử", "Phòng Đào tạo", "Khoa Sinh học"]);
         return (format!("Chi bộ {unit}"), BranchType::SuNghiep);
     }
     if committee.contains("Bệnh viện") {
-        let unit = rng.pick(&[
-            "Khoa Nội",
-            "Khoa Ngoại",
-            "Khoa Nhi",
-            "Phòng Kế hoạch tổng hợp",
-        ]);
+        let unit = rng.pick(&["Khoa Nội", "Khoa Ngoại", "Khoa Nhi", "Phòng Kế hoạch tổng hợp"]);
         return (format!("Chi bộ {unit}"), BranchType::SuNghiep);
     }
     if committee.contains("doanh nghiệp") {
@@ -226,28 +195,13 @@ fn branch_for(rng: &mut Rng, committee: &str) -> (String, BranchType) {
         return (format!("Chi bộ {}", rng.pick(&UNITS)), BranchType::CoQuan);
     }
     match rng.range(0, 9) {
-        0 => (
-            format!("Chi bộ {}", rng.pick(&SCHOOLS)),
-            BranchType::TruongHoc,
-        ),
+        0 => (format!("Chi bộ {}", rng.pick(&SCHOOLS)), BranchType::TruongHoc),
         1 => (format!("Chi bộ {}", rng.pick(&UNITS)), BranchType::CoQuan),
-        2 if committee.contains("xã") => (
-            format!("Chi bộ {} {number}", rng.pick(&PLACES)),
-            BranchType::NongThon,
-        ),
-        3 => (
-            format!("Chi bộ {}", rng.pick(&FIRMS)),
-            BranchType::DnNgoaiNhaNuoc,
-        ),
+        2 if committee.contains("xã") => (format!("Chi bộ {} {number}", rng.pick(&PLACES)), BranchType::NongThon),
+        3 => (format!("Chi bộ {}", rng.pick(&FIRMS)), BranchType::DnNgoaiNhaNuoc),
         4 => (format!("Chi bộ số {number}"), BranchType::Khac),
-        _ if committee.contains("xã") => (
-            format!("Chi bộ {} {number}", rng.pick(&PLACES)),
-            BranchType::NongThon,
-        ),
-        _ => (
-            format!("Chi bộ {} {number}", rng.pick(&PLACES)),
-            BranchType::KhuDanCu,
-        ),
+        _ if committee.contains("xã") => (format!("Chi bộ {} {number}", rng.pick(&PLACES)), BranchType::NongThon),
+        _ => (format!("Chi bộ {} {number}", rng.pick(&PLACES)), BranchType::KhuDanCu),
     }
 }
 
@@ -271,22 +225,10 @@ fn value_for(rng: &mut Rng, item: &Item, quality: u32, members: &Members) -> Opt
                 Value::No
             }
         }
-        Kind::Count {
-            min,
-            max,
-            at_most_present,
-        } => {
-            let cap = if *at_most_present {
-                (*max).min(present)
-            } else {
-                *max
-            };
+        Kind::Count { min, max, at_most_present } => {
+            let cap = if *at_most_present { (*max).min(present) } else { *max };
             let n = if id.ends_with("speakers") {
-                if good(rng) {
-                    rng.range(3, 12)
-                } else {
-                    rng.range(0, 3)
-                }
+                if good(rng) { rng.range(3, 12) } else { rng.range(0, 3) }
             } else if good(rng) {
                 0
             } else {
@@ -296,47 +238,28 @@ fn value_for(rng: &mut Rng, item: &Item, quality: u32, members: &Members) -> Opt
         }
         Kind::CountPair { max, .. } => {
             let quarters = rng.range(1, 4).min(*max);
-            let held = if good(rng) {
-                quarters + rng.range(0, 1)
-            } else {
-                rng.range(0, quarters)
-            };
+            let held = if good(rng) { quarters + rng.range(0, 1) } else { rng.range(0, quarters) };
             Value::Pair(held.min(*max), quarters)
         }
         Kind::Scale => {
-            let n = if good(rng) {
-                rng.range(3, 5)
-            } else {
-                rng.range(1, 3)
-            };
+            let n = if good(rng) { rng.range(3, 5) } else { rng.range(1, 3) };
             Value::Scale(n as u8)
         }
         Kind::Choice { options } => {
-            let i = if good(rng) {
-                rng.range(0, 1)
-            } else {
-                rng.range(1, options.len().saturating_sub(1) as u32)
-            };
+            let i = if good(rng) { rng.range(0, 1) } else { rng.range(1, options.len().saturating_sub(1) as u32) };
             Value::Choice(options.get(i as usize).or(options.first())?.id.clone())
         }
         Kind::MultiChoice { options } => {
             // A "good" branch ticks few options where ticking fails (fields missing from the
             // minutes) and most where leaving one unticked fails (documents studied).
-            let ticking_fails = matches!(
-                item.finding.as_ref().map(|f| &f.fails_when),
-                Some(FailsWhen::AnyChosen)
-            );
+            let ticking_fails = matches!(item.finding.as_ref().map(|f| &f.fails_when), Some(FailsWhen::AnyChosen));
             let share = match (good(rng), ticking_fails) {
                 (true, true) => 3,
                 (false, true) => 25,
                 (true, false) => 95,
                 (false, false) => 50,
             };
-            let ticked = options
-                .iter()
-                .filter(|_| rng.chance(share))
-                .map(|o| o.id.clone())
-                .collect();
+            let ticked = options.iter().filter(|_| rng.chance(share)).map(|o| o.id.clone()).collect();
             Value::Choices(ticked)
         }
         Kind::Text { multiline } => {
@@ -400,16 +323,8 @@ pub fn make_visit(
     if rng.chance(95) {
         let exempted = rng.range(0, total / 8);
         let expected = total - exempted;
-        let absent = if rng.chance(70) {
-            rng.range(0, expected / 10)
-        } else {
-            rng.range(0, expected / 3)
-        };
-        let unexcused = if rng.chance(80) {
-            0
-        } else {
-            rng.range(0, absent)
-        };
+        let absent = if rng.chance(70) { rng.range(0, expected / 10) } else { rng.range(0, expected / 3) };
+        let unexcused = if rng.chance(80) { 0 } else { rng.range(0, absent) };
         m.members = Members {
             total: Some(total),
             exempted: Some(exempted),
@@ -423,22 +338,10 @@ pub fn make_visit(
         m.start = Some(time(start));
         m.end = Some(time(start + rng.range(55, 180)));
     }
-    m.has_committee = if rng.chance(10) {
-        None
-    } else {
-        Some(total >= 9)
-    };
+    m.has_committee = if rng.chance(10) { None } else { Some(total >= 9) };
     if rng.chance(80) {
-        m.chair = rng
-            .pick(&[
-                "Bí thư chi bộ",
-                "Phó Bí thư chi bộ",
-                "Bí thư chi bộ, Trưởng đơn vị",
-            ])
-            .to_string();
-        m.minutes_secretary = rng
-            .pick(&["Chi ủy viên", "Đảng viên", "Phó Bí thư chi bộ"])
-            .to_string();
+        m.chair = rng.pick(&["Bí thư chi bộ", "Phó Bí thư chi bộ", "Bí thư chi bộ, Trưởng đơn vị"]).to_string();
+        m.minutes_secretary = rng.pick(&["Chi ủy viên", "Đảng viên", "Phó Bí thư chi bộ"]).to_string();
     }
     if rng.chance(50) {
         m.higher_attendees = format!("Đồng chí {} - Đảng ủy viên phụ trách chi bộ", person(rng));
@@ -447,11 +350,7 @@ pub fn make_visit(
 
     // Answers in template order, so conditions on earlier answers see them.
     let quality = rng.range(55, 98);
-    let unanswered = if rng.chance(30) {
-        rng.range(5, 40)
-    } else {
-        rng.range(0, 4)
-    };
+    let unanswered = if rng.chance(30) { rng.range(5, 40) } else { rng.range(0, 4) };
     visit.answers = BTreeMap::new();
     for r in template.items() {
         let item = r.item;
@@ -467,11 +366,7 @@ pub fn make_visit(
         {
             value = None;
         }
-        let note = if rng.chance(12) {
-            rng.pick(&NOTES).to_string()
-        } else {
-            String::new()
-        };
+        let note = if rng.chance(12) { rng.pick(&NOTES).to_string() } else { String::new() };
         let answer = Answer { value, note };
         if !answer.is_empty() {
             visit.answers.insert(item.id.clone(), answer);
@@ -481,20 +376,11 @@ pub fn make_visit(
         visit.notes = format!("{}\n{}", rng.pick(&REMARKS), rng.pick(&NOTES));
     }
     visit.last_item = visit.answers.keys().next_back().cloned();
-    visit.status = if unanswered < 5 && rng.chance(75) {
-        VisitStatus::Final
-    } else {
-        VisitStatus::Draft
-    };
-    let noon: Timestamp = format!("{day}T02:00:00Z")
-        .parse()
-        .unwrap_or(Timestamp::UNIX_EPOCH);
+    visit.status = if unanswered < 5 && rng.chance(75) { VisitStatus::Final } else { VisitStatus::Draft };
+    let noon: Timestamp = format!("{day}T02:00:00Z").parse().unwrap_or(Timestamp::UNIX_EPOCH);
     visit.created = noon;
-    visit.updated = noon
-        .checked_add(jiff::SignedDuration::from_secs(i64::from(
-            rng.range(0, 3 * 86_400),
-        )))
-        .unwrap_or(noon);
+    visit.updated =
+        noon.checked_add(jiff::SignedDuration::from_secs(i64::from(rng.range(0, 3 * 86_400)))).unwrap_or(noon);
     visit.normalize();
 
     let folder = slug(&visit.meeting.committee);
@@ -531,12 +417,7 @@ impl Generator {
         };
         // One base visit: the template hash is computed once, not per visit.
         let base = Visit::new(&template, facts, Timestamp::UNIX_EPOCH);
-        Generator {
-            template,
-            base,
-            rng: Rng(seed ^ 0x6B68_616F_7361_7421),
-            names: HashSet::new(),
-        }
+        Generator { template, base, rng: Rng(seed ^ 0x6B68_616F_7361_7421), names: HashSet::new() }
     }
 
     pub fn template(&self) -> &Template {

@@ -69,19 +69,12 @@ pub fn load_side(ctx: &Context, path: &Path, err: &mut dyn Write) -> Result<Side
         return Err(io.into());
     }
     if outcomes.is_empty() && skipped == 0 {
-        return Err(Failure::usage(
-            Msg::CliNoFiles.fill(lang, &[&display_safe(&path.to_string_lossy(), false)]),
-        ));
+        return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&display_safe(&path.to_string_lossy(), false)])));
     }
     Ok(Side { outcomes, skipped })
 }
 
-pub fn run(
-    ctx: &Context,
-    args: &CompareArgs,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<u8, Failure> {
+pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let old = load_side(ctx, &args.old, err)?;
     let new = load_side(ctx, &args.new, err)?;
@@ -89,8 +82,7 @@ pub fn run(
         if side.outcomes.is_empty() {
             return Err(Failure {
                 code: 1,
-                message: Msg::CmpNoneLoaded
-                    .fill(lang, &[&display_safe(&path.to_string_lossy(), false)]),
+                message: Msg::CmpNoneLoaded.fill(lang, &[&display_safe(&path.to_string_lossy(), false)]),
             });
         }
     }
@@ -100,10 +92,7 @@ pub fn run(
         CompareFormat::Markdown => render_markdown(&comparison, lang),
         CompareFormat::Json => {
             let value = to_json(&comparison, lang, (old.skipped, new.skipped));
-            serde_json::to_string_pretty(&value).map_err(|e| Failure {
-                code: 2,
-                message: e.to_string(),
-            })? + "\n"
+            serde_json::to_string_pretty(&value).map_err(|e| Failure { code: 2, message: e.to_string() })? + "\n"
         }
     };
     out.write_all(text.as_bytes())?;
@@ -150,10 +139,7 @@ pub fn to_json(c: &Comparison, lang: Lang, skipped: (usize, usize)) -> J {
 }
 
 fn names(list: &[BranchRef], esc: &dyn Fn(&str) -> String) -> String {
-    list.iter()
-        .map(|b| format!("{} ({})", esc(&b.branch), esc(&b.committee)))
-        .collect::<Vec<_>>()
-        .join("; ")
+    list.iter().map(|b| format!("{} ({})", esc(&b.branch), esc(&b.committee))).collect::<Vec<_>>().join("; ")
 }
 
 /// The lines of the report, shared by text and Markdown: (heading, [(line, [detail])]).
@@ -171,12 +157,7 @@ fn parts(c: &Comparison, lang: Lang, esc: &dyn Fn(&str) -> String) -> Vec<Part> 
             (Msg::CmpNotAssessed, &f.not_assessed),
         ] {
             if !list.is_empty() {
-                details.push(format!(
-                    "{} ({}): {}",
-                    msg.get(lang),
-                    list.len(),
-                    names(list, esc)
-                ));
+                details.push(format!("{} ({}): {}", msg.get(lang), list.len(), names(list, esc)));
             }
         }
         findings.push((format!("{} [{}]", esc(&f.text), esc(&f.id)), details));
@@ -188,34 +169,15 @@ fn parts(c: &Comparison, lang: Lang, esc: &dyn Fn(&str) -> String) -> Vec<Part> 
 
     let mut branches = Vec::new();
     for b in &c.branches {
-        let fixed: Vec<String> = b
-            .old
-            .iter()
-            .filter(|id| !b.new.contains(id))
-            .map(|id| esc(id))
-            .collect();
-        let new: Vec<String> = b
-            .new
-            .iter()
-            .filter(|id| !b.old.contains(id))
-            .map(|id| esc(id))
-            .collect();
+        let fixed: Vec<String> = b.old.iter().filter(|id| !b.new.contains(id)).map(|id| esc(id)).collect();
+        let new: Vec<String> = b.new.iter().filter(|id| !b.old.contains(id)).map(|id| esc(id)).collect();
         let mut details = Vec::new();
         if !fixed.is_empty() {
             details.push(format!("{}: {}", Msg::CmpFixed.get(lang), fixed.join(", ")));
         }
-        let persisting: Vec<String> = b
-            .new
-            .iter()
-            .filter(|id| b.old.contains(id))
-            .map(|id| esc(id))
-            .collect();
+        let persisting: Vec<String> = b.new.iter().filter(|id| b.old.contains(id)).map(|id| esc(id)).collect();
         if !persisting.is_empty() {
-            details.push(format!(
-                "{}: {}",
-                Msg::CmpPersisting.get(lang),
-                persisting.join(", ")
-            ));
+            details.push(format!("{}: {}", Msg::CmpPersisting.get(lang), persisting.join(", ")));
         }
         if !new.is_empty() {
             details.push(format!("{}: {}", Msg::CmpNew.get(lang), new.join(", ")));
@@ -233,16 +195,10 @@ fn parts(c: &Comparison, lang: Lang, esc: &dyn Fn(&str) -> String) -> Vec<Part> 
     if !c.old_only.is_empty() || !c.new_only.is_empty() {
         let mut lines = Vec::new();
         if !c.old_only.is_empty() {
-            lines.push((
-                Msg::CmpOldOnly.fill(lang, &[&names(&c.old_only, esc)]),
-                Vec::new(),
-            ));
+            lines.push((Msg::CmpOldOnly.fill(lang, &[&names(&c.old_only, esc)]), Vec::new()));
         }
         if !c.new_only.is_empty() {
-            lines.push((
-                Msg::CmpNewOnly.fill(lang, &[&names(&c.new_only, esc)]),
-                Vec::new(),
-            ));
+            lines.push((Msg::CmpNewOnly.fill(lang, &[&names(&c.new_only, esc)]), Vec::new()));
         }
         parts.push((Msg::CmpUnmatched.get(lang).to_string(), lines));
     }
@@ -252,11 +208,7 @@ fn parts(c: &Comparison, lang: Lang, esc: &dyn Fn(&str) -> String) -> Vec<Part> 
 pub fn render_text(c: &Comparison, lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}", Msg::CmpTitle.get(lang).to_uppercase());
-    let _ = writeln!(
-        s,
-        "{}",
-        Msg::CmpSides.fill(lang, &[&c.old_visits, &c.new_visits, &c.branches.len()])
-    );
+    let _ = writeln!(s, "{}", Msg::CmpSides.fill(lang, &[&c.old_visits, &c.new_visits, &c.branches.len()]));
     for (title, lines) in parts(c, lang, &one_line) {
         let _ = writeln!(s, "\n{title}\n{}", "-".repeat(title.chars().count()));
         for (line, details) in lines {
@@ -272,11 +224,7 @@ pub fn render_text(c: &Comparison, lang: Lang) -> String {
 pub fn render_markdown(c: &Comparison, lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", Msg::CmpTitle.get(lang));
-    let _ = writeln!(
-        s,
-        "{}",
-        Msg::CmpSides.fill(lang, &[&c.old_visits, &c.new_visits, &c.branches.len()])
-    );
+    let _ = writeln!(s, "{}", Msg::CmpSides.fill(lang, &[&c.old_visits, &c.new_visits, &c.branches.len()]));
     for (title, lines) in parts(c, lang, &md) {
         let _ = writeln!(s, "\n## {title}\n");
         for (line, details) in lines {

@@ -13,9 +13,7 @@ use crate::cli::round::load_with_round;
 use crate::cli::{Cli, Context, Failure, config_path};
 use crate::core::rules::problems;
 use crate::core::text::{clean, display_safe};
-use crate::core::visit::{
-    ReopenError, Visit, VisitStatus, edited_after_final, finalise, now, reopen,
-};
+use crate::core::visit::{ReopenError, Visit, VisitStatus, edited_after_final, finalise, now, reopen};
 use crate::store::lock::{LockOutcome, lock_visit};
 use crate::store::save_visit;
 use crate::strings::{Msg, problem_message};
@@ -42,21 +40,13 @@ pub struct ReopenArgs {
 }
 
 fn who(cli: &Cli, ctx: &Context, by: Option<&str>, visit: &Visit) -> Result<String, Failure> {
-    let given = by
-        .map(|b| clean(b, false).trim().to_string())
-        .filter(|b| !b.is_empty());
+    let given = by.map(|b| clean(b, false).trim().to_string()).filter(|b| !b.is_empty());
     let configured = || {
         let path = config_path(cli)?;
         let (config, _) = crate::config::load(&path);
         Some(clean(&config.inspector, false).trim().to_string()).filter(|n| !n.is_empty())
     };
-    let first = || {
-        visit
-            .inspectors
-            .iter()
-            .map(|n| n.trim().to_string())
-            .find(|n| !n.is_empty())
-    };
+    let first = || visit.inspectors.iter().map(|n| n.trim().to_string()).find(|n| !n.is_empty());
     given
         .or_else(configured)
         .or_else(first)
@@ -71,45 +61,27 @@ fn shown(path: &Path) -> String {
 fn open(
     ctx: &Context,
     file: &Path,
-) -> Result<
-    (
-        Visit,
-        crate::core::template::Template,
-        crate::store::lock::VisitLock,
-    ),
-    Failure,
-> {
+) -> Result<(Visit, crate::core::template::Template, crate::store::lock::VisitLock), Failure> {
     let lang = ctx.lang;
     let lock = match lock_visit(file) {
         Ok(LockOutcome::Acquired(lock)) => lock,
         Ok(LockOutcome::HeldBy(holder)) => {
-            let who = holder
-                .map(|h| format!("{}@{}", h.user, h.host))
-                .unwrap_or_else(|| "?".into());
+            let who = holder.map(|h| format!("{}@{}", h.user, h.host)).unwrap_or_else(|| "?".into());
             return Err(Failure {
                 code: 1,
                 message: Msg::VisitHeldCli.fill(lang, &[&shown(file), &display_safe(&who, false)]),
             });
         }
         Err(e) => {
-            return Err(Failure {
-                code: 2,
-                message: Msg::ErrWrite.fill(lang, &[&shown(file), &e]),
-            });
+            return Err(Failure { code: 2, message: Msg::ErrWrite.fill(lang, &[&shown(file), &e]) });
         }
     };
-    let (visit, template) = load_with_round(ctx, file).map_err(|e| Failure {
-        code: 1,
-        message: e.display(lang),
-    })?;
+    let (visit, template) = load_with_round(ctx, file).map_err(|e| Failure { code: 1, message: e.display(lang) })?;
     Ok((visit, template, lock))
 }
 
 fn save(ctx: &Context, file: &Path, visit: &Visit) -> Result<(), Failure> {
-    save_visit(file, visit).map_err(|e| Failure {
-        code: 2,
-        message: Msg::ErrWrite.fill(ctx.lang, &[&shown(file), &e]),
-    })
+    save_visit(file, visit).map_err(|e| Failure { code: 2, message: Msg::ErrWrite.fill(ctx.lang, &[&shown(file), &e]) })
 }
 
 pub fn run_finalise(
@@ -123,16 +95,9 @@ pub fn run_finalise(
     let (mut visit, template, _lock) = open(ctx, &args.file)?;
     if visit.status == VisitStatus::Final {
         if edited_after_final(&visit) {
-            return Err(Failure {
-                code: 1,
-                message: Msg::FinaliseEditedAfter.fill(lang, &[&shown(&args.file)]),
-            });
+            return Err(Failure { code: 1, message: Msg::FinaliseEditedAfter.fill(lang, &[&shown(&args.file)]) });
         }
-        writeln!(
-            out,
-            "{}",
-            Msg::FinaliseAlready.fill(lang, &[&shown(&args.file)])
-        )?;
+        writeln!(out, "{}", Msg::FinaliseAlready.fill(lang, &[&shown(&args.file)]))?;
         return Ok(0);
     }
     let list = problems(&template, &visit);
@@ -142,35 +107,18 @@ pub fn run_finalise(
             None => id.to_string(),
         };
         for p in &list {
-            writeln!(
-                err,
-                "{}: {}",
-                shown(&args.file),
-                display_safe(&problem_message(p, lang, &name), false)
-            )?;
+            writeln!(err, "{}: {}", shown(&args.file), display_safe(&problem_message(p, lang, &name), false))?;
         }
-        return Err(Failure {
-            code: 1,
-            message: Msg::FinaliseProblems.fill(lang, &[&shown(&args.file), &list.len()]),
-        });
+        return Err(Failure { code: 1, message: Msg::FinaliseProblems.fill(lang, &[&shown(&args.file), &list.len()]) });
     }
     let by = who(cli, ctx, args.by.as_deref(), &visit)?;
     finalise(&mut visit, &by, now());
     save(ctx, &args.file, &visit)?;
-    writeln!(
-        out,
-        "{}",
-        Msg::FinaliseDone.fill(lang, &[&shown(&args.file), &display_safe(&by, false)])
-    )?;
+    writeln!(out, "{}", Msg::FinaliseDone.fill(lang, &[&shown(&args.file), &display_safe(&by, false)]))?;
     Ok(0)
 }
 
-pub fn run_reopen(
-    cli: &Cli,
-    ctx: &Context,
-    args: &ReopenArgs,
-    out: &mut dyn Write,
-) -> Result<u8, Failure> {
+pub fn run_reopen(cli: &Cli, ctx: &Context, args: &ReopenArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let lang = ctx.lang;
     if clean(&args.reason, true).trim().is_empty() {
         return Err(Failure::usage(Msg::ReopenEmptyReason.get(lang).to_string()));
@@ -180,25 +128,14 @@ pub fn run_reopen(
     match reopen(&mut visit, &by, &args.reason, now()) {
         Ok(()) => {}
         Err(ReopenError::NotFinal) => {
-            return Err(Failure {
-                code: 1,
-                message: Msg::ReopenNotFinal.fill(lang, &[&shown(&args.file)]),
-            });
+            return Err(Failure { code: 1, message: Msg::ReopenNotFinal.fill(lang, &[&shown(&args.file)]) });
         }
         Err(ReopenError::EmptyReason) => {
             return Err(Failure::usage(Msg::ReopenEmptyReason.get(lang).to_string()));
         }
     }
     save(ctx, &args.file, &visit)?;
-    let reason = visit
-        .reopened
-        .last()
-        .map(|r| r.reason.as_str())
-        .unwrap_or_default();
-    writeln!(
-        out,
-        "{}",
-        Msg::ReopenDone.fill(lang, &[&shown(&args.file), &display_safe(reason, false)])
-    )?;
+    let reason = visit.reopened.last().map(|r| r.reason.as_str()).unwrap_or_default();
+    writeln!(out, "{}", Msg::ReopenDone.fill(lang, &[&shown(&args.file), &display_safe(reason, false)]))?;
     Ok(0)
 }

@@ -47,9 +47,7 @@ pub enum Command {
     /// Create a draft visit file and print its path.
     New(NewArgs),
     /// Open one visit file in the checklist.
-    Edit {
-        file: PathBuf,
-    },
+    Edit { file: PathBuf },
     /// Check visit files and folders (recursively). Exit 0 all valid, 1 some invalid, 2 usage or I/O error.
     ///
     /// Each visit is checked against the templates of the round.ron governing its folder (the one in
@@ -65,9 +63,7 @@ pub enum Command {
         action: TemplateAction,
     },
     /// Print shell completions.
-    Completions {
-        shell: clap_complete::Shell,
-    },
+    Completions { shell: clap_complete::Shell },
     /// Merge visit files and folders into a findings report (text, md, csv, json, xlsx).
     Summary(summary::SummaryArgs),
     /// Where the configuration file is.
@@ -251,7 +247,9 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>) -> Result<u8, Failure> 
     };
     let data_dir = match &edit {
         Some(file) => file.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")),
-        None => resolve_data_dir(cli.dir.as_deref()).ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(lang).to_string()))?,
+        None => {
+            resolve_data_dir(cli.dir.as_deref()).ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(lang).to_string()))?
+        }
     };
     // A round.ron governing the folder brings its documents into the checklist and its plan
     // into the home screen and the new-visit form.
@@ -297,25 +295,16 @@ fn new_visit(
     let lang = ctx.lang;
     let branch = clean(&args.branch, false);
     if branch.trim().is_empty() {
-        return Err(Failure::usage(
-            Msg::CliEmptyName.fill(lang, &[&Msg::FactBranch.get(lang)]),
-        ));
+        return Err(Failure::usage(Msg::CliEmptyName.fill(lang, &[&Msg::FactBranch.get(lang)])));
     }
     let data_dir = resolve_data_dir(dir);
     let round = match data_dir.as_deref().and_then(store::round::find_round_file) {
-        Some(path) => Some(store::round::load_round(&path).map_err(|e| Failure {
-            code: 1,
-            message: e.display(lang),
-        })?),
+        Some(path) => Some(store::round::load_round(&path).map_err(|e| Failure { code: 1, message: e.display(lang) })?),
         None => None,
     };
     let committee_arg = args.committee.as_deref().map(|c| clean(c, false));
-    let planned = round
-        .as_ref()
-        .and_then(|r| planned_for(r, &branch, committee_arg.as_deref()));
-    let committee = committee_arg
-        .clone()
-        .or_else(|| planned.map(|p| p.committee.clone()));
+    let planned = round.as_ref().and_then(|r| planned_for(r, &branch, committee_arg.as_deref()));
+    let committee = committee_arg.clone().or_else(|| planned.map(|p| p.committee.clone()));
     let date_given = args.date.is_some() || planned.is_some_and(|p| p.date.is_some());
     let missing: Vec<&str> = [
         ("--committee", committee.is_some()),
@@ -328,17 +317,13 @@ fn new_visit(
     if !missing.is_empty() {
         let flags = missing.join(", ");
         return Err(Failure::usage(match &round {
-            Some(r) => {
-                Msg::RoundMissingArgPlan.fill(lang, &[&flags, &display_safe(&r.decision, false)])
-            }
+            Some(r) => Msg::RoundMissingArgPlan.fill(lang, &[&flags, &display_safe(&r.decision, false)]),
             None => Msg::RoundMissingArg.fill(lang, &[&flags]),
         }));
     }
     let committee = committee.unwrap_or_default();
     if committee.trim().is_empty() {
-        return Err(Failure::usage(
-            Msg::CliEmptyName.fill(lang, &[&Msg::FactCommittee.get(lang)]),
-        ));
+        return Err(Failure::usage(Msg::CliEmptyName.fill(lang, &[&Msg::FactCommittee.get(lang)])));
     }
     let branch_type = match (&args.branch_type, planned) {
         (Some(t), _) => round::type_arg(t, lang)?,
@@ -346,14 +331,12 @@ fn new_visit(
         (None, None) => BranchType::Khac,
     };
     let date = match (&args.date, planned.and_then(|p| p.date)) {
-        (Some(d), _) => parse_date(d).ok_or_else(|| {
-            Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(d, false)]))
-        })?,
+        (Some(d), _) => {
+            parse_date(d).ok_or_else(|| Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(d, false)])))?
+        }
         (None, Some(d)) => d,
         (None, None) => {
-            return Err(Failure::usage(
-                Msg::RoundMissingArg.fill(lang, &[&"--date"]),
-            ));
+            return Err(Failure::usage(Msg::RoundMissingArg.fill(lang, &[&"--date"])));
         }
     };
     let mut inspectors = args.inspectors.clone();
@@ -380,19 +363,14 @@ fn new_visit(
         if let Some(given) = &visit.round
             && crate::core::text::name_key(given) != crate::core::text::name_key(&r.decision)
         {
-            let args: [&dyn std::fmt::Display; 2] = [
-                &display_safe(given, false),
-                &display_safe(&r.decision, false),
-            ];
+            let args: [&dyn std::fmt::Display; 2] = [&display_safe(given, false), &display_safe(&r.decision, false)];
             writeln!(err, "{}", Msg::RoundOtherRound.fill(lang, &args))?;
         }
         apply_round(&mut visit, r);
     }
     let dir = data_dir.ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(lang).to_string()))?;
-    let path = store::create_visit(&dir, &visit).map_err(|e| Failure {
-        code: 2,
-        message: Msg::ErrWrite.fill(lang, &[&dir.display(), &e]),
-    })?;
+    let path = store::create_visit(&dir, &visit)
+        .map_err(|e| Failure { code: 2, message: Msg::ErrWrite.fill(lang, &[&dir.display(), &e]) })?;
     writeln!(out, "{}", display_safe(&path.to_string_lossy(), false))?;
     Ok(0)
 }
@@ -479,13 +457,8 @@ fn check_template_file(ctx: &Context, file: &Path, out: &mut dyn Write, err: &mu
     let issues = check_template(&template);
     let name = display_safe(&file.to_string_lossy(), false);
     if issues.is_empty() {
-        let args: [&dyn std::fmt::Display; 5] = [
-            &template.sections.len(),
-            &template.item_count(),
-            &template.id,
-            &template.version,
-            &template.rule_set,
-        ];
+        let args: [&dyn std::fmt::Display; 5] =
+            [&template.sections.len(), &template.item_count(), &template.id, &template.version, &template.rule_set];
         writeln!(out, "{name}: {}", display_safe(&Msg::TplOk.fill(lang, &args), false))?;
         return Ok(0);
     }

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{Context, Failure};
 use crate::core::round::{
-    Coverage, PlanChange, PlanState, PlannedBranch, Round, RoundIssue, VisitBrief, check_round,
-    coverage, parse_document, parse_member, template_for_round,
+    Coverage, PlanChange, PlanState, PlannedBranch, Round, RoundIssue, VisitBrief, check_round, coverage,
+    parse_document, parse_member, template_for_round,
 };
 use crate::core::summary::VisitInfo;
 use crate::core::template::Template;
@@ -86,21 +86,16 @@ pub fn round_issue_text(issue: &RoundIssue, round: &Round, lang: Lang) -> String
     use RoundIssue as I;
     match issue {
         I::EmptyDecision => Msg::RoundIssueEmptyDecision.get(lang).to_string(),
-        I::PeriodReversed => Msg::RoundIssuePeriodReversed.fill(
-            lang,
-            &[&date_text(round.from, lang), &date_text(round.to, lang)],
-        ),
+        I::PeriodReversed => {
+            Msg::RoundIssuePeriodReversed.fill(lang, &[&date_text(round.from, lang), &date_text(round.to, lang)])
+        }
         I::EmptyMemberName => Msg::RoundIssueEmptyMember.get(lang).to_string(),
         I::BadDocumentId { id } => Msg::RoundIssueBadDocumentId.fill(lang, &[id]),
         I::DuplicateDocument { id } => Msg::RoundIssueDuplicateDocument.fill(lang, &[id]),
         I::EmptyDocumentLabel { id } => Msg::RoundIssueEmptyDocumentLabel.fill(lang, &[id]),
         I::EmptyPlannedBranch => Msg::RoundIssueEmptyPlannedBranch.get(lang).to_string(),
-        I::EmptyPlannedCommittee { branch } => {
-            Msg::RoundIssueEmptyPlannedCommittee.fill(lang, &[branch])
-        }
-        I::DuplicatePlanned { branch, committee } => {
-            Msg::RoundIssueDuplicatePlanned.fill(lang, &[branch, committee])
-        }
+        I::EmptyPlannedCommittee { branch } => Msg::RoundIssueEmptyPlannedCommittee.fill(lang, &[branch]),
+        I::DuplicatePlanned { branch, committee } => Msg::RoundIssueDuplicatePlanned.fill(lang, &[branch, committee]),
         I::PlannedOutsidePeriod { branch, date } => {
             Msg::RoundIssueOutsidePeriod.fill(lang, &[branch, &date_text(*date, lang)])
         }
@@ -108,34 +103,20 @@ pub fn round_issue_text(issue: &RoundIssue, round: &Round, lang: Lang) -> String
 }
 
 /// Print a round's issues to `err` as `path: issue` lines. True when there were none.
-pub fn report_round_issues(
-    path: &Path,
-    round: &Round,
-    lang: Lang,
-    err: &mut dyn Write,
-) -> std::io::Result<bool> {
+pub fn report_round_issues(path: &Path, round: &Round, lang: Lang, err: &mut dyn Write) -> std::io::Result<bool> {
     let issues = check_round(round);
     let name = display_safe(&path.to_string_lossy(), false);
     for issue in &issues {
-        writeln!(
-            err,
-            "{name}: {}",
-            display_safe(&round_issue_text(issue, round, lang), false)
-        )?;
+        writeln!(err, "{name}: {}", display_safe(&round_issue_text(issue, round, lang), false))?;
     }
     if !issues.is_empty() {
-        writeln!(
-            err,
-            "{}",
-            Msg::RoundInvalid.fill(lang, &[&name, &issues.len()])
-        )?;
+        writeln!(err, "{}", Msg::RoundInvalid.fill(lang, &[&name, &issues.len()]))?;
     }
     Ok(issues.is_empty())
 }
 
 fn date_arg(text: &str, lang: Lang) -> Result<jiff::civil::Date, Failure> {
-    parse_date(text)
-        .ok_or_else(|| Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(text, false)])))
+    parse_date(text).ok_or_else(|| Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(text, false)])))
 }
 
 /// A branch type typed on the command line.
@@ -153,14 +134,9 @@ fn data_dir(dir: Option<&Path>, lang: Lang) -> Result<PathBuf, Failure> {
 /// The round governing `dir`, or a usage error saying there is none.
 pub fn governing_round(dir: &Path, lang: Lang) -> Result<(PathBuf, Round), Failure> {
     let path = find_round_file(dir).ok_or_else(|| {
-        Failure::usage(
-            Msg::RoundNotFound.fill(lang, &[&display_safe(&dir.to_string_lossy(), false)]),
-        )
+        Failure::usage(Msg::RoundNotFound.fill(lang, &[&display_safe(&dir.to_string_lossy(), false)]))
     })?;
-    let round = load_round(&path).map_err(|e| Failure {
-        code: 1,
-        message: e.display(lang),
-    })?;
+    let round = load_round(&path).map_err(|e| Failure { code: 1, message: e.display(lang) })?;
     Ok((path, round))
 }
 
@@ -188,28 +164,16 @@ fn new_round(
     let lang = ctx.lang;
     let decision = clean(&args.decision, false).trim().to_string();
     if decision.is_empty() {
-        return Err(Failure::usage(
-            Msg::CliEmptyName.fill(lang, &[&"--decision"]),
-        ));
+        return Err(Failure::usage(Msg::CliEmptyName.fill(lang, &[&"--decision"])));
     }
-    let mut round = Round::new(
-        &decision,
-        date_arg(&args.date, lang)?,
-        date_arg(&args.from, lang)?,
-        date_arg(&args.to, lang)?,
-    );
+    let mut round =
+        Round::new(&decision, date_arg(&args.date, lang)?, date_arg(&args.from, lang)?, date_arg(&args.to, lang)?);
     round.title = args.title.clone();
     round.issued_by = args.issued_by.clone();
-    round.members = args
-        .members
-        .iter()
-        .map(|m| parse_member(m))
-        .filter(|m| !m.name.is_empty())
-        .collect();
+    round.members = args.members.iter().map(|m| parse_member(m)).filter(|m| !m.name.is_empty()).collect();
     for text in &args.documents {
-        let document = parse_document(text).ok_or_else(|| {
-            Failure::usage(Msg::RoundBadDocument.fill(lang, &[&display_safe(text, false)]))
-        })?;
+        let document = parse_document(text)
+            .ok_or_else(|| Failure::usage(Msg::RoundBadDocument.fill(lang, &[&display_safe(text, false)])))?;
         round.documents.push(document);
     }
     round.normalize();
@@ -220,14 +184,8 @@ fn new_round(
     let path = create_round(&dir, &round).map_err(|e| {
         let name = display_safe(&dir.join("round.ron").to_string_lossy(), false);
         match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Failure {
-                code: 1,
-                message: Msg::RoundExists.fill(lang, &[&name]),
-            },
-            _ => Failure {
-                code: 2,
-                message: Msg::ErrWrite.fill(lang, &[&name, &e]),
-            },
+            std::io::ErrorKind::AlreadyExists => Failure { code: 1, message: Msg::RoundExists.fill(lang, &[&name]) },
+            _ => Failure { code: 2, message: Msg::ErrWrite.fill(lang, &[&name, &e]) },
         }
     })?;
     writeln!(out, "{}", display_safe(&path.to_string_lossy(), false))?;
@@ -248,21 +206,10 @@ fn plan(
         branch: clean(&args.branch, false).trim().to_string(),
         committee: clean(&args.committee, false).trim().to_string(),
         branch_type: type_arg(&args.branch_type, lang)?,
-        date: args
-            .date
-            .as_deref()
-            .map(|d| date_arg(d, lang))
-            .transpose()?,
-        inspector: args
-            .inspector
-            .as_deref()
-            .map(|i| clean(i, false).trim().to_string())
-            .unwrap_or_default(),
+        date: args.date.as_deref().map(|d| date_arg(d, lang)).transpose()?,
+        inspector: args.inspector.as_deref().map(|i| clean(i, false).trim().to_string()).unwrap_or_default(),
     };
-    for (value, label) in [
-        (&planned.branch, "--branch"),
-        (&planned.committee, "--committee"),
-    ] {
+    for (value, label) in [(&planned.branch, "--branch"), (&planned.committee, "--committee")] {
         if value.is_empty() {
             return Err(Failure::usage(Msg::CliEmptyName.fill(lang, &[&label])));
         }
@@ -280,31 +227,13 @@ fn plan(
         PlanChange::Updated(i) => (Msg::RoundPlanUpdated, i),
     };
     let p = &round.branches[i];
-    writeln!(
-        out,
-        "{}",
-        msg.fill(
-            lang,
-            &[
-                &one_line(&p.branch),
-                &one_line(&p.committee),
-                &one_line(&round.decision)
-            ]
-        )
-    )?;
+    writeln!(out, "{}", msg.fill(lang, &[&one_line(&p.branch), &one_line(&p.committee), &one_line(&round.decision)]))?;
     Ok(0)
 }
 
 /// The visits under the round's folder, loaded against the round's templates, as briefs.
-pub fn round_visits(
-    ctx: &Context,
-    round_path: &Path,
-    err: &mut dyn Write,
-) -> Result<Vec<VisitBrief>, Failure> {
-    let folder = round_path
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+pub fn round_visits(ctx: &Context, round_path: &Path, err: &mut dyn Write) -> Result<Vec<VisitBrief>, Failure> {
+    let folder = round_path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     let (mut files, walk_errors) = find_visit_files(&[folder]);
     files.retain(|f| !is_round_file(f));
     for e in &walk_errors {
@@ -325,12 +254,7 @@ pub fn round_visits(
     Ok(briefs)
 }
 
-fn show(
-    ctx: &Context,
-    dir: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<u8, Failure> {
+fn show(ctx: &Context, dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let dir = data_dir(dir, lang)?;
     let (path, round) = governing_round(&dir, lang)?;
@@ -351,49 +275,22 @@ fn state_text(state: PlanState, lang: Lang) -> &'static str {
 }
 
 /// `round show` as text, safe for a terminal.
-pub fn show_text(
-    round: &Round,
-    cov: &Coverage,
-    visits: &[VisitBrief],
-    template: &Template,
-    lang: Lang,
-) -> String {
+pub fn show_text(round: &Round, cov: &Coverage, visits: &[VisitBrief], template: &Template, lang: Lang) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let w = &mut s;
     let _ = writeln!(
         w,
         "{}",
-        Msg::RoundDecision.fill(
-            lang,
-            &[
-                &one_line(&round.decision),
-                &date_text(round.decision_date, lang)
-            ]
-        )
+        Msg::RoundDecision.fill(lang, &[&one_line(&round.decision), &date_text(round.decision_date, lang)])
     );
     if !round.issued_by.is_empty() {
-        let _ = writeln!(
-            w,
-            "{}",
-            Msg::RoundIssuedBy.fill(lang, &[&one_line(&round.issued_by)])
-        );
+        let _ = writeln!(w, "{}", Msg::RoundIssuedBy.fill(lang, &[&one_line(&round.issued_by)]));
     }
     if !round.title.is_empty() {
-        let _ = writeln!(
-            w,
-            "{}",
-            Msg::RoundTitle.fill(lang, &[&one_line(&round.title)])
-        );
+        let _ = writeln!(w, "{}", Msg::RoundTitle.fill(lang, &[&one_line(&round.title)]));
     }
-    let _ = writeln!(
-        w,
-        "{}",
-        Msg::RoundPeriod.fill(
-            lang,
-            &[&date_text(round.from, lang), &date_text(round.to, lang)]
-        )
-    );
+    let _ = writeln!(w, "{}", Msg::RoundPeriod.fill(lang, &[&date_text(round.from, lang), &date_text(round.to, lang)]));
     if !round.members.is_empty() {
         let _ = writeln!(w, "\n{}", Msg::RoundTeam.get(lang));
         for m in &round.members {
@@ -409,16 +306,9 @@ pub fn show_text(
     }
     let _ = writeln!(w, "\n{}", Msg::RoundDocuments.get(lang));
     let documents = template_for_round(template, round);
-    let options = documents
-        .item(crate::core::round::ROUND_DOCUMENTS_ITEM)
-        .map(|r| r.item.kind.options().to_vec());
+    let options = documents.item(crate::core::round::ROUND_DOCUMENTS_ITEM).map(|r| r.item.kind.options().to_vec());
     for d in options.unwrap_or_default() {
-        let _ = writeln!(
-            w,
-            "  - {} [{}]",
-            one_line(d.label.get(lang)),
-            one_line(&d.id)
-        );
+        let _ = writeln!(w, "  - {} [{}]", one_line(d.label.get(lang)), one_line(&d.id));
     }
     let _ = writeln!(w, "\n{}", Msg::RoundPlan.get(lang));
     if round.branches.is_empty() {
@@ -444,40 +334,18 @@ pub fn show_text(
         );
     }
     let _ = writeln!(w, "\n{}", Msg::CovTitle.get(lang));
-    let _ = writeln!(
-        w,
-        "  - {}",
-        Msg::CovAttended.fill(lang, &[&cov.visited(), &cov.planned()])
-    );
-    let missing: Vec<String> = cov
-        .missing()
-        .map(|p| format!("{} ({})", one_line(&p.branch), one_line(&p.committee)))
-        .collect();
+    let _ = writeln!(w, "  - {}", Msg::CovAttended.fill(lang, &[&cov.visited(), &cov.planned()]));
+    let missing: Vec<String> =
+        cov.missing().map(|p| format!("{} ({})", one_line(&p.branch), one_line(&p.committee))).collect();
     if !missing.is_empty() {
-        let _ = writeln!(
-            w,
-            "      {}",
-            Msg::CovMissing.fill(lang, &[&missing.join("; ")])
-        );
+        let _ = writeln!(w, "      {}", Msg::CovMissing.fill(lang, &[&missing.join("; ")]));
     }
-    let _ = writeln!(
-        w,
-        "  - {}",
-        Msg::CovFinal.fill(lang, &[&cov.finalised(), &cov.planned()])
-    );
+    let _ = writeln!(w, "  - {}", Msg::CovFinal.fill(lang, &[&cov.finalised(), &cov.planned()]));
     for i in &cov.inspectors {
         let _ = writeln!(
             w,
             "  - {}",
-            Msg::CovInspector.fill(
-                lang,
-                &[
-                    &one_line(&i.inspector),
-                    &i.planned,
-                    &i.visited,
-                    &i.finalised
-                ]
-            )
+            Msg::CovInspector.fill(lang, &[&one_line(&i.inspector), &i.planned, &i.visited, &i.finalised])
         );
     }
     if !cov.unplanned.is_empty() {
@@ -487,11 +355,7 @@ pub fn show_text(
             .filter_map(|&i| visits.get(i))
             .map(|v| format!("{} ({})", one_line(&v.branch), one_line(&v.committee)))
             .collect();
-        let _ = writeln!(
-            w,
-            "  - {}",
-            Msg::CovUnplanned.fill(lang, &[&list.join("; ")])
-        );
+        let _ = writeln!(w, "  - {}", Msg::CovUnplanned.fill(lang, &[&list.join("; ")]));
     }
     s
 }
@@ -499,11 +363,7 @@ pub fn show_text(
 /// The coverage a summary of `paths` shows: that of the round governing the first path, over the
 /// summarised visits (in the summary's order, so coverage indexes are visit indexes). None
 /// without a round (or when it does not load: `rounds` keeps the error).
-pub fn summary_coverage(
-    rounds: &mut RoundResolver,
-    paths: &[PathBuf],
-    visits: &[VisitInfo],
-) -> Option<Coverage> {
+pub fn summary_coverage(rounds: &mut RoundResolver, paths: &[PathBuf], visits: &[VisitInfo]) -> Option<Coverage> {
     let key = rounds.resolve(paths.first()?);
     let round = rounds.round(key.as_ref())?;
     let briefs: Vec<VisitBrief> = visits.iter().map(VisitBrief::from).collect();
@@ -511,10 +371,7 @@ pub fn summary_coverage(
 }
 
 /// Load the visit in `file` against the templates of its round; the template it was filled against.
-pub fn load_with_round(
-    ctx: &Context,
-    file: &Path,
-) -> Result<(crate::core::visit::Visit, Template), LoadError> {
+pub fn load_with_round(ctx: &Context, file: &Path) -> Result<(crate::core::visit::Visit, Template), LoadError> {
     let mut resolver = RoundResolver::new(&ctx.templates);
     let key = resolver.resolve_file(file);
     if let Some(e) = resolver.take_errors().into_iter().next() {
@@ -522,8 +379,6 @@ pub fn load_with_round(
     }
     let templates = resolver.templates(key.as_ref());
     let visit = load_visit(file, templates)?;
-    let template = template_for(&visit, templates)
-        .cloned()
-        .unwrap_or_else(|| ctx.current_template().clone());
+    let template = template_for(&visit, templates).cloned().unwrap_or_else(|| ctx.current_template().clone());
     Ok((visit, template))
 }

@@ -66,9 +66,9 @@ fn filters(args: &SummaryArgs, lang: Lang) -> Result<Filters, Failure> {
     let date = |text: &Option<String>| -> Result<_, Failure> {
         match text {
             None => Ok(None),
-            Some(t) => parse_date(t).map(Some).ok_or_else(|| {
-                Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(t, false)]))
-            }),
+            Some(t) => parse_date(t)
+                .map(Some)
+                .ok_or_else(|| Failure::usage(Msg::CliBadDate.fill(lang, &[&display_safe(t, false)]))),
         }
     };
     let branch_type = match &args.branch_type {
@@ -78,11 +78,7 @@ fn filters(args: &SummaryArgs, lang: Lang) -> Result<Filters, Failure> {
             Failure::usage(Msg::CliBadType.fill(lang, &[&display_safe(t, false), &all.join(", ")]))
         })?),
     };
-    let text = |t: &Option<String>| {
-        t.as_deref()
-            .map(|t| clean(t, false))
-            .filter(|t| !t.trim().is_empty())
-    };
+    let text = |t: &Option<String>| t.as_deref().map(|t| clean(t, false)).filter(|t| !t.trim().is_empty());
     Ok(Filters {
         committee: text(&args.committee),
         branch_type,
@@ -93,17 +89,10 @@ fn filters(args: &SummaryArgs, lang: Lang) -> Result<Filters, Failure> {
     })
 }
 
-pub fn run(
-    ctx: &Context,
-    args: &SummaryArgs,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<u8, Failure> {
+pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let lang = ctx.lang;
     if args.format.is_binary() && args.output.is_none() {
-        return Err(Failure::usage(
-            Msg::SumXlsxNeedsOutput.get(lang).to_string(),
-        ));
+        return Err(Failure::usage(Msg::SumXlsxNeedsOutput.get(lang).to_string()));
     }
     let filters = filters(args, lang)?;
     let (mut files, walk_errors) = find_visit_files(&args.paths);
@@ -115,14 +104,8 @@ pub fn run(
         builder.skip(&e.path, e.position, e.message(lang));
     }
     if files.is_empty() && walk_errors.is_empty() {
-        let names: Vec<String> = args
-            .paths
-            .iter()
-            .map(|p| display_safe(&p.to_string_lossy(), false))
-            .collect();
-        return Err(Failure::usage(
-            Msg::CliNoFiles.fill(lang, &[&names.join(", ")]),
-        ));
+        let names: Vec<String> = args.paths.iter().map(|p| display_safe(&p.to_string_lossy(), false)).collect();
+        return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")])));
     }
 
     let progress = std::io::stderr().is_terminal() && files.len() > CHUNK;
@@ -187,12 +170,7 @@ pub fn run(
             }
             if progress {
                 let done = (n * CHUNK + chunk.len()).min(files.len());
-                write!(
-                    err,
-                    "\r{} {}",
-                    bar(done, files.len()),
-                    Msg::SumProgress.fill(lang, &[&done, &files.len()])
-                )?;
+                write!(err, "\r{} {}", bar(done, files.len()), Msg::SumProgress.fill(lang, &[&done, &files.len()]))?;
                 err.flush()?;
             }
             Ok(())
@@ -218,23 +196,15 @@ pub fn run(
     for e in rounds.take_errors() {
         writeln!(err, "{}", e.display(lang))?;
     }
-    let export_failed = |e: export::ExportError| Failure {
-        code: 2,
-        message: Msg::SumExportFailed.fill(lang, &[&e]),
-    };
+    let export_failed = |e: export::ExportError| Failure { code: 2, message: Msg::SumExportFailed.fill(lang, &[&e]) };
     match &args.output {
         Some(path) => {
             let bytes = export::render(&summary, args.format).map_err(export_failed)?;
             write_atomic(path, &bytes).map_err(|e| Failure {
                 code: 2,
-                message: Msg::ErrWrite
-                    .fill(lang, &[&display_safe(&path.to_string_lossy(), false), &e]),
+                message: Msg::ErrWrite.fill(lang, &[&display_safe(&path.to_string_lossy(), false), &e]),
             })?;
-            writeln!(
-                err,
-                "{}",
-                Msg::SumWrote.fill(lang, &[&display_safe(&path.to_string_lossy(), false)])
-            )?;
+            writeln!(err, "{}", Msg::SumWrote.fill(lang, &[&display_safe(&path.to_string_lossy(), false)]))?;
         }
         None => {
             // Written as produced: the JSON of a large summary is never held whole.
@@ -251,11 +221,7 @@ pub fn run(
     // allocations back one by one would take longer than writing them out did.
     std::mem::forget(summary);
     if loaded == 0 && skipped > 0 {
-        writeln!(
-            err,
-            "{}",
-            Msg::SumNoneLoaded.fill(lang, &[&(loaded + skipped)])
-        )?;
+        writeln!(err, "{}", Msg::SumNoneLoaded.fill(lang, &[&(loaded + skipped)]))?;
         return Ok(1);
     }
     Ok(if args.strict && skipped > 0 { 1 } else { 0 })
@@ -264,10 +230,7 @@ pub fn run(
 /// `[#####-----]`: how far the reading has gone.
 fn bar(done: usize, total: usize) -> String {
     const WIDTH: usize = 20;
-    let filled = (done * WIDTH)
-        .checked_div(total)
-        .unwrap_or(WIDTH)
-        .min(WIDTH);
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH).min(WIDTH);
     format!("[{}{}]", "#".repeat(filled), "-".repeat(WIDTH - filled))
 }
 

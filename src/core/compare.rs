@@ -56,20 +56,9 @@ impl VisitOutcome {
             match item_status(r.item, visit) {
                 ItemStatus::Fail => {
                     let sentence = finding_sentence(r.item, visit, lang).unwrap_or_default();
-                    let generic = r
-                        .item
-                        .finding
-                        .as_ref()
-                        .map(|f| f.text.get(lang).replace("{list}", "…"))
-                        .unwrap_or_default();
-                    failing.insert(
-                        r.item.id.clone(),
-                        FailingItem {
-                            rank,
-                            sentence,
-                            generic,
-                        },
-                    );
+                    let generic =
+                        r.item.finding.as_ref().map(|f| f.text.get(lang).replace("{list}", "…")).unwrap_or_default();
+                    failing.insert(r.item.id.clone(), FailingItem { rank, sentence, generic });
                 }
                 ItemStatus::Pass => {
                     passing.insert(r.item.id.clone());
@@ -78,13 +67,7 @@ impl VisitOutcome {
             }
         }
         let m = &visit.meeting;
-        VisitOutcome {
-            branch: m.branch.clone(),
-            committee: m.committee.clone(),
-            date: m.date,
-            failing,
-            passing,
-        }
+        VisitOutcome { branch: m.branch.clone(), committee: m.committee.clone(), date: m.date, failing, passing }
     }
 }
 
@@ -151,12 +134,8 @@ fn branch_order(a: &BranchRef, b: &BranchRef) -> std::cmp::Ordering {
 }
 
 fn sorted_refs<'a>(outcomes: impl Iterator<Item = &'a VisitOutcome>) -> Vec<BranchRef> {
-    let mut refs: Vec<BranchRef> = outcomes
-        .map(|o| BranchRef {
-            branch: o.branch.clone(),
-            committee: o.committee.clone(),
-        })
-        .collect();
+    let mut refs: Vec<BranchRef> =
+        outcomes.map(|o| BranchRef { branch: o.branch.clone(), committee: o.committee.clone() }).collect();
     refs.sort_by(branch_order);
     refs
 }
@@ -169,29 +148,12 @@ pub fn compare(old: &[VisitOutcome], new: &[VisitOutcome]) -> Comparison {
         .iter()
         .filter_map(|(key, n)| {
             let o = old_map.get(key)?;
-            Some((
-                BranchRef {
-                    branch: n.branch.clone(),
-                    committee: n.committee.clone(),
-                },
-                *o,
-                *n,
-            ))
+            Some((BranchRef { branch: n.branch.clone(), committee: n.committee.clone() }, *o, *n))
         })
         .collect();
     pairs.sort_by(|a, b| branch_order(&a.0, &b.0));
-    let old_only = sorted_refs(
-        old_map
-            .iter()
-            .filter(|(k, _)| !new_map.contains_key(*k))
-            .map(|(_, o)| *o),
-    );
-    let new_only = sorted_refs(
-        new_map
-            .iter()
-            .filter(|(k, _)| !old_map.contains_key(*k))
-            .map(|(_, n)| *n),
-    );
+    let old_only = sorted_refs(old_map.iter().filter(|(k, _)| !new_map.contains_key(*k)).map(|(_, o)| *o));
+    let new_only = sorted_refs(new_map.iter().filter(|(k, _)| !old_map.contains_key(*k)).map(|(_, n)| *n));
 
     // Every finding id failing in a matched branch, with its rank and its sentences (NEW first).
     struct Acc<'a> {
@@ -237,15 +199,9 @@ pub fn compare(old: &[VisitOutcome], new: &[VisitOutcome]) -> Comparison {
             list.push(name.clone());
         }
         let ids = |outcome: &VisitOutcome| {
-            let mut ids: Vec<(&usize, &String)> = outcome
-                .failing
-                .iter()
-                .map(|(id, f)| (&f.rank, id))
-                .collect();
+            let mut ids: Vec<(&usize, &String)> = outcome.failing.iter().map(|(id, f)| (&f.rank, id)).collect();
             ids.sort();
-            ids.into_iter()
-                .map(|(_, id)| id.clone())
-                .collect::<Vec<_>>()
+            ids.into_iter().map(|(_, id)| id.clone()).collect::<Vec<_>>()
         };
         branches.push(BranchChange {
             branch: name.branch.clone(),
@@ -295,13 +251,7 @@ mod tests {
         };
         let mut v = Visit::new(&Template::embedded(), facts, jiff::Timestamp::UNIX_EPOCH);
         for (id, value) in answers {
-            v.answers.insert(
-                (*id).into(),
-                Answer {
-                    value: Some(value.clone()),
-                    note: String::new(),
-                },
-            );
+            v.answers.insert((*id).into(), Answer { value: Some(value.clone()), note: String::new() });
         }
         v
     }
@@ -315,30 +265,14 @@ mod tests {
         let t = Template::embedded();
         let o = |v: &Visit| VisitOutcome::of(v, &t, Lang::Vi);
         let old = [
-            o(&visit(
-                "A",
-                1,
-                &[("prep.notice", Value::No), ("res.voted", Value::No)],
-            )),
-            o(&visit(
-                "B",
-                1,
-                &[("prep.notice", Value::No), ("res.voted", Value::Yes)],
-            )),
+            o(&visit("A", 1, &[("prep.notice", Value::No), ("res.voted", Value::No)])),
+            o(&visit("B", 1, &[("prep.notice", Value::No), ("res.voted", Value::Yes)])),
             o(&visit("C", 1, &[("prep.notice", Value::No)])),
             o(&visit("Old only", 1, &[("prep.notice", Value::No)])),
         ];
         let new = [
-            o(&visit(
-                "a",
-                2,
-                &[("prep.notice", Value::Yes), ("res.voted", Value::No)],
-            )),
-            o(&visit(
-                "B",
-                2,
-                &[("prep.notice", Value::No), ("res.voted", Value::No)],
-            )),
+            o(&visit("a", 2, &[("prep.notice", Value::Yes), ("res.voted", Value::No)])),
+            o(&visit("B", 2, &[("prep.notice", Value::No), ("res.voted", Value::No)])),
             o(&visit("C", 2, &[])),
             o(&visit("New only", 2, &[("res.voted", Value::No)])),
         ];
@@ -356,17 +290,10 @@ mod tests {
         assert_eq!(names(&voted.new), vec!["B"]);
         assert_eq!(names(&c.old_only), vec!["Old only"]);
         assert_eq!(names(&c.new_only), vec!["New only"]);
-        let b = c
-            .branches
-            .iter()
-            .find(|b| b.branch == "B")
-            .unwrap_or_else(|| panic!("B"));
+        let b = c.branches.iter().find(|b| b.branch == "B").unwrap_or_else(|| panic!("B"));
         assert_eq!(
             (b.old.clone(), b.new.clone()),
-            (
-                vec!["prep.notice".to_string()],
-                vec!["prep.notice".to_string(), "res.voted".to_string()]
-            )
+            (vec!["prep.notice".to_string()], vec!["prep.notice".to_string(), "res.voted".to_string()])
         );
     }
 
@@ -375,40 +302,17 @@ mod tests {
         let t = Template::embedded();
         let side: Vec<VisitOutcome> = [
             visit("A", 1, &[("prep.notice", Value::No)]),
-            visit(
-                "B",
-                1,
-                &[("min.missing_fields", Value::Choices(vec!["vote".into()]))],
-            ),
-            visit(
-                "C",
-                1,
-                &[("min.missing_fields", Value::Choices(vec!["time".into()]))],
-            ),
+            visit("B", 1, &[("min.missing_fields", Value::Choices(vec!["vote".into()]))]),
+            visit("C", 1, &[("min.missing_fields", Value::Choices(vec!["time".into()]))]),
         ]
         .iter()
         .map(|v| VisitOutcome::of(v, &t, Lang::Vi))
         .collect();
         let c = compare(&side, &side);
-        assert!(
-            c.findings
-                .iter()
-                .all(|f| f.fixed.is_empty() && f.new.is_empty() && f.not_assessed.is_empty())
-        );
-        assert_eq!(
-            c.findings.iter().map(|f| f.persisting.len()).sum::<usize>(),
-            3
-        );
-        let minutes = c
-            .findings
-            .iter()
-            .find(|f| f.id == "min.missing_fields")
-            .unwrap_or_else(|| panic!("minutes"));
-        assert!(
-            minutes.text.ends_with("(thiếu: …)"),
-            "differing lists: the generic sentence: {}",
-            minutes.text
-        );
+        assert!(c.findings.iter().all(|f| f.fixed.is_empty() && f.new.is_empty() && f.not_assessed.is_empty()));
+        assert_eq!(c.findings.iter().map(|f| f.persisting.len()).sum::<usize>(), 3);
+        let minutes = c.findings.iter().find(|f| f.id == "min.missing_fields").unwrap_or_else(|| panic!("minutes"));
+        assert!(minutes.text.ends_with("(thiếu: …)"), "differing lists: the generic sentence: {}", minutes.text);
         assert!(c.old_only.is_empty() && c.new_only.is_empty());
     }
 
@@ -417,10 +321,7 @@ mod tests {
         let t = Template::embedded();
         let o = |v: &Visit| VisitOutcome::of(v, &t, Lang::En);
         let old = [o(&visit("A", 1, &[("prep.notice", Value::No)]))];
-        let new = [
-            o(&visit("A", 9, &[("prep.notice", Value::Yes)])),
-            o(&visit("A", 3, &[("prep.notice", Value::No)])),
-        ];
+        let new = [o(&visit("A", 9, &[("prep.notice", Value::Yes)])), o(&visit("A", 3, &[("prep.notice", Value::No)]))];
         let c = compare(&old, &new);
         assert_eq!(names(&c.findings[0].fixed), vec!["A"]);
     }

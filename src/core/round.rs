@@ -94,8 +94,7 @@ impl PlannedBranch {
     /// committee matches the branch name under any committee.
     pub fn matches(&self, branch: &str, committee: &str) -> bool {
         name_key(&self.branch) == name_key(branch)
-            && (self.committee.trim().is_empty()
-                || name_key(&self.committee) == name_key(committee))
+            && (self.committee.trim().is_empty() || name_key(&self.committee) == name_key(committee))
     }
 }
 
@@ -143,8 +142,7 @@ impl Round {
     /// its date and inspector when given.
     pub fn plan(&mut self, planned: PlannedBranch) -> PlanChange {
         let position = self.branches.iter().position(|p| {
-            name_key(&p.branch) == name_key(&planned.branch)
-                && name_key(&p.committee) == name_key(&planned.committee)
+            name_key(&p.branch) == name_key(&planned.branch) && name_key(&p.committee) == name_key(&planned.committee)
         });
         match position {
             Some(i) => {
@@ -184,31 +182,19 @@ pub fn parse_document(arg: &str) -> Option<Choice> {
         None => (slug(arg).replace('-', "_"), arg.trim()),
     };
     let label = clean(label, false).trim().to_string();
-    (!label.is_empty()).then(|| Choice {
-        id,
-        label: Localized {
-            vi: label,
-            en: String::new(),
-        },
-    })
+    (!label.is_empty()).then(|| Choice { id, label: Localized { vi: label, en: String::new() } })
 }
 
 /// `"name=role"` (or just a name) as typed on the command line.
 pub fn parse_member(arg: &str) -> Member {
     let (name, role) = arg.split_once('=').unwrap_or((arg, ""));
-    Member {
-        name: clean(name, false).trim().to_string(),
-        role: clean(role, false).trim().to_string(),
-    }
+    Member { name: clean(name, false).trim().to_string(), role: clean(role, false).trim().to_string() }
 }
 
 /// Whether a document id is usable in files and on the command line: ASCII letters, digits, `_`,
 /// `-` and `.`.
 pub fn valid_document_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// Something wrong in a round file.
@@ -272,26 +258,18 @@ pub fn check_round(round: &Round) -> Vec<RoundIssue> {
             continue;
         }
         if p.committee.trim().is_empty() {
-            issues.push(RoundIssue::EmptyPlannedCommittee {
-                branch: p.branch.clone(),
-            });
+            issues.push(RoundIssue::EmptyPlannedCommittee { branch: p.branch.clone() });
         }
         let key = (name_key(&p.branch), name_key(&p.committee));
         if seen.contains(&key) {
-            issues.push(RoundIssue::DuplicatePlanned {
-                branch: p.branch.clone(),
-                committee: p.committee.clone(),
-            });
+            issues.push(RoundIssue::DuplicatePlanned { branch: p.branch.clone(), committee: p.committee.clone() });
         }
         seen.push(key);
         if let Some(date) = p.date
             && (date < round.from || date > round.to)
             && round.from <= round.to
         {
-            issues.push(RoundIssue::PlannedOutsidePeriod {
-                branch: p.branch.clone(),
-                date,
-            });
+            issues.push(RoundIssue::PlannedOutsidePeriod { branch: p.branch.clone(), date });
         }
     }
     issues
@@ -317,11 +295,7 @@ pub fn template_for_round(template: &Template, round: &Round) -> Template {
 
 /// The planned branch a visit of `branch` (under `committee`) is. Without a committee (None or
 /// blank), the branch name alone decides, when exactly one planned branch has it.
-pub fn planned_for<'a>(
-    round: &'a Round,
-    branch: &str,
-    committee: Option<&str>,
-) -> Option<&'a PlannedBranch> {
+pub fn planned_for<'a>(round: &'a Round, branch: &str, committee: Option<&str>) -> Option<&'a PlannedBranch> {
     match committee.filter(|c| !c.trim().is_empty()) {
         Some(committee) => round.branches.iter().find(|p| p.matches(branch, committee)),
         None => {
@@ -348,8 +322,7 @@ pub fn apply_round(visit: &mut Visit, round: &Round) {
     if visit.meeting.committee.trim().is_empty() {
         visit.meeting.committee = planned.committee.clone();
     }
-    if visit.inspectors.iter().all(|n| n.trim().is_empty()) && !planned.inspector.trim().is_empty()
-    {
+    if visit.inspectors.iter().all(|n| n.trim().is_empty()) && !planned.inspector.trim().is_empty() {
         visit.inspectors = vec![planned.inspector.clone()];
     }
 }
@@ -362,8 +335,7 @@ pub fn apply_plan(visit: &mut Visit, planned: &PlannedBranch) {
     if let Some(date) = planned.date {
         visit.meeting.date = date;
     }
-    if visit.inspectors.iter().all(|n| n.trim().is_empty()) && !planned.inspector.trim().is_empty()
-    {
+    if visit.inspectors.iter().all(|n| n.trim().is_empty()) && !planned.inspector.trim().is_empty() {
         visit.inspectors = vec![planned.inspector.clone()];
     }
 }
@@ -455,26 +427,17 @@ impl Coverage {
 
     /// Planned branches with at least one visit.
     pub fn visited(&self) -> usize {
-        self.branches
-            .iter()
-            .filter(|b| b.state != PlanState::Missing)
-            .count()
+        self.branches.iter().filter(|b| b.state != PlanState::Missing).count()
     }
 
     /// Planned branches with a final visit.
     pub fn finalised(&self) -> usize {
-        self.branches
-            .iter()
-            .filter(|b| b.state == PlanState::Final)
-            .count()
+        self.branches.iter().filter(|b| b.state == PlanState::Final).count()
     }
 
     /// Planned branches not visited yet, in plan order.
     pub fn missing(&self) -> impl Iterator<Item = &PlannedBranch> {
-        self.branches
-            .iter()
-            .filter(|b| b.state == PlanState::Missing)
-            .map(|b| &b.planned)
+        self.branches.iter().filter(|b| b.state == PlanState::Missing).map(|b| &b.planned)
     }
 
     /// Every planned branch has been visited.
@@ -484,10 +447,7 @@ impl Coverage {
 
     /// The state of the planned branch a visit of `branch` under `committee` would be.
     pub fn state_of(&self, branch: &str, committee: &str) -> Option<PlanState> {
-        self.branches
-            .iter()
-            .find(|b| b.planned.matches(branch, committee))
-            .map(|b| b.state)
+        self.branches.iter().find(|b| b.planned.matches(branch, committee)).map(|b| b.state)
     }
 }
 
@@ -498,11 +458,7 @@ pub fn coverage(round: &Round, visits: &[VisitBrief]) -> Coverage {
     let mut branches: Vec<BranchCoverage> = round
         .branches
         .iter()
-        .map(|p| BranchCoverage {
-            planned: p.clone(),
-            visits: Vec::new(),
-            state: PlanState::Missing,
-        })
+        .map(|p| BranchCoverage { planned: p.clone(), visits: Vec::new(), state: PlanState::Missing })
         .collect();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
@@ -510,19 +466,13 @@ pub fn coverage(round: &Round, visits: &[VisitBrief]) -> Coverage {
         if p.committee.trim().is_empty() {
             by_name.entry(name_key(&p.branch)).or_insert(i);
         } else {
-            index
-                .entry((name_key(&p.branch), name_key(&p.committee)))
-                .or_insert(i);
+            index.entry((name_key(&p.branch), name_key(&p.committee))).or_insert(i);
         }
     }
     let mut unplanned = Vec::new();
     let decision = name_key(&round.decision);
     for (v, brief) in visits.iter().enumerate() {
-        if brief
-            .round
-            .as_deref()
-            .is_some_and(|r| !r.trim().is_empty() && name_key(r) != decision)
-        {
+        if brief.round.as_deref().is_some_and(|r| !r.trim().is_empty() && name_key(r) != decision) {
             continue;
         }
         let branch = name_key(&brief.branch);
@@ -547,12 +497,7 @@ pub fn coverage(round: &Round, visits: &[VisitBrief]) -> Coverage {
             continue;
         }
         let i = *seen.entry(name_key(name)).or_insert_with(|| {
-            inspectors.push(InspectorCoverage {
-                inspector: name.to_string(),
-                planned: 0,
-                visited: 0,
-                finalised: 0,
-            });
+            inspectors.push(InspectorCoverage { inspector: name.to_string(), planned: 0, visited: 0, finalised: 0 });
             inspectors.len() - 1
         });
         let c = &mut inspectors[i];
@@ -561,12 +506,7 @@ pub fn coverage(round: &Round, visits: &[VisitBrief]) -> Coverage {
         c.finalised += usize::from(b.state == PlanState::Final);
     }
     inspectors.sort_by(|a, b| compare_names(&a.inspector, &b.inspector));
-    Coverage {
-        decision: round.decision.clone(),
-        branches,
-        unplanned,
-        inspectors,
-    }
+    Coverage { decision: round.decision.clone(), branches, unplanned, inspectors }
 }
 
 /// The latest visit of the same branch (name and committee, through [`name_key`]) held before
@@ -596,34 +536,11 @@ mod tests {
     use jiff::civil::date;
 
     fn round() -> Round {
-        let mut r = Round::new(
-            "967-QĐ/QU",
-            date(2022, 3, 23),
-            date(2022, 4, 4),
-            date(2022, 4, 21),
-        );
+        let mut r = Round::new("967-QĐ/QU", date(2022, 3, 23), date(2022, 4, 4), date(2022, 4, 21));
         for (branch, committee, t, day, who) in [
-            (
-                "Chi bộ số 11",
-                "Đảng bộ phường Mai Dịch",
-                BranchType::KhuDanCu,
-                6,
-                "Lê Thị Tú",
-            ),
-            (
-                "Chi bộ Công an phường",
-                "Đảng bộ phường Mai Dịch",
-                BranchType::CongAn,
-                8,
-                "Lê Thị Tú",
-            ),
-            (
-                "Chi bộ Đội Tổng hợp",
-                "Đảng bộ Công an quận",
-                BranchType::CongAn,
-                12,
-                "Nguyễn Văn Chiến",
-            ),
+            ("Chi bộ số 11", "Đảng bộ phường Mai Dịch", BranchType::KhuDanCu, 6, "Lê Thị Tú"),
+            ("Chi bộ Công an phường", "Đảng bộ phường Mai Dịch", BranchType::CongAn, 8, "Lê Thị Tú"),
+            ("Chi bộ Đội Tổng hợp", "Đảng bộ Công an quận", BranchType::CongAn, 12, "Nguyễn Văn Chiến"),
         ] {
             r.plan(PlannedBranch {
                 branch: branch.into(),
@@ -653,22 +570,13 @@ mod tests {
     fn documents_replace_the_round_item_options() {
         let t = Template::embedded();
         let mut r = round();
-        assert_eq!(
-            template_for_round(&t, &r),
-            t,
-            "no documents: the template's own list"
-        );
+        assert_eq!(template_for_round(&t, &r), t, "no documents: the template's own list");
         r.documents = vec![Choice {
             id: "ct_05".into(),
-            label: Localized {
-                vi: "Chỉ thị 05".into(),
-                en: "Directive 05".into(),
-            },
+            label: Localized { vi: "Chỉ thị 05".into(), en: "Directive 05".into() },
         }];
         let rt = template_for_round(&t, &r);
-        let item = rt
-            .item(ROUND_DOCUMENTS_ITEM)
-            .map(|i| i.item.kind.options().to_vec());
+        let item = rt.item(ROUND_DOCUMENTS_ITEM).map(|i| i.item.kind.options().to_vec());
         assert_eq!(item, Some(r.documents.clone()));
         assert_eq!((rt.id.as_str(), rt.version), (t.id.as_str(), t.version));
         assert_eq!(rt.item_count(), t.item_count());
@@ -680,10 +588,7 @@ mod tests {
         let p = planned_for(&r, "  chi bộ SỐ 11 ", Some("đảng bộ phường mai dịch"));
         assert_eq!(p.map(|p| p.inspector.as_str()), Some("Lê Thị Tú"));
         assert!(planned_for(&r, "Chi bộ số 11", Some("Đảng bộ khác")).is_none());
-        assert!(
-            planned_for(&r, "Chi bộ số 11", None).is_some(),
-            "unique name: the committee may be left out"
-        );
+        assert!(planned_for(&r, "Chi bộ số 11", None).is_some(), "unique name: the committee may be left out");
         assert!(planned_for(&r, "Chi bộ số 12", None).is_none());
     }
 
@@ -700,10 +605,7 @@ mod tests {
         assert_eq!(change, PlanChange::Updated(0));
         assert_eq!(r.branches[0].date, Some(date(2022, 4, 7)));
         assert_eq!(r.branches[0].inspector, "Lê Thị Tú", "kept when not given");
-        assert_eq!(
-            r.branches[0].branch, "Chi bộ số 11",
-            "the first spelling is kept"
-        );
+        assert_eq!(r.branches[0].branch, "Chi bộ số 11", "the first spelling is kept");
         assert_eq!(r.branches.len(), 3);
     }
 
@@ -718,11 +620,7 @@ mod tests {
         let mut other = visit("Chi bộ ngoài kế hoạch", "Đảng bộ X", 12);
         other.round = Some("1000-QĐ/QU".into());
         apply_round(&mut other, &r);
-        assert_eq!(
-            other.round.as_deref(),
-            Some("1000-QĐ/QU"),
-            "an explicit round is kept"
-        );
+        assert_eq!(other.round.as_deref(), Some("1000-QĐ/QU"), "an explicit round is kept");
         assert!(other.inspectors.is_empty());
         let mut typed = visit("Chi bộ số 11", "", 1);
         if let Some(p) = planned_for(&r, "Chi bộ số 11", None) {
@@ -739,11 +637,7 @@ mod tests {
         a.status = VisitStatus::Final;
         let b = VisitBrief::of(&visit("CHI BỘ ĐỘI TỔNG HỢP", "Đảng bộ Công an quận", 12));
         let c = VisitBrief::of(&visit("Chi bộ khác", "Đảng bộ phường Mai Dịch", 13));
-        let mut d = VisitBrief::of(&visit(
-            "Chi bộ Công an phường",
-            "Đảng bộ phường Mai Dịch",
-            8,
-        ));
+        let mut d = VisitBrief::of(&visit("Chi bộ Công an phường", "Đảng bộ phường Mai Dịch", 8));
         d.round = Some("1000-QĐ/QU".into());
         let cov = coverage(&r, &[a, b, c, d]);
         assert_eq!((cov.planned(), cov.visited(), cov.finalised()), (3, 2, 1));
@@ -754,24 +648,11 @@ mod tests {
         assert_eq!(
             cov.inspectors,
             vec![
-                InspectorCoverage {
-                    inspector: "Lê Thị Tú".into(),
-                    planned: 2,
-                    visited: 1,
-                    finalised: 1
-                },
-                InspectorCoverage {
-                    inspector: "Nguyễn Văn Chiến".into(),
-                    planned: 1,
-                    visited: 1,
-                    finalised: 0
-                },
+                InspectorCoverage { inspector: "Lê Thị Tú".into(), planned: 2, visited: 1, finalised: 1 },
+                InspectorCoverage { inspector: "Nguyễn Văn Chiến".into(), planned: 1, visited: 1, finalised: 0 },
             ]
         );
-        assert_eq!(
-            cov.state_of("chi bộ số 11", "Đảng bộ phường Mai Dịch"),
-            Some(PlanState::Final)
-        );
+        assert_eq!(cov.state_of("chi bộ số 11", "Đảng bộ phường Mai Dịch"), Some(PlanState::Final));
         assert_eq!(cov.state_of("Chi bộ khác", "x"), None);
     }
 
@@ -794,9 +675,7 @@ mod tests {
             check_round(&r),
             vec![
                 RoundIssue::PeriodReversed,
-                RoundIssue::BadDocumentId {
-                    id: "bad id".into()
-                },
+                RoundIssue::BadDocumentId { id: "bad id".into() },
                 RoundIssue::DuplicateDocument { id: "kl_21".into() },
                 RoundIssue::DuplicatePlanned {
                     branch: "Chi bộ số 11".into(),
@@ -811,10 +690,7 @@ mod tests {
         }));
         assert_eq!(
             parse_member("Lê Thị Tú = UVTV, Chủ nhiệm UBKT"),
-            Member {
-                name: "Lê Thị Tú".into(),
-                role: "UVTV, Chủ nhiệm UBKT".into()
-            }
+            Member { name: "Lê Thị Tú".into(), role: "UVTV, Chủ nhiệm UBKT".into() }
         );
     }
 
@@ -826,21 +702,8 @@ mod tests {
             visit("Chi bộ số 11", "Đảng bộ phường Mai Dịch", 20),
             visit("Chi bộ số 11", "Đảng bộ khác", 4),
         ];
-        let found = previous_visit(
-            &visits,
-            "Chi bộ số 11",
-            "Đảng bộ phường Mai Dịch",
-            date(2022, 4, 10),
-        );
+        let found = previous_visit(&visits, "Chi bộ số 11", "Đảng bộ phường Mai Dịch", date(2022, 4, 10));
         assert_eq!(found.map(|v| v.meeting.date), Some(date(2022, 4, 3)));
-        assert!(
-            previous_visit(
-                visits.iter(),
-                "Chi bộ số 11",
-                "Đảng bộ phường Mai Dịch",
-                date(2022, 4, 1)
-            )
-            .is_none()
-        );
+        assert!(previous_visit(visits.iter(), "Chi bộ số 11", "Đảng bộ phường Mai Dịch", date(2022, 4, 1)).is_none());
     }
 }

@@ -3,7 +3,7 @@
 //! Pure functions of (template, visit): the TUI calls them live, the summary calls them per visit.
 
 use crate::core::template::{Bound, Computed, Condition, FailsWhen, Item, Kind, Localized, Template};
-use crate::core::visit::{MeetingKind, Meeting, Value, Visit};
+use crate::core::visit::{Meeting, MeetingKind, Value, Visit};
 use crate::strings::Lang;
 
 /// Where an item stands for one visit.
@@ -250,12 +250,18 @@ pub fn value_problem(item: &Item, value: &Value) -> Option<Problem> {
             _ => wrong(),
         },
         (_, Value::NotApplicable) => None,
-        (Kind::Count { min, max, .. }, Value::Number(n)) => (n < min || n > max)
-            .then(|| Problem::OutOfRange { item: item.id.clone(), value: *n, min: *min, max: *max }),
-        (Kind::CountPair { max, .. }, Value::Pair(a, b)) => (a.max(b) > max)
-            .then(|| Problem::OutOfRange { item: item.id.clone(), value: *a.max(b), min: 0, max: *max }),
-        (Kind::Scale, Value::Scale(n)) => (!(1..=5).contains(n))
-            .then(|| Problem::OutOfRange { item: item.id.clone(), value: u32::from(*n), min: 1, max: 5 }),
+        (Kind::Count { min, max, .. }, Value::Number(n)) => {
+            (n < min || n > max).then(|| Problem::OutOfRange { item: item.id.clone(), value: *n, min: *min, max: *max })
+        }
+        (Kind::CountPair { max, .. }, Value::Pair(a, b)) => {
+            (a.max(b) > max).then(|| Problem::OutOfRange { item: item.id.clone(), value: *a.max(b), min: 0, max: *max })
+        }
+        (Kind::Scale, Value::Scale(n)) => (!(1..=5).contains(n)).then(|| Problem::OutOfRange {
+            item: item.id.clone(),
+            value: u32::from(*n),
+            min: 1,
+            max: 5,
+        }),
         (Kind::Choice { options }, Value::Choice(id)) => unknown_option(item, options, std::slice::from_ref(id)),
         (Kind::MultiChoice { options }, Value::Choices(ids)) => unknown_option(item, options, ids),
         (Kind::Text { .. }, Value::Text(_)) | (Kind::Time, Value::Time(_)) => None,
@@ -517,7 +523,8 @@ mod tests {
         assert_eq!(status(&t, &v, "min.missing_fields"), ItemStatus::Pass, "nothing missing");
         answer(&mut v, "min.missing_fields", Value::Choices(vec!["vote".into()]));
         assert_eq!(status(&t, &v, "min.missing_fields"), ItemStatus::Fail);
-        let all: Vec<String> = item(&t, "conduct.round_documents").kind.options().iter().map(|o| o.id.clone()).collect();
+        let all: Vec<String> =
+            item(&t, "conduct.round_documents").kind.options().iter().map(|o| o.id.clone()).collect();
         answer(&mut v, "conduct.round_documents", Value::Choices(all.clone()));
         assert_eq!(status(&t, &v, "conduct.round_documents"), ItemStatus::Pass, "every document assessed");
         answer(&mut v, "conduct.round_documents", Value::Choices(all[1..].to_vec()));
@@ -592,7 +599,9 @@ mod tests {
         let plain = item(&t, "prep.committee_met");
         assert_eq!(
             finding_sentence(plain, &v, Lang::En).as_deref(),
-            Some("The branch committee did not meet (the secretary and deputy did not consult) to agree the content before the meeting")
+            Some(
+                "The branch committee did not meet (the secretary and deputy did not consult) to agree the content before the meeting"
+            )
         );
         assert_eq!(finding_sentence(item(&t, "overall.grade"), &v, Lang::Vi), None);
     }
@@ -601,11 +610,8 @@ mod tests {
     fn problems_before_final() {
         let t = template();
         let mut v = visit(&t);
-        let required: Vec<String> = t
-            .items()
-            .filter(|r| r.item.required && !r.item.kind.is_computed())
-            .map(|r| r.item.id.clone())
-            .collect();
+        let required: Vec<String> =
+            t.items().filter(|r| r.item.required && !r.item.kind.is_computed()).map(|r| r.item.id.clone()).collect();
         let unanswered: Vec<String> = problems(&t, &v)
             .into_iter()
             .filter_map(|p| match p {
@@ -698,7 +704,10 @@ mod tests {
         let t = template();
         let yes_no = item(&t, "prep.notice");
         assert_eq!(value_problem(yes_no, &Value::Yes), None);
-        assert_eq!(value_problem(yes_no, &Value::NotApplicable), Some(Problem::WrongValue { item: "prep.notice".into() }));
+        assert_eq!(
+            value_problem(yes_no, &Value::NotApplicable),
+            Some(Problem::WrongValue { item: "prep.notice".into() })
+        );
         assert_eq!(value_problem(item(&t, "prep.documents_ahead"), &Value::NotApplicable), None);
         let count = item(&t, "att.repeat_absence");
         assert_eq!(value_problem(count, &Value::Number(500)), None);
@@ -714,7 +723,10 @@ mod tests {
         assert!(value_problem(multi, &Value::Choices(vec!["time".into(), "weather".into()])).is_some());
         assert!(value_problem(multi, &Value::Choice("time".into())).is_some());
         assert_eq!(value_problem(item(&t, "overall.recommendations"), &Value::Text("…".into())), None);
-        assert_eq!(value_problem(item(&t, "prep.focused"), &Value::Scale(0)).and_then(|p| p.item().map(String::from)), Some("prep.focused".into()));
+        assert_eq!(
+            value_problem(item(&t, "prep.focused"), &Value::Scale(0)).and_then(|p| p.item().map(String::from)),
+            Some("prep.focused".into())
+        );
     }
 
     #[test]

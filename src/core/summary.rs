@@ -21,8 +21,7 @@ use jiff::civil::Date;
 
 use crate::core::round::Coverage;
 use crate::core::rules::{
-    ItemStatus, computed_value, finding_sentence, item_status, item_value, option_label,
-    strength_sentence,
+    ItemStatus, computed_value, finding_sentence, item_status, item_value, option_label, strength_sentence,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::name_key;
@@ -66,10 +65,7 @@ impl Filters {
             return false;
         }
         if let Some(wanted) = &self.inspector
-            && !visit
-                .inspectors
-                .iter()
-                .any(|name| folded_contains(name, wanted))
+            && !visit.inspectors.iter().any(|name| folded_contains(name, wanted))
         {
             return false;
         }
@@ -85,7 +81,6 @@ fn folded_contains(haystack: &str, needle: &str) -> bool {
 }
 
 pub use crate::core::text::fold;
-
 
 /// The order of names in every list of the report (see the module documentation).
 pub fn compare_names(a: &str, b: &str) -> Ordering {
@@ -104,11 +99,7 @@ fn natural_cmp(a: &str, b: &str) -> Ordering {
                 let (da, ra) = split_digits(a);
                 let (db, rb) = split_digits(b);
                 let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
-                let ord = ta
-                    .len()
-                    .cmp(&tb.len())
-                    .then_with(|| ta.cmp(tb))
-                    .then_with(|| da.len().cmp(&db.len()));
+                let ord = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb)).then_with(|| da.len().cmp(&db.len()));
                 if ord != Ordering::Equal {
                     return ord;
                 }
@@ -180,13 +171,8 @@ pub fn quantified(failing: usize, assessed: usize, sentence: &str, lang: Lang) -
 pub fn lower_first(sentence: &str) -> String {
     let mut chars = sentence.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), second)
-            if first.is_uppercase() && !second.is_some_and(char::is_uppercase) =>
-        {
-            first
-                .to_lowercase()
-                .chain(sentence[first.len_utf8()..].chars())
-                .collect()
+        (Some(first), second) if first.is_uppercase() && !second.is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(sentence[first.len_utf8()..].chars()).collect()
         }
         _ => sentence.to_string(),
     }
@@ -446,9 +432,7 @@ impl Summary {
 
     /// Visits (indexes) edited after being marked final, in name order.
     pub fn edited_after_final(&self) -> Vec<usize> {
-        let mut list: Vec<usize> = (0..self.visits.len())
-            .filter(|&i| self.visits[i].edited_after_final)
-            .collect();
+        let mut list: Vec<usize> = (0..self.visits.len()).filter(|&i| self.visits[i].edited_after_final).collect();
         list.sort_by_key(|&i| self.visits[i].name_rank);
         list
     }
@@ -459,10 +443,7 @@ impl Summary {
         for name in self.visits.iter().flat_map(|v| &v.inspectors) {
             seen.entry(name_key(name)).or_insert_with(|| name.clone());
         }
-        let mut names: Vec<String> = seen
-            .into_values()
-            .filter(|n| !n.trim().is_empty())
-            .collect();
+        let mut names: Vec<String> = seen.into_values().filter(|n| !n.trim().is_empty()).collect();
         names.sort_by(|a, b| compare_names(a, b));
         names
     }
@@ -476,19 +457,14 @@ impl Summary {
 
     /// Every item id of the merged templates, in order: the columns of the visits sheet.
     pub fn item_ids(&self) -> impl Iterator<Item = &str> {
-        self.sections
-            .iter()
-            .flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
+        self.sections.iter().flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
     }
 }
 
 /// Each visit's position in name order (branch, committee, date, file), computed once with the
 /// folded names cached: every list of the report is then sorted by this number.
 fn name_ranks(visits: &[VisitInfo]) -> Vec<usize> {
-    let keys: Vec<(String, String)> = visits
-        .iter()
-        .map(|v| (fold(&v.branch), fold(&v.committee)))
-        .collect();
+    let keys: Vec<(String, String)> = visits.iter().map(|v| (fold(&v.branch), fold(&v.committee))).collect();
     let mut order: Vec<usize> = (0..visits.len()).collect();
     order.sort_by(|&a, &b| {
         let (va, vb) = (&visits[a], &visits[b]);
@@ -573,11 +549,7 @@ impl SummaryBuilder {
 
     /// Record a file that could not be loaded.
     pub fn skip(&mut self, path: &Path, position: Option<(usize, usize)>, reason: String) {
-        self.skipped.push(Skipped {
-            path: path.to_path_buf(),
-            position,
-            reason,
-        });
+        self.skipped.push(Skipped { path: path.to_path_buf(), position, reason });
     }
 
     /// Fold one visit, filled against `template`, read from `path`. Returns false when the filters
@@ -623,10 +595,7 @@ impl SummaryBuilder {
                         committee: m.committee.clone(),
                         date: m.date,
                         file: path.to_path_buf(),
-                        note: visit
-                            .answer(&item.id)
-                            .map(|a| a.note.clone())
-                            .unwrap_or_default(),
+                        note: visit.answer(&item.id).map(|a| a.note.clone()).unwrap_or_default(),
                         text: finding_sentence(item, visit, lang).unwrap_or_default(),
                     });
                 }
@@ -637,9 +606,7 @@ impl SummaryBuilder {
                         acc.strength_passing += 1;
                         acc.strength_assessed += 1;
                     }
-                    (ItemStatus::Fail, _) | (ItemStatus::Answered, Some(Value::No)) => {
-                        acc.strength_assessed += 1
-                    }
+                    (ItemStatus::Fail, _) | (ItemStatus::Answered, Some(Value::No)) => acc.strength_assessed += 1,
                     _ => {}
                 }
             }
@@ -651,32 +618,23 @@ impl SummaryBuilder {
                 self.figures.attendance.expected += u64::from(expected);
             }
         }
-        for (id, lines) in [
-            (OTHER_LIMITATIONS, &mut self.other_limitations),
-            (OTHER_STRENGTHS, &mut self.other_strengths),
-        ] {
+        for (id, lines) in
+            [(OTHER_LIMITATIONS, &mut self.other_limitations), (OTHER_STRENGTHS, &mut self.other_strengths)]
+        {
             if template.item(id).is_none() {
                 continue;
             }
             if let Some(Value::Text(text)) = visit.value(id) {
-                lines.extend(
-                    text.lines()
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty())
-                        .map(|line| TextLine {
-                            visit: index,
-                            text: line.to_string(),
-                            branch: m.branch.clone(),
-                            committee: m.committee.clone(),
-                            file: path.to_path_buf(),
-                        }),
-                );
+                lines.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|line| TextLine {
+                    visit: index,
+                    text: line.to_string(),
+                    branch: m.branch.clone(),
+                    committee: m.committee.clone(),
+                    file: path.to_path_buf(),
+                }));
             }
         }
-        self.same_day
-            .entry((name_key(&m.branch), name_key(&m.committee), m.date))
-            .or_default()
-            .push(index);
+        self.same_day.entry((name_key(&m.branch), name_key(&m.committee), m.date)).or_default().push(index);
         self.visits.push(VisitInfo {
             file: path.to_path_buf(),
             branch: m.branch.clone(),
@@ -699,11 +657,7 @@ impl SummaryBuilder {
     }
 
     fn count_template(&mut self, template: &Template) {
-        match self
-            .templates
-            .iter_mut()
-            .find(|(t, _)| t.id == template.id && t.version == template.version)
-        {
+        match self.templates.iter_mut().find(|(t, _)| t.id == template.id && t.version == template.version) {
             Some((_, n)) => *n += 1,
             None => self.templates.push((template.clone(), 1)),
         }
@@ -713,26 +667,19 @@ impl SummaryBuilder {
     fn figure_for(&mut self, item: &Item, status: &ItemStatus, visit: &Visit, index: usize) {
         let outside = *status == ItemStatus::Fail;
         let (figure, value) = match &item.kind {
-            Kind::Computed(c @ Computed::AttendanceRate) => (
-                &mut self.figures.attendance.rates,
-                computed_value(*c, &visit.meeting),
-            ),
-            Kind::Computed(c @ Computed::DurationMinutes) => (
-                &mut self.figures.duration,
-                computed_value(*c, &visit.meeting),
-            ),
+            Kind::Computed(c @ Computed::AttendanceRate) => {
+                (&mut self.figures.attendance.rates, computed_value(*c, &visit.meeting))
+            }
+            Kind::Computed(c @ Computed::DurationMinutes) => {
+                (&mut self.figures.duration, computed_value(*c, &visit.meeting))
+            }
             _ if item.id == WITHOUT_NOTEBOOK || item.id == SPEAKERS => {
                 let value = match (status, visit.value(&item.id)) {
-                    (ItemStatus::Pass | ItemStatus::Fail, Some(Value::Number(n))) => {
-                        Some(f64::from(*n))
-                    }
+                    (ItemStatus::Pass | ItemStatus::Fail, Some(Value::Number(n))) => Some(f64::from(*n)),
                     _ => None,
                 };
-                let figure = if item.id == SPEAKERS {
-                    &mut self.figures.speakers
-                } else {
-                    &mut self.figures.without_notebook
-                };
+                let figure =
+                    if item.id == SPEAKERS { &mut self.figures.speakers } else { &mut self.figures.without_notebook };
                 (figure, value)
             }
             _ => return,
@@ -787,11 +734,7 @@ impl SummaryBuilder {
                 let pos = match catalogue.iter().position(|(id, _, _)| *id == section.id) {
                     Some(pos) => pos,
                     None => {
-                        catalogue.push((
-                            section.id.clone(),
-                            section.title.get(lang).to_string(),
-                            Vec::new(),
-                        ));
+                        catalogue.push((section.id.clone(), section.title.get(lang).to_string(), Vec::new()));
                         catalogue.len() - 1
                     }
                 };
@@ -828,8 +771,7 @@ impl SummaryBuilder {
                 });
                 if let Some(text) = strength_sentence(item, lang)
                     && acc.strength_assessed > 0
-                    && acc.strength_passing as f64
-                        >= strength_share * acc.strength_assessed as f64 - 1e-9
+                    && acc.strength_passing as f64 >= strength_share * acc.strength_assessed as f64 - 1e-9
                 {
                     strengths.push(Strength {
                         id: item.id.clone(),
@@ -855,11 +797,7 @@ impl SummaryBuilder {
             // Stable: ties keep template order.
             section_findings.sort_by_key(|f| std::cmp::Reverse(f.failing()));
             findings.extend(section_findings);
-            sections.push(SectionSummary {
-                id: section_id.clone(),
-                title: section_title.clone(),
-                items: tallies,
-            });
+            sections.push(SectionSummary { id: section_id.clone(), title: section_title.clone(), items: tallies });
         }
 
         let mut template_versions: Vec<TemplateVersion> = self
@@ -882,12 +820,9 @@ impl SummaryBuilder {
         rounds.sort_by(|a, b| compare_names(a, b));
 
         let mut figures = self.figures;
-        for figure in [
-            &mut figures.attendance.rates,
-            &mut figures.without_notebook,
-            &mut figures.speakers,
-            &mut figures.duration,
-        ] {
+        for figure in
+            [&mut figures.attendance.rates, &mut figures.without_notebook, &mut figures.speakers, &mut figures.duration]
+        {
             figure.branches.sort_by_key(|b| rank(b.visit));
             figure.outside.sort_by_key(|b| rank(b.visit));
         }
@@ -933,12 +868,7 @@ fn concerned_options(item: &Item, visit: &Visit) -> Vec<String> {
         Some(Value::Choices(c)) => c,
         _ => &[],
     };
-    item.kind
-        .options()
-        .iter()
-        .filter(|o| chosen.contains(&o.id) == wanted_chosen)
-        .map(|o| o.id.clone())
-        .collect()
+    item.kind.options().iter().filter(|o| chosen.contains(&o.id) == wanted_chosen).map(|o| o.id.clone()).collect()
 }
 
 /// One sentence for all failing branches: theirs when they agree, else the rule's text with
@@ -953,13 +883,8 @@ fn merged_sentence(item: &Item, acc: &ItemAcc, lang: Lang) -> String {
     let Some(rule) = &item.finding else {
         return first.text.clone();
     };
-    let labels: Vec<&str> = item
-        .kind
-        .options()
-        .iter()
-        .filter(|o| acc.concerned.contains(&o.id))
-        .map(|o| o.label.get(lang))
-        .collect();
+    let labels: Vec<&str> =
+        item.kind.options().iter().filter(|o| acc.concerned.contains(&o.id)).map(|o| o.label.get(lang)).collect();
     rule.text.get(lang).replace("{list}", &labels.join("; "))
 }
 
@@ -973,11 +898,7 @@ pub fn answer_text(item: &Item, value: &Value, lang: Lang) -> String {
         Value::Pair(a, b) => format!("{a}/{b}"),
         Value::Scale(n) => n.to_string(),
         Value::Choice(id) => option_label(item, id, lang).to_string(),
-        Value::Choices(ids) => ids
-            .iter()
-            .map(|id| option_label(item, id, lang))
-            .collect::<Vec<_>>()
-            .join("; "),
+        Value::Choices(ids) => ids.iter().map(|id| option_label(item, id, lang)).collect::<Vec<_>>().join("; "),
         Value::Text(text) => text.clone(),
         Value::Time(t) => t.to_string(),
     }
@@ -1002,13 +923,7 @@ mod tests {
     }
 
     fn answer(v: &mut Visit, id: &str, value: Value) {
-        v.answers.insert(
-            id.into(),
-            Answer {
-                value: Some(value),
-                note: String::new(),
-            },
-        );
+        v.answers.insert(id.into(), Answer { value: Some(value), note: String::new() });
     }
 
     #[test]
@@ -1023,67 +938,34 @@ mod tests {
             quantified(3, 7, "Nội dung sinh hoạt chưa sát", Lang::Vi),
             "Một số chi bộ (3/7): nội dung sinh hoạt chưa sát"
         );
-        assert_eq!(
-            quantified(2, 2, "Few spoke", Lang::En),
-            "All branches (2/2): few spoke"
-        );
+        assert_eq!(quantified(2, 2, "Few spoke", Lang::En), "All branches (2/2): few spoke");
         assert_eq!(lower_first("HĐND quận"), "HĐND quận");
         assert_eq!(lower_first("Đảng viên"), "đảng viên");
     }
 
     #[test]
     fn names_sort_without_marks_and_with_numbers() {
-        let mut names = vec![
-            "Chi bộ số 11",
-            "Chi bộ Đội Tổng hợp",
-            "Chi bộ số 2",
-            "Chi bộ Công an phường",
-            "chi bộ a",
-        ];
+        let mut names = vec!["Chi bộ số 11", "Chi bộ Đội Tổng hợp", "Chi bộ số 2", "Chi bộ Công an phường", "chi bộ a"];
         names.sort_by(|a, b| compare_names(a, b));
         assert_eq!(
             names,
-            vec![
-                "chi bộ a",
-                "Chi bộ Công an phường",
-                "Chi bộ Đội Tổng hợp",
-                "Chi bộ số 2",
-                "Chi bộ số 11"
-            ]
+            vec!["chi bộ a", "Chi bộ Công an phường", "Chi bộ Đội Tổng hợp", "Chi bộ số 2", "Chi bộ số 11"]
         );
-        assert_eq!(
-            fold("  Đảng  bộ Phường MAI DỊCH"),
-            "dang bo phuong mai dich"
-        );
+        assert_eq!(fold("  Đảng  bộ Phường MAI DỊCH"), "dang bo phuong mai dich");
     }
 
     #[test]
     fn filters_match_folded_text_and_dates() {
         let v = visit("Chi bộ số 11", 5);
-        let f = Filters {
-            committee: Some("mai dich".into()),
-            ..Filters::default()
-        };
+        let f = Filters { committee: Some("mai dich".into()), ..Filters::default() };
         assert!(f.accepts(&v));
-        let f = Filters {
-            inspector: Some("Tú".into()),
-            ..Filters::default()
-        };
+        let f = Filters { inspector: Some("Tú".into()), ..Filters::default() };
         assert!(f.accepts(&v));
-        let f = Filters {
-            from: Some(jiff::civil::date(2022, 4, 6)),
-            ..Filters::default()
-        };
+        let f = Filters { from: Some(jiff::civil::date(2022, 4, 6)), ..Filters::default() };
         assert!(!f.accepts(&v));
-        let f = Filters {
-            final_only: true,
-            ..Filters::default()
-        };
+        let f = Filters { final_only: true, ..Filters::default() };
         assert!(!f.accepts(&v));
-        let f = Filters {
-            branch_type: Some(BranchType::CongAn),
-            ..Filters::default()
-        };
+        let f = Filters { branch_type: Some(BranchType::CongAn), ..Filters::default() };
         assert!(!f.accepts(&v));
     }
 
@@ -1100,42 +982,19 @@ mod tests {
         answer(&mut a, "prep.notice", Value::No);
         answer(&mut b, "prep.notice", Value::Yes);
         answer(&mut c, "prep.notice", Value::NotApplicable);
-        answer(
-            &mut a,
-            "min.missing_fields",
-            Value::Choices(vec!["time".into()]),
-        );
-        answer(
-            &mut b,
-            "min.missing_fields",
-            Value::Choices(vec!["vote".into(), "time".into()]),
-        );
+        answer(&mut a, "min.missing_fields", Value::Choices(vec!["time".into()]));
+        answer(&mut b, "min.missing_fields", Value::Choices(vec!["vote".into(), "time".into()]));
         answer(&mut c, "att.broadened", Value::No);
         let mut builder = SummaryBuilder::new(Lang::Vi, Filters::default());
         for (i, v) in [&a, &b, &c].into_iter().enumerate() {
             assert!(builder.add(v, &t, Path::new(&format!("{i}.ron"))));
         }
         let s = builder.finish();
-        let notice = s
-            .findings
-            .iter()
-            .find(|f| f.id == "prep.notice")
-            .expect("finding");
-        assert_eq!(
-            (notice.failing(), notice.assessed, notice.not_applicable),
-            (1, 2, 1)
-        );
-        let minutes = s
-            .findings
-            .iter()
-            .find(|f| f.id == "min.missing_fields")
-            .expect("finding");
+        let notice = s.findings.iter().find(|f| f.id == "prep.notice").expect("finding");
+        assert_eq!((notice.failing(), notice.assessed, notice.not_applicable), (1, 2, 1));
+        let minutes = s.findings.iter().find(|f| f.id == "min.missing_fields").expect("finding");
         assert_eq!(minutes.failing(), 2);
-        assert!(
-            minutes.text.contains("Thời gian") && minutes.text.contains("Kết quả biểu quyết"),
-            "{}",
-            minutes.text
-        );
+        assert!(minutes.text.contains("Thời gian") && minutes.text.contains("Kết quả biểu quyết"), "{}", minutes.text);
         let ids: Vec<&str> = s.strengths.iter().map(|st| st.id.as_str()).collect();
         assert_eq!(ids, vec!["prep.committee_met"]);
         assert_eq!(s.duplicates.len(), 1);

@@ -79,7 +79,9 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Kind {
     /// Có / Không, and Không áp dụng where `allow_na`.
-    YesNo { allow_na: bool },
+    YesNo {
+        allow_na: bool,
+    },
     /// A whole number in `min..=max`; with `at_most_present`, also at most the members present.
     Count {
         min: u32,
@@ -95,9 +97,15 @@ pub enum Kind {
     },
     /// A 1–5 scale.
     Scale,
-    Choice { options: Vec<Choice> },
-    MultiChoice { options: Vec<Choice> },
-    Text { multiline: bool },
+    Choice {
+        options: Vec<Choice>,
+    },
+    MultiChoice {
+        options: Vec<Choice>,
+    },
+    Text {
+        multiline: bool,
+    },
     /// A time of day, hh:mm.
     Time,
     /// Derived from the meeting facts, never typed.
@@ -157,7 +165,10 @@ pub enum FailsWhen {
 pub enum Bound {
     Value(f64),
     /// max(`at_least`, `percent` % of members present).
-    ShareOfPresent { percent: f64, at_least: f64 },
+    ShareOfPresent {
+        percent: f64,
+        at_least: f64,
+    },
     /// Depends on the meeting kind (e.g. 90 minutes, 120 when combined).
     ByMeetingKind {
         regular: f64,
@@ -205,9 +216,7 @@ impl Template {
     }
 
     pub fn items(&self) -> impl Iterator<Item = ItemRef<'_>> {
-        self.sections
-            .iter()
-            .flat_map(|section| section.items.iter().map(move |item| ItemRef { section, item }))
+        self.sections.iter().flat_map(|section| section.items.iter().map(move |item| ItemRef { section, item }))
     }
 
     pub fn item(&self, id: &str) -> Option<ItemRef<'_>> {

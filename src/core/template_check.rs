@@ -91,9 +91,7 @@ fn check_item(template: &Template, item: &Item, seen_before: &HashSet<String>, i
 
 fn check_kind(item: &Item, issues: &mut Vec<TemplateIssue>) {
     match &item.kind {
-        Kind::Count { min, max, .. } if min > max => {
-            issues.push(TemplateIssue::BadBounds { item: item.id.clone() })
-        }
+        Kind::Count { min, max, .. } if min > max => issues.push(TemplateIssue::BadBounds { item: item.id.clone() }),
         Kind::CountPair { max: 0, .. } => issues.push(TemplateIssue::BadBounds { item: item.id.clone() }),
         Kind::Choice { options } | Kind::MultiChoice { options } => {
             if options.is_empty() {
@@ -207,8 +205,14 @@ mod tests {
             Some(Condition { field: "has_committee".into(), is: vec!["maybe".into()] });
         let issues = check_template(&t);
         assert!(issues.contains(&TemplateIssue::DuplicateId { id: first.id }));
-        assert!(issues.iter().any(|i| matches!(i, TemplateIssue::ConditionUnknownField { field, .. } if field == "nonsense")));
-        assert!(issues.iter().any(|i| matches!(i, TemplateIssue::ConditionUnknownValue { value, .. } if value == "maybe")));
+        assert!(
+            issues
+                .iter()
+                .any(|i| matches!(i, TemplateIssue::ConditionUnknownField { field, .. } if field == "nonsense"))
+        );
+        assert!(
+            issues.iter().any(|i| matches!(i, TemplateIssue::ConditionUnknownValue { value, .. } if value == "maybe"))
+        );
     }
 
     #[test]
@@ -221,6 +225,9 @@ mod tests {
             rule.fails_when = FailsWhen::AtMost(Bound::Value(-5.0));
         }
         let issues = check_template(&t);
-        assert!(issues.iter().any(|i| matches!(i, TemplateIssue::ThresholdOutOfRange { item, .. } if item == "att.rate")), "{issues:?}");
+        assert!(
+            issues.iter().any(|i| matches!(i, TemplateIssue::ThresholdOutOfRange { item, .. } if item == "att.rate")),
+            "{issues:?}"
+        );
     }
 }

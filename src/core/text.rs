@@ -98,11 +98,7 @@ pub fn slug(input: &str) -> String {
 
 /// A key for comparing names typed by different people: NFC, lower case, single spaces.
 pub fn name_key(input: &str) -> String {
-    clean(input, false)
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    clean(input, false).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A name without marks, lower case, single spaces: for matching what people type

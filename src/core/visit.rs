@@ -341,11 +341,7 @@ impl Visit {
     pub fn new(template: &Template, facts: NewVisit, now: Timestamp) -> Visit {
         let mut visit = Visit {
             schema: SCHEMA_VERSION,
-            template: TemplateRef {
-                id: template.id.clone(),
-                version: template.version,
-                hash: template.content_hash(),
-            },
+            template: TemplateRef { id: template.id.clone(), version: template.version, hash: template.content_hash() },
             round: facts.round,
             meeting: Meeting {
                 branch: facts.branch,
@@ -378,13 +374,8 @@ impl Visit {
     /// NFC-normalise every text and drop control characters, so stored text is canonical.
     pub fn normalize(&mut self) {
         let m = &mut self.meeting;
-        for field in [
-            &mut m.branch,
-            &mut m.committee,
-            &mut m.chair,
-            &mut m.minutes_secretary,
-            &mut m.higher_attendees,
-        ] {
+        for field in [&mut m.branch, &mut m.committee, &mut m.chair, &mut m.minutes_secretary, &mut m.higher_attendees]
+        {
             *field = clean(field, false);
         }
         if let Some(round) = &mut self.round {
@@ -456,11 +447,7 @@ pub fn content_hash(visit: &Visit) -> String {
 pub fn finalise(visit: &mut Visit, by: &str, now: Timestamp) {
     visit.status = VisitStatus::Final;
     visit.updated = now;
-    visit.finalised = Some(Finalised {
-        by: clean(by, false).trim().to_string(),
-        at: now,
-        hash: content_hash(visit),
-    });
+    visit.finalised = Some(Finalised { by: clean(by, false).trim().to_string(), at: now, hash: content_hash(visit) });
 }
 
 /// Why a visit could not be reopened.
@@ -474,12 +461,7 @@ pub enum ReopenError {
 
 /// Reopen a final visit as a draft, keeping who, when and why in the file. The last
 /// finalisation record stays, so the history reads: finalised, reopened (reason), finalised again.
-pub fn reopen(
-    visit: &mut Visit,
-    by: &str,
-    reason: &str,
-    now: Timestamp,
-) -> Result<(), ReopenError> {
+pub fn reopen(visit: &mut Visit, by: &str, reason: &str, now: Timestamp) -> Result<(), ReopenError> {
     if visit.status != VisitStatus::Final {
         return Err(ReopenError::NotFinal);
     }
@@ -489,11 +471,7 @@ pub fn reopen(
     }
     visit.status = VisitStatus::Draft;
     visit.updated = now;
-    visit.reopened.push(Reopened {
-        by: clean(by, false).trim().to_string(),
-        at: now,
-        reason,
-    });
+    visit.reopened.push(Reopened { by: clean(by, false).trim().to_string(), at: now, reason });
     Ok(())
 }
 
@@ -501,11 +479,7 @@ pub fn reopen(
 /// edited afterwards (by hand, or by a tool that did not reopen it). A visit marked final without a
 /// record (older files, or `status: Final` typed by hand) cannot be checked and is not reported.
 pub fn edited_after_final(visit: &Visit) -> bool {
-    visit.status == VisitStatus::Final
-        && visit
-            .finalised
-            .as_ref()
-            .is_some_and(|f| f.hash != content_hash(visit))
+    visit.status == VisitStatus::Final && visit.finalised.as_ref().is_some_and(|f| f.hash != content_hash(visit))
 }
 
 #[cfg(test)]
@@ -560,13 +534,7 @@ mod tests {
         v.last_item = Some("prep.notice".into());
         v.updated = Timestamp::UNIX_EPOCH;
         assert!(!edited_after_final(&v), "bookkeeping changes are not edits");
-        v.answers.insert(
-            "prep.notice".into(),
-            Answer {
-                value: Some(Value::No),
-                note: String::new(),
-            },
-        );
+        v.answers.insert("prep.notice".into(), Answer { value: Some(Value::No), note: String::new() });
         assert!(edited_after_final(&v));
         v.answers.remove("prep.notice");
         v.meeting.chair = "Bí thư".into();
@@ -587,23 +555,14 @@ mod tests {
         let at = Timestamp::UNIX_EPOCH;
         assert_eq!(reopen(&mut v, "Tú", "sửa", at), Err(ReopenError::NotFinal));
         finalise(&mut v, "Tú", at);
-        assert_eq!(
-            reopen(&mut v, "Tú", "  \n ", at),
-            Err(ReopenError::EmptyReason)
-        );
+        assert_eq!(reopen(&mut v, "Tú", "  \n ", at), Err(ReopenError::EmptyReason));
         assert_eq!(v.status, VisitStatus::Final);
         assert_eq!(reopen(&mut v, "Tú", "Sai số đảng viên có mặt", at), Ok(()));
         assert_eq!(v.status, VisitStatus::Draft);
         assert_eq!(v.reopened.len(), 1);
         assert_eq!(v.reopened[0].reason, "Sai số đảng viên có mặt");
         assert!(v.finalised.is_some(), "the last finalisation is kept");
-        v.answers.insert(
-            "prep.notice".into(),
-            Answer {
-                value: Some(Value::No),
-                note: String::new(),
-            },
-        );
+        v.answers.insert("prep.notice".into(), Answer { value: Some(Value::No), note: String::new() });
         assert!(!edited_after_final(&v), "a draft may change");
     }
 

@@ -7,26 +7,12 @@
 use crate::core::summary::Summary;
 use crate::export::ExportError;
 
-pub const COLUMNS: [&str; 10] = [
-    "item_id",
-    "section_id",
-    "finding",
-    "branch",
-    "committee",
-    "branch_type",
-    "date",
-    "inspectors",
-    "note",
-    "file",
-];
+pub const COLUMNS: [&str; 10] =
+    ["item_id", "section_id", "finding", "branch", "committee", "branch_type", "date", "inspectors", "note", "file"];
 
 /// A cell that cannot act as a formula.
 pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
 }
 
 pub fn render(summary: &Summary) -> Result<Vec<u8>, ExportError> {
@@ -50,9 +36,7 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, ExportError> {
             writer.write_record(row.iter().map(|cell| neutralise(cell)))?;
         }
     }
-    writer
-        .into_inner()
-        .map_err(|e| ExportError::Io(e.into_error()))
+    writer.into_inner().map_err(|e| ExportError::Io(e.into_error()))
 }
 
 #[cfg(test)]

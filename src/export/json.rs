@@ -360,10 +360,7 @@ fn round_keys(summary: &Summary, value: &mut J) {
     }
     let edited = summary.edited_after_final();
     if !edited.is_empty() {
-        map.insert(
-            "edited_after_final".into(),
-            J::Array(edited.iter().filter_map(brief).collect()),
-        );
+        map.insert("edited_after_final".into(), J::Array(edited.iter().filter_map(brief).collect()));
     }
 }
 

@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 
 use crate::core::summary::{Summary, VisitInfo};
 use crate::export::{
-    coverage_lines, date_text, edited_after_final_lines, figure_lines, one_line, skipped_text,
-    versions_text,
+    coverage_lines, date_text, edited_after_final_lines, figure_lines, one_line, skipped_text, versions_text,
 };
 use crate::strings::Msg;
 
@@ -17,10 +16,8 @@ pub fn md(text: &str) -> String {
     let line = one_line(text);
     let mut out = String::with_capacity(line.len());
     for (i, c) in line.chars().enumerate() {
-        let escape = matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
-        ) || (i == 0 && matches!(c, '#' | '-' | '+' | '='));
+        let escape = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~')
+            || (i == 0 && matches!(c, '#' | '-' | '+' | '='));
         if escape {
             out.push('\\');
         }
@@ -40,53 +37,25 @@ pub fn render(summary: &Summary) -> String {
     let _ = writeln!(w, "# {}\n", Msg::SumTitle.get(lang));
     if !summary.rounds.is_empty() {
         let rounds: Vec<String> = summary.rounds.iter().map(|r| md(r)).collect();
-        let _ = writeln!(
-            w,
-            "**{}**\n",
-            Msg::SumRound.fill(lang, &[&rounds.join(", ")])
-        );
+        let _ = writeln!(w, "**{}**\n", Msg::SumRound.fill(lang, &[&rounds.join(", ")]));
     }
     if let Some((first, last)) = summary.period() {
-        let _ = writeln!(
-            w,
-            "- {}",
-            Msg::SumPeriod.fill(lang, &[&date_text(first, lang), &date_text(last, lang)])
-        );
+        let _ = writeln!(w, "- {}", Msg::SumPeriod.fill(lang, &[&date_text(first, lang), &date_text(last, lang)]));
     }
-    let _ = writeln!(
-        w,
-        "- {}",
-        Msg::SumVisitCount.fill(lang, &[&summary.visits.len()])
-    );
+    let _ = writeln!(w, "- {}", Msg::SumVisitCount.fill(lang, &[&summary.visits.len()]));
     let inspectors = summary.inspectors();
     if !inspectors.is_empty() {
         let names: Vec<String> = inspectors.iter().map(|n| md(n)).collect();
-        let _ = writeln!(
-            w,
-            "- {}",
-            Msg::SumInspectors.fill(lang, &[&names.join(", ")])
-        );
+        let _ = writeln!(w, "- {}", Msg::SumInspectors.fill(lang, &[&names.join(", ")]));
     }
     if !summary.template_versions.is_empty() {
-        let _ = writeln!(
-            w,
-            "- {}",
-            Msg::SumTemplates.fill(lang, &[&md(&versions_text(summary))])
-        );
+        let _ = writeln!(w, "- {}", Msg::SumTemplates.fill(lang, &[&md(&versions_text(summary))]));
     }
     if summary.filtered_out > 0 {
-        let _ = writeln!(
-            w,
-            "- {}",
-            Msg::SumFilteredOut.fill(lang, &[&summary.filtered_out])
-        );
+        let _ = writeln!(w, "- {}", Msg::SumFilteredOut.fill(lang, &[&summary.filtered_out]));
     }
     if !summary.skipped.is_empty() {
-        let _ = writeln!(
-            w,
-            "- {}",
-            Msg::SumSkippedCount.fill(lang, &[&summary.skipped.len()])
-        );
+        let _ = writeln!(w, "- {}", Msg::SumSkippedCount.fill(lang, &[&summary.skipped.len()]));
     }
     if summary.template_versions.len() > 1 {
         let _ = writeln!(w, "\n{}", Msg::SumVersionsMerged.get(lang));
@@ -105,11 +74,7 @@ pub fn render(summary: &Summary) -> String {
         if v.edited_after_final {
             tags.push(Msg::SumEditedAfterFinalTag.get(lang));
         }
-        let tags = if tags.is_empty() {
-            String::new()
-        } else {
-            format!(" *({})*", tags.join(", "))
-        };
+        let tags = if tags.is_empty() { String::new() } else { format!(" *({})*", tags.join(", ")) };
         let on = Msg::SumAttendedOn.fill(lang, &[&date_text(v.date, lang)]);
         let _ = writeln!(w, "{}. {}, {on}{tags}", n + 1, branch(v));
     }
@@ -142,13 +107,7 @@ pub fn render(summary: &Summary) -> String {
     if !summary.other_strengths.is_empty() {
         let _ = writeln!(w, "\n### {}\n", Msg::SumOtherStrengths.get(lang));
         for line in &summary.other_strengths {
-            let _ = writeln!(
-                w,
-                "- {} — {} ({})",
-                md(&line.text),
-                md(&line.branch),
-                md(&line.committee)
-            );
+            let _ = writeln!(w, "- {} — {} ({})", md(&line.text), md(&line.branch), md(&line.committee));
         }
     }
 
@@ -158,18 +117,10 @@ pub fn render(summary: &Summary) -> String {
     }
     for f in &summary.findings {
         let _ = writeln!(w, "- {}.", md(&f.sentence(lang)));
-        let branches: Vec<String> = f
-            .branches
-            .iter()
-            .map(|b| format!("{} ({})", md(&b.branch), md(&b.committee)))
-            .collect();
+        let branches: Vec<String> =
+            f.branches.iter().map(|b| format!("{} ({})", md(&b.branch), md(&b.committee))).collect();
         if f.branches.iter().all(|b| b.text == f.text) {
-            let _ = writeln!(
-                w,
-                "  - {}: {}",
-                Msg::SumBranchesLabel.get(lang),
-                branches.join("; ")
-            );
+            let _ = writeln!(w, "  - {}: {}", Msg::SumBranchesLabel.get(lang), branches.join("; "));
         } else {
             // The sentence differs by branch ("{list}" items): one line each, with its own sentence.
             let _ = writeln!(w, "  - {}:", Msg::SumBranchesLabel.get(lang));
@@ -184,34 +135,20 @@ pub fn render(summary: &Summary) -> String {
             .map(|b| format!("{}: {}", md(&b.branch), md(&b.note)))
             .collect();
         if !notes.is_empty() {
-            let _ = writeln!(
-                w,
-                "  - {}: {}",
-                Msg::SumNotesLabel.get(lang),
-                notes.join("; ")
-            );
+            let _ = writeln!(w, "  - {}: {}", Msg::SumNotesLabel.get(lang), notes.join("; "));
         }
         if f.not_applicable + f.unanswered + f.not_in_template > 0 {
             let _ = writeln!(
                 w,
                 "  - {}",
-                Msg::SumNotAssessed.fill(
-                    lang,
-                    &[&f.not_applicable, &f.unanswered, &f.not_in_template]
-                )
+                Msg::SumNotAssessed.fill(lang, &[&f.not_applicable, &f.unanswered, &f.not_in_template])
             );
         }
     }
     if !summary.other_limitations.is_empty() {
         let _ = writeln!(w, "\n### {}\n", Msg::SumOtherLimitations.get(lang));
         for line in &summary.other_limitations {
-            let _ = writeln!(
-                w,
-                "- {} — {} ({})",
-                md(&line.text),
-                md(&line.branch),
-                md(&line.committee)
-            );
+            let _ = writeln!(w, "- {} — {} ({})", md(&line.text), md(&line.branch), md(&line.committee));
         }
     }
 
@@ -262,12 +199,8 @@ pub fn render(summary: &Summary) -> String {
     if !summary.duplicates.is_empty() {
         let _ = writeln!(w, "\n## {}\n", Msg::SumDuplicates.get(lang));
         for d in &summary.duplicates {
-            let files: Vec<String> = d
-                .visits
-                .iter()
-                .filter_map(|&i| summary.visits.get(i))
-                .map(|v| format!("`{}`", file(v)))
-                .collect();
+            let files: Vec<String> =
+                d.visits.iter().filter_map(|&i| summary.visits.get(i)).map(|v| format!("`{}`", file(v))).collect();
             let _ = writeln!(
                 w,
                 "- {} ({}), {}: {}",
@@ -306,10 +239,7 @@ mod tests {
 
     #[test]
     fn markdown_text_is_inert() {
-        assert_eq!(
-            md("a|b *c* [x](y) <script>"),
-            "a\\|b \\*c\\* \\[x\\](y) \\<script\\>"
-        );
+        assert_eq!(md("a|b *c* [x](y) <script>"), "a\\|b \\*c\\* \\[x\\](y) \\<script\\>");
         assert_eq!(md("- item"), "\\- item");
         assert_eq!(md("# x\u{1b}"), "\\# x^\\[");
     }

@@ -116,12 +116,7 @@ pub fn status_label(s: VisitStatus, lang: Lang) -> &'static str {
 /// Untrusted text on one line for a terminal: controls and bidi marks made visible, line breaks
 /// shown as " / ".
 pub fn one_line(text: &str) -> String {
-    display_safe(text, true)
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" / ")
+    display_safe(text, true).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" / ")
 }
 
 /// "Chi bộ số 11 (Đảng bộ phường Mai Dịch)", safe for a terminal.
@@ -158,62 +153,38 @@ pub fn figure_lines(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<(Str
         list.iter()
             .filter_map(|b| {
                 let v = summary.visits.get(b.visit)?;
-                Some(format!(
-                    "{} ({}) {}",
-                    esc(&v.branch),
-                    esc(&v.committee),
-                    show(b.value)
-                ))
+                Some(format!("{} ({}) {}", esc(&v.branch), esc(&v.committee), show(b.value)))
             })
             .collect::<Vec<_>>()
             .join("; ")
     };
     let outside = |fig: &Figure, show: &dyn Fn(f64) -> String| -> Option<String> {
-        (!fig.outside.is_empty())
-            .then(|| Msg::SumFigOutside.fill(lang, &[&values(&fig.outside, show)]))
+        (!fig.outside.is_empty()).then(|| Msg::SumFigOutside.fill(lang, &[&values(&fig.outside, show)]))
     };
     let pct = |v: f64| format!("{}%", number_text(v, 1, lang));
     let count = |v: f64| number_text(v, 0, lang);
-    let avg = |fig: &Figure| {
-        fig.average()
-            .map_or_else(|| "–".to_string(), |a| number_text(a, 1, lang))
-    };
+    let avg = |fig: &Figure| fig.average().map_or_else(|| "–".to_string(), |a| number_text(a, 1, lang));
     let minutes = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |m| number_text(m, 0, lang));
 
     let mut lines = Vec::new();
     let att = &f.attendance;
     let head = match att.rate() {
-        Some(rate) => Msg::SumFigAttendance.fill(
-            lang,
-            &[&number_text(rate, 1, lang), &att.present, &att.expected],
-        ),
+        Some(rate) => Msg::SumFigAttendance.fill(lang, &[&number_text(rate, 1, lang), &att.present, &att.expected]),
         None => Msg::SumFigAttendanceNoData.get(lang).to_string(),
     };
     let mut details = Vec::new();
     if !att.rates.branches.is_empty() {
-        details
-            .push(Msg::SumFigAttendanceBranches.fill(lang, &[&values(&att.rates.branches, &pct)]));
+        details.push(Msg::SumFigAttendanceBranches.fill(lang, &[&values(&att.rates.branches, &pct)]));
     }
     details.extend(outside(&att.rates, &pct));
     lines.push((head, details));
-    for (fig, msg) in [
-        (&f.without_notebook, Msg::SumFigNotebook),
-        (&f.speakers, Msg::SumFigSpeakers),
-    ] {
+    for (fig, msg) in [(&f.without_notebook, Msg::SumFigNotebook), (&f.speakers, Msg::SumFigSpeakers)] {
         let head = msg.fill(lang, &[&count(fig.total), &avg(fig), &fig.counted()]);
         lines.push((head, outside(fig, &count).into_iter().collect()));
     }
     let d = &f.duration;
-    let head = Msg::SumFigDuration.fill(
-        lang,
-        &[
-            &count(d.total),
-            &avg(d),
-            &minutes(d.min()),
-            &minutes(d.max()),
-            &d.counted(),
-        ],
-    );
+    let head =
+        Msg::SumFigDuration.fill(lang, &[&count(d.total), &avg(d), &minutes(d.min()), &minutes(d.max()), &d.counted()]);
     lines.push((head, outside(d, &count).into_iter().collect()));
     lines
 }
@@ -221,38 +192,20 @@ pub fn figure_lines(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<(Str
 /// The coverage of the round as lines with detail lines: the attended count (and the missing
 /// branches), the final count, per inspector, visits of unplanned branches. Empty without a round.
 /// `esc` makes untrusted text safe for the output at hand.
-pub fn coverage_lines(
-    summary: &Summary,
-    esc: &dyn Fn(&str) -> String,
-) -> Vec<(String, Vec<String>)> {
+pub fn coverage_lines(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<(String, Vec<String>)> {
     let lang = summary.lang;
     let Some(c) = &summary.coverage else {
         return Vec::new();
     };
     let mut lines = Vec::new();
-    let missing: Vec<String> = c
-        .missing()
-        .map(|p| format!("{} ({})", esc(&p.branch), esc(&p.committee)))
-        .collect();
-    let details = if missing.is_empty() {
-        Vec::new()
-    } else {
-        vec![Msg::CovMissing.fill(lang, &[&missing.join("; ")])]
-    };
-    lines.push((
-        Msg::CovAttended.fill(lang, &[&c.visited(), &c.planned()]),
-        details,
-    ));
-    lines.push((
-        Msg::CovFinal.fill(lang, &[&c.finalised(), &c.planned()]),
-        Vec::new(),
-    ));
+    let missing: Vec<String> = c.missing().map(|p| format!("{} ({})", esc(&p.branch), esc(&p.committee))).collect();
+    let details =
+        if missing.is_empty() { Vec::new() } else { vec![Msg::CovMissing.fill(lang, &[&missing.join("; ")])] };
+    lines.push((Msg::CovAttended.fill(lang, &[&c.visited(), &c.planned()]), details));
+    lines.push((Msg::CovFinal.fill(lang, &[&c.finalised(), &c.planned()]), Vec::new()));
     for i in &c.inspectors {
         lines.push((
-            Msg::CovInspector.fill(
-                lang,
-                &[&esc(&i.inspector), &i.planned, &i.visited, &i.finalised],
-            ),
+            Msg::CovInspector.fill(lang, &[&esc(&i.inspector), &i.planned, &i.visited, &i.finalised]),
             Vec::new(),
         ));
     }
@@ -263,10 +216,7 @@ pub fn coverage_lines(
             .filter_map(|&i| summary.visits.get(i))
             .map(|v| format!("{} ({})", esc(&v.branch), esc(&v.committee)))
             .collect();
-        lines.push((
-            Msg::CovUnplanned.fill(lang, &[&visits.join("; ")]),
-            Vec::new(),
-        ));
+        lines.push((Msg::CovUnplanned.fill(lang, &[&visits.join("; ")]), Vec::new()));
     }
     lines
 }

@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 use crate::core::summary::Summary;
 use crate::core::visit::VisitStatus;
 use crate::export::{
-    coverage_lines, date_text, edited_after_final_lines, figure_lines, one_line, skipped_text,
-    versions_text,
+    coverage_lines, date_text, edited_after_final_lines, figure_lines, one_line, skipped_text, versions_text,
 };
 use crate::strings::Msg;
 
@@ -21,48 +20,24 @@ pub fn render(summary: &Summary) -> String {
         let _ = writeln!(w, "{}", Msg::SumRound.fill(lang, &[&one_line(round)]));
     }
     if let Some((first, last)) = summary.period() {
-        let _ = writeln!(
-            w,
-            "{}",
-            Msg::SumPeriod.fill(lang, &[&date_text(first, lang), &date_text(last, lang)])
-        );
+        let _ = writeln!(w, "{}", Msg::SumPeriod.fill(lang, &[&date_text(first, lang), &date_text(last, lang)]));
     }
-    let _ = writeln!(
-        w,
-        "{}",
-        Msg::SumVisitCount.fill(lang, &[&summary.visits.len()])
-    );
+    let _ = writeln!(w, "{}", Msg::SumVisitCount.fill(lang, &[&summary.visits.len()]));
     let inspectors: Vec<String> = summary.inspectors().iter().map(|n| one_line(n)).collect();
     if !inspectors.is_empty() {
-        let _ = writeln!(
-            w,
-            "{}",
-            Msg::SumInspectors.fill(lang, &[&inspectors.join(", ")])
-        );
+        let _ = writeln!(w, "{}", Msg::SumInspectors.fill(lang, &[&inspectors.join(", ")]));
     }
     if !summary.template_versions.is_empty() {
-        let _ = writeln!(
-            w,
-            "{}",
-            Msg::SumTemplates.fill(lang, &[&versions_text(summary)])
-        );
+        let _ = writeln!(w, "{}", Msg::SumTemplates.fill(lang, &[&versions_text(summary)]));
     }
     if summary.template_versions.len() > 1 {
         let _ = writeln!(w, "{}", Msg::SumVersionsMerged.get(lang));
     }
     if summary.filtered_out > 0 {
-        let _ = writeln!(
-            w,
-            "{}",
-            Msg::SumFilteredOut.fill(lang, &[&summary.filtered_out])
-        );
+        let _ = writeln!(w, "{}", Msg::SumFilteredOut.fill(lang, &[&summary.filtered_out]));
     }
     if !summary.skipped.is_empty() {
-        let _ = writeln!(
-            w,
-            "{}",
-            Msg::SumSkippedCount.fill(lang, &[&summary.skipped.len()])
-        );
+        let _ = writeln!(w, "{}", Msg::SumSkippedCount.fill(lang, &[&summary.skipped.len()]));
     }
 
     heading(w, Msg::SumAttended.get(lang));
@@ -78,11 +53,7 @@ pub fn render(summary: &Summary) -> String {
         if v.edited_after_final {
             tags.push(Msg::SumEditedAfterFinalTag.get(lang));
         }
-        let tags = if tags.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", tags.join(", "))
-        };
+        let tags = if tags.is_empty() { String::new() } else { format!(" [{}]", tags.join(", ")) };
         let _ = writeln!(
             w,
             "  {:>2}. {} ({}), {}{tags}",
@@ -116,22 +87,11 @@ pub fn render(summary: &Summary) -> String {
         let _ = writeln!(w, "  {}", Msg::SumNoStrengths.get(lang));
     }
     for s in &summary.strengths {
-        let _ = writeln!(
-            w,
-            "  + {} ({}/{})",
-            one_line(&s.text),
-            s.passing,
-            s.assessed
-        );
+        let _ = writeln!(w, "  + {} ({}/{})", one_line(&s.text), s.passing, s.assessed);
     }
     for line in &summary.other_strengths {
-        let _ = writeln!(
-            w,
-            "  + {} — {} ({})",
-            one_line(&line.text),
-            one_line(&line.branch),
-            one_line(&line.committee)
-        );
+        let _ =
+            writeln!(w, "  + {} — {} ({})", one_line(&line.text), one_line(&line.branch), one_line(&line.committee));
     }
 
     heading(w, Msg::SumLimitations.get(lang));
@@ -145,18 +105,10 @@ pub fn render(summary: &Summary) -> String {
             let _ = writeln!(w, "  [{}]", one_line(&f.section_title));
         }
         let _ = writeln!(w, "  - {}", one_line(&f.sentence(lang)));
-        let branches: Vec<String> = f
-            .branches
-            .iter()
-            .map(|b| format!("{} ({})", one_line(&b.branch), one_line(&b.committee)))
-            .collect();
+        let branches: Vec<String> =
+            f.branches.iter().map(|b| format!("{} ({})", one_line(&b.branch), one_line(&b.committee))).collect();
         if f.branches.iter().all(|b| b.text == f.text) {
-            let _ = writeln!(
-                w,
-                "      {}: {}",
-                Msg::SumBranchesLabel.get(lang),
-                branches.join("; ")
-            );
+            let _ = writeln!(w, "      {}: {}", Msg::SumBranchesLabel.get(lang), branches.join("; "));
         } else {
             let _ = writeln!(w, "      {}:", Msg::SumBranchesLabel.get(lang));
             for (name, b) in branches.iter().zip(&f.branches) {
@@ -164,22 +116,14 @@ pub fn render(summary: &Summary) -> String {
             }
         }
         for b in f.branches.iter().filter(|b| !b.note.trim().is_empty()) {
-            let _ = writeln!(
-                w,
-                "      {} — {}: {}",
-                Msg::SumNotesLabel.get(lang),
-                one_line(&b.branch),
-                one_line(&b.note)
-            );
+            let _ =
+                writeln!(w, "      {} — {}: {}", Msg::SumNotesLabel.get(lang), one_line(&b.branch), one_line(&b.note));
         }
         if f.not_applicable + f.unanswered + f.not_in_template > 0 {
             let _ = writeln!(
                 w,
                 "      ({})",
-                Msg::SumNotAssessed.fill(
-                    lang,
-                    &[&f.not_applicable, &f.unanswered, &f.not_in_template]
-                )
+                Msg::SumNotAssessed.fill(lang, &[&f.not_applicable, &f.unanswered, &f.not_in_template])
             );
         }
     }

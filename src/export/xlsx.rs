@@ -12,11 +12,7 @@ use crate::strings::Msg;
 const MAX_CELL_CHARS: usize = 32_000;
 
 fn cell(text: &str) -> String {
-    if text.chars().count() > MAX_CELL_CHARS {
-        text.chars().take(MAX_CELL_CHARS).collect()
-    } else {
-        text.to_string()
-    }
+    if text.chars().count() > MAX_CELL_CHARS { text.chars().take(MAX_CELL_CHARS).collect() } else { text.to_string() }
 }
 
 fn header(sheet: &mut Worksheet, titles: &[&str], bold: &Format) -> Result<(), XlsxError> {
@@ -53,11 +49,7 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
     )?;
     for (i, f) in summary.findings.iter().enumerate() {
         let row = i as u32 + 1;
-        let branches: Vec<String> = f
-            .branches
-            .iter()
-            .map(|b| format!("{} ({})", b.branch, b.committee))
-            .collect();
+        let branches: Vec<String> = f.branches.iter().map(|b| format!("{} ({})", b.branch, b.committee)).collect();
         let notes: Vec<String> = f
             .branches
             .iter()

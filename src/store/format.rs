@@ -35,22 +35,43 @@ pub enum LoadErrorKind {
     Io(String),
     NotAFile,
     /// A symbolic link, met in a folder, that leads nowhere.
-    BrokenLink { target: PathBuf },
+    BrokenLink {
+        target: PathBuf,
+    },
     /// A symbolic link, met in a folder, that leads outside the folder given: not followed.
-    LinkOutside { target: PathBuf },
-    TooLarge { size: u64 },
+    LinkOutside {
+        target: PathBuf,
+    },
+    TooLarge {
+        size: u64,
+    },
     NotUtf8,
     /// UTF-16 text (it starts with a UTF-16 byte order mark).
     Utf16,
     Empty,
-    Conflict { line: usize },
+    Conflict {
+        line: usize,
+    },
     Syntax(SyntaxError),
-    NewerSchema { found: u32 },
-    UnknownTemplate { id: String },
-    UnknownItem { id: String, template: String },
-    BadAnswer { item: String, problem: Box<Problem> },
+    NewerSchema {
+        found: u32,
+    },
+    UnknownTemplate {
+        id: String,
+    },
+    UnknownItem {
+        id: String,
+        template: String,
+    },
+    BadAnswer {
+        item: String,
+        problem: Box<Problem>,
+    },
     /// A text field longer than [`MAX_TEXT_CHARS`]; `field` is its name or the item id.
-    TextTooLong { field: String, chars: usize },
+    TextTooLong {
+        field: String,
+        chars: usize,
+    },
 }
 
 /// A parse error, kept as data so it can be worded in either language.
@@ -59,8 +80,14 @@ pub enum SyntaxError {
     Eof,
     Expected(Expected),
     MissingField(String),
-    UnknownField { found: String, expected: Vec<String> },
-    UnknownVariant { found: String, expected: Vec<String> },
+    UnknownField {
+        found: String,
+        expected: Vec<String>,
+    },
+    UnknownVariant {
+        found: String,
+        expected: Vec<String>,
+    },
     DuplicateField(String),
     /// An answer id given twice in the answers map.
     DuplicateAnswer(String),
@@ -204,7 +231,10 @@ impl LoadError {
         // answer given twice) are never a cut: report them where they are.
         let whole = matches!(
             SyntaxError::from_ron(&e.code),
-            SyntaxError::MissingField(_) | SyntaxError::Trailing | SyntaxError::TooDeep | SyntaxError::DuplicateAnswer(_)
+            SyntaxError::MissingField(_)
+                | SyntaxError::Trailing
+                | SyntaxError::TooDeep
+                | SyntaxError::DuplicateAnswer(_)
         );
         let last_token = only_last_token(&end[..offset], rest);
         let never_closed = matches!(e.code, RonError::ExpectedStringEnd | RonError::UnclosedBlockComment);
@@ -239,7 +269,9 @@ impl LoadError {
             LoadErrorKind::NewerSchema { found } => Msg::ErrNewerSchema.fill(lang, &[found, &SCHEMA_VERSION]),
             LoadErrorKind::UnknownTemplate { id } => Msg::ErrUnknownTemplate.fill(lang, &[id]),
             LoadErrorKind::UnknownItem { id, template } => Msg::ErrUnknownItem.fill(lang, &[id, template]),
-            LoadErrorKind::TextTooLong { field, chars } => Msg::ErrTextTooLong.fill(lang, &[field, chars, &MAX_TEXT_CHARS]),
+            LoadErrorKind::TextTooLong { field, chars } => {
+                Msg::ErrTextTooLong.fill(lang, &[field, chars, &MAX_TEXT_CHARS])
+            }
             LoadErrorKind::BadAnswer { item, problem } => {
                 let reason = crate::strings::problem_message(problem, lang, &|id: &str| id.to_string());
                 Msg::ErrBadAnswer.fill(lang, &[item, &reason])
@@ -320,9 +352,8 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
 /// `=======` line, then a `>>>>>>>` line. A lone `=======` or `==========` is not a conflict: notes
 /// are written with their own line breaks, so a separator a person typed in a note starts a line.
 pub fn conflict_line(text: &str) -> Option<usize> {
-    let marker = |line: &str, m: &str| {
-        line.strip_prefix(m).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\r']))
-    };
+    let marker =
+        |line: &str, m: &str| line.strip_prefix(m).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\r']));
     // Nearly every file has no marker at all: one substring search says so.
     if !text.contains("<<<<<<<") {
         return None;

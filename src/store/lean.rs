@@ -40,12 +40,7 @@ const MAX_DEPTH: usize = 128;
 
 /// Read `text` as a `T`, or `None` when it is outside the subset (or not a valid `T`).
 pub fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> Option<T> {
-    let mut de = Lean {
-        src: text.as_bytes(),
-        text,
-        pos: 0,
-        depth: 0,
-    };
+    let mut de = Lean { src: text.as_bytes(), text, pos: 0, depth: 0 };
     de.skip_ws();
     let value = T::deserialize(&mut de).ok()?;
     de.skip_ws();
@@ -127,10 +122,7 @@ impl<'de> Lean<'de> {
             }
             Some(b'r') => {
                 self.pos += 1;
-                let hashes = self.src[self.pos..]
-                    .iter()
-                    .take_while(|&&b| b == b'#')
-                    .count();
+                let hashes = self.src[self.pos..].iter().take_while(|&&b| b == b'#').count();
                 self.pos += hashes;
                 if self.peek() != Some(b'"') {
                     return Err(GaveUp);
@@ -157,18 +149,14 @@ impl<'de> Lean<'de> {
         let start = self.pos;
         let mut n: u64 = 0;
         while let Some(d @ b'0'..=b'9') = self.peek() {
-            n = n
-                .checked_mul(10)
-                .and_then(|n| n.checked_add(u64::from(d - b'0')))
-                .ok_or(GaveUp)?;
+            n = n.checked_mul(10).and_then(|n| n.checked_add(u64::from(d - b'0'))).ok_or(GaveUp)?;
             self.pos += 1;
         }
         let digits = self.pos - start;
         if digits == 0 || (digits > 1 && self.src[start] == b'0') || n > max {
             return Err(GaveUp);
         }
-        if matches!(self.peek(), Some(b) if b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b >= 0x80)
-        {
+        if matches!(self.peek(), Some(b) if b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b >= 0x80) {
             return Err(GaveUp);
         }
         Ok(n)
@@ -211,11 +199,7 @@ struct Separated<'a, 'de> {
 
 impl<'a, 'de> Separated<'a, 'de> {
     fn new(de: &'a mut Lean<'de>, close: u8) -> Self {
-        Separated {
-            de,
-            close,
-            first: true,
-        }
+        Separated { de, close, first: true }
     }
 
     /// True when another element follows.
@@ -331,11 +315,7 @@ impl<'de> de::VariantAccess<'de> for &mut Lean<'de> {
         de::Deserializer::deserialize_tuple(self, _len, visitor)
     }
 
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value> {
+    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], visitor: V) -> Result<V::Value> {
         de::Deserializer::deserialize_struct(self, "", fields, visitor)
     }
 }
@@ -419,10 +399,7 @@ impl<'de> de::Deserializer<'de> for &mut Lean<'de> {
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         self.expect(b'{')?;
         self.nested(|de| {
-            let mut entries = Entries {
-                list: Separated::new(de, b'}'),
-                struct_fields: false,
-            };
+            let mut entries = Entries { list: Separated::new(de, b'}'), struct_fields: false };
             let value = visitor.visit_map(&mut entries)?;
             entries.list.end()?;
             Ok(value)
@@ -437,10 +414,7 @@ impl<'de> de::Deserializer<'de> for &mut Lean<'de> {
     ) -> Result<V::Value> {
         self.expect(b'(')?;
         self.nested(|de| {
-            let mut entries = Entries {
-                list: Separated::new(de, b')'),
-                struct_fields: true,
-            };
+            let mut entries = Entries { list: Separated::new(de, b')'), struct_fields: true };
             let value = visitor.visit_map(&mut entries)?;
             entries.list.end()?;
             Ok(value)
@@ -490,18 +464,10 @@ impl<'de> de::Deserializer<'de> for &mut Lean<'de> {
     fn deserialize_unit<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
         Err(GaveUp)
     }
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _visitor: V,
-    ) -> Result<V::Value> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, _visitor: V) -> Result<V::Value> {
         Err(GaveUp)
     }
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _visitor: V,
-    ) -> Result<V::Value> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, _visitor: V) -> Result<V::Value> {
         Err(GaveUp)
     }
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -523,9 +489,7 @@ mod tests {
 
     use super::*;
     use crate::core::template::Template;
-    use crate::core::visit::{
-        Answer, BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus,
-    };
+    use crate::core::visit::{Answer, BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus};
     use crate::store::format::visit_to_ron;
 
     fn ron_parse(text: &str) -> Option<Visit> {
@@ -550,52 +514,26 @@ mod tests {
         v.meeting.members.present = Some(0);
         let answers: [(&str, Value, &str); 9] = [
             ("a", Value::Yes, ""),
-            (
-                "b",
-                Value::NotApplicable,
-                "a \"quoted\" note with a \\ and \"# and r#\"x\"#",
-            ),
-            (
-                "c",
-                Value::Number(4_000_000_000),
-                "line one\nline two\ttab \u{1b}[31m \u{202E}",
-            ),
+            ("b", Value::NotApplicable, "a \"quoted\" note with a \\ and \"# and r#\"x\"#"),
+            ("c", Value::Number(4_000_000_000), "line one\nline two\ttab \u{1b}[31m \u{202E}"),
             ("d", Value::Pair(0, 12), ""),
-            (
-                "e",
-                Value::Scale(5),
-                "(parens), {braces}: [brackets] // not a comment",
-            ),
+            ("e", Value::Scale(5), "(parens), {braces}: [brackets] // not a comment"),
             ("f", Value::Choice("kha".into()), ""),
             ("g", Value::Choices(vec![]), ""),
             ("h", Value::Choices(vec!["x".into(), "y\"z".into()]), ""),
             ("i", Value::Text("\"##\"#".into()), "Some(None)"),
         ];
         for (id, value, note) in answers {
-            v.answers.insert(
-                id.into(),
-                Answer {
-                    value: Some(value),
-                    note: note.into(),
-                },
-            );
+            v.answers.insert(id.into(), Answer { value: Some(value), note: note.into() });
         }
         v.answers.insert(
             "j".into(),
             Answer {
-                value: Some(Value::Time(
-                    TimeOfDay::new(9, 5).unwrap_or_else(|| unreachable!()),
-                )),
+                value: Some(Value::Time(TimeOfDay::new(9, 5).unwrap_or_else(|| unreachable!()))),
                 note: String::new(),
             },
         );
-        v.answers.insert(
-            "k".into(),
-            Answer {
-                value: None,
-                note: "only a note".into(),
-            },
-        );
+        v.answers.insert("k".into(), Answer { value: None, note: "only a note".into() });
         v.notes = "general\nnotes".into();
         v.status = VisitStatus::Final;
         v.last_item = Some("k".into());
@@ -670,10 +608,7 @@ mod tests {
         // The plain subset cases must really be taken by the lean reader, and the rest refused.
         assert!(from_str::<Visit>(&text).is_some());
         for variant in &variants {
-            assert!(
-                from_str::<Visit>(variant).is_none(),
-                "lean accepted:\n{variant}"
-            );
+            assert!(from_str::<Visit>(variant).is_none(), "lean accepted:\n{variant}");
         }
     }
 

@@ -48,15 +48,9 @@ fn absolute(path: &Path) -> PathBuf {
 /// nearest folder at or above it. None when there is none up to the root.
 pub fn find_round_file(path: &Path) -> Option<PathBuf> {
     let path = absolute(path);
-    let start = if path.is_dir() || !path.exists() && path.extension().is_none() {
-        path.as_path()
-    } else {
-        path.parent()?
-    };
-    start
-        .ancestors()
-        .map(|dir| dir.join(ROUND_FILE))
-        .find(|file| file.is_file())
+    let start =
+        if path.is_dir() || !path.exists() && path.extension().is_none() { path.as_path() } else { path.parent()? };
+    start.ancestors().map(|dir| dir.join(ROUND_FILE)).find(|file| file.is_file())
 }
 
 #[derive(Deserialize)]
@@ -73,26 +67,14 @@ pub fn load_round(path: &Path) -> Result<Round, LoadError> {
 /// Parse the text of a round file (`path` names it in errors).
 pub fn parse_round(path: &Path, text: &str) -> Result<Round, LoadError> {
     if let Some(line) = conflict_line(text) {
-        return Err(LoadError::new(
-            path,
-            Some((line, 1)),
-            LoadErrorKind::Conflict { line },
-        ));
+        return Err(LoadError::new(path, Some((line, 1)), LoadErrorKind::Conflict { line }));
     }
     if let Ok(probe) = ron::Options::default().from_str::<SchemaProbe>(text)
         && probe.schema > ROUND_SCHEMA_VERSION
     {
-        return Err(LoadError::new(
-            path,
-            None,
-            LoadErrorKind::NewerSchema {
-                found: probe.schema,
-            },
-        ));
+        return Err(LoadError::new(path, None, LoadErrorKind::NewerSchema { found: probe.schema }));
     }
-    let mut round: Round = ron::Options::default()
-        .from_str(text)
-        .map_err(|e| LoadError::from_parse(path, text, &e))?;
+    let mut round: Round = ron::Options::default().from_str(text).map_err(|e| LoadError::from_parse(path, text, &e))?;
     round.normalize();
     Ok(round)
 }
@@ -151,12 +133,7 @@ mod tests {
     use jiff::civil::date;
 
     fn sample() -> Round {
-        let mut r = Round::new(
-            "967-QĐ/QU",
-            date(2022, 3, 23),
-            date(2022, 4, 4),
-            date(2022, 4, 21),
-        );
+        let mut r = Round::new("967-QĐ/QU", date(2022, 3, 23), date(2022, 4, 4), date(2022, 4, 21));
         r.plan(PlannedBranch {
             branch: "Chi bộ số 11".into(),
             committee: "Đảng bộ phường Mai Dịch".into(),
@@ -168,8 +145,7 @@ mod tests {
     }
 
     #[test]
-    fn written_round_reads_back_and_is_found_from_below() -> Result<(), Box<dyn std::error::Error>>
-    {
+    fn written_round_reads_back_and_is_found_from_below() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let r = sample();
         let path = create_round(dir.path(), &r)?;
@@ -181,14 +157,8 @@ mod tests {
         fs::create_dir_all(&nested)?;
         let real = fs::canonicalize(&path)?;
         assert_eq!(find_round_file(&nested), Some(real.clone()));
-        assert_eq!(
-            find_round_file(&nested.join("2022-04-06_chi-bo-so-11.ron")),
-            Some(real.clone())
-        );
-        assert_eq!(
-            find_round_file(&nested.join("not-yet").join("..").join("x")),
-            Some(real.clone())
-        );
+        assert_eq!(find_round_file(&nested.join("2022-04-06_chi-bo-so-11.ron")), Some(real.clone()));
+        assert_eq!(find_round_file(&nested.join("not-yet").join("..").join("x")), Some(real.clone()));
         assert_eq!(find_round_file(dir.path()), Some(real));
         Ok(())
     }
@@ -197,21 +167,11 @@ mod tests {
     fn newer_and_broken_round_files_say_why() {
         let p = Path::new("round.ron");
         let text = round_to_ron(&sample()).replace("schema: 1", "schema: 9");
-        assert!(matches!(
-            parse_round(p, &text),
-            Err(LoadError {
-                kind: LoadErrorKind::NewerSchema { found: 9 },
-                ..
-            })
-        ));
+        assert!(matches!(parse_round(p, &text), Err(LoadError { kind: LoadErrorKind::NewerSchema { found: 9 }, .. })));
         let bad = round_to_ron(&sample()).replace("decision:", "decisoin:");
         assert!(matches!(
             parse_round(p, &bad),
-            Err(LoadError {
-                kind: LoadErrorKind::Syntax(_),
-                position: Some(_),
-                ..
-            })
+            Err(LoadError { kind: LoadErrorKind::Syntax(_), position: Some(_), .. })
         ));
         assert!(is_round_file(Path::new("a/round.ron")));
         assert!(!is_round_file(Path::new("a/round.ron.bak")));
@@ -283,21 +243,12 @@ pub struct RoundResolver<'a> {
 
 impl<'a> RoundResolver<'a> {
     pub fn new(base: &'a [Template]) -> RoundResolver<'a> {
-        RoundResolver {
-            base,
-            dirs: HashMap::new(),
-            rounds: HashMap::new(),
-            errors: Vec::new(),
-        }
+        RoundResolver { base, dirs: HashMap::new(), rounds: HashMap::new(), errors: Vec::new() }
     }
 
     /// The round file governing `path` (a visit file, or a folder), when one does and it loads.
     pub fn resolve(&mut self, path: &Path) -> Option<PathBuf> {
-        if path.is_dir() {
-            self.resolve_dir(path)
-        } else {
-            self.resolve_file(path)
-        }
+        if path.is_dir() { self.resolve_dir(path) } else { self.resolve_file(path) }
     }
 
     /// The round file governing the visit file `file` (its folder's), without asking the file
@@ -321,11 +272,7 @@ impl<'a> RoundResolver<'a> {
         if !self.rounds.contains_key(&file) {
             let loaded = match load_round(&file) {
                 Ok(round) => {
-                    let templates = self
-                        .base
-                        .iter()
-                        .map(|t| template_for_round(t, &round))
-                        .collect();
+                    let templates = self.base.iter().map(|t| template_for_round(t, &round)).collect();
                     Some((round, templates))
                 }
                 Err(e) => {
@@ -340,27 +287,19 @@ impl<'a> RoundResolver<'a> {
 
     /// The templates to load a file governed by `round_file` against.
     pub fn templates(&self, round_file: Option<&PathBuf>) -> &[Template] {
-        match round_file
-            .and_then(|f| self.rounds.get(f))
-            .and_then(Option::as_ref)
-        {
+        match round_file.and_then(|f| self.rounds.get(f)).and_then(Option::as_ref) {
             Some((_, templates)) => templates,
             None => self.base,
         }
     }
 
     pub fn round(&self, round_file: Option<&PathBuf>) -> Option<&Round> {
-        round_file
-            .and_then(|f| self.rounds.get(f))
-            .and_then(Option::as_ref)
-            .map(|(r, _)| r)
+        round_file.and_then(|f| self.rounds.get(f)).and_then(Option::as_ref).map(|(r, _)| r)
     }
 
     /// Every round file loaded so far, with its round.
     pub fn loaded(&self) -> impl Iterator<Item = (&PathBuf, &Round)> {
-        self.rounds
-            .iter()
-            .filter_map(|(p, r)| r.as_ref().map(|(r, _)| (p, r)))
+        self.rounds.iter().filter_map(|(p, r)| r.as_ref().map(|(r, _)| (p, r)))
     }
 
     /// Round files that could not be loaded since the last call.
@@ -368,4 +307,3 @@ impl<'a> RoundResolver<'a> {
         std::mem::take(&mut self.errors)
     }
 }
-

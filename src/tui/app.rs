@@ -11,15 +11,14 @@ use crate::core::round::{Coverage, PlanState, Round, VisitBrief, apply_plan, app
 use crate::core::rules::{Problem, applies, finding_count, problems, progress};
 use crate::core::template::{Kind, Template};
 use crate::core::text::name_key;
-use crate::core::visit::{finalise, reopen,
-    BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus, parse_date,
+use crate::core::visit::{
+    BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus, finalise, parse_date, reopen,
 };
 use crate::store::format::{template_for, visit_to_ron};
 use crate::strings::{Lang, Msg};
 use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, KeyMap, Scope};
-use crate::tui::rows::{Fact, FactInput, Row, row_enabled, row_item, rows,
-    section_count};
+use crate::tui::rows::{Fact, FactInput, Row, row_enabled, row_item, rows, section_count};
 
 /// Something that happened: a key, pasted text, a result from the disk, a hang-up.
 #[derive(Debug, Clone)]
@@ -28,24 +27,54 @@ pub enum Event {
     Paste(String),
     Resize,
     HomeEntries(Vec<HomeEntry>),
-    HomeDone { unreadable: usize },
-    Opened { path: PathBuf, result: Result<Visit, String> },
+    HomeDone {
+        unreadable: usize,
+    },
+    Opened {
+        path: PathBuf,
+        result: Result<Visit, String>,
+    },
     Created(Result<(PathBuf, Visit), String>),
-    Saved { path: PathBuf, error: Option<String> },
+    Saved {
+        path: PathBuf,
+        error: Option<String>,
+    },
     /// The write failed; the text went to `recovery` when that could be written.
-    SaveFailed { path: PathBuf, error: String, recovery: Option<PathBuf> },
+    SaveFailed {
+        path: PathBuf,
+        error: String,
+        recovery: Option<PathBuf>,
+    },
     /// The file changed on disk since it was read: nothing was written.
-    SaveConflict { path: PathBuf },
+    SaveConflict {
+        path: PathBuf,
+    },
     /// Another session holds the visit: view it without writing.
-    ReadOnly { path: PathBuf, holder: String },
+    ReadOnly {
+        path: PathBuf,
+        holder: String,
+    },
     /// Unsaved answers from an earlier failed save wait in `recovery`.
-    Recoverable { path: PathBuf, recovery: PathBuf },
+    Recoverable {
+        path: PathBuf,
+        recovery: PathBuf,
+    },
     /// The content of a recovery file, to put back.
     Restored(Result<Visit, String>),
     /// Last round's visit of the open visit's branch.
-    Previous { path: PathBuf, visit: Box<Visit> },
-    SummaryProgress { generation: u64, done: usize, total: usize },
-    SummaryReady { generation: u64, summary: Box<crate::core::summary::Summary> },
+    Previous {
+        path: PathBuf,
+        visit: Box<Visit>,
+    },
+    SummaryProgress {
+        generation: u64,
+        done: usize,
+        total: usize,
+    },
+    SummaryReady {
+        generation: u64,
+        summary: Box<crate::core::summary::Summary>,
+    },
     Exported(Result<PathBuf, String>),
     CompareReady(Result<Box<crate::core::compare::Comparison>, String>),
     /// The terminal is gone (SIGHUP, EOF): save and leave without drawing.
@@ -57,28 +86,52 @@ pub enum Event {
 /// Work for the runtime: disk and process, never done by `update` itself.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Save { path: PathBuf, text: String },
+    Save {
+        path: PathBuf,
+        text: String,
+    },
     Create(Box<Visit>),
     Open(PathBuf),
     ScanHome,
     /// The visit was left: release its lock.
     Close(PathBuf),
     /// Write even though the file changed on disk ("keep mine").
-    ForceSave { path: PathBuf, text: String },
+    ForceSave {
+        path: PathBuf,
+        text: String,
+    },
     /// Write the visit as a new file beside `beside` and continue there ("save a copy").
-    SaveCopy { visit: Box<Visit>, beside: PathBuf },
+    SaveCopy {
+        visit: Box<Visit>,
+        beside: PathBuf,
+    },
     /// Read the file again, dropping what is in memory ("take theirs").
     Reload(PathBuf),
-    Restore { recovery: PathBuf },
+    Restore {
+        recovery: PathBuf,
+    },
     DiscardRecovery(PathBuf),
     /// Look for last round's visit of the branch of the visit at `path`.
-    FindPrevious { path: PathBuf, branch: String, committee: String, before: Date },
+    FindPrevious {
+        path: PathBuf,
+        branch: String,
+        committee: String,
+        before: Date,
+    },
     /// Merge every visit of the data folder with these filters.
-    ComputeSummary { filters: crate::core::summary::Filters, generation: u64 },
+    ComputeSummary {
+        filters: crate::core::summary::Filters,
+        generation: u64,
+    },
     /// Compare the data folder with an earlier round's folder.
-    Compare { old: PathBuf },
+    Compare {
+        old: PathBuf,
+    },
     /// Write a report into the data folder.
-    Export { name: String, bytes: Vec<u8> },
+    Export {
+        name: String,
+        bytes: Vec<u8>,
+    },
     Quit,
 }
 
@@ -176,7 +229,11 @@ impl Form {
 
     /// Facts that must be filled before the file is created.
     pub fn missing(&self) -> Vec<Fact> {
-        Fact::ALL.iter().copied().filter(|f| f.required() && f.value_text(&self.draft, Lang::Vi).trim().is_empty()).collect()
+        Fact::ALL
+            .iter()
+            .copied()
+            .filter(|f| f.required() && f.value_text(&self.draft, Lang::Vi).trim().is_empty())
+            .collect()
     }
 }
 
@@ -232,14 +289,18 @@ pub struct Search {
 pub enum Overlay {
     None,
     Help,
-    Problems { selected: usize },
+    Problems {
+        selected: usize,
+    },
     Search(Search),
     Editor(Editor),
     Picker(Picker),
     /// The file changed on disk: keep mine, take theirs, or save a copy.
     Conflict,
     /// Unsaved answers were found in a recovery file: restore them?
-    Recover { recovery: PathBuf },
+    Recover {
+        recovery: PathBuf,
+    },
 }
 
 pub struct App {
@@ -291,7 +352,6 @@ impl App {
             return_to_summary: false,
         }
     }
-
 
     /// The template new visits use: the last one given, else the embedded one.
     pub fn current_template(&self) -> Option<&Template> {
@@ -413,7 +473,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Event::Exported(result) => {
             app.flash = Some(match result {
-                Ok(path) => Msg::SumWrote.fill(app.lang, &[&crate::core::text::display_safe(&path.to_string_lossy(), false)]),
+                Ok(path) => {
+                    Msg::SumWrote.fill(app.lang, &[&crate::core::text::display_safe(&path.to_string_lossy(), false)])
+                }
                 Err(e) => e,
             });
             Vec::new()
@@ -740,9 +802,7 @@ fn checklist_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Action::Edit => open_edit(app),
         Action::EditNote => open_note(app),
         Action::NextUnanswered => next_unanswered(app),
-        Action::Search => {
-            app.overlay = Overlay::Search(Search { query: TextBuffer::new("", false), selected: 0 })
-        }
+        Action::Search => app.overlay = Overlay::Search(Search { query: TextBuffer::new("", false), selected: 0 }),
         Action::Undo => return undo(app),
         Action::Problems => app.overlay = Overlay::Problems { selected: 0 },
         Action::ToggleFinal => return toggle_final(app),
@@ -1137,11 +1197,17 @@ fn open_fact_editor(app: &mut App, fact: Fact, first_digit: Option<char>) {
         FactInput::BranchType | FactInput::MeetingKind | FactInput::YesNo => {
             let (options, current): (Vec<(String, String)>, String) = match fact.input() {
                 FactInput::BranchType => (
-                    BranchType::ALL.iter().map(|t| (t.id().to_string(), Msg::branch_type(*t).get(lang).to_string())).collect(),
+                    BranchType::ALL
+                        .iter()
+                        .map(|t| (t.id().to_string(), Msg::branch_type(*t).get(lang).to_string()))
+                        .collect(),
                     visit.meeting.branch_type.id().to_string(),
                 ),
                 FactInput::MeetingKind => (
-                    MeetingKind::ALL.iter().map(|k| (k.id().to_string(), Msg::meeting_kind(*k).get(lang).to_string())).collect(),
+                    MeetingKind::ALL
+                        .iter()
+                        .map(|k| (k.id().to_string(), Msg::meeting_kind(*k).get(lang).to_string()))
+                        .collect(),
                     visit.meeting.kind.id().to_string(),
                 ),
                 _ => (
@@ -1150,16 +1216,24 @@ fn open_fact_editor(app: &mut App, fact: Fact, first_digit: Option<char>) {
                 ),
             };
             let cursor = options.iter().position(|(id, _)| *id == current).unwrap_or(0);
-            app.overlay =
-                Overlay::Picker(Picker { target: Target::Fact(fact), options, multi: false, cursor, chosen: vec![current] });
+            app.overlay = Overlay::Picker(Picker {
+                target: Target::Fact(fact),
+                options,
+                multi: false,
+                cursor,
+                chosen: vec![current],
+            });
         }
         _ => {
             let text = match first_digit {
                 Some(d) => d.to_string(),
                 None => fact.edit_text(visit, lang),
             };
-            app.overlay =
-                Overlay::Editor(Editor { target: Target::Fact(fact), buffer: TextBuffer::new(&text, false), error: None });
+            app.overlay = Overlay::Editor(Editor {
+                target: Target::Fact(fact),
+                buffer: TextBuffer::new(&text, false),
+                error: None,
+            });
         }
     }
 }
@@ -1446,7 +1520,6 @@ pub fn search_results(app: &App, query: &str) -> Vec<(usize, usize)> {
     found
 }
 
-
 fn search_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Overlay::Search(search) = &mut app.overlay else { return Vec::new() };
     match key.code {
@@ -1550,7 +1623,11 @@ fn toggle_final(app: &mut App) -> Vec<Effect> {
 
 /// Who finalises or reopens: the configured inspector, else the visit's first inspector.
 fn signer(inspector: &str, visit: &Visit) -> String {
-    if inspector.trim().is_empty() { visit.inspectors.first().cloned().unwrap_or_default() } else { inspector.to_string() }
+    if inspector.trim().is_empty() {
+        visit.inspectors.first().cloned().unwrap_or_default()
+    } else {
+        inspector.to_string()
+    }
 }
 
 /// Reopen the final visit with the reason typed; an empty reason keeps the editor open.

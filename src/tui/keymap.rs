@@ -296,7 +296,8 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
 
 impl Default for KeyMap {
     fn default() -> KeyMap {
-        let bindings = DEFAULTS.iter().map(|(scope, k, action)| Binding { scope: *scope, key: key(k), action: *action });
+        let bindings =
+            DEFAULTS.iter().map(|(scope, k, action)| Binding { scope: *scope, key: key(k), action: *action });
         KeyMap { bindings: bindings.collect() }
     }
 }

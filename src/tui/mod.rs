@@ -3,10 +3,10 @@
 //! and the effects that touch the disk.
 
 pub mod app;
+pub mod compare;
 pub mod editor;
 pub mod keymap;
 pub mod rows;
-pub mod compare;
 mod saver;
 pub mod summary;
 pub mod terminal;
@@ -215,7 +215,8 @@ impl Runtime {
                     let result = if old.is_dir() {
                         Ok(Box::new(crate::core::compare::compare(&side(&old), &side(&new))))
                     } else {
-                        Err(Msg::CliNoFiles.fill(lang, &[&crate::core::text::display_safe(&old.to_string_lossy(), false)]))
+                        Err(Msg::CliNoFiles
+                            .fill(lang, &[&crate::core::text::display_safe(&old.to_string_lossy(), false)]))
                     };
                     let _ = tx.send(Event::CompareReady(result));
                 });

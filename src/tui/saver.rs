@@ -16,8 +16,15 @@ use crate::tui::app::Event;
 
 enum Job {
     /// The content the file has now (just loaded): the reference for the next write.
-    Expect { path: PathBuf, bytes: Vec<u8> },
-    Write { path: PathBuf, text: String, force: bool },
+    Expect {
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
+    Write {
+        path: PathBuf,
+        text: String,
+        force: bool,
+    },
     Flush(Sender<()>),
 }
 
@@ -58,7 +65,10 @@ impl Saver {
 /// system's temporary folder.
 pub fn recovery_paths(path: &Path) -> [PathBuf; 2] {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    [path.with_file_name(format!("{name}.save")), std::env::temp_dir().join("khaosat-recovery").join(format!("{name}.save"))]
+    [
+        path.with_file_name(format!("{name}.save")),
+        std::env::temp_dir().join("khaosat-recovery").join(format!("{name}.save")),
+    ]
 }
 
 fn write_recovery(path: &Path, text: &str) -> Option<PathBuf> {
@@ -87,9 +97,8 @@ fn run(rx: Receiver<Job>, events: Sender<Event>) {
             }
         }
         for (path, (text, force)) in latest {
-            let changed_on_disk = expected
-                .get(&path)
-                .is_some_and(|bytes| std::fs::read(&path).map(|now| now != *bytes).unwrap_or(false));
+            let changed_on_disk =
+                expected.get(&path).is_some_and(|bytes| std::fs::read(&path).map(|now| now != *bytes).unwrap_or(false));
             if changed_on_disk && !force {
                 let _ = events.send(Event::SaveConflict { path });
                 continue;

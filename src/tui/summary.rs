@@ -213,7 +213,8 @@ fn open_filter(app: &mut App, kind: FilterKind) {
         }
     };
     let cursor = options.iter().position(|(id, _)| *id == current).unwrap_or(0);
-    app.overlay = Overlay::Picker(Picker { target: Target::Filter(kind), options, multi: false, cursor, chosen: vec![current] });
+    app.overlay =
+        Overlay::Picker(Picker { target: Target::Filter(kind), options, multi: false, cursor, chosen: vec![current] });
 }
 
 /// Apply a filter picked from a list (an empty id means "all").

@@ -94,11 +94,7 @@ pub fn run_command(mut cmd: Command, limit: Duration) -> Run {
         stderr: String::from_utf8_lossy(&stderr_bytes).into_owned(),
         stderr_bytes,
     };
-    assert!(
-        run.code.is_some(),
-        "killed by a signal (an abort, a stack overflow?)\n{}",
-        run.show()
-    );
+    assert!(run.code.is_some(), "killed by a signal (an abort, a stack overflow?)\n{}", run.show());
     assert_ne!(run.code, Some(101), "panicked\n{}", run.show());
     assert!(!run.stderr.contains("panicked"), "panicked\n{}", run.show());
     assert!(!run.stderr.contains("stack overflow"), "{}", run.show());
@@ -106,17 +102,12 @@ pub fn run_command(mut cmd: Command, limit: Duration) -> Run {
 }
 
 /// Run `f` on a thread and fail if it has not returned within `limit` (a blocking open, a loop).
-pub fn within<T: Send + 'static>(
-    limit: Duration,
-    what: &str,
-    f: impl FnOnce() -> T + Send + 'static,
-) -> T {
+pub fn within<T: Send + 'static>(limit: Duration, what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let _ = tx.send(f());
     });
-    rx.recv_timeout(limit)
-        .unwrap_or_else(|_| panic!("{what}: no answer within {limit:?} (a hang)"))
+    rx.recv_timeout(limit).unwrap_or_else(|_| panic!("{what}: no answer within {limit:?} (a hang)"))
 }
 
 /// Every entry under `dir`, with the bytes of regular files (special files by name only, and
@@ -159,21 +150,14 @@ pub fn is_dangerous(c: char) -> bool {
 pub fn assert_terminal_safe(what: &str, bytes: &[u8]) -> String {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.to_string(),
-        Err(e) => panic!(
-            "{what}: not UTF-8 ({e}): {}",
-            String::from_utf8_lossy(bytes)
-        ),
+        Err(e) => panic!("{what}: not UTF-8 ({e}): {}", String::from_utf8_lossy(bytes)),
     };
     assert!(!bytes.contains(&0x1B), "{what}: an ESC byte in\n{text}");
     for (i, c) in text.char_indices() {
         if c == '\n' || c == '\t' {
             continue;
         }
-        assert!(
-            !is_dangerous(c),
-            "{what}: {c:?} (U+{:04X}) at byte {i} in\n{text}",
-            c as u32
-        );
+        assert!(!is_dangerous(c), "{what}: {c:?} (U+{:04X}) at byte {i} in\n{text}", c as u32);
     }
     text
 }

@@ -14,8 +14,8 @@ use crate::core::text::display_safe;
 use crate::strings::Msg;
 use crate::tui::app::{App, SaveState, Session, current_row};
 use crate::tui::rows::{
-    Fact, FactInput, Row, answer_text, row_enabled, row_item, rows, section_count, section_findings,
-    section_progress, section_title,
+    Fact, FactInput, Row, answer_text, row_enabled, row_item, rows, section_count, section_findings, section_progress,
+    section_title,
 };
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -68,7 +68,13 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, theme: Theme, 
         let tail = format!(" {done}/{total}{flag}");
         let title_width = width.saturating_sub(tail.chars().count() + 1);
         let title = pad(&safe(&section_title(&session.template, s, app.lang)), title_width);
-        let style = if s == session.section { theme.selected() } else if findings > 0 { theme.finding() } else { Default::default() };
+        let style = if s == session.section {
+            theme.selected()
+        } else if findings > 0 {
+            theme.finding()
+        } else {
+            Default::default()
+        };
         lines.push(Line::styled(format!("{marker}{title}{tail}"), style));
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -198,7 +204,11 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
             }
             if let Some(answer) = session.visit.answer(&item.id).filter(|a| !a.note.is_empty()) {
                 let note = display_safe(&answer.note, true);
-                foot.push_line(Line::from(format!("✎ {}: {}", app.lang_str(Msg::NoteLabel), note.replace('\n', " ⏎ "))));
+                foot.push_line(Line::from(format!(
+                    "✎ {}: {}",
+                    app.lang_str(Msg::NoteLabel),
+                    note.replace('\n', " ⏎ ")
+                )));
             }
             if let Some(previous) = session.previous.as_deref() {
                 let before = answer_text(item, previous, lang);

@@ -18,7 +18,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Some(cmp) => Msg::CompareHeader.fill(app.lang, &[&old, &cmp.old_visits, &cmp.new_visits]),
         None => Msg::CompareLoading.fill(app.lang, &[&old]),
     };
-    frame.render_widget(Paragraph::new(Span::styled(fit(&format!(" {head}"), area.width as usize), theme.title())), header);
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&format!(" {head}"), area.width as usize), theme.title())),
+        header,
+    );
     let Some(cmp) = c.comparison.as_deref() else { return };
     if c.detail {
         let Some(f) = cmp.findings.get(c.selected) else { return };
@@ -26,7 +29,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             if list.is_empty() {
                 "—".to_string()
             } else {
-                list.iter().map(|b| format!("{} ({})", safe(&b.branch), safe(&b.committee))).collect::<Vec<_>>().join("; ")
+                list.iter()
+                    .map(|b| format!("{} ({})", safe(&b.branch), safe(&b.committee)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             }
         };
         let mut text = Text::default();

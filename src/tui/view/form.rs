@@ -15,13 +15,13 @@ use crate::tui::view::overlay::problem_text;
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let Some(form) = app.form.as_ref() else { return };
     let problems = fact_problems(&form.draft.meeting);
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(problems.len().min(3) as u16),
-    ])
-    .areas(area);
-    frame.render_widget(Paragraph::new(Span::styled(format!(" {}", app.lang_str(Msg::FormTitle)), theme.title())), header);
+    let [header, body, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(problems.len().min(3) as u16)])
+            .areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!(" {}", app.lang_str(Msg::FormTitle)), theme.title())),
+        header,
+    );
     let block = Block::bordered();
     let inner = block.inner(body);
     frame.render_widget(block, body);

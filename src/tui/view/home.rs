@@ -17,11 +17,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Layout::vertical([Constraint::Length(1), Constraint::Length(round_lines), Constraint::Min(0)]).areas(area);
     if let Some(c) = &home.coverage {
         let head = Msg::HomeRound.fill(app.lang, &[&safe(&c.decision), &c.visited(), &c.planned(), &c.finalised()]);
-        let per_inspector: Vec<String> = c
-            .inspectors
-            .iter()
-            .map(|i| format!("{} {}/{}", safe(&i.inspector), i.visited, i.planned))
-            .collect();
+        let per_inspector: Vec<String> =
+            c.inspectors.iter().map(|i| format!("{} {}/{}", safe(&i.inspector), i.visited, i.planned)).collect();
         let missing: Vec<String> = c.missing().map(|b| safe(&b.branch)).collect();
         let second = if missing.is_empty() {
             per_inspector.join(" · ")

@@ -121,10 +121,9 @@ fn draw_status(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 
 fn status_hints(app: &App) -> String {
     let scope = app.scope();
-    let hint = |action: Action| format!("{} {}", app.keymap.keys_for(scope, action), app.lang_str(action.description()));
-    let short = |action: Action| {
-        format!("{} {}", app.keymap.first_key(scope, action), app.lang_str(action.short()))
-    };
+    let hint =
+        |action: Action| format!("{} {}", app.keymap.keys_for(scope, action), app.lang_str(action.description()));
+    let short = |action: Action| format!("{} {}", app.keymap.first_key(scope, action), app.lang_str(action.short()));
     match (&app.overlay, &app.screen) {
         (Overlay::Editor(_), _) => app.lang_str(Msg::EditorHint).to_string(),
         (Overlay::Picker(p), _) if p.multi => app.lang_str(Msg::PickerMultiHint).to_string(),
@@ -134,9 +133,9 @@ fn status_hints(app: &App) -> String {
         (Overlay::Help, _) => app.lang_str(Msg::HelpHint).to_string(),
         (Overlay::Conflict, _) => app.lang_str(Msg::ConflictChoices).to_string(),
         (Overlay::Recover { .. }, _) => "y / n".to_string(),
-        (Overlay::None, Screen::Home) => [Action::Open, Action::NewVisit, Action::Summary, Action::Help, Action::Quit]
-            .map(hint)
-            .join(" · "),
+        (Overlay::None, Screen::Home) => {
+            [Action::Open, Action::NewVisit, Action::Summary, Action::Help, Action::Quit].map(hint).join(" · ")
+        }
         (Overlay::None, Screen::NewVisit) => app.lang_str(Msg::FormHint).to_string(),
         (Overlay::None, Screen::Summary) if app.summary.detail.is_some() => {
             app.lang_str(Msg::SummaryBranchesOf).to_string()

@@ -19,16 +19,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let title = match (&s.summary, s.progress) {
         (_, Some((done, total))) => Msg::SummaryMerging.fill(app.lang, &[&done, &total]),
-        (Some(sum), None) => Msg::SummaryCounts.fill(
-            app.lang,
-            &[&sum.visits.len(), &sum.findings.len(), &sum.strengths.len(), &sum.skipped.len()],
-        ),
+        (Some(sum), None) => Msg::SummaryCounts
+            .fill(app.lang, &[&sum.visits.len(), &sum.findings.len(), &sum.strengths.len(), &sum.skipped.len()]),
         (None, None) => String::new(),
     };
     let head = format!(" khaosat — {}: {title}", app.lang_str(Msg::SummaryTitle));
     frame.render_widget(Paragraph::new(Span::styled(fit(&head, area.width as usize), theme.title())), header);
     let filters = Msg::SummaryFilter.fill(app.lang, &[&safe(&filters_text(app))]);
-    frame.render_widget(Paragraph::new(Span::styled(fit(&format!(" {filters}"), area.width as usize), theme.muted())), filter_line);
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&format!(" {filters}"), area.width as usize), theme.muted())),
+        filter_line,
+    );
     let Some(summary) = s.summary.as_deref() else { return };
     match (s.pane, s.detail) {
         (Pane::Findings, Some(index)) => {
