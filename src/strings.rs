@@ -124,7 +124,7 @@ messages! {
     TplConditionOnLaterItem => "Mục \"{0}\": điều kiện dựa vào mục \"{1}\" đứng sau nó", "Item \"{0}\": its condition refers to \"{1}\", which comes after it";
     TplConditionUnknownValue => "Mục \"{0}\": \"{1}\" không thể có giá trị \"{2}\"", "Item \"{0}\": \"{1}\" can never be \"{2}\"";
     TplRuleDoesNotFitKind => "Mục \"{0}\": quy tắc hạn chế không hợp với loại câu hỏi", "Item \"{0}\": its finding rule does not fit its kind";
-    TplThresholdOutOfRange => "Mục \"{0}\": ngưỡng {1} nằm ngoài khoảng cho phép (0–1440; phần trăm 0–100)", "Item \"{0}\": threshold {1} is out of range (0–1440; percentages 0–100)";
+    TplThresholdOutOfRange => "Mục \"{0}\": ngưỡng {1} nằm ngoài khoảng hợp lý cho loại câu hỏi (thang 1–5, phần trăm 0–100, số đếm trong giới hạn của mục, phút 0–1440)", "Item \"{0}\": threshold {1} is out of range for its kind (scale 1–5, percentages 0–100, counts within the item's bounds, minutes 0–1440)";
     TplBadBounds => "Mục \"{0}\": giới hạn số không hợp lệ (min lớn hơn max)", "Item \"{0}\": invalid number bounds (min above max)";
     TplNoOptions => "Mục \"{0}\" không có lựa chọn nào", "Item \"{0}\" has no options";
     TplUnknownOption => "Mục \"{0}\": lựa chọn \"{1}\" không có trong danh sách", "Item \"{0}\": option \"{1}\" is not in its list";

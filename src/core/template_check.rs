@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::core::rules::CONDITION_FACTS;
-use crate::core::template::{Bound, FailsWhen, Item, Kind, Template};
+use crate::core::template::{Bound, Computed, FailsWhen, Item, Kind, Template};
 use crate::core::visit::{BranchType, MeetingKind};
 
 /// One thing wrong with a template, tied to the item (or section) it concerns.
@@ -71,7 +71,7 @@ fn check_item(template: &Template, item: &Item, seen_before: &HashSet<String>, i
         if !rule_fits_kind(&rule.fails_when, &item.kind) {
             issues.push(TemplateIssue::RuleDoesNotFitKind { item: id.clone() });
         }
-        check_bound_rule(&id, &rule.fails_when, issues);
+        check_bound_rule(&id, &item.kind, &rule.fails_when, issues);
         if let FailsWhen::ChoiceIn(ids) = &rule.fails_when {
             for option in ids {
                 if !item.kind.options().iter().any(|o| o.id == *option) {
@@ -120,7 +120,18 @@ fn rule_fits_kind(rule: &FailsWhen, kind: &Kind) -> bool {
     }
 }
 
-fn check_bound_rule(item: &str, rule: &FailsWhen, issues: &mut Vec<TemplateIssue>) {
+/// The values a threshold can sensibly take for an item of this kind.
+fn threshold_range(kind: &Kind) -> std::ops::RangeInclusive<f64> {
+    match kind {
+        Kind::Scale => 0.0..=6.0,
+        Kind::Computed(Computed::AttendanceRate) => 0.0..=100.0,
+        Kind::Count { min, max, .. } => f64::from(*min)..=f64::from(*max),
+        // Counts of members, minutes: never negative, never above a day's minutes.
+        _ => 0.0..=1440.0,
+    }
+}
+
+fn check_bound_rule(item: &str, kind: &Kind, rule: &FailsWhen, issues: &mut Vec<TemplateIssue>) {
     let bound = match rule {
         FailsWhen::AtMost(b) | FailsWhen::Below(b) | FailsWhen::Above(b) => b,
         _ => return,
@@ -135,9 +146,9 @@ fn check_bound_rule(item: &str, rule: &FailsWhen, issues: &mut Vec<TemplateIssue
         }
         Bound::ByMeetingKind { regular, thematic, combined } => vec![*regular, *thematic, *combined],
     };
+    let range = threshold_range(kind);
     for v in values {
-        // Thresholds are counts, percentages, scale points or minutes: never negative, never above a day.
-        if !v.is_finite() || !(0.0..=1440.0).contains(&v) {
+        if !v.is_finite() || !range.contains(&v) {
             issues.push(TemplateIssue::ThresholdOutOfRange { item: item.to_string(), value: v });
         }
     }
@@ -213,6 +224,26 @@ mod tests {
         assert!(
             issues.iter().any(|i| matches!(i, TemplateIssue::ConditionUnknownValue { value, .. } if value == "maybe"))
         );
+    }
+
+    #[test]
+    fn thresholds_are_checked_against_the_kind() {
+        let mut t = Template::embedded();
+        for item in t.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            let value = match item.id.as_str() {
+                "att.rate" => 850.0,
+                "prep.fits_type" => 7.0,
+                _ => continue,
+            };
+            if let Some(rule) = &mut item.finding {
+                rule.fails_when = FailsWhen::AtMost(Bound::Value(value));
+            }
+        }
+        let issues = check_template(&t);
+        for (item, value) in [("att.rate", 850.0), ("prep.fits_type", 7.0)] {
+            let expected = TemplateIssue::ThresholdOutOfRange { item: item.into(), value };
+            assert!(issues.contains(&expected), "{issues:?}");
+        }
     }
 
     #[test]
