@@ -243,7 +243,9 @@ fn cli_threshold_out_of_range() {
     check_fails(
         "en",
         "threshold_out_of_range.ron",
-        &["Item \"crit.speakers\": threshold 200 is out of range for its kind (scale 1–5, percentages 0–100, counts within the item's bounds, minutes 0–1440)"],
+        &[
+            "Item \"crit.speakers\": threshold 200 is out of range for its kind (scale 1–5, percentages 0–100, counts within the item's bounds, minutes 0–1440)",
+        ],
     );
 }
 
