@@ -1263,3 +1263,27 @@ fn last_rounds_answer_is_shown_beside_the_item() {
     let screen = terminal.backend().to_string();
     assert!(screen.contains("Lần trước (05/10/2021): Không"), "{screen}");
 }
+
+#[test]
+fn one_stray_esc_does_not_drop_a_new_visit_being_typed() {
+    let mut app = new_app();
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    ch(&mut app, 'a');
+    // Nothing typed yet: Esc leaves at once.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Home);
+    ch(&mut app, 'a');
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Chi bộ số 3");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::NewVisit, "the first Esc only asks");
+    assert!(app.flash.is_some());
+    assert_eq!(app.form.as_ref().map(|f| f.draft.meeting.branch.as_str()), Some("Chi bộ số 3"));
+    // Any other key cancels the question; then two Esc in a row drop it.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::NewVisit);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Home);
+}

@@ -215,6 +215,8 @@ pub struct Form {
     pub draft: Visit,
     pub row: usize,
     pub tried: bool,
+    /// Esc was pressed once on a form with something typed: a second Esc discards it.
+    pub discarding: bool,
 }
 
 impl Form {
@@ -725,7 +727,7 @@ fn start_form(app: &mut App, planned: Option<usize>) {
             draft.meeting.branch = plan.branch.clone();
         }
     }
-    app.form = Some(Form { draft, row: 0, tried: false });
+    app.form = Some(Form { draft, row: 0, tried: false, discarding: false });
     app.screen = Screen::NewVisit;
 }
 
@@ -735,10 +737,16 @@ fn form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(form) = app.form.as_mut() else { return Vec::new() };
     let last = Form::row_count() - 1;
     let ctrl_s = key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL);
+    let discarding = std::mem::take(&mut form.discarding);
     match key.code {
         _ if ctrl_s => return create_from_form(app),
         KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => form.row = form.row.saturating_sub(1),
         KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => form.row = (form.row + 1).min(last),
+        // What was typed is not dropped by one stray Esc: the first one asks.
+        KeyCode::Esc if !discarding && form.missing().len() < 2 => {
+            form.discarding = true;
+            app.flash = Some(Msg::FormDiscardAsk.get(app.lang).to_string());
+        }
         KeyCode::Esc => {
             app.form = None;
             app.screen = Screen::Home;
