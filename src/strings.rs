@@ -224,6 +224,7 @@ messages! {
     ColFindings => "Hạn chế", "Findings";
     FormTitle => "Phiếu khảo sát mới — thông tin buổi sinh hoạt", "New visit — meeting facts";
     FormDiscardAsk => "Nhấn Esc lần nữa để bỏ phiếu mới này (chưa được lưu); Ctrl-S để tạo phiếu", "Press Esc again to drop this new visit (not saved yet); Ctrl-S creates it";
+    Minutes => "{0} phút", "{0} min";
     FormCreate => "Tạo phiếu và bắt đầu", "Create the visit and start";
     FormHint => "↑↓ chọn · Enter sửa · Ctrl-S tạo phiếu · Esc hủy", "↑↓ select · Enter edit · Ctrl-S create · Esc cancel";
     Required => "bắt buộc", "required";

@@ -232,20 +232,20 @@ pub fn section_findings(template: &Template, visit: &Visit, section: usize) -> u
 pub fn answer_text(item: &Item, visit: &Visit, lang: Lang) -> String {
     let value = item_value(item, visit);
     match (&item.kind, value) {
-        (Kind::Computed(c), _) => computed_text(*c, visit),
+        (Kind::Computed(c), _) => computed_text(*c, visit, lang),
         (_, None) => String::new(),
         (_, Some(v)) => value_text(item, &v, lang),
     }
 }
 
-fn computed_text(c: crate::core::template::Computed, visit: &Visit) -> String {
+fn computed_text(c: crate::core::template::Computed, visit: &Visit, lang: Lang) -> String {
     use crate::core::template::Computed;
     match crate::core::rules::computed_value(c, &visit.meeting) {
         None => String::new(),
         Some(v) => match c {
             Computed::AttendanceRate => format!("{v:.1}%"),
             Computed::AbsentWithoutReason => format!("{v}"),
-            Computed::DurationMinutes => format!("{v} ph"),
+            Computed::DurationMinutes => Msg::Minutes.fill(lang, &[&v]),
         },
     }
 }
@@ -263,5 +263,32 @@ pub fn value_text(item: &Item, value: &Value, lang: Lang) -> String {
         Value::Choices(ids) => ids.iter().map(|id| option_label(item, id, lang)).collect::<Vec<_>>().join("; "),
         Value::Text(t) => t.replace('\n', " ⏎ "),
         Value::Time(t) => t.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::template::Template;
+    use crate::core::visit::{BranchType, MeetingKind, NewVisit, TimeOfDay};
+
+    #[test]
+    fn computed_answers_read_in_the_users_language() {
+        let t = Template::embedded();
+        let facts = NewVisit {
+            branch: "Chi bộ số 3".into(),
+            committee: "Đảng bộ phường Dịch Vọng".into(),
+            branch_type: BranchType::KhuDanCu,
+            kind: MeetingKind::Regular,
+            date: jiff::civil::date(2022, 4, 5),
+            inspectors: Vec::new(),
+            round: None,
+        };
+        let mut visit = Visit::new(&t, facts, jiff::Timestamp::UNIX_EPOCH);
+        visit.meeting.start = TimeOfDay::new(19, 30);
+        visit.meeting.end = TimeOfDay::new(20, 45);
+        let duration = t.item("att.duration").map(|r| r.item).expect("item");
+        assert_eq!(answer_text(duration, &visit, Lang::Vi), "75 phút");
+        assert_eq!(answer_text(duration, &visit, Lang::En), "75 min");
     }
 }
