@@ -5,12 +5,9 @@
 //! in the older one. A round compared with itself fixes nothing and adds nothing.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::error::Error;
 use std::fs;
 use std::path::Path;
-use std::process::Output;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use khaosat::core::round::template_for_round;
 use khaosat::core::template::Template;
 use khaosat::core::visit::{Answer, Value};
@@ -19,32 +16,10 @@ use khaosat::store::{load_visit, save_visit};
 use khaosat::strings::Lang;
 use serde_json::Value as J;
 
-type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
+mod common;
+use common::{MANIFEST, Result, run, show, text};
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 const DEMO: &str = "data/examples/round-967";
-
-fn khaosat() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("khaosat");
-    cmd.current_dir(MANIFEST)
-        .env_remove("KHAOSAT_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    cmd
-}
-
-fn run(args: &[&str]) -> Result<Output> {
-    Ok(khaosat().args(args).output()?)
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn show(out: &Output) -> String {
-    format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
-}
 
 fn json(args: &[&str]) -> Result<J> {
     let out = run(args)?;

@@ -2,12 +2,10 @@
 //! who/when/hash recorded, a reason kept on reopening, and a visit edited after being final
 //! reported by the summary (text and JSON) and refused by `finalise` until reopened.
 
-use std::error::Error;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use khaosat::core::template::Template;
 use khaosat::core::visit::{Visit, VisitStatus, content_hash, edited_after_final};
 use khaosat::store::format::visit_to_ron;
@@ -15,32 +13,13 @@ use khaosat::store::load_visit;
 use khaosat::store::lock::{LockOutcome, lock_visit};
 use khaosat::strings::Lang;
 
-type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
+mod common;
+use common::{MANIFEST, Result, khaosat, show, text};
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 const DEMO_VISIT: &str = "data/examples/round-967/2022-04-06_chi-bo-so-11.ron";
 
-fn khaosat() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("khaosat");
-    cmd.current_dir(MANIFEST)
-        .env_remove("KHAOSAT_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .args(["--config", "/nonexistent/khaosat-config.ron", "--lang", "en"]);
-    cmd
-}
-
 fn run(args: &[&str]) -> Result<Output> {
-    Ok(khaosat().args(args).output()?)
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn show(out: &Output) -> String {
-    format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
+    Ok(khaosat().args(["--lang", "en"]).args(args).output()?)
 }
 
 fn load(path: &Path) -> Result<Visit> {

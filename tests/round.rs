@@ -6,12 +6,10 @@
 //! planned branch ("Chi bộ số 2"); `custom-documents/` is a round with its own documents and one
 //! visit answering with their ids.
 
-use std::error::Error;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use khaosat::core::round::{ROUND_DOCUMENTS_ITEM, check_round, template_for_round};
 use khaosat::core::template::Template;
 use khaosat::core::visit::{BranchType, VisitStatus};
@@ -20,35 +18,12 @@ use khaosat::store::load_visit;
 use khaosat::store::round::{find_round_file, load_round, round_to_ron};
 use khaosat::strings::Lang;
 
-type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
+mod common;
+use common::{MANIFEST, Result, run, show, text};
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 const DEMO: &str = "data/examples/round-967";
 const EIGHT: &str = "tests/fixtures/rounds/eight-planned/round.ron";
 const CUSTOM: &str = "tests/fixtures/rounds/custom-documents";
-
-fn khaosat() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("khaosat");
-    cmd.current_dir(MANIFEST)
-        .env_remove("KHAOSAT_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .args(["--config", "/nonexistent/khaosat-config.ron"]);
-    cmd
-}
-
-fn run(args: &[&str]) -> Result<Output> {
-    Ok(khaosat().args(args).output()?)
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn show(out: &Output) -> String {
-    format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
-}
 
 fn arg(path: &Path) -> String {
     path.to_string_lossy().into_owned()

@@ -5,12 +5,9 @@
 //! item removed, two added, strength share 0.75); `visits/` holds four visits (three on v1, one on
 //! v2 in a subfolder), one of them a duplicate, a truncated file and a non-RON file.
 
-use std::error::Error;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use khaosat::core::rules::problems;
 use khaosat::core::summary::{Filters, Summary, SummaryBuilder};
 use khaosat::core::template::Template;
@@ -20,34 +17,12 @@ use khaosat::store::format::{template_for, visit_to_ron};
 use khaosat::store::{find_visit_files, load_template, load_visit};
 use khaosat::strings::Lang;
 
-type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
+mod common;
+use common::{MANIFEST, Result, run, show, text};
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 const VISITS: &str = "tests/fixtures/summary/visits";
 const TEMPLATE_V2: &str = "tests/fixtures/summary/template-v2.ron";
 const DEMO: &str = "data/examples/round-967";
-
-fn khaosat() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("khaosat");
-    cmd.current_dir(MANIFEST)
-        .env_remove("KHAOSAT_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    cmd
-}
-
-fn run(args: &[&str]) -> Result<Output> {
-    Ok(khaosat().args(args).output()?)
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn show(out: &Output) -> String {
-    format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
-}
 
 fn templates() -> Result<Vec<Template>> {
     let v2 = load_template(&Path::new(MANIFEST).join(TEMPLATE_V2)).map_err(|e| e.display(Lang::En))?;
