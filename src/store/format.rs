@@ -290,15 +290,16 @@ impl LoadError {
     }
 }
 
-/// The deterministic text of a visit: stable order, `\n` line ends, two-space indent.
-pub fn visit_to_ron(visit: &Visit) -> String {
+/// The deterministic text of any file khaosat writes (visits, rounds): stable order, `\n` line
+/// ends, two-space indent, one final newline.
+pub fn to_file_ron<T: serde::Serialize>(value: &T) -> String {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
         .indentor("  ")
         .struct_names(false)
         .separate_tuple_members(false)
         .escape_strings(false);
-    match ron::ser::to_string_pretty(visit, config) {
+    match ron::ser::to_string_pretty(value, config) {
         Ok(mut text) => {
             text.push('\n');
             text
@@ -306,6 +307,11 @@ pub fn visit_to_ron(visit: &Visit) -> String {
         // Serialising plain data to a String cannot fail; keep a readable marker if it ever did.
         Err(e) => format!("// serialisation failed: {e}\n"),
     }
+}
+
+/// The deterministic text of a visit.
+pub fn visit_to_ron(visit: &Visit) -> String {
+    to_file_ron(visit)
 }
 
 /// The text of a template, as `template show` prints it.

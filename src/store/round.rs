@@ -81,19 +81,7 @@ pub fn parse_round(path: &Path, text: &str) -> Result<Round, LoadError> {
 
 /// The deterministic text of a round file, in the layout of visit files.
 pub fn round_to_ron(round: &Round) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .new_line("\n")
-        .indentor("  ")
-        .struct_names(false)
-        .separate_tuple_members(false)
-        .escape_strings(false);
-    match ron::ser::to_string_pretty(round, config) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        Err(e) => format!("// serialisation failed: {e}\n"),
-    }
+    crate::store::format::to_file_ron(round)
 }
 
 /// Write a round file over `path`, atomically.
