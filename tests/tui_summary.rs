@@ -77,12 +77,13 @@ fn a_late_result_of_an_older_merge_is_ignored() {
 #[test]
 fn enter_shows_the_branches_of_a_finding_and_opens_a_visit() {
     let mut app = summary_app(Lang::Vi);
-    let first = app.summary.summary.as_ref().map(|s| s.findings[0].clone()).expect("findings");
+    let summary = app.summary.summary.clone().expect("summary");
+    let first = &summary.findings[0];
     assert!(first.failing() <= first.assessed);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.summary.detail, Some(0));
     let effects = key(&mut app, KeyCode::Enter);
-    assert_eq!(effects, vec![Effect::Open(first.branches[0].file.clone())]);
+    assert_eq!(effects, vec![Effect::Open(summary.visit_of(&first.branches[0]).file.clone())]);
     assert!(app.return_to_summary);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.summary.detail, None);

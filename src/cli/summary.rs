@@ -1,15 +1,15 @@
 //! `khaosat summary PATH...`: merge visit files into a findings report.
 //!
-//! Files are found with the store's walker, read in parallel in fixed-size chunks (results
-//! collected in order, so the report never depends on thread timing), and folded one by one into
-//! the pure [`SummaryBuilder`]; only one chunk of visits is in memory at a time. A file that fails
-//! to load is reported on stderr and in the report, and skipped.
+//! Files are found with the store's walker and cut into runs; each run is read and folded into a
+//! [`SummaryBuilder`] of its own on the thread pool, and the run builders are appended in file
+//! order, so the report never depends on thread timing and no visit is held after it is folded.
+//! A file that fails to load is reported on stderr and in the report, and skipped.
 //!
 //! Exit codes: 0 a summary was produced; 1 with `--strict` when a file was skipped, or when no file
 //! could be loaded at all; 2 usage or output errors.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -19,13 +19,46 @@ use crate::core::summary::{Filters, SummaryBuilder};
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
-use crate::store::format::template_for;
+use crate::store::format::{LoadError, template_for};
 use crate::store::round::is_round_file;
 use crate::store::{find_visit_files, load_visit, save::write_atomic};
 use crate::strings::{Lang, Msg};
 
-/// Files read in parallel at a time: bounds memory whatever the number of files.
-const CHUNK: usize = 256;
+/// Files read between two progress updates. Only the builders of its runs are held at once.
+const CHUNK: usize = 1024;
+/// Files one thread reads and folds into a builder of its own.
+const RUN: usize = 64;
+
+/// What one run of files gave: the builder of those that loaded, the errors of the others.
+struct Run<'a> {
+    builder: SummaryBuilder,
+    loaded: usize,
+    errors: Vec<(&'a Path, LoadError)>,
+}
+
+/// Load `paths` (with the round keys the resolver gave them) into a fork of `builder`.
+fn read_run<'a>(
+    builder: &SummaryBuilder,
+    rounds: &RoundResolver,
+    paths: &'a [PathBuf],
+    keys: &[Option<PathBuf>],
+) -> Run<'a> {
+    let mut run = Run { builder: builder.fork(), loaded: 0, errors: Vec::new() };
+    for (path, key) in paths.iter().zip(keys) {
+        let templates = rounds.templates(key.as_ref());
+        match load_visit(path, templates) {
+            Ok(visit) => {
+                // load_visit refuses a visit without its template, so this always finds one.
+                if let Some(template) = template_for(&visit, templates) {
+                    run.builder.add(&visit, template, path);
+                    run.loaded += 1;
+                }
+            }
+            Err(e) => run.errors.push((path.as_path(), e)),
+        }
+    }
+    run
+}
 
 #[derive(Debug, clap::Args)]
 pub struct SummaryArgs {
@@ -113,76 +146,39 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
     let mut skipped = walk_errors.len();
     // Each visit is read against the templates of the round.ron governing its folder.
     let mut rounds = RoundResolver::new(&ctx.templates);
-    // Chunks are read in parallel, one chunk ahead: while the thread pool parses the next one,
-    // this thread folds the previous one into the builder, in file order (nothing depends on
-    // timing). A chunk's round files are resolved before it is read; their errors are reported
-    // just ahead of the chunk's own, as when chunks were read one at a time.
-    let chunks: Vec<&[PathBuf]> = files.chunks(CHUNK).collect();
-    let resolve = |rounds: &mut RoundResolver, chunk: &[PathBuf]| {
+    for (n, chunk) in files.chunks(CHUNK).enumerate() {
+        // Round files are resolved here, on this thread; their errors come before the chunk's own.
         let keys: Vec<Option<PathBuf>> = chunk.iter().map(|path| rounds.resolve_file(path)).collect();
-        (keys, rounds.take_errors())
-    };
-    let read = |rounds: &RoundResolver, chunk: &[PathBuf], keys: &[Option<PathBuf>]| {
-        chunk
-            .par_iter()
-            .zip(keys.par_iter())
-            .map(|(path, key)| load_visit(path, rounds.templates(key.as_ref())))
-            .collect::<Vec<_>>()
-    };
-    let mut ahead = chunks.first().map(|chunk| {
-        let (keys, errors) = resolve(&mut rounds, chunk);
-        let results = read(&rounds, chunk, &keys);
-        (keys, errors, results)
-    });
-    for (n, chunk) in chunks.iter().enumerate() {
-        let Some((keys, round_errors, results)) = ahead.take() else { break };
-        let next = chunks.get(n + 1).map(|next| {
-            let (keys, errors) = resolve(&mut rounds, next);
-            (*next, keys, errors)
-        });
-        let mut next_results = None;
+        for e in rounds.take_errors() {
+            writeln!(err, "{}", e.display(lang))?;
+            builder.skip(&e.path, e.position, e.message(lang));
+            skipped += 1;
+        }
+        // Runs of files are read and folded into builders of their own on the thread pool, then
+        // appended in file order: the report never depends on thread timing.
         let rounds = &rounds;
-        let fold = || -> Result<(), Failure> {
-            for e in round_errors {
+        let runs: Vec<Run> = chunk
+            .par_chunks(RUN)
+            .zip(keys.par_chunks(RUN))
+            .map(|(paths, keys)| read_run(&builder, rounds, paths, keys))
+            .collect();
+        for run in runs {
+            for (path, e) in run.errors {
+                if progress {
+                    write!(err, "\r\x1b[K")?;
+                }
                 writeln!(err, "{}", e.display(lang))?;
-                builder.skip(&e.path, e.position, e.message(lang));
+                builder.skip(path, e.position, e.message(lang));
                 skipped += 1;
             }
-            for ((path, key), result) in chunk.iter().zip(&keys).zip(results) {
-                match result {
-                    Ok(visit) => match template_for(&visit, rounds.templates(key.as_ref())) {
-                        Some(template) => {
-                            builder.add(&visit, template, path);
-                            loaded += 1;
-                        }
-                        // load_visit already refuses a visit without its template; kept for safety.
-                        None => skipped += 1,
-                    },
-                    Err(e) => {
-                        if progress {
-                            write!(err, "\r\x1b[K")?;
-                        }
-                        writeln!(err, "{}", e.display(lang))?;
-                        builder.skip(path, e.position, e.message(lang));
-                        skipped += 1;
-                    }
-                }
-            }
-            if progress {
-                let done = (n * CHUNK + chunk.len()).min(files.len());
-                write!(err, "\r{} {}", bar(done, files.len()), Msg::SumProgress.fill(lang, &[&done, &files.len()]))?;
-                err.flush()?;
-            }
-            Ok(())
-        };
-        rayon::in_place_scope(|scope| {
-            if let Some((next, keys, _)) = &next {
-                let next_results = &mut next_results;
-                scope.spawn(move |_| *next_results = Some(read(rounds, next, keys)));
-            }
-            fold()
-        })?;
-        ahead = next.map(|(_, keys, errors)| (keys, errors, next_results.unwrap_or_default()));
+            loaded += run.loaded;
+            builder.append(run.builder);
+        }
+        if progress {
+            let done = (n * CHUNK + chunk.len()).min(files.len());
+            write!(err, "\r{} {}", bar(done, files.len()), Msg::SumProgress.fill(lang, &[&done, &files.len()]))?;
+            err.flush()?;
+        }
     }
     if progress {
         writeln!(err)?;

@@ -280,22 +280,31 @@ impl Finding {
     pub fn sentence(&self, lang: Lang) -> String {
         quantified(self.failing(), self.assessed, &self.text, lang)
     }
+
+    /// The finding sentence for one of its branches.
+    pub fn branch_text<'a>(&'a self, branch: &'a FindingBranch) -> &'a str {
+        branch.own_text.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Every branch has the merged sentence: lists need not repeat it per branch.
+    pub fn branches_agree(&self) -> bool {
+        self.branches.iter().all(|b| self.branch_text(b) == self.text)
+    }
 }
 
 /// One branch in which an item failed.
+///
+/// Only what is particular to this failure is kept; the branch, committee, date and file are the
+/// visit's ([`Summary::visit_of`]). A summary of 100 000 visits holds millions of these.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FindingBranch {
     /// Index into [`Summary::visits`].
     pub visit: usize,
-    pub branch: String,
-    pub committee: String,
-    pub date: Date,
-    /// The visit file, so a viewer can open it.
-    pub file: PathBuf,
     /// The inspector's note on this item.
     pub note: String,
-    /// The finding sentence for this visit alone (differs from the merged one for "{list}" items).
-    pub text: String,
+    /// The finding sentence for this visit alone, for "{list}" items (it names the options); None
+    /// when it is the rule's sentence as written. [`Finding::branch_text`] gives it either way.
+    pub own_text: Option<String>,
 }
 
 /// An item passed by (a template-set share of) the assessed branches.
@@ -423,6 +432,12 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The visit a finding's branch stands for.
+    pub fn visit_of(&self, branch: &FindingBranch) -> &VisitInfo {
+        // The builder only records indexes of visits it has pushed.
+        &self.visits[branch.visit]
+    }
+
     /// First and last meeting dates.
     pub fn period(&self) -> Option<(Date, Date)> {
         let first = self.visits.iter().map(|v| v.date).min()?;
@@ -461,17 +476,21 @@ impl Summary {
     }
 }
 
-/// Each visit's position in name order (branch, committee, date, file), computed once with the
-/// folded names cached: every list of the report is then sorted by this number.
+/// Each visit's position in name order (branch, committee, date, file): every list of the report
+/// is then sorted by this number.
+///
+/// Many visits share a branch or committee name, so the distinct names are ranked once with
+/// [`compare_names`] and the visits sorted by those ranks: the same order as comparing the names
+/// visit by visit, with the costly comparison done once per name instead of once per pair.
 fn name_ranks(visits: &[VisitInfo]) -> Vec<usize> {
-    let keys: Vec<(String, String)> = visits.iter().map(|v| (fold(&v.branch), fold(&v.committee))).collect();
+    let branch = rank_names(visits.iter().map(|v| v.branch.as_str()));
+    let committee = rank_names(visits.iter().map(|v| v.committee.as_str()));
     let mut order: Vec<usize> = (0..visits.len()).collect();
     order.sort_by(|&a, &b| {
         let (va, vb) = (&visits[a], &visits[b]);
-        natural_cmp(&keys[a].0, &keys[b].0)
-            .then_with(|| va.branch.cmp(&vb.branch))
-            .then_with(|| natural_cmp(&keys[a].1, &keys[b].1))
-            .then_with(|| va.committee.cmp(&vb.committee))
+        branch[a]
+            .cmp(&branch[b])
+            .then_with(|| committee[a].cmp(&committee[b]))
             .then_with(|| va.date.cmp(&vb.date))
             .then_with(|| va.file.cmp(&vb.file))
     });
@@ -480,6 +499,22 @@ fn name_ranks(visits: &[VisitInfo]) -> Vec<usize> {
         ranks[i] = rank;
     }
     ranks
+}
+
+/// For each name, its rank among the distinct names in [`compare_names`] order.
+fn rank_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let names: Vec<&str> = names.collect();
+    let mut distinct: Vec<&str> = names.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let folded: Vec<String> = distinct.iter().map(|n| fold(n)).collect();
+    let mut order: Vec<usize> = (0..distinct.len()).collect();
+    order.sort_by(|&a, &b| natural_cmp(&folded[a], &folded[b]).then_with(|| distinct[a].cmp(distinct[b])));
+    let mut rank_of: HashMap<&str, usize> = HashMap::with_capacity(distinct.len());
+    for (rank, &i) in order.iter().enumerate() {
+        rank_of.insert(distinct[i], rank);
+    }
+    names.iter().map(|n| rank_of.get(n).copied().unwrap_or(usize::MAX)).collect()
 }
 
 /// Running counts for one item id.
@@ -542,6 +577,64 @@ impl SummaryBuilder {
         self
     }
 
+    /// An empty builder with the same language, filters and options: fill it with part of the
+    /// visits (on another thread) and [`append`](Self::append) it back, in order.
+    pub fn fork(&self) -> SummaryBuilder {
+        SummaryBuilder::new(self.lang, self.filters.clone()).keep_answers(self.keep_answers)
+    }
+
+    /// Take in everything `later` gathered, as if its visits had been added to this builder after
+    /// the ones it has: appending the builders of consecutive runs of visits, in order, gives the
+    /// same summary as adding the visits one by one.
+    pub fn append(&mut self, later: SummaryBuilder) {
+        let offset = self.visits.len();
+        let shift = |i: usize| i + offset;
+        for (template, n) in later.templates {
+            match self.templates.iter_mut().find(|(t, _)| t.id == template.id && t.version == template.version) {
+                Some((_, count)) => *count += n,
+                None => self.templates.push((template, n)),
+            }
+        }
+        self.visits.extend(later.visits);
+        self.skipped.extend(later.skipped);
+        self.filtered_out += later.filtered_out;
+        for (id, theirs) in later.items {
+            let mine = self.items.entry(id).or_default();
+            mine.passing += theirs.passing;
+            mine.answered += theirs.answered;
+            mine.not_applicable += theirs.not_applicable;
+            mine.unanswered += theirs.unanswered;
+            mine.seen += theirs.seen;
+            mine.strength_passing += theirs.strength_passing;
+            mine.strength_assessed += theirs.strength_assessed;
+            mine.concerned.extend(theirs.concerned);
+            mine.failing.extend(theirs.failing.into_iter().map(|b| FindingBranch { visit: shift(b.visit), ..b }));
+        }
+        for (mine, theirs) in
+            [(&mut self.other_limitations, later.other_limitations), (&mut self.other_strengths, later.other_strengths)]
+        {
+            mine.extend(theirs.into_iter().map(|l| TextLine { visit: shift(l.visit), ..l }));
+        }
+        let (mine, theirs) = (&mut self.figures, later.figures);
+        mine.attendance.present += theirs.attendance.present;
+        mine.attendance.expected += theirs.attendance.expected;
+        for (mine, theirs) in [
+            (&mut mine.attendance.rates, theirs.attendance.rates),
+            (&mut mine.without_notebook, theirs.without_notebook),
+            (&mut mine.speakers, theirs.speakers),
+            (&mut mine.duration, theirs.duration),
+        ] {
+            // `total` is summed again in `finish`, in visit order, so that the float sum does
+            // not depend on where the runs were cut.
+            let shifted = |b: BranchValue| BranchValue { visit: shift(b.visit), ..b };
+            mine.branches.extend(theirs.branches.into_iter().map(shifted));
+            mine.outside.extend(theirs.outside.into_iter().map(shifted));
+        }
+        for (key, group) in later.same_day {
+            self.same_day.entry(key).or_default().extend(group.into_iter().map(shift));
+        }
+    }
+
     /// Visits added so far (after filtering).
     pub fn visit_count(&self) -> usize {
         self.visits.len()
@@ -589,14 +682,15 @@ impl SummaryBuilder {
                 ItemStatus::Answered => acc.answered += 1,
                 ItemStatus::Fail => {
                     acc.concerned.extend(concerned_options(item, visit));
+                    let own_text = item
+                        .finding
+                        .as_ref()
+                        .filter(|rule| rule.text.get(lang).contains("{list}"))
+                        .and_then(|_| finding_sentence(item, visit, lang));
                     acc.failing.push(FindingBranch {
                         visit: index,
-                        branch: m.branch.clone(),
-                        committee: m.committee.clone(),
-                        date: m.date,
-                        file: path.to_path_buf(),
                         note: visit.answer(&item.id).map(|a| a.note.clone()).unwrap_or_default(),
-                        text: finding_sentence(item, visit, lang).unwrap_or_default(),
+                        own_text,
                     });
                 }
             }
@@ -823,6 +917,7 @@ impl SummaryBuilder {
         for figure in
             [&mut figures.attendance.rates, &mut figures.without_notebook, &mut figures.speakers, &mut figures.duration]
         {
+            figure.total = figure.branches.iter().map(|b| b.value).sum();
             figure.branches.sort_by_key(|b| rank(b.visit));
             figure.outside.sort_by_key(|b| rank(b.visit));
         }
@@ -874,15 +969,15 @@ fn concerned_options(item: &Item, visit: &Visit) -> Vec<String> {
 /// One sentence for all failing branches: theirs when they agree, else the rule's text with
 /// "{list}" filled with every option concerned in any branch, in template order.
 fn merged_sentence(item: &Item, acc: &ItemAcc, lang: Lang) -> String {
+    let Some(rule) = &item.finding else {
+        return String::new();
+    };
     let Some(first) = acc.failing.first() else {
         return String::new();
     };
-    if acc.failing.iter().all(|b| b.text == first.text) {
-        return first.text.clone();
+    if acc.failing.iter().all(|b| b.own_text == first.own_text) {
+        return first.own_text.clone().unwrap_or_else(|| rule.text.get(lang).to_string());
     }
-    let Some(rule) = &item.finding else {
-        return first.text.clone();
-    };
     let labels: Vec<&str> =
         item.kind.options().iter().filter(|o| acc.concerned.contains(&o.id)).map(|o| o.label.get(lang)).collect();
     rule.text.get(lang).replace("{list}", &labels.join("; "))
@@ -999,5 +1094,59 @@ mod tests {
         assert_eq!(ids, vec!["prep.committee_met"]);
         assert_eq!(s.duplicates.len(), 1);
         assert_eq!(s.duplicates[0].visits, vec![0, 2]);
+    }
+
+    /// Visits that touch every part of the builder: passes, failures with notes, "{list}" items,
+    /// N/A, figures, text lines, duplicates, and visits the filter leaves out.
+    fn varied_visits() -> Vec<Visit> {
+        (0..23)
+            .map(|i: u32| {
+                let day = (i % 9 + 1) as i8;
+                let mut v = visit(&format!("Chi bộ số {}", i % 6 + 1), day);
+                v.meeting.members.total = Some(20 + i);
+                v.meeting.members.present = Some(15 + i % 5);
+                let yes_no = [Value::Yes, Value::No, Value::NotApplicable][(i % 3) as usize].clone();
+                answer(&mut v, "prep.notice", yes_no);
+                answer(&mut v, "prep.committee_met", if i.is_multiple_of(4) { Value::No } else { Value::Yes });
+                answer(&mut v, "note.without_notebook", Value::Number(i % 7));
+                answer(&mut v, "crit.speakers", Value::Number(i % 5));
+                let missing =
+                    if i.is_multiple_of(2) { vec!["time".to_string()] } else { vec!["vote".into(), "time".into()] };
+                answer(&mut v, "min.missing_fields", Value::Choices(missing));
+                answer(&mut v, OTHER_LIMITATIONS, Value::Text(format!("Hạn chế {i}\nDòng hai")));
+                if let Some(a) = v.answers.get_mut("prep.notice") {
+                    a.note = format!("ghi chú {i}");
+                }
+                v
+            })
+            .collect()
+    }
+
+    #[test]
+    fn appending_forked_runs_gives_the_same_summary_as_adding_one_by_one() {
+        let t = Template::embedded();
+        // Leaves out the meetings of the 9th.
+        let filters = Filters { to: Some(jiff::civil::date(2022, 4, 8)), ..Filters::default() };
+        let visits = varied_visits();
+        let path = |i: usize| PathBuf::from(format!("{i}.ron"));
+        let mut one_by_one = SummaryBuilder::new(Lang::Vi, filters.clone()).keep_answers(true);
+        for (i, v) in visits.iter().enumerate() {
+            one_by_one.add(v, &t, &path(i));
+        }
+        one_by_one.skip(Path::new("bad.ron"), Some((1, 2)), "hỏng".into());
+        let expected = one_by_one.finish();
+        assert!(expected.filtered_out > 0 && !expected.duplicates.is_empty() && !expected.findings.is_empty());
+        for run in 1..=visits.len() {
+            let mut whole = SummaryBuilder::new(Lang::Vi, filters.clone()).keep_answers(true);
+            for (n, chunk) in visits.chunks(run).enumerate() {
+                let mut part = whole.fork();
+                for (k, v) in chunk.iter().enumerate() {
+                    part.add(v, &t, &path(n * run + k));
+                }
+                whole.append(part);
+            }
+            whole.skip(Path::new("bad.ron"), Some((1, 2)), "hỏng".into());
+            assert_eq!(whole.finish(), expected, "runs of {run}");
+        }
     }
 }

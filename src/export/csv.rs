@@ -20,18 +20,18 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, ExportError> {
     writer.write_record(COLUMNS)?;
     for f in &summary.findings {
         for b in &f.branches {
-            let visit = summary.visits.get(b.visit);
+            let visit = summary.visit_of(b);
             let row = [
                 f.id.as_str(),
                 f.section_id.as_str(),
-                b.text.as_str(),
-                b.branch.as_str(),
-                b.committee.as_str(),
-                visit.map_or("", |v| v.branch_type.id()),
-                &b.date.to_string(),
-                &visit.map(|v| v.inspectors.join("; ")).unwrap_or_default(),
+                f.branch_text(b),
+                visit.branch.as_str(),
+                visit.committee.as_str(),
+                visit.branch_type.id(),
+                &visit.date.to_string(),
+                &visit.inspectors.join("; "),
                 b.note.as_str(),
-                &b.file.to_string_lossy(),
+                &visit.file.to_string_lossy(),
             ];
             writer.write_record(row.iter().map(|cell| neutralise(cell)))?;
         }

@@ -9,7 +9,9 @@ use crate::core::round::{BranchCoverage, PlanState};
 use crate::core::summary::{BranchValue, Figure, Finding, FindingBranch, Summary, TextLine, VisitInfo};
 use crate::core::visit::VisitStatus;
 use crate::export::ExportError;
+use crate::export::pretty::{Document, Object};
 use crate::strings::Msg;
+use rayon::prelude::*;
 
 /// Bumped when a key changes meaning or disappears (new keys may be added without a bump).
 pub const JSON_FORMAT_VERSION: u32 = 1;
@@ -104,58 +106,92 @@ impl Serialize for AttendanceJ<'_> {
     }
 }
 
-struct FiguresJ<'a>(&'a Summary);
+/// One entry of `figures`: attendance has its own shape.
+enum FigureEntryJ<'a> {
+    Attendance(&'a Summary),
+    Figure(&'a Summary, &'a Figure),
+}
 
-impl Serialize for FiguresJ<'_> {
+impl Serialize for FigureEntryJ<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (summary, f) = (self.0, &self.0.figures);
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("attendance", &AttendanceJ(summary))?;
-        map.serialize_entry("without_notebook", &FigureJ(summary, &f.without_notebook))?;
-        map.serialize_entry("speakers", &FigureJ(summary, &f.speakers))?;
-        map.serialize_entry("duration_minutes", &FigureJ(summary, &f.duration))?;
-        map.end()
+        match *self {
+            FigureEntryJ::Attendance(summary) => AttendanceJ(summary).serialize(s),
+            FigureEntryJ::Figure(summary, figure) => FigureJ(summary, figure).serialize(s),
+        }
     }
 }
 
-struct FindingBranchJ<'a>(&'a Summary, &'a FindingBranch);
+/// The pieces of a failing branch's object that are its visit's, escaped once per visit rather
+/// than once for each finding the visit has. A branch object is: `heads[visit]`, its `note` and
+/// `text`, `tails[visit]`.
+struct BranchPieces {
+    heads: Vec<Vec<u8>>,
+    tails: Vec<Vec<u8>>,
+}
 
-impl Serialize for FindingBranchJ<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let b = self.1;
-        let no_one: &[String] = &[];
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("branch", &b.branch)?;
-        map.serialize_entry("committee", &b.committee)?;
-        map.serialize_entry("date", &Shown(&b.date))?;
-        map.serialize_entry("file", &path_str(&b.file))?;
-        map.serialize_entry("note", &b.note)?;
-        map.serialize_entry("text", &b.text)?;
-        let inspectors = self.0.visits.get(b.visit).map_or(no_one, |v| v.inspectors.as_slice());
-        map.serialize_entry("inspectors", inspectors)?;
-        map.end()
+/// Branch objects are elements of `findings[i].branches`: their keys are five levels deep.
+const BRANCH_DEPTH: usize = 5;
+/// `branch`, `committee`, `date`, `file`: the entries of a head.
+const HEAD_ENTRIES: usize = 4;
+
+impl BranchPieces {
+    fn of(summary: &Summary) -> serde_json::Result<BranchPieces> {
+        let pieces: Vec<(Vec<u8>, Vec<u8>)> =
+            summary.visits.par_iter().map(Self::for_visit).collect::<serde_json::Result<_>>()?;
+        let (heads, tails) = pieces.into_iter().unzip();
+        Ok(BranchPieces { heads, tails })
+    }
+
+    fn for_visit(visit: &VisitInfo) -> serde_json::Result<(Vec<u8>, Vec<u8>)> {
+        let mut head = Vec::new();
+        let mut object = Object::open(&mut head, BRANCH_DEPTH);
+        object.entry("branch", &visit.branch)?;
+        object.entry("committee", &visit.committee)?;
+        object.entry("date", &Shown(&visit.date))?;
+        object.entry("file", &path_str(&visit.file))?;
+        object.leave_open();
+        let mut tail = Vec::new();
+        // After the head's entries and the branch's own two (note, text).
+        let mut object = Object::resume(&mut tail, BRANCH_DEPTH, HEAD_ENTRIES + 2);
+        object.entry("inspectors", &visit.inspectors)?;
+        object.close();
+        Ok((head, tail))
+    }
+
+    fn write(&self, out: &mut Vec<u8>, branch: &FindingBranch, text: &[u8]) -> serde_json::Result<()> {
+        let (Some(head), Some(tail)) = (self.heads.get(branch.visit), self.tails.get(branch.visit)) else {
+            return Ok(());
+        };
+        out.extend_from_slice(head);
+        let mut object = Object::resume(out, BRANCH_DEPTH, HEAD_ENTRIES);
+        object.entry("note", &branch.note)?;
+        object.raw_entry("text", text)?;
+        object.leave_open();
+        out.extend_from_slice(tail);
+        Ok(())
     }
 }
 
-struct FindingJ<'a>(&'a Summary, &'a Finding);
-
-impl Serialize for FindingJ<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (summary, x) = (self.0, self.1);
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("id", &x.id)?;
-        map.serialize_entry("section", &x.section_id)?;
-        map.serialize_entry("section_title", &x.section_title)?;
-        map.serialize_entry("text", &x.text)?;
-        map.serialize_entry("sentence", &x.sentence(summary.lang))?;
-        map.serialize_entry("failing", &x.failing())?;
-        map.serialize_entry("assessed", &x.assessed)?;
-        map.serialize_entry("not_applicable", &x.not_applicable)?;
-        map.serialize_entry("unanswered", &x.unanswered)?;
-        map.serialize_entry("not_in_template", &x.not_in_template)?;
-        map.serialize_entry("branches", &Seq(|| x.branches.iter().map(|b| FindingBranchJ(summary, b))))?;
-        map.end()
-    }
+/// One finding, as an element of `findings` (keys three levels deep).
+fn write_finding(out: &mut Vec<u8>, summary: &Summary, pieces: &BranchPieces, x: &Finding) -> serde_json::Result<()> {
+    let mut object = Object::open(out, 3);
+    object.entry("id", &x.id)?;
+    object.entry("section", &x.section_id)?;
+    object.entry("section_title", &x.section_title)?;
+    object.entry("text", &x.text)?;
+    object.entry("sentence", &x.sentence(summary.lang))?;
+    object.entry("failing", &x.failing())?;
+    object.entry("assessed", &x.assessed)?;
+    object.entry("not_applicable", &x.not_applicable)?;
+    object.entry("unanswered", &x.unanswered)?;
+    object.entry("not_in_template", &x.not_in_template)?;
+    let merged_text = serde_json::to_vec(&x.text)?;
+    object.array_by("branches", x.branches.iter(), |out, b| match &b.own_text {
+        Some(own) => pieces.write(out, b, &serde_json::to_vec(own)?),
+        None => pieces.write(out, b, &merged_text),
+    })?;
+    object.close();
+    Ok(())
 }
 
 struct TextLineJ<'a>(&'a TextLine);
@@ -209,100 +245,101 @@ impl Serialize for VisitJ<'_> {
     }
 }
 
-/// The whole document, written entry by entry: only small parts (a skipped file, a duplicate, an
-/// item's counts) are built as values on the way, never the document.
-struct SummaryJ<'a>(&'a Summary);
-
-impl Serialize for SummaryJ<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let summary = self.0;
-        let lang = match summary.lang {
-            crate::strings::Lang::Vi => "vi",
-            crate::strings::Lang::En => "en",
-        };
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("visits", &summary.visits.len())?;
-        map.serialize_entry("format", "khaosat-summary")?;
-        map.serialize_entry("format_version", &JSON_FORMAT_VERSION)?;
-        map.serialize_entry("lang", lang)?;
-        map.serialize_entry("filtered_out", &summary.filtered_out)?;
-        let skipped = || {
-            summary.skipped.iter().map(|s| {
-                json!({
-                    "path": path(&s.path),
-                    "line": s.position.map(|p| p.0),
-                    "column": s.position.map(|p| p.1),
-                    "error": s.reason,
-                })
-            })
-        };
-        map.serialize_entry("skipped", &Seq(skipped))?;
-        let versions = || {
-            summary.template_versions.iter().map(|t| {
-                json!({
-                    "id": t.id, "version": t.version, "rule_set": t.rule_set, "visits": t.visits,
-                })
-            })
-        };
-        map.serialize_entry("template_versions", &Seq(versions))?;
-        map.serialize_entry("rounds", &summary.rounds)?;
-        let period = summary.period().map(|(a, b)| json!({ "from": a.to_string(), "to": b.to_string() }));
-        map.serialize_entry("period", &period)?;
-        map.serialize_entry("findings", &Seq(|| summary.findings.iter().map(|x| FindingJ(summary, x))))?;
-        let strengths = || {
-            summary.strengths.iter().map(|s| {
-                json!({
-                    "id": s.id, "text": s.text, "passing": s.passing, "assessed": s.assessed,
-                })
-            })
-        };
-        map.serialize_entry("strengths", &Seq(strengths))?;
-        map.serialize_entry("other_limitations", &Seq(|| summary.other_limitations.iter().map(TextLineJ)))?;
-        map.serialize_entry("other_strengths", &Seq(|| summary.other_strengths.iter().map(TextLineJ)))?;
-        map.serialize_entry("figures", &FiguresJ(summary))?;
-        let duplicates = || {
-            summary.duplicates.iter().map(|d| {
-                json!({
-                    "branch": d.branch,
-                    "committee": d.committee,
-                    "date": d.date.to_string(),
-                    "files": d.visits.iter().filter_map(|&i| summary.visits.get(i)).map(|v| path(&v.file)).collect::<Vec<_>>(),
-                })
-            })
-        };
-        map.serialize_entry("duplicates", &Seq(duplicates))?;
-        map.serialize_entry("visit_list", &Seq(|| summary.visits.iter().map(VisitJ)))?;
-        let items = || {
-            summary.sections.iter().flat_map(|s| s.items.iter()).map(|i| {
-                json!({
-                    "id": i.id,
-                    "section": i.section_id,
-                    "has_rule": i.has_rule,
-                    "passing": i.passing,
-                    "failing": i.failing,
-                    "answered": i.answered,
-                    "not_applicable": i.not_applicable,
-                    "unanswered": i.unanswered,
-                    "not_in_template": i.not_in_template,
-                })
-            })
-        };
-        map.serialize_entry("items", &Seq(items))?;
-        // Keys present only for rounds, after the others (small: built as values).
-        let mut tail = J::Object(serde_json::Map::new());
-        round_keys(summary, &mut tail);
-        if let J::Object(tail) = &tail {
-            for (key, value) in tail {
-                map.serialize_entry(key, value)?;
-            }
+/// The whole document as parts (see [`Document`]): the big lists — findings, visits, figures —
+/// are cut so that they render in parallel; small parts are built as values on the way.
+fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
+    let lang = match summary.lang {
+        crate::strings::Lang::Vi => "vi",
+        crate::strings::Lang::En => "en",
+    };
+    let mut doc = Document::new();
+    doc.entry("visits", summary.visits.len());
+    doc.entry("format", "khaosat-summary");
+    doc.entry("format_version", JSON_FORMAT_VERSION);
+    doc.entry("lang", lang);
+    doc.entry("filtered_out", summary.filtered_out);
+    let skipped = summary.skipped.iter().map(|s| {
+        json!({
+            "path": path(&s.path),
+            "line": s.position.map(|p| p.0),
+            "column": s.position.map(|p| p.1),
+            "error": s.reason,
+        })
+    });
+    doc.array("skipped", skipped.collect(), VALUES_PER_PART);
+    let versions = summary.template_versions.iter().map(|t| {
+        json!({
+            "id": t.id, "version": t.version, "rule_set": t.rule_set, "visits": t.visits,
+        })
+    });
+    doc.array("template_versions", versions.collect(), VALUES_PER_PART);
+    doc.entry("rounds", &summary.rounds);
+    let period = summary.period().map(|(a, b)| json!({ "from": a.to_string(), "to": b.to_string() }));
+    doc.entry("period", period);
+    let pieces = std::sync::Arc::new(BranchPieces::of(summary)?);
+    let findings = summary.findings.iter().collect();
+    doc.array_with("findings", findings, 1, move |out, x| write_finding(out, summary, &pieces, x));
+    let strengths = summary.strengths.iter().map(|s| {
+        json!({
+            "id": s.id, "text": s.text, "passing": s.passing, "assessed": s.assessed,
+        })
+    });
+    doc.array("strengths", strengths.collect(), VALUES_PER_PART);
+    doc.array("other_limitations", summary.other_limitations.iter().map(TextLineJ).collect(), LINES_PER_PART);
+    doc.array("other_strengths", summary.other_strengths.iter().map(TextLineJ).collect(), LINES_PER_PART);
+    let f = &summary.figures;
+    doc.object(
+        "figures",
+        vec![
+            ("attendance", FigureEntryJ::Attendance(summary)),
+            ("without_notebook", FigureEntryJ::Figure(summary, &f.without_notebook)),
+            ("speakers", FigureEntryJ::Figure(summary, &f.speakers)),
+            ("duration_minutes", FigureEntryJ::Figure(summary, &f.duration)),
+        ],
+    );
+    let duplicates = summary.duplicates.iter().map(|d| {
+        json!({
+            "branch": d.branch,
+            "committee": d.committee,
+            "date": d.date.to_string(),
+            "files": d.visits.iter().filter_map(|&i| summary.visits.get(i)).map(|v| path(&v.file)).collect::<Vec<_>>(),
+        })
+    });
+    doc.array("duplicates", duplicates.collect(), VALUES_PER_PART);
+    doc.array("visit_list", summary.visits.iter().map(VisitJ).collect(), LINES_PER_PART);
+    let items = summary.sections.iter().flat_map(|s| s.items.iter()).map(|i| {
+        json!({
+            "id": i.id,
+            "section": i.section_id,
+            "has_rule": i.has_rule,
+            "passing": i.passing,
+            "failing": i.failing,
+            "answered": i.answered,
+            "not_applicable": i.not_applicable,
+            "unanswered": i.unanswered,
+            "not_in_template": i.not_in_template,
+        })
+    });
+    doc.array("items", items.collect(), VALUES_PER_PART);
+    // Keys present only for rounds, after the others (small: built as values).
+    let mut tail = J::Object(serde_json::Map::new());
+    round_keys(summary, &mut tail);
+    if let J::Object(tail) = tail {
+        for (key, value) in tail {
+            doc.entry(&key, value);
         }
-        map.end()
     }
+    Ok(doc)
 }
+
+/// Small values built as JSON values, to a part.
+const VALUES_PER_PART: usize = 256;
+/// Visits and text lines, to a part.
+const LINES_PER_PART: usize = 1000;
 
 /// The summary as a JSON value (the same document [`write`] writes; it holds it all in memory).
 pub fn to_value(summary: &Summary) -> J {
-    serde_json::to_value(SummaryJ(summary)).unwrap_or(J::Null)
+    render(summary).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or(J::Null)
 }
 
 fn plan_state(state: PlanState) -> &'static str {
@@ -364,15 +401,11 @@ fn round_keys(summary: &Summary, value: &mut J) {
     }
 }
 
-/// Write the summary as pretty JSON, ending with a line break, as it is produced: memory stays
-/// that of the summary, whatever the size of the document.
+/// Write the summary as pretty JSON, ending with a line break, part by part as the parts are
+/// rendered: memory stays that of the summary and a few parts, whatever the size of the document.
 pub fn write(summary: &Summary, out: &mut dyn std::io::Write) -> Result<(), ExportError> {
-    // Buffered here, with a known type: the serializer's many small writes are inlined copies
-    // into the buffer, not calls through `dyn Write`.
     let mut buffer = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut ser = serde_json::Serializer::pretty(&mut buffer);
-    SummaryJ(summary).serialize(&mut ser)?;
-    std::io::Write::write_all(&mut buffer, b"\n")?;
+    document(summary)?.write(&mut buffer)?;
     std::io::Write::flush(&mut buffer)?;
     Ok(())
 }

@@ -117,22 +117,26 @@ pub fn render(summary: &Summary) -> String {
     }
     for f in &summary.findings {
         let _ = writeln!(w, "- {}.", md(&f.sentence(lang)));
-        let branches: Vec<String> =
-            f.branches.iter().map(|b| format!("{} ({})", md(&b.branch), md(&b.committee))).collect();
-        if f.branches.iter().all(|b| b.text == f.text) {
+        let branches: Vec<String> = f
+            .branches
+            .iter()
+            .map(|b| summary.visit_of(b))
+            .map(|v| format!("{} ({})", md(&v.branch), md(&v.committee)))
+            .collect();
+        if f.branches_agree() {
             let _ = writeln!(w, "  - {}: {}", Msg::SumBranchesLabel.get(lang), branches.join("; "));
         } else {
             // The sentence differs by branch ("{list}" items): one line each, with its own sentence.
             let _ = writeln!(w, "  - {}:", Msg::SumBranchesLabel.get(lang));
             for (name, b) in branches.iter().zip(&f.branches) {
-                let _ = writeln!(w, "    - {name}: {}", md(&b.text));
+                let _ = writeln!(w, "    - {name}: {}", md(f.branch_text(b)));
             }
         }
         let notes: Vec<String> = f
             .branches
             .iter()
             .filter(|b| !b.note.trim().is_empty())
-            .map(|b| format!("{}: {}", md(&b.branch), md(&b.note)))
+            .map(|b| format!("{}: {}", md(&summary.visit_of(b).branch), md(&b.note)))
             .collect();
         if !notes.is_empty() {
             let _ = writeln!(w, "  - {}: {}", Msg::SumNotesLabel.get(lang), notes.join("; "));
@@ -180,7 +184,7 @@ pub fn render(summary: &Summary) -> String {
                 .findings
                 .iter()
                 .find(|f| f.id == item.id)
-                .map(|f| f.branches.iter().map(|b| md(&b.branch)).collect())
+                .map(|f| f.branches.iter().map(|b| md(&summary.visit_of(b).branch)).collect())
                 .unwrap_or_default();
             let mut row = vec![
                 format!("{} `{}`", md(&item.text), item.id.replace('`', "")),

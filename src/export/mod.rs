@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+mod pretty;
 pub mod text;
 pub mod xlsx;
 

@@ -105,19 +105,23 @@ pub fn render(summary: &Summary) -> String {
             let _ = writeln!(w, "  [{}]", one_line(&f.section_title));
         }
         let _ = writeln!(w, "  - {}", one_line(&f.sentence(lang)));
-        let branches: Vec<String> =
-            f.branches.iter().map(|b| format!("{} ({})", one_line(&b.branch), one_line(&b.committee))).collect();
-        if f.branches.iter().all(|b| b.text == f.text) {
+        let branches: Vec<String> = f
+            .branches
+            .iter()
+            .map(|b| summary.visit_of(b))
+            .map(|v| format!("{} ({})", one_line(&v.branch), one_line(&v.committee)))
+            .collect();
+        if f.branches_agree() {
             let _ = writeln!(w, "      {}: {}", Msg::SumBranchesLabel.get(lang), branches.join("; "));
         } else {
             let _ = writeln!(w, "      {}:", Msg::SumBranchesLabel.get(lang));
             for (name, b) in branches.iter().zip(&f.branches) {
-                let _ = writeln!(w, "        {name}: {}", one_line(&b.text));
+                let _ = writeln!(w, "        {name}: {}", one_line(f.branch_text(b)));
             }
         }
         for b in f.branches.iter().filter(|b| !b.note.trim().is_empty()) {
-            let _ =
-                writeln!(w, "      {} — {}: {}", Msg::SumNotesLabel.get(lang), one_line(&b.branch), one_line(&b.note));
+            let branch = one_line(&summary.visit_of(b).branch);
+            let _ = writeln!(w, "      {} — {}: {}", Msg::SumNotesLabel.get(lang), branch, one_line(&b.note));
         }
         if f.not_applicable + f.unanswered + f.not_in_template > 0 {
             let _ = writeln!(

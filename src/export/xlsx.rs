@@ -49,12 +49,13 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
     )?;
     for (i, f) in summary.findings.iter().enumerate() {
         let row = i as u32 + 1;
-        let branches: Vec<String> = f.branches.iter().map(|b| format!("{} ({})", b.branch, b.committee)).collect();
+        let branches: Vec<String> =
+            f.branches.iter().map(|b| summary.visit_of(b)).map(|v| format!("{} ({})", v.branch, v.committee)).collect();
         let notes: Vec<String> = f
             .branches
             .iter()
             .filter(|b| !b.note.trim().is_empty())
-            .map(|b| format!("{}: {}", b.branch, b.note))
+            .map(|b| format!("{}: {}", summary.visit_of(b).branch, b.note))
             .collect();
         sheet.write_string(row, 0, cell(&f.section_title))?;
         sheet.write_string(row, 1, cell(&f.id))?;

@@ -155,20 +155,22 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 fn detail_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let s = &mut app.summary;
-    let branches = s
+    // The files of the finding's branches, in list order: what Down and Open need.
+    let files: Vec<&std::path::Path> = s
         .detail
-        .and_then(|i| s.summary.as_ref().and_then(|sum| sum.findings.get(i)))
-        .map(|f| f.branches.clone())
+        .and_then(|i| s.summary.as_ref().map(|sum| (sum, sum.findings.get(i))))
+        .and_then(|(sum, f)| Some(f?.branches.iter().map(|b| sum.visit_of(b).file.as_path()).collect()))
         .unwrap_or_default();
     match app.keymap.action(Scope::Summary, &key) {
         Some(Action::Back) => s.detail = None,
         Some(Action::Help) => app.overlay = Overlay::Help,
         Some(Action::Up) => s.branch_selected = s.branch_selected.saturating_sub(1),
-        Some(Action::Down) => s.branch_selected = (s.branch_selected + 1).min(branches.len().saturating_sub(1)),
+        Some(Action::Down) => s.branch_selected = (s.branch_selected + 1).min(files.len().saturating_sub(1)),
         Some(Action::Open) => {
-            if let Some(branch) = branches.get(s.branch_selected) {
+            if let Some(file) = files.get(s.branch_selected) {
+                let file = file.to_path_buf();
                 app.return_to_summary = true;
-                return vec![Effect::Open(branch.file.clone())];
+                return vec![Effect::Open(file)];
             }
         }
         _ => {}
