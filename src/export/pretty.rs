@@ -13,7 +13,6 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use serde::Serialize;
 
-
 type Render<'a> = Box<dyn Fn(&mut Vec<u8>) -> serde_json::Result<()> + Send + Sync + 'a>;
 
 /// A top-level JSON object, built as a list of parts and then written.

@@ -3,6 +3,7 @@
 //! and the effects that touch the disk.
 
 pub mod app;
+pub mod backend;
 pub mod compare;
 pub mod editor;
 pub mod keymap;
@@ -19,7 +20,6 @@ use std::thread;
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event as TermEvent};
 
 use crate::core::template::Template;
@@ -27,6 +27,7 @@ use crate::store::format::template_for;
 use crate::store::{self, find_visit_files, load_visit};
 use crate::strings::{Lang, Msg};
 use app::{App, Effect, Event, HomeEntry, update};
+use backend::{LeanBackend, ScreenSize};
 use keymap::KeyMap;
 use view::Theme;
 
@@ -62,8 +63,11 @@ pub fn run(options: Options) -> Result<(), String> {
     let (tx, rx) = mpsc::channel::<Event>();
     spawn_signal_thread(tx.clone()).map_err(|e| e.to_string())?;
     let guard = terminal::TerminalGuard::enter().map_err(|e| e.to_string())?;
-    let backend = CrosstermBackend::new(io::stdout());
+    // A frame is written in one go: the backend's many small writes land in this buffer.
+    let backend = LeanBackend::new(io::BufWriter::with_capacity(1 << 14, io::stdout()), ScreenSize::Terminal);
     let mut term = Terminal::new(backend).map_err(|e| e.to_string())?;
+    // The backend then knows the screen is blank, and can reuse what it shows.
+    term.clear().map_err(|e| e.to_string())?;
     spawn_input_thread(tx.clone());
     let saver = saver::Saver::spawn(tx.clone());
 
