@@ -119,6 +119,24 @@ answer_bytes() {
 }
 bytes_80=$(answer_bytes 80 24)
 bytes_120=$(answer_bytes 120 40)
+# Every item of the checklist in turn: j within a section, Tab to the next one (the same
+# redraw as an answer, which moves on too, without the answer's own marks).
+walk=()
+for _ in $(seq 6); do walk+=(--keys j); done
+for n in 3 1 3 4 7 3 3 3; do
+    walk+=(--keys "$(printf '\t')")
+    for _ in $(seq "$n"); do walk+=(--keys j); done
+done
+cp "$work/visit.orig" "$work/visit.ron"
+walk_bytes=$(probe --settle 0.3 "${walk[@]}" -- "$BIN" edit "$work/visit.ron" | python3 -c '
+import statistics, sys
+rows = [line.split() for line in sys.stdin if line.startswith("bytes_per_key")]
+items = sorted(int(r[2]) for r in rows if r[1] == "\x27j\x27" and int(r[2]) > 0)
+tabs = sorted(int(r[2]) for r in rows if r[1] != "\x27j\x27")
+over = sum(1 for b in items if b > 512)
+print(f"next item (j): median {statistics.median(items):.0f}, max {items[-1]}, {over} of {len(items)} over 512;"
+      f" next section (Tab): {tabs[0]}–{tabs[-1]}")
+')
 cp "$work/visit.orig" "$work/visit.ron"
 idle_visit=$(probe --settle 10 --keys y --keys '' -- "$BIN" edit "$work/visit.ron" |
     awk '/^bytes_per_key/ {v = $3} END {print v}')
@@ -130,6 +148,7 @@ echo "|---|---:|"
 echo "| first frame, \`khaosat --dir\` with 10 000 visits | ${first} ms |"
 echo "| bytes per answer key, 80×24 (5 answers: y y y n y) | ${bytes_80}|"
 echo "| bytes per answer key, 120×40 (same keys) | ${bytes_120}|"
+echo "| bytes per key walking the whole checklist, 80×24 | ${walk_bytes} |"
 echo "| bytes written in 10 s idle, home list of 10 000 visits | ${idle_home} |"
 echo "| bytes written in 10 s idle, checklist | ${idle_visit} |"
 echo "| typing while saving (scripts/tui_typing.py) | ${typing} |"
