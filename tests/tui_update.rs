@@ -241,6 +241,18 @@ fn the_same_answer_twice_writes_once() {
     key(&mut app, KeyCode::Up);
     let effects = ch(&mut app, 'y');
     assert!(effects.is_empty(), "nothing changed, nothing saved: {effects:?}");
+    // But it confirms the answer and moves on, as the first time did.
+    assert_eq!(current_id(&app).as_deref(), Some("prep.secretary_prepared"));
+}
+
+#[test]
+fn a_scale_or_count_given_again_moves_on_as_well() {
+    let mut app = open(new_visit());
+    goto(&mut app, "prep.fits_type");
+    ch(&mut app, '4');
+    key(&mut app, KeyCode::Up);
+    assert!(ch(&mut app, '4').is_empty());
+    assert_eq!(current_id(&app).as_deref(), Some("prep.focused"));
 }
 
 #[test]

@@ -972,8 +972,19 @@ fn answer_yes_no(app: &mut App, value: Value) -> Vec<Effect> {
         return Vec::new();
     }
     let id = item.id.clone();
-    let effects = change_visit(app, |v, _| set_value(v, &id, Some(value)));
-    if let Some(session) = app.session.as_mut().filter(|_| !effects.is_empty()) {
+    answer_item(app, &id, value)
+}
+
+/// Give item `id` the typed answer and move on. The same answer again moves on too, without a
+/// save: confirming a filled item is how an inspector walks through it. A refused change (the
+/// visit is final or held by another session) stays put, so the message is seen where it applies.
+fn answer_item(app: &mut App, id: &str, value: Value) -> Vec<Effect> {
+    let effects = change_visit(app, |v, _| set_value(v, id, Some(value.clone())));
+    if let Some(session) = app.session.as_mut()
+        && session.read_only.is_none()
+        && session.visit.status != VisitStatus::Final
+        && session.visit.value(id) == Some(&value)
+    {
         advance(session);
     }
     effects
@@ -1042,11 +1053,7 @@ fn number_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
     {
         let id = item.id.clone();
         let scale = c as u8 - b'0';
-        let effects = change_visit(app, |v, _| set_value(v, &id, Some(Value::Scale(scale))));
-        if let Some(session) = app.session.as_mut().filter(|_| !effects.is_empty()) {
-            advance(session);
-        }
-        return Some(effects);
+        return Some(answer_item(app, &id, Value::Scale(scale)));
     }
     if let (Some(item), KeyCode::Char(c)) = (item, key.code)
         && c.is_ascii_digit()
@@ -1117,11 +1124,7 @@ fn commit_number(app: &mut App) -> Vec<Effect> {
                 return Vec::new();
             }
             let id = item.id.clone();
-            let effects = change_visit(app, |v, _| set_value(v, &id, Some(Value::Number(n))));
-            if let Some(session) = app.session.as_mut().filter(|_| !effects.is_empty()) {
-                advance(session);
-            }
-            effects
+            answer_item(app, &id, Value::Number(n))
         }
     }
 }
