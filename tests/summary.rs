@@ -96,7 +96,7 @@ fn fixtures_merge_into_the_expected_findings() -> Result {
         .findings
         .iter()
         .map(|f| {
-            let files = f.branches.iter().map(|b| file_name(&s.visit_of(b).file)).collect();
+            let files = s.failing_visits(f).map(|v| file_name(&v.file)).collect();
             (f.id.clone(), f.failing(), f.assessed, f.not_applicable, f.unanswered, f.not_in_template, files)
         })
         .collect();
@@ -110,7 +110,7 @@ fn fixtures_merge_into_the_expected_findings() -> Result {
 
     // Failing branches are listed by name with marks removed: "Công an" < "Đội" < "số 11".
     let minutes = s.findings.iter().find(|f| f.id == "min.missing_fields").ok_or("finding")?;
-    let names: Vec<&str> = minutes.branches.iter().map(|b| s.visit_of(b).branch.as_str()).collect();
+    let names: Vec<&str> = s.failing_visits(minutes).map(|v| v.branch.as_str()).collect();
     assert_eq!(names, vec!["Chi bộ Đội Tổng hợp", "Chi bộ số 11"]);
     assert_eq!(
         minutes.text,

@@ -361,8 +361,8 @@ impl Figure {
         self.branches.iter().map(|b| b.value).reduce(f64::max)
     }
 
+    /// `total` is summed in `SummaryBuilder::finish`, once every value is in.
     fn push(&mut self, visit: usize, value: f64, outside: bool) {
-        self.total += value;
         self.branches.push(BranchValue { visit, value });
         if outside {
             self.outside.push(BranchValue { visit, value });
@@ -436,6 +436,11 @@ impl Summary {
     pub fn visit_of(&self, branch: &FindingBranch) -> &VisitInfo {
         // The builder only records indexes of visits it has pushed.
         &self.visits[branch.visit]
+    }
+
+    /// The visits of a finding's failing branches, in the finding's order.
+    pub fn failing_visits<'a>(&'a self, finding: &'a Finding) -> impl Iterator<Item = &'a VisitInfo> {
+        finding.branches.iter().map(|b| self.visit_of(b))
     }
 
     /// First and last meeting dates.
@@ -589,11 +594,8 @@ impl SummaryBuilder {
     pub fn append(&mut self, later: SummaryBuilder) {
         let offset = self.visits.len();
         let shift = |i: usize| i + offset;
-        for (template, n) in later.templates {
-            match self.templates.iter_mut().find(|(t, _)| t.id == template.id && t.version == template.version) {
-                Some((_, count)) => *count += n,
-                None => self.templates.push((template, n)),
-            }
+        for (template, n) in &later.templates {
+            self.count_template(template, *n);
         }
         self.visits.extend(later.visits);
         self.skipped.extend(later.skipped);
@@ -653,7 +655,7 @@ impl SummaryBuilder {
             return false;
         }
         let index = self.visits.len();
-        self.count_template(template);
+        self.count_template(template, 1);
         let m = &visit.meeting;
         let mut answers = self.keep_answers.then(BTreeMap::new);
         let mut findings = 0;
@@ -750,10 +752,11 @@ impl SummaryBuilder {
         true
     }
 
-    fn count_template(&mut self, template: &Template) {
+    /// `visits` more visits filled against `template`.
+    fn count_template(&mut self, template: &Template, visits: usize) {
         match self.templates.iter_mut().find(|(t, _)| t.id == template.id && t.version == template.version) {
-            Some((_, n)) => *n += 1,
-            None => self.templates.push((template.clone(), 1)),
+            Some((_, n)) => *n += visits,
+            None => self.templates.push((template.clone(), visits)),
         }
     }
 

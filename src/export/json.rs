@@ -159,15 +159,13 @@ impl BranchPieces {
     }
 
     fn write(&self, out: &mut Vec<u8>, branch: &FindingBranch, text: &[u8]) -> serde_json::Result<()> {
-        let (Some(head), Some(tail)) = (self.heads.get(branch.visit), self.tails.get(branch.visit)) else {
-            return Ok(());
-        };
-        out.extend_from_slice(head);
+        // One head and tail per visit of the summary, and a branch's index is one of its visits.
+        out.extend_from_slice(&self.heads[branch.visit]);
         let mut object = Object::resume(out, BRANCH_DEPTH, HEAD_ENTRIES);
         object.entry("note", &branch.note)?;
         object.raw_entry("text", text)?;
         object.leave_open();
-        out.extend_from_slice(tail);
+        out.extend_from_slice(&self.tails[branch.visit]);
         Ok(())
     }
 }
@@ -336,11 +334,6 @@ fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
 const VALUES_PER_PART: usize = 256;
 /// Visits and text lines, to a part.
 const LINES_PER_PART: usize = 1000;
-
-/// The summary as a JSON value (the same document [`write`] writes; it holds it all in memory).
-pub fn to_value(summary: &Summary) -> J {
-    render(summary).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or(J::Null)
-}
 
 fn plan_state(state: PlanState) -> &'static str {
     match state {

@@ -117,12 +117,8 @@ pub fn render(summary: &Summary) -> String {
     }
     for f in &summary.findings {
         let _ = writeln!(w, "- {}.", md(&f.sentence(lang)));
-        let branches: Vec<String> = f
-            .branches
-            .iter()
-            .map(|b| summary.visit_of(b))
-            .map(|v| format!("{} ({})", md(&v.branch), md(&v.committee)))
-            .collect();
+        let branches: Vec<String> =
+            summary.failing_visits(f).map(|v| format!("{} ({})", md(&v.branch), md(&v.committee))).collect();
         if f.branches_agree() {
             let _ = writeln!(w, "  - {}: {}", Msg::SumBranchesLabel.get(lang), branches.join("; "));
         } else {
@@ -184,7 +180,7 @@ pub fn render(summary: &Summary) -> String {
                 .findings
                 .iter()
                 .find(|f| f.id == item.id)
-                .map(|f| f.branches.iter().map(|b| md(&summary.visit_of(b).branch)).collect())
+                .map(|f| summary.failing_visits(f).map(|v| md(&v.branch)).collect())
                 .unwrap_or_default();
             let mut row = vec![
                 format!("{} `{}`", md(&item.text), item.id.replace('`', "")),

@@ -105,10 +105,8 @@ pub fn render(summary: &Summary) -> String {
             let _ = writeln!(w, "  [{}]", one_line(&f.section_title));
         }
         let _ = writeln!(w, "  - {}", one_line(&f.sentence(lang)));
-        let branches: Vec<String> = f
-            .branches
-            .iter()
-            .map(|b| summary.visit_of(b))
+        let branches: Vec<String> = summary
+            .failing_visits(f)
             .map(|v| format!("{} ({})", one_line(&v.branch), one_line(&v.committee)))
             .collect();
         if f.branches_agree() {

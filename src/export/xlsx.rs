@@ -50,7 +50,7 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
     for (i, f) in summary.findings.iter().enumerate() {
         let row = i as u32 + 1;
         let branches: Vec<String> =
-            f.branches.iter().map(|b| summary.visit_of(b)).map(|v| format!("{} ({})", v.branch, v.committee)).collect();
+            summary.failing_visits(f).map(|v| format!("{} ({})", v.branch, v.committee)).collect();
         let notes: Vec<String> = f
             .branches
             .iter()

@@ -76,12 +76,14 @@ impl<W: Write> LeanBackend<W> {
         LeanBackend { out, size, screen: None, cursor: None, pen: Pen::PLAIN, cursor_visible: None }
     }
 
-    pub fn writer(&self) -> &W {
+    #[cfg(test)]
+    fn writer(&self) -> &W {
         &self.out
     }
 
-    /// For tests: the screen size changes (as when the terminal window is resized).
-    pub fn set_fixed_size(&mut self, size: Size) {
+    /// The screen size changes (as when the terminal window is resized).
+    #[cfg(test)]
+    fn set_fixed_size(&mut self, size: Size) {
         self.size = ScreenSize::Fixed(size);
     }
 

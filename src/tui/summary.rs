@@ -156,11 +156,14 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 fn detail_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let s = &mut app.summary;
     // The files of the finding's branches, in list order: what Down and Open need.
-    let files: Vec<&std::path::Path> = s
-        .detail
-        .and_then(|i| s.summary.as_ref().map(|sum| (sum, sum.findings.get(i))))
-        .and_then(|(sum, f)| Some(f?.branches.iter().map(|b| sum.visit_of(b).file.as_path()).collect()))
-        .unwrap_or_default();
+    let files: Vec<&std::path::Path> = match (s.detail, s.summary.as_deref()) {
+        (Some(i), Some(summary)) => summary
+            .findings
+            .get(i)
+            .map(|f| summary.failing_visits(f).map(|v| v.file.as_path()).collect())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
     match app.keymap.action(Scope::Summary, &key) {
         Some(Action::Back) => s.detail = None,
         Some(Action::Help) => app.overlay = Overlay::Help,

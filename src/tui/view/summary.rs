@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     match (s.pane, s.detail) {
         (Pane::Findings, Some(index)) => {
             if let Some(finding) = summary.findings.get(index) {
-                draw_detail(frame, app, theme, body, (summary, finding));
+                draw_detail(frame, app, theme, body, summary, finding);
             }
         }
         (Pane::Findings, None) => draw_findings(frame, app, theme, body, summary),
@@ -90,12 +90,8 @@ fn draw_findings(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary
     if let Some(f) = summary.findings.get(s.selected) {
         let mut text = Text::default();
         text.push_line(Line::styled(safe(&f.sentence(app.lang)), theme.finding()));
-        let names: Vec<String> = f
-            .branches
-            .iter()
-            .map(|b| summary.visit_of(b))
-            .map(|v| format!("{} ({})", safe(&v.branch), safe(&v.committee)))
-            .collect();
+        let names: Vec<String> =
+            summary.failing_visits(f).map(|v| format!("{} ({})", safe(&v.branch), safe(&v.committee))).collect();
         text.push_line(Line::from(names.join("; ")));
         text.push_line(Line::styled(
             Msg::SummaryNotAssessed.fill(app.lang, &[&f.not_applicable, &f.unanswered, &f.not_in_template]),
@@ -106,7 +102,7 @@ fn draw_findings(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary
     }
 }
 
-fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, (summary, finding): (&Summary, &Finding)) {
+fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary: &Summary, finding: &Finding) {
     let s = &app.summary;
     let block = Block::bordered().title(Span::styled(
         fit(&safe(&quantified(finding.failing(), finding.assessed, &finding.text, app.lang)), area.width as usize - 4),
