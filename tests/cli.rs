@@ -6,36 +6,17 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Output, Stdio};
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use khaosat::core::template::Template;
 use khaosat::core::visit::{BranchType, MeetingKind, VisitStatus};
 use khaosat::store::format::{decode_text, parse_visit};
 use khaosat::store::load_visit;
 use khaosat::strings::Lang;
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
-
-/// The binary, run from the crate root with no language or data folder from the environment.
-fn khaosat() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("khaosat");
-    cmd.current_dir(MANIFEST)
-        .env_remove("KHAOSAT_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    cmd
-}
+mod common;
+use common::{MANIFEST, khaosat, show, text};
 
 fn run(args: &[&str]) -> Output {
-    khaosat().args(args).output().expect("run khaosat")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn show(out: &Output) -> String {
-    format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
+    common::run(args).expect("run khaosat")
 }
 
 fn path_arg(path: &Path) -> String {
