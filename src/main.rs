@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     let stderr = io::stderr();
     let result = match &cli.command {
         Some(command) => run_command(&cli, command, &mut stdout.lock(), &mut stderr.lock()),
-        None => run_interactive(&cli, None),
+        None => run_interactive(&cli, None, &mut stderr.lock()),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -282,6 +282,15 @@ messages! {
     HeldBy => "CHỈ XEM: phiếu đang được mở bởi {0}", "READ-ONLY: this visit is open in {0}";
     HolderText => "{0}@{1} (tiến trình {2}) từ {3}", "{0}@{1} (process {2}) since {3}";
     HolderUnknown => "một phiên khác", "another session";
+    // Issue 11: odd lock paths
+    OddLock => "CHỈ XEM: {0} là {1}, không phải tệp khóa: hãy xóa rồi mở lại", "READ-ONLY: {0} is {1}, not a lock file: remove it, reopen";
+    OddLockValidate => "{0}, không phải tệp khóa thường: phiếu {1} chỉ mở được ở chế độ chỉ xem cho đến khi xóa nó", "{0}, not a plain lock file: visit {1} opens read-only until this is removed";
+    OddLockLink => "liên kết", "a symbolic link";
+    OddLockFolder => "thư mục", "a folder";
+    OddLockSpecial => "FIFO hoặc thiết bị", "a FIFO or device";
+    OddLockHardLink => "hard link (tệp có tên khác)", "a hard link (a file with other names)";
+    OddLockRefused => "{0}: không ghi: ở chỗ tệp khóa {1} có {2}, không phải tệp khóa thường; hãy xóa nó rồi chạy lại", "{0}: not written: at the lock path {1} there is {2}, not a plain lock file; remove it and run again";
+    HomeOddLocks => "{0} phiếu có tệp khóa lạ (chỉ xem)", "{0} with an odd lock file (read-only)";
     ReadOnlyMark => "CHỈ XEM", "READ-ONLY";
     RecoverTitle => "Có câu trả lời chưa lưu được từ lần trước ({0}). Khôi phục? y: có · n: không (giữ lại tệp .old)", "Unsaved answers from last time were found ({0}). Restore them? y: yes · n: no (the file is kept as .old)";
     Restored => "Đã khôi phục các câu trả lời chưa lưu", "The unsaved answers were restored";

@@ -5,16 +5,17 @@
 //!   is on disk and the process is gone within 2 seconds — with SIGHUP, and without it (the
 //!   terminal is not the controlling one, so only EOF/EIO tells).
 
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::pty::{BIN, Pty, drain, open_pty, spawn_on_pty, write_key};
 
 use khaosat::core::template::Template;
 use khaosat::core::visit::{BranchType, MeetingKind, NewVisit, Visit};
 use khaosat::store::{create_visit, load_visit, save::TEMP_PREFIX, save_visit};
-
-const BIN: &str = env!("CARGO_BIN_EXE_khaosat");
 
 fn base_visit(template: &Template) -> Visit {
     let facts = NewVisit {
@@ -122,76 +123,10 @@ fn temp_files(dir: &Path) -> Vec<PathBuf> {
 
 // ------------------------------------------------------------------ hang-ups in a pseudo-terminal
 
-struct Pty {
-    master: OwnedFd,
-    slave: OwnedFd,
-}
-
-fn open_pty() -> Pty {
-    let mut master = -1;
-    let mut slave = -1;
-    let size = libc::winsize { ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0 };
-    // SAFETY: openpty writes two new descriptors into the given ints; the null name and termios
-    // pointers are allowed, and `size` lives for the call.
-    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
-    assert_eq!(rc, 0, "openpty failed");
-    // openpty's descriptors survive exec: mark them close-on-exec, or every process spawned from
-    // here (ours or a parallel test's) would hold the terminal open and no hang-up would happen.
-    for fd in [master, slave] {
-        // SAFETY: fcntl on descriptors we just created.
-        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
-    }
-    // SAFETY: both descriptors were just created by openpty and are owned by nobody else.
-    unsafe { Pty { master: OwnedFd::from_raw_fd(master), slave: OwnedFd::from_raw_fd(slave) } }
-}
-
-/// Read what the program writes until it has been quiet for `settle`; returns the byte count.
-fn drain(master: &OwnedFd, settle: Duration, limit: Duration) -> usize {
-    let deadline = Instant::now() + limit;
-    let mut total = 0;
-    let mut buf = [0u8; 8192];
-    loop {
-        let mut pfd = libc::pollfd { fd: master.as_raw_fd(), events: libc::POLLIN, revents: 0 };
-        // SAFETY: one valid pollfd for the duration of the call.
-        let ready = unsafe { libc::poll(&mut pfd, 1, settle.as_millis() as i32) };
-        if ready <= 0 || Instant::now() > deadline {
-            return total;
-        }
-        // SAFETY: reading into a buffer we own, at most its length.
-        let n = unsafe { libc::read(master.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
-        if n <= 0 {
-            return total;
-        }
-        total += n as usize;
-    }
-}
-
-fn write_key(master: &OwnedFd, key: &[u8]) {
-    // SAFETY: writing bytes we own to a descriptor we own.
-    let n = unsafe { libc::write(master.as_raw_fd(), key.as_ptr().cast(), key.len()) };
-    assert_eq!(n as usize, key.len());
-}
-
-fn spawn_on_pty(pty: &Pty, file: &Path, controlling: bool) -> Child {
-    let slave = pty.slave.as_raw_fd();
+fn edit(file: &Path) -> Command {
     let mut cmd = Command::new(BIN);
-    cmd.arg("edit").arg(file).env("TERM", "xterm-256color").env("LANG", "C.UTF-8");
-    let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup"));
-    cmd.stdin(io(&pty.slave)).stdout(io(&pty.slave)).stderr(io(&pty.slave));
-    use std::os::unix::process::CommandExt;
-    // SAFETY: only async-signal-safe calls between fork and exec.
-    unsafe {
-        cmd.pre_exec(move || {
-            // A new session either way; only with `controlling` does the pty become its terminal,
-            // so closing the master sends SIGHUP. Without it, only EOF/EIO tells.
-            libc::setsid();
-            if controlling {
-                libc::ioctl(slave, libc::TIOCSCTTY, 0);
-            }
-            Ok(())
-        });
-    }
-    cmd.spawn().expect("spawn khaosat")
+    cmd.arg("edit").arg(file);
+    cmd
 }
 
 /// Keys that answer the seven preparation items in turn, and what each leaves in the file.
@@ -219,11 +154,14 @@ fn hang_up_after_each_keystroke_keeps_every_answer() {
             let dir = tempfile::tempdir().expect("tempdir");
             let file = create_visit(dir.path(), &base_visit(&template)).expect("create");
             let pty = open_pty();
-            let mut child = spawn_on_pty(&pty, &file, controlling);
-            assert!(drain(&pty.master, Duration::from_millis(150), Duration::from_secs(5)) > 0, "no first frame");
+            let mut child = spawn_on_pty(&pty, edit(&file), controlling, true);
+            assert!(
+                !drain(&pty.master, Duration::from_millis(150), Duration::from_secs(5)).is_empty(),
+                "no first frame"
+            );
             for (key, _, _) in &KEYS[..keys] {
                 write_key(&pty.master, key);
-                assert!(drain(&pty.master, Duration::from_millis(60), Duration::from_secs(3)) > 0, "no redraw");
+                assert!(!drain(&pty.master, Duration::from_millis(60), Duration::from_secs(3)).is_empty(), "no redraw");
             }
             // Hang up: close every descriptor of the terminal on our side.
             let Pty { master, slave } = pty;

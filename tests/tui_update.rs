@@ -954,7 +954,7 @@ fn a_visit_held_by_another_session_is_read_only() {
     let mut app = open(new_visit());
     let effects = update(&mut app, Event::ReadOnly { path: PATH.into(), holder: "tu@may-2".into() });
     assert!(effects.is_empty());
-    assert_eq!(session(&app).read_only.as_deref(), Some("tu@may-2"));
+    assert!(session(&app).read_only.as_deref().is_some_and(|why| why.contains("tu@may-2")), "{:?}", app.flash);
     for c in ['y', 'n', 'f', 'u'] {
         assert!(ch(&mut app, c).is_empty(), "{c} writes nothing");
     }
@@ -964,6 +964,19 @@ fn a_visit_held_by_another_session_is_read_only() {
     assert!(visit(&app).answers.is_empty());
     assert_eq!(visit(&app).status, VisitStatus::Draft);
     assert!(app.flash.as_deref().is_some_and(|f| f.contains("tu@may-2")), "{:?}", app.flash);
+}
+
+#[test]
+fn a_visit_with_something_odd_at_its_lock_path_is_read_only_and_says_what() {
+    use khaosat::store::lock::{OddKind, OddLock};
+    let mut app = open(new_visit());
+    let odd = OddLock { path: "/d/.a.ron.lock".into(), kind: OddKind::Link };
+    assert!(update(&mut app, Event::OddLock { path: PATH.into(), odd }).is_empty());
+    let why = session(&app).read_only.clone().unwrap_or_default();
+    assert!(why.starts_with("CHỈ XEM: .a.ron.lock là liên kết"), "{why}");
+    assert!(ch(&mut app, 'y').is_empty(), "y writes nothing");
+    assert!(visit(&app).answers.is_empty());
+    assert_eq!(app.flash.as_deref(), Some(why.as_str()), "each refused change says why again");
 }
 
 #[test]

@@ -72,6 +72,10 @@ fn open(
                 message: Msg::VisitHeldCli.fill(lang, &[&shown(file), &display_safe(&who, false)]),
             });
         }
+        Ok(LockOutcome::Odd(odd)) => {
+            let args: [&dyn std::fmt::Display; 3] = [&shown(file), &shown(&odd.path), &odd.what(lang)];
+            return Err(Failure { code: 1, message: Msg::OddLockRefused.fill(lang, &args) });
+        }
         Err(e) => {
             return Err(Failure { code: 2, message: Msg::ErrWrite.fill(lang, &[&shown(file), &e]) });
         }

@@ -214,7 +214,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
             out.write_all(&script)?;
             Ok(0)
         }
-        Command::Edit { file } => run_interactive(cli, Some(file.clone())),
+        Command::Edit { file } => run_interactive(cli, Some(file.clone()), err),
         Command::Config { action: ConfigAction::Path } => {
             let path = config_path(cli).ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(ctx.lang).to_string()))?;
             writeln!(out, "{}", display_safe(&path.to_string_lossy(), false))?;
@@ -231,8 +231,10 @@ pub(crate) fn config_path(cli: &Cli) -> Option<PathBuf> {
     cli.config.clone().or_else(store::default_config_path)
 }
 
-/// Start the TUI: on the data folder, or on one visit file (`edit`).
-pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>) -> Result<u8, Failure> {
+/// Start the TUI: on the data folder, or on one visit file (`edit`). A visit file that cannot be
+/// opened is reported before the terminal is touched, like `validate` reports it: exit 1 for a
+/// file that is not a usable visit, 2 for one that cannot be read at all.
+pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>, err: &mut dyn Write) -> Result<u8, Failure> {
     let ctx = Context::from_cli(cli)?;
     let (config, config_error) = match config_path(cli) {
         Some(path) => crate::config::load(&path),
@@ -245,6 +247,7 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>) -> Result<u8, Failure> 
         (None, false) => Some(Msg::ConfigUnknownKeys.fill(lang, &[&unknown_keys.join(", ")])),
         (None, true) => None,
     };
+    let edit = edit.map(|file| real_file(&file));
     let data_dir = match &edit {
         Some(file) => file.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")),
         None => {
@@ -266,6 +269,12 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>) -> Result<u8, Failure> 
         }
         None => None,
     };
+    if let Some(file) = &edit
+        && let Err(e) = load_visit(file, &templates)
+    {
+        writeln!(err, "{}", e.display(lang))?;
+        return Ok(if matches!(e.kind, LoadErrorKind::Io(_)) { 2 } else { 1 });
+    }
     let options = crate::tui::Options {
         lang,
         keymap,
@@ -279,6 +288,17 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>) -> Result<u8, Failure> 
     };
     crate::tui::run(options).map_err(|message| Failure { code: 1, message })?;
     Ok(0)
+}
+
+/// The file a named path stands for: a symbolic link is edited where it points, so that the lock
+/// and the saves go beside the real file (saving over the link would replace it with a copy, and
+/// the visit it points to would silently stop changing). Anything else is kept as given.
+fn real_file(path: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match is_link.then(|| std::fs::canonicalize(path)) {
+        Some(Ok(real)) => real,
+        _ => path.to_path_buf(),
+    }
 }
 
 /// `new`: inside a round's folder (a round.ron at or above `--dir`), the visit carries the round,
@@ -375,7 +395,9 @@ fn new_visit(
     Ok(0)
 }
 
-/// Check every file found and print every problem, whatever happens to the others. Exit 0: every
+/// Check every file found and print every problem, whatever happens to the others. A visit whose
+/// lock path holds something other than a plain lock file (a planted link, a folder, a FIFO) is
+/// named too, and makes the exit 1: it will only open read-only. Exit 0: every
 /// file valid; 1: some file invalid (its content, or not a usable file: a folder or FIFO named
 /// `.ron`, a link not followed, too large, not UTF-8); 2: a usage error, or a file or folder that
 /// could not be read at all (missing, no permission, an I/O error).
@@ -399,6 +421,8 @@ fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn
     let mut valid = 0;
     // Round files with issues (they parse, so they are not load errors).
     let mut bad_rounds = 0;
+    // Visits whose lock path holds something planted or broken (they open read-only).
+    let mut odd_locks = 0;
     let mut rounds = round::RoundResolver::new(&ctx.templates);
     let mut checked_rounds = std::collections::HashSet::new();
     for file in &files {
@@ -428,6 +452,12 @@ fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn
                 bad.push(e);
             }
         }
+        if let Some(odd) = store::lock::odd_lock(file) {
+            let shown = |p: &Path| display_safe(&p.to_string_lossy(), false);
+            let args: [&dyn std::fmt::Display; 2] = [&odd.what(lang), &shown(file)];
+            writeln!(err, "{}: {}", shown(&odd.path), Msg::OddLockValidate.fill(lang, &args))?;
+            odd_locks += 1;
+        }
     }
     let mut governing: Vec<(&PathBuf, &crate::core::round::Round)> = rounds.loaded().collect();
     governing.sort_by(|a, b| a.0.cmp(b.0));
@@ -436,7 +466,7 @@ fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn
             bad_rounds += 1;
         }
     }
-    if bad.is_empty() && bad_rounds == 0 {
+    if bad.is_empty() && bad_rounds == 0 && odd_locks == 0 {
         writeln!(out, "{}", Msg::CliValidOk.fill(lang, &[&valid]))?;
         Ok(0)
     } else {

@@ -349,7 +349,8 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
         LoadError::new(path, Some(position_of(&before, before.len())), LoadErrorKind::NotUtf8)
     })?;
     if text.trim().is_empty() {
-        return Err(LoadError::new(path, None, LoadErrorKind::Empty));
+        // Placed at its start, where an editor opens it: `path:1:1:` like every content error.
+        return Err(LoadError::new(path, Some((1, 1)), LoadErrorKind::Empty));
     }
     Ok(text.to_string())
 }

@@ -54,6 +54,12 @@ pub enum Event {
         path: PathBuf,
         holder: String,
     },
+    /// Something other than a plain lock file sits at the visit's lock path: view it without
+    /// writing, and say what is there.
+    OddLock {
+        path: PathBuf,
+        odd: crate::store::lock::OddLock,
+    },
     /// Unsaved answers from an earlier failed save wait in `recovery`.
     Recoverable {
         path: PathBuf,
@@ -148,6 +154,8 @@ pub struct HomeEntry {
     pub findings: usize,
     /// What the round's coverage needs to know of the visit.
     pub brief: VisitBrief,
+    /// Something odd sits at the visit's lock path: it will open read-only.
+    pub odd_lock: bool,
 }
 
 impl HomeEntry {
@@ -163,6 +171,7 @@ impl HomeEntry {
             total,
             findings: finding_count(template, visit),
             brief: VisitBrief::of(visit),
+            odd_lock: false,
         }
     }
 }
@@ -202,7 +211,8 @@ pub struct Session {
     pub save: SaveState,
     /// Digits typed for a number, before Enter.
     pub number: Option<String>,
-    /// Set when another session holds the visit: who. Nothing is written then.
+    /// Set when the visit is open read-only (another session holds it, or its lock path holds
+    /// something odd): the sentence that says why. Nothing is written then.
     pub read_only: Option<String>,
     /// Last round's visit of the same branch, shown beside each item.
     pub previous: Option<Box<Visit>>,
@@ -426,10 +436,11 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::ReadOnly { path, holder } => {
-            if let Some(s) = app.session.as_mut().filter(|s| s.path == path) {
-                s.read_only = Some(holder.clone());
-                app.flash = Some(Msg::HeldBy.fill(app.lang, &[&holder]));
-            }
+            set_read_only(app, &path, Msg::HeldBy.fill(app.lang, &[&holder]));
+            Vec::new()
+        }
+        Event::OddLock { path, odd } => {
+            set_read_only(app, &path, odd.read_only_sentence(app.lang));
             Vec::new()
         }
         Event::Recoverable { path, recovery } => {
@@ -483,6 +494,14 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::HangUp | Event::Terminate => on_hang_up(app),
+    }
+}
+
+/// The open visit at `path` is only viewed, for the reason given (shown now and on each refused change).
+fn set_read_only(app: &mut App, path: &std::path::Path, reason: String) {
+    if let Some(s) = app.session.as_mut().filter(|s| s.path == path) {
+        s.read_only = Some(reason.clone());
+        app.flash = Some(reason);
     }
 }
 
@@ -922,8 +941,8 @@ impl App {
 fn change_visit(app: &mut App, change: impl FnOnce(&mut Visit, &Template)) -> Vec<Effect> {
     let now = (app.clock)();
     let Some(session) = app.session.as_mut() else { return Vec::new() };
-    if let Some(holder) = &session.read_only {
-        app.flash = Some(Msg::HeldBy.fill(app.lang, &[holder]));
+    if let Some(reason) = &session.read_only {
+        app.flash = Some(reason.clone());
         return Vec::new();
     }
     if session.visit.status == VisitStatus::Final {
@@ -1606,8 +1625,8 @@ pub fn current_problems(app: &App) -> Vec<Problem> {
 fn toggle_final(app: &mut App) -> Vec<Effect> {
     let now = (app.clock)();
     let Some(session) = app.session.as_mut() else { return Vec::new() };
-    if let Some(holder) = &session.read_only {
-        app.flash = Some(Msg::HeldBy.fill(app.lang, &[holder]));
+    if let Some(reason) = &session.read_only {
+        app.flash = Some(reason.clone());
         return Vec::new();
     }
     match session.visit.status {
@@ -1736,6 +1755,7 @@ mod home_batch_tests {
             answered: n as usize,
             total: 0,
             findings: 0,
+            odd_lock: false,
             brief: VisitBrief {
                 branch: branch.to_string(),
                 committee: String::new(),

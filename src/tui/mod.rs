@@ -281,22 +281,34 @@ impl Runtime {
                 let result = store::create_visit(&self.data_dir, &visit)
                     .map(|path| (path, *visit))
                     .map_err(|e| Msg::ErrWrite.fill(lang, &[&self.data_dir.display(), &e]));
-                if let Ok((path, _)) = &result {
-                    self.take_lock(path);
-                    if let Ok(bytes) = std::fs::read(path) {
-                        self.saver.expect(path.clone(), bytes);
+                let read_only = match &result {
+                    Ok((path, _)) => {
+                        let why = self.take_lock(path, lang).map(|why| why.into_event(path.clone()));
+                        if let Ok(bytes) = std::fs::read(path) {
+                            self.saver.expect(path.clone(), bytes);
+                        }
+                        why
                     }
-                }
-                Event::Created(result)
+                    Err(_) => None,
+                };
+                pending.extend(update(app, Event::Created(result)));
+                pending.extend(read_only.into_iter().flat_map(|event| update(app, event)));
+                return;
             }
         };
         pending.extend(update(app, event));
     }
 
-    /// Open a visit: take its lock (or note who holds it), read it, and offer any recovery file.
+    /// Open a visit: read it, take its lock (or note why it cannot be written), read it again
+    /// under the lock, and offer any recovery file. A file that cannot be read gets no lock file.
     fn open(&mut self, app: &mut App, path: PathBuf, pending: &mut Vec<Effect>) {
         let lang = app.lang;
-        let holder = self.take_lock(&path);
+        if let Err(e) = load_visit(&path, &app.templates) {
+            pending.extend(update(app, Event::Opened { path, result: Err(e.display(lang)) }));
+            return;
+        }
+        let read_only = self.take_lock(&path, lang);
+        // Read under the lock: another session may have saved it in between.
         let result = load_visit(&path, &app.templates).map_err(|e| e.display(lang));
         if let Ok(bytes) = std::fs::read(&path) {
             self.saver.expect(path.clone(), bytes);
@@ -304,10 +316,11 @@ impl Runtime {
         let opened = result.is_ok();
         pending.extend(update(app, Event::Opened { path: path.clone(), result }));
         if !opened {
+            self.lock = None;
             return;
         }
-        if let Some(holder) = holder {
-            pending.extend(update(app, Event::ReadOnly { path, holder: holder_text(holder.as_ref(), lang) }));
+        if let Some(event) = read_only.map(|why| why.into_event(path.clone())) {
+            pending.extend(update(app, event));
             return;
         }
         if let Some(recovery) = saver::recovery_paths(&path).into_iter().find(|p| p.is_file()) {
@@ -315,17 +328,36 @@ impl Runtime {
         }
     }
 
-    /// Take the visit's lock. Returns who holds it when someone else does.
-    fn take_lock(&mut self, path: &Path) -> Option<Option<store::lock::Holder>> {
+    /// Take the visit's lock. Returns why the visit must open read-only when it cannot be taken.
+    fn take_lock(&mut self, path: &Path, lang: Lang) -> Option<ReadOnlyBecause> {
         self.lock = None;
         match store::lock::lock_visit(path) {
             Ok(store::lock::LockOutcome::Acquired(lock)) => {
                 self.lock = Some(lock);
                 None
             }
-            Ok(store::lock::LockOutcome::HeldBy(holder)) => Some(holder),
+            Ok(store::lock::LockOutcome::HeldBy(holder)) => {
+                Some(ReadOnlyBecause::Held(holder_text(holder.as_ref(), lang)))
+            }
+            Ok(store::lock::LockOutcome::Odd(odd)) => Some(ReadOnlyBecause::Odd(odd)),
             // A folder where no lock file can be made (read-only) still opens; the save will say why.
             Err(_) => None,
+        }
+    }
+}
+
+/// Why an opened visit may not be written.
+enum ReadOnlyBecause {
+    /// Another session holds it (who, in words).
+    Held(String),
+    Odd(store::lock::OddLock),
+}
+
+impl ReadOnlyBecause {
+    fn into_event(self, path: PathBuf) -> Event {
+        match self {
+            ReadOnlyBecause::Held(holder) => Event::ReadOnly { path, holder },
+            ReadOnlyBecause::Odd(odd) => Event::OddLock { path, odd },
         }
     }
 }
@@ -497,5 +529,7 @@ fn spawn_summary(job: SummaryJob, generation: u64, tx: Sender<Event>) {
 fn home_entry(path: &Path, templates: &[Template]) -> Option<HomeEntry> {
     let visit = load_visit(path, templates).ok()?;
     let template = template_for(&visit, templates)?;
-    Some(HomeEntry::from_visit(path.to_path_buf(), &visit, template))
+    let mut entry = HomeEntry::from_visit(path.to_path_buf(), &visit, template);
+    entry.odd_lock = store::lock::odd_lock(path).is_some();
+    Some(entry)
 }

@@ -41,7 +41,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         String::new()
     };
-    let title = format!(" khaosat — {} ({}){loading}{unreadable}", app.lang_str(Msg::HomeTitle), home.entries.len());
+    let odd_locks = home.entries.iter().filter(|e| e.odd_lock).count();
+    let odd_locks =
+        if odd_locks > 0 { format!(" · {}", Msg::HomeOddLocks.fill(app.lang, &[&odd_locks])) } else { String::new() };
+    let title =
+        format!(" khaosat — {} ({}){loading}{unreadable}{odd_locks}", app.lang_str(Msg::HomeTitle), home.entries.len());
     frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), header);
 
     let block = Block::bordered();
@@ -73,7 +77,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let offset = if home.selected < height { 0 } else { home.selected + 1 - height };
     for (i, e) in home.entries.iter().enumerate().skip(offset).take(height) {
         let status = app.lang_str(Msg::status(e.status));
-        let cursor = if i == home.selected { "▶" } else { " " };
+        let cursor = match (i == home.selected, e.odd_lock) {
+            (true, _) => "▶",
+            (false, true) => "!",
+            (false, false) => " ",
+        };
         let findings = if e.findings > 0 { format!("!{}", e.findings) } else { "0".to_string() };
         let row = format!(
             "{cursor}{} {} {} {} {} {}",
