@@ -317,6 +317,7 @@ messages! {
     // ron error details
     RonEof => "tệp kết thúc đột ngột (bị cắt cụt?)", "the file ends too early (truncated?)";
     RonExpected => "cần {0}", "expected {0}";
+    RonOneOf => " (cần một trong: {0})", " (expected one of: {0})";
     RonMissingField => "thiếu trường \"{0}\"", "missing field \"{0}\"";
     RonUnknownField => "trường \"{0}\" không có trong định dạng (gõ nhầm?)", "unknown field \"{0}\" (a typo?)";
     RonUnknownVariant => "giá trị \"{0}\" không hợp lệ", "\"{0}\" is not a valid value";
@@ -324,7 +325,35 @@ messages! {
     RonDuplicateAnswer => "mục \"{0}\" được trả lời hai lần trong tệp (sửa tay hoặc gộp git?): giữ một câu trả lời rồi lưu lại", "item \"{0}\" is answered twice in the file (hand edit or git merge?): keep one answer and save";
     RonTrailing => "còn nội dung thừa sau phần dữ liệu (hai tài liệu nối nhau?)", "unexpected content after the data (two documents joined?)";
     RonTooDeep => "lồng nhau quá sâu", "nested too deeply";
-    RonOther => "{0}", "{0}";
+    RonWrongName => "tên \"{1}\" trước dấu ( không đúng: ở đây chỉ được viết ( hoặc {0}(", "the name \"{1}\" before ( is wrong: only ( or {0}( may be written here";
+    RonNameMissing => "ở đây phải viết {0}( chứ không chỉ (", "{0}( must be written here, not ( alone";
+    RonNumberOutOfRange => "số quá lớn, hoặc âm ở chỗ chỉ nhận số từ 0 trở lên", "the number is too large, or negative where only 0 and up are allowed";
+    RonBadNumber => "số viết sai (chỉ dùng chữ số 0–9, không bắt đầu bằng dấu _)", "a number written wrongly (use the digits 0–9, not starting with _)";
+    RonBadEscape => "dấu \\ trong đoạn chữ không đứng trước ký tự hợp lệ (viết \\\\ để có một dấu \\, \\\" để có dấu \")", "a \\ inside the text is not followed by a valid character (write \\\\ for one \\, \\\" for a \")";
+    RonUnexpectedChar => "ký tự \"{0}\" không được ở chỗ này", "the character \"{0}\" has no place here";
+    RonBadName => "tên \"{0}\" có ký tự không dùng được trong tên (chỉ chữ, số và dấu _)", "the name \"{0}\" holds characters a name cannot (only letters, digits and _)";
+    RonWrongType => "giá trị ở đây không đúng loại của trường (chữ, số hay danh sách?)", "the value here is not of the field's type (a text, a number or a list?)";
+    RonWrongLength => "số phần tử không đúng: ở đây có {0}", "wrong number of parts: {0} given here";
+    RonUnknownExtension => "phần mở rộng RON \"{0}\" không có: bỏ dòng #![enable(…)] đi", "there is no RON extension \"{0}\": remove the #![enable(…)] line";
+    RonBadValue => "giá trị \"{0}\" không đọc được: ngày viết \"YYYY-MM-DD\", giờ \"hh:mm\", thời điểm \"2022-04-05T19:30:00Z\"", "the value \"{0}\" cannot be read: dates are written \"YYYY-MM-DD\", times \"hh:mm\", moments \"2022-04-05T19:30:00Z\"";
+    RonBadValueHere => "giá trị ở đây không đọc được: ngày viết \"YYYY-MM-DD\", giờ \"hh:mm\", thời điểm \"2022-04-05T19:30:00Z\"", "the value here cannot be read: dates are written \"YYYY-MM-DD\", times \"hh:mm\", moments \"2022-04-05T19:30:00Z\"";
+    RonUnreadable => "không đọc được nội dung ở đây", "the content here cannot be read";
+    RonWordInteger => "một số nguyên", "a whole number";
+    RonWordFloat => "một số (có thể có phần thập phân)", "a number (decimals allowed)";
+    RonWordText => "một đoạn chữ trong ngoặc kép \"…\"", "a text in double quotes \"…\"";
+    RonWordTextEnd => "dấu \" đóng đoạn chữ", "a closing \" for the text";
+    RonWordChar => "một ký tự trong ngoặc đơn '…'", "a character in single quotes '…'";
+    RonWordComma => "dấu phẩy ,", "a comma ,";
+    RonWordColon => "dấu hai chấm :", "a colon :";
+    RonWordParenthesis => "dấu ngoặc ( hoặc )", "a parenthesis ( or )";
+    RonWordBracket => "dấu ngoặc [ hoặc ]", "a bracket [ or ]";
+    RonWordBrace => "dấu ngoặc { hoặc }", "a brace { or }";
+    RonWordBoolean => "true hoặc false", "true or false";
+    RonWordName => "một tên trường", "a field name";
+    RonWordOption => "Some(…) hoặc None", "Some(…) or None";
+    RonWordUnit => "()", "()";
+    RonWordAttribute => "dòng #![enable(…)] viết đủ", "a complete #![enable(…)] line";
+    RonWordRange => ".. hoặc ..=", ".. or ..=";
 
     // CLI
     CliCreated => "Đã tạo", "Created";

@@ -74,7 +74,9 @@ pub enum LoadErrorKind {
     },
 }
 
-/// A parse error, kept as data so it can be worded in either language.
+/// A parse error, kept as data so it can be worded in either language. Every error ron can raise
+/// maps to one of these, so no message of ron's own (English) reaches the user; pieces of the file
+/// a message quotes are cut short (see [`excerpt`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum SyntaxError {
     Eof,
@@ -93,14 +95,46 @@ pub enum SyntaxError {
     DuplicateAnswer(String),
     Trailing,
     TooDeep,
-    Other(String),
+    /// A value named otherwise than its kind requires (`root(…)` where a visit `(…)` or
+    /// `Visit(…)` goes); `found` is empty when no name was given.
+    WrongName {
+        expected: String,
+        found: String,
+    },
+    /// A whole number too large, or negative where only 0 and up are allowed.
+    NumberOutOfRange,
+    /// A number written with a character it cannot hold (`0x4G`, `_42`, `1_.5`).
+    BadNumber,
+    /// A backslash sequence inside a text that means nothing (`\q`).
+    BadEscape,
+    /// A character with no place here.
+    UnexpectedChar(char),
+    /// A name with characters a name cannot hold (`khu-dan-cu`).
+    BadName(String),
+    /// A value of another type than the field holds.
+    WrongType,
+    /// A pair or list with another number of parts than the field holds.
+    WrongLength {
+        found: usize,
+    },
+    /// `#![enable(…)]` naming an extension ron does not know.
+    UnknownExtension(String),
+    /// A value that does not read as what the field holds (a date, a time, a moment): the piece
+    /// of the file, when known.
+    BadValue(String),
+    /// Bytes inside the file that are not UTF-8 text.
+    NotUtf8,
+    /// What ron raises only when writing or on input that is not text: never met reading a file.
+    Unreadable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Expected {
     Integer,
+    Float,
     Text,
     TextEnd,
+    Char,
     Comma,
     Colon,
     Parenthesis,
@@ -109,35 +143,47 @@ pub enum Expected {
     Boolean,
     Name,
     Option,
+    Unit,
+    /// `#![enable(…)]`.
+    Attribute,
+    /// `..` or `..=`.
+    Range,
 }
 
 impl Expected {
     fn words(self, lang: Lang) -> &'static str {
         use Expected::*;
-        match (self, lang) {
-            (Integer, Lang::Vi) => "một số nguyên",
-            (Integer, Lang::En) => "a whole number",
-            (Text, Lang::Vi) => "một đoạn chữ trong ngoặc kép \"…\"",
-            (Text, Lang::En) => "a text in double quotes \"…\"",
-            (TextEnd, Lang::Vi) => "dấu \" đóng đoạn chữ",
-            (TextEnd, Lang::En) => "a closing \" for the text",
-            (Comma, Lang::Vi) => "dấu phẩy ,",
-            (Comma, Lang::En) => "a comma ,",
-            (Colon, Lang::Vi) => "dấu hai chấm :",
-            (Colon, Lang::En) => "a colon :",
-            (Parenthesis, Lang::Vi) => "dấu ngoặc ( hoặc )",
-            (Parenthesis, Lang::En) => "a parenthesis ( or )",
-            (Bracket, Lang::Vi) => "dấu ngoặc [ hoặc ]",
-            (Bracket, Lang::En) => "a bracket [ or ]",
-            (Brace, Lang::Vi) => "dấu ngoặc { hoặc }",
-            (Brace, Lang::En) => "a brace { or }",
-            (Boolean, Lang::Vi) => "true hoặc false",
-            (Boolean, Lang::En) => "true or false",
-            (Name, Lang::Vi) => "một tên trường",
-            (Name, Lang::En) => "a field name",
-            (Option, Lang::Vi) => "Some(…) hoặc None",
-            (Option, Lang::En) => "Some(…) or None",
-        }
+        let msg = match self {
+            Integer => Msg::RonWordInteger,
+            Float => Msg::RonWordFloat,
+            Text => Msg::RonWordText,
+            TextEnd => Msg::RonWordTextEnd,
+            Char => Msg::RonWordChar,
+            Comma => Msg::RonWordComma,
+            Colon => Msg::RonWordColon,
+            Parenthesis => Msg::RonWordParenthesis,
+            Bracket => Msg::RonWordBracket,
+            Brace => Msg::RonWordBrace,
+            Boolean => Msg::RonWordBoolean,
+            Name => Msg::RonWordName,
+            Option => Msg::RonWordOption,
+            Unit => Msg::RonWordUnit,
+            Attribute => Msg::RonWordAttribute,
+            Range => Msg::RonWordRange,
+        };
+        msg.get(lang)
+    }
+}
+
+/// The most characters of the file a message quotes.
+const EXCERPT_CHARS: usize = 40;
+
+/// A piece of the file as a message quotes it: at most [`EXCERPT_CHARS`] characters, the rest
+/// marked with `…`. (Control and bidi characters are neutralised with the whole message.)
+fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
     }
 }
 
@@ -146,12 +192,18 @@ impl SyntaxError {
         use Expected as E;
         let list = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
         match code {
-            RonError::Eof | RonError::UnclosedBlockComment => SyntaxError::Eof,
-            RonError::ExpectedInteger | RonError::IntegerOutOfBounds | RonError::InvalidIntegerDigit { .. } => {
-                SyntaxError::Expected(E::Integer)
+            RonError::Eof | RonError::UnclosedBlockComment | RonError::UnclosedLineComment => SyntaxError::Eof,
+            RonError::ExpectedInteger => SyntaxError::Expected(E::Integer),
+            RonError::ExpectedFloat => SyntaxError::Expected(E::Float),
+            RonError::IntegerOutOfBounds => SyntaxError::NumberOutOfRange,
+            RonError::InvalidIntegerDigit { .. } | RonError::UnderscoreAtBeginning | RonError::FloatUnderscore => {
+                SyntaxError::BadNumber
             }
-            RonError::ExpectedString => SyntaxError::Expected(E::Text),
+            RonError::ExpectedString | RonError::ExpectedByteString | RonError::ExpectedByteLiteral => {
+                SyntaxError::Expected(E::Text)
+            }
             RonError::ExpectedStringEnd => SyntaxError::Expected(E::TextEnd),
+            RonError::ExpectedChar => SyntaxError::Expected(E::Char),
             RonError::ExpectedComma => SyntaxError::Expected(E::Comma),
             RonError::ExpectedMapColon => SyntaxError::Expected(E::Colon),
             RonError::ExpectedStructLike | RonError::ExpectedStructLikeEnd | RonError::ExpectedNamedStructLike(_) => {
@@ -162,34 +214,49 @@ impl SyntaxError {
             RonError::ExpectedBoolean => SyntaxError::Expected(E::Boolean),
             RonError::ExpectedIdentifier => SyntaxError::Expected(E::Name),
             RonError::ExpectedOption | RonError::ExpectedOptionEnd => SyntaxError::Expected(E::Option),
+            RonError::ExpectedUnit => SyntaxError::Expected(E::Unit),
+            RonError::ExpectedAttribute | RonError::ExpectedAttributeEnd => SyntaxError::Expected(E::Attribute),
+            RonError::ExpectedRangeSyntax => SyntaxError::Expected(E::Range),
+            RonError::ExpectedDifferentStructName { expected, found } => {
+                SyntaxError::WrongName { expected: expected.to_string(), found: excerpt(found) }
+            }
+            RonError::ExpectedStructName(expected) => {
+                SyntaxError::WrongName { expected: excerpt(expected), found: String::new() }
+            }
             RonError::MissingStructField { field, .. } => SyntaxError::MissingField(field.to_string()),
             RonError::NoSuchStructField { expected, found, .. } => {
-                SyntaxError::UnknownField { found: found.clone(), expected: list(expected) }
+                SyntaxError::UnknownField { found: excerpt(found), expected: list(expected) }
             }
             RonError::NoSuchEnumVariant { expected, found, .. } => {
-                SyntaxError::UnknownVariant { found: found.clone(), expected: list(expected) }
+                SyntaxError::UnknownVariant { found: excerpt(found), expected: list(expected) }
             }
             RonError::DuplicateStructField { field, .. } => SyntaxError::DuplicateField(field.to_string()),
             RonError::TrailingCharacters => SyntaxError::Trailing,
             RonError::ExceededRecursionLimit => SyntaxError::TooDeep,
-            RonError::Message(m) if m.starts_with(DUPLICATE_ANSWER) => {
-                SyntaxError::DuplicateAnswer(m[DUPLICATE_ANSWER.len()..].to_string())
+            RonError::InvalidEscape(_) => SyntaxError::BadEscape,
+            RonError::UnexpectedChar(c) => SyntaxError::UnexpectedChar(*c),
+            RonError::InvalidIdentifier(name) | RonError::SuggestRawIdentifier(name) => {
+                SyntaxError::BadName(excerpt(name))
             }
-            other => SyntaxError::Other(other.to_string()),
+            RonError::InvalidValueForType { .. } => SyntaxError::WrongType,
+            RonError::ExpectedDifferentLength { found, .. } => SyntaxError::WrongLength { found: *found },
+            RonError::NoSuchExtension(name) => SyntaxError::UnknownExtension(excerpt(name)),
+            RonError::Utf8Error(_) => SyntaxError::NotUtf8,
+            RonError::Message(m) if m.starts_with(DUPLICATE_ANSWER) => {
+                SyntaxError::DuplicateAnswer(excerpt(&m[DUPLICATE_ANSWER.len()..]))
+            }
+            // Raised by a field's own reader (dates, times, moments): the piece of the file is
+            // added by `LoadError::from_parse`, which has the text.
+            RonError::Message(_) => SyntaxError::BadValue(String::new()),
+            RonError::Fmt | RonError::Io(_) | RonError::ExpectedRawValue => SyntaxError::Unreadable,
+            // ron's errors are non-exhaustive: one added later still gets a sentence of ours.
+            _ => SyntaxError::Unreadable,
         }
     }
 
     fn message(&self, lang: Lang) -> String {
         let one_of = |expected: &[String]| -> String {
-            if expected.is_empty() {
-                String::new()
-            } else {
-                let prefix = match lang {
-                    Lang::Vi => " (cần một trong: ",
-                    Lang::En => " (expected one of: ",
-                };
-                format!("{prefix}{})", expected.join(", "))
-            }
+            if expected.is_empty() { String::new() } else { Msg::RonOneOf.fill(lang, &[&expected.join(", ")]) }
         };
         match self {
             SyntaxError::Eof => Msg::RonEof.get(lang).to_string(),
@@ -205,7 +272,22 @@ impl SyntaxError {
             SyntaxError::DuplicateAnswer(id) => Msg::RonDuplicateAnswer.fill(lang, &[id]),
             SyntaxError::Trailing => Msg::RonTrailing.get(lang).to_string(),
             SyntaxError::TooDeep => Msg::RonTooDeep.get(lang).to_string(),
-            SyntaxError::Other(text) => Msg::RonOther.fill(lang, &[text]),
+            SyntaxError::WrongName { expected, found } if found.is_empty() => {
+                Msg::RonNameMissing.fill(lang, &[expected])
+            }
+            SyntaxError::WrongName { expected, found } => Msg::RonWrongName.fill(lang, &[expected, found]),
+            SyntaxError::NumberOutOfRange => Msg::RonNumberOutOfRange.get(lang).to_string(),
+            SyntaxError::BadNumber => Msg::RonBadNumber.get(lang).to_string(),
+            SyntaxError::BadEscape => Msg::RonBadEscape.get(lang).to_string(),
+            SyntaxError::UnexpectedChar(c) => Msg::RonUnexpectedChar.fill(lang, &[c]),
+            SyntaxError::BadName(name) => Msg::RonBadName.fill(lang, &[name]),
+            SyntaxError::WrongType => Msg::RonWrongType.get(lang).to_string(),
+            SyntaxError::WrongLength { found } => Msg::RonWrongLength.fill(lang, &[found]),
+            SyntaxError::UnknownExtension(name) => Msg::RonUnknownExtension.fill(lang, &[name]),
+            SyntaxError::BadValue(piece) if piece.is_empty() => Msg::RonBadValueHere.get(lang).to_string(),
+            SyntaxError::BadValue(piece) => Msg::RonBadValue.fill(lang, &[piece]),
+            SyntaxError::NotUtf8 => Msg::ErrNotUtf8.get(lang).to_string(),
+            SyntaxError::Unreadable => Msg::RonUnreadable.get(lang).to_string(),
         }
     }
 }
@@ -250,7 +332,14 @@ impl LoadError {
             let kind = LoadErrorKind::Syntax(SyntaxError::Trailing);
             return LoadError::new(path, Some(position_of(text, extra)), kind);
         }
-        LoadError::from_spanned(path, e)
+        let mut error = LoadError::from_spanned(path, e);
+        if let LoadErrorKind::Syntax(SyntaxError::BadValue(piece)) = &mut error.kind {
+            // A field's own reader refused the value: quote it (ron spans it), cut short.
+            let from = offset_of(text, e.span.start.line, e.span.start.col).min(text.len());
+            let to = offset_of(text, e.span.end.line, e.span.end.col).clamp(from, text.len());
+            *piece = excerpt(text[from..to].trim().trim_matches('"'));
+        }
+        error
     }
 
     /// The reason alone, as a sentence in `lang`.
