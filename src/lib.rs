@@ -10,4 +10,6 @@ pub mod core;
 pub mod export;
 pub mod store;
 pub mod strings;
+#[doc(hidden)]
+pub mod testing;
 pub mod tui;

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use common::MANIFEST;
 use common::pty::{BIN, drain, open_pty, spawn_on_pty, wait_within, write_key};
-use common::{MANIFEST, require};
 
 const VISIT: &str = "tests/fixtures/valid/2022-04-05_chi-bo-so-11.ron";
 
@@ -169,7 +169,7 @@ fn a_planted_fifo_never_blocks_and_makes_the_visit_read_only() {
     let fifo = std::ffi::CString::new(lock_of(&file).into_os_string().into_encoded_bytes()).expect("no NUL");
     // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
     let made = unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) } == 0;
-    if !require(made, "KHAOSAT_REQUIRE_FIFO", "mkfifo failed here") {
+    if !khaosat::testing::require(made, "KHAOSAT_REQUIRE_FIFO", "mkfifo failed here") {
         return;
     }
     open_try_to_answer_and_quit(&file);

@@ -166,8 +166,7 @@ fn symbolic_links() {
 fn a_fifo_named_like_a_visit_never_blocks() {
     let dir = folder_with_good_visits();
     let fifo = dir.path().join("x.ron");
-    if !mkfifo(&fifo) {
-        eprintln!("skipped: mkfifo failed here");
+    if !khaosat::testing::require(mkfifo(&fifo), "KHAOSAT_REQUIRE_FIFO", "mkfifo failed here") {
         return;
     }
     let err = within(Duration::from_secs(10), "load_visit on a FIFO", {
@@ -301,8 +300,14 @@ fn an_unreadable_file_and_folder() {
     let args =
         |cmd: &str| -> Vec<OsString> { vec!["--lang".into(), "en".into(), cmd.into(), d.as_os_str().to_owned()] };
     let run = if running_as_root() { as_nobody(&args("validate")) } else { Some(khaosat(&args("validate"))) };
-    let Some(run) = run else {
-        eprintln!("skipped: running as root and cannot switch to the user nobody here");
+    let switched = run.is_some();
+    let Some(run) = run.filter(|_| {
+        khaosat::testing::require(
+            switched,
+            "KHAOSAT_REQUIRE_ROOT",
+            "running as root and cannot switch to the user nobody here",
+        )
+    }) else {
         restore(d, &locked, &closed);
         return;
     };

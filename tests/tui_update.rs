@@ -1120,6 +1120,39 @@ fn key_releases_are_ignored() {
     assert_eq!(at(&app), (1, 1));
 }
 
+/// The text handed to the saver (what goes to disk), unparsed.
+fn saved_text(effects: &[Effect]) -> &str {
+    let texts: Vec<&str> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts.len(), 1, "exactly one save expected: {effects:?}");
+    texts[0]
+}
+
+#[test]
+fn decomposed_vietnamese_is_saved_composed() {
+    // "bí thư vắng" typed by an input method that sends decomposed (NFD) letters.
+    let decomposed = "bi\u{301} thu\u{31b} va\u{306}\u{301}ng";
+    let composed = "bí thư vắng";
+    let mut app = open(new_visit());
+    ch(&mut app, 'e');
+    update(&mut app, Event::Paste(decomposed.into()));
+    let effects = key(&mut app, KeyCode::Enter);
+    let text = saved_text(&effects);
+    assert!(text.contains(composed), "the note is not composed (NFC) in what is saved:\n{text}");
+    assert!(!text.contains('\u{301}') && !text.contains("\\u{301}"), "a combining accent reached the file:\n{text}");
+    // Typed key by key, the same.
+    goto(&mut app, "prep.notice");
+    ch(&mut app, 'e');
+    type_text(&mut app, decomposed);
+    let effects = key(&mut app, KeyCode::Enter);
+    assert!(saved_text(&effects).contains(&format!("note: \"{composed}\"")), "{}", saved_text(&effects));
+}
+
 #[test]
 fn pasted_control_characters_are_never_stored() {
     let mut app = open(new_visit());

@@ -300,6 +300,20 @@ mod tests {
         Ok(())
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_fifo_is_reported_without_blocking() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let visit = dir.path().join("v.ron");
+        let fifo = std::ffi::CString::new(lock_path(&visit).into_os_string().into_encoded_bytes())?;
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+        let made = unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) } == 0;
+        if crate::testing::require(made, "KHAOSAT_REQUIRE_FIFO", "mkfifo failed here") {
+            assert!(matches!(lock_visit(&visit)?, LockOutcome::Odd(OddLock { kind: OddKind::Special, .. })));
+        }
+        Ok(())
+    }
+
     #[test]
     fn no_lock_file_and_a_plain_one_are_not_odd() -> io::Result<()> {
         let dir = tempfile::tempdir()?;

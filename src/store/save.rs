@@ -27,8 +27,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
             }
         }
     }
-    temp.as_file().sync_all()?;
+    sync_file(temp.as_file(), temp.path())?;
+    let temp_path = temp.path().to_path_buf();
     temp.persist(path).map_err(|e| e.error)?;
+    record(Step::Rename { from: temp_path, to: path.to_path_buf() });
     sync_dir(&dir)
 }
 
@@ -39,8 +41,43 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
         keep_group(&file, &folder);
     }
     file.write_all(bytes)?;
-    file.sync_all()?;
+    sync_file(&file, path)?;
     sync_dir(&parent_dir(path))
+}
+
+/// One step of a durable write, in the order taken. Tests read them back ([`take_steps`]): a
+/// write whose file is not synced before its rename, or whose folder is not synced after it,
+/// must fail a test, and an fsync leaves no other trace to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    SyncFile(PathBuf),
+    Rename { from: PathBuf, to: PathBuf },
+    SyncDir(PathBuf),
+}
+
+#[cfg(test)]
+thread_local! {
+    static STEPS: std::cell::RefCell<Vec<Step>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn record(step: Step) {
+    #[cfg(test)]
+    STEPS.with(|steps| steps.borrow_mut().push(step));
+    #[cfg(not(test))]
+    let _ = step;
+}
+
+/// The steps this thread's writes took since the last call.
+#[cfg(test)]
+pub fn take_steps() -> Vec<Step> {
+    STEPS.with(|steps| std::mem::take(&mut *steps.borrow_mut()))
+}
+
+/// Flush the file's data and metadata to the disk, before it is renamed into place.
+fn sync_file(file: &File, path: &Path) -> io::Result<()> {
+    file.sync_all()?;
+    record(Step::SyncFile(path.to_path_buf()));
+    Ok(())
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -85,9 +122,12 @@ fn current_umask() -> u32 {
         .unwrap_or(0o022)
 }
 
+/// Flush the folder, so that the rename (or the new name) itself survives a crash.
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
+    File::open(dir)?.sync_all()?;
+    record(Step::SyncDir(dir.to_path_buf()));
+    Ok(())
 }
 
 #[cfg(not(unix))]
@@ -132,8 +172,13 @@ mod tests {
     fn new_files_take_the_folder_group_and_saves_keep_the_file_group() -> io::Result<()> {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir()?;
-        // Only a privileged user can give the folder a group it is not in; elsewhere, skip.
-        if std::os::unix::fs::chown(dir.path(), None, Some(4242)).is_err() {
+        // Only a privileged user can give the folder a group it is not in.
+        let regrouped = std::os::unix::fs::chown(dir.path(), None, Some(4242)).is_ok();
+        if !crate::testing::require(
+            regrouped,
+            "KHAOSAT_REQUIRE_ROOT",
+            "cannot give a folder another group (needs root)",
+        ) {
             return Ok(());
         }
         let path = dir.path().join("a.ron");
@@ -145,6 +190,28 @@ mod tests {
         let created = dir.path().join("b.ron");
         create_new(&created, b"x")?;
         assert_eq!(fs::metadata(&created)?.gid(), 4242);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_synced_before_the_rename_and_the_folder_after() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a.ron");
+        take_steps();
+        write_atomic(&path, b"one")?;
+        let steps = take_steps();
+        let [Step::SyncFile(synced), Step::Rename { from, to }, Step::SyncDir(folder)] = steps.as_slice() else {
+            panic!("expected sync file, rename, sync folder; got {steps:?}");
+        };
+        assert_eq!(synced, from, "the file synced is the one renamed");
+        assert!(from.file_name().is_some_and(|n| n.to_string_lossy().starts_with(TEMP_PREFIX)), "{from:?}");
+        assert_eq!(to, &path);
+        assert_eq!(folder, dir.path());
+
+        let created = dir.path().join("b.ron");
+        create_new(&created, b"x")?;
+        assert_eq!(take_steps(), vec![Step::SyncFile(created), Step::SyncDir(dir.path().to_path_buf())]);
         Ok(())
     }
 

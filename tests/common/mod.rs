@@ -36,14 +36,3 @@ pub fn show(out: &Output) -> String {
     format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 pub mod pty;
-
-/// Whether a test that needs something of the machine (a FIFO, a privilege, another user) can
-/// go on: true when it can; when it cannot, it says so and the test is skipped — unless the
-/// environment variable `switch` is set (CI sets them), and then the test fails instead.
-pub fn require(available: bool, switch: &str, why: &str) -> bool {
-    if !available {
-        assert!(std::env::var_os(switch).is_none(), "{why}, and {switch} is set: this test must run here");
-        eprintln!("skipped: {why} (set {switch}=1 to make this a failure)");
-    }
-    available
-}
