@@ -18,7 +18,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{LIMIT, MANIFEST, Run, assert_terminal_safe, command, khaosat, run_command, snapshot, within};
+use common::{LIMIT, MANIFEST, Run, assert_terminal_safe, command_for, khaosat, run_command, snapshot, within};
 use khaosat::core::template::Template;
 use khaosat::store::format::LoadErrorKind;
 use khaosat::store::{find_visit_files, load_visit};
@@ -258,18 +258,27 @@ fn running_as_root() -> bool {
 /// Run the binary as the unprivileged user `nobody`, for the permission cases when the tests run
 /// as root (root reads a chmod 000 file). None when that is not possible here.
 fn as_nobody<S: AsRef<OsStr>>(args: &[S]) -> Option<Run> {
-    let mut cmd = command();
-    cmd.args(args).uid(65534).gid(65534);
-    // A failing spawn means we cannot switch users here.
-    let probe = {
-        let mut p = command();
-        p.arg("--version").uid(65534).gid(65534);
-        p.output()
+    // A copy of the binary that any user may run, from a folder any user may enter: the checkout
+    // may sit where only its owner can go (a home folder), and that is not what is tested here.
+    let place = tempfile::tempdir().ok()?;
+    fs::set_permissions(place.path(), fs::Permissions::from_mode(0o755)).ok()?;
+    let program = place.path().join("khaosat");
+    fs::copy(env!("CARGO_BIN_EXE_khaosat"), &program).ok()?;
+    fs::set_permissions(&program, fs::Permissions::from_mode(0o755)).ok()?;
+    let as_nobody = |cmd: &mut std::process::Command| {
+        cmd.uid(65534).gid(65534).current_dir("/");
     };
-    match probe {
-        Ok(out) if out.status.success() => Some(run_command(cmd, LIMIT)),
-        _ => None,
+    // A failing spawn means we cannot switch users here.
+    let mut probe = command_for(&program);
+    probe.arg("--version");
+    as_nobody(&mut probe);
+    if !probe.output().is_ok_and(|out| out.status.success()) {
+        return None;
     }
+    let mut cmd = command_for(&program);
+    cmd.args(args);
+    as_nobody(&mut cmd);
+    Some(run_command(cmd, LIMIT))
 }
 
 #[test]

@@ -39,7 +39,12 @@ impl Run {
 
 /// The binary, run from the crate root with no language or data folder from the environment.
 pub fn command() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_khaosat"));
+    command_for(Path::new(env!("CARGO_BIN_EXE_khaosat")))
+}
+
+/// [`command`] with another copy of the binary.
+pub fn command_for(program: &Path) -> Command {
+    let mut cmd = Command::new(program);
     cmd.current_dir(MANIFEST)
         .env_remove("KHAOSAT_DIR")
         .env_remove("LC_ALL")
