@@ -48,7 +48,8 @@ pub enum Command {
     New(NewArgs),
     /// Open one visit file in the checklist.
     Edit { file: PathBuf },
-    /// Check visit files and folders (recursively). Exit 0 all valid, 1 some invalid, 2 usage or I/O error.
+    /// Check visit files and folders (recursively). Exit 0 all valid, 1 some invalid (or a visit's
+    /// lock path holds something planted: a link, folder or FIFO), 2 usage or I/O error.
     ///
     /// Each visit is checked against the templates of the round.ron governing its folder (the one in
     /// the nearest folder at or above it), so answers naming the round's documents are valid; that
