@@ -24,18 +24,23 @@ struct Edited {
     screen: Vec<u8>,
 }
 
-/// Run `edit` on `file` in a pty, typing `keys` once the first frame is drawn (nothing when the
-/// program ends before drawing).
+/// Run `edit` on `file` in a pty, typing `keys` once the first frame is drawn. Without keys, the
+/// program is expected to end by itself, and whatever it wrote is read after.
 fn edit(file: &Path, keys: &[&[u8]]) -> Edited {
     let pty = open_pty();
     let mut cmd = Command::new(BIN);
     cmd.args(["--lang", "en", "--config", "/nonexistent/khaosat-config.ron", "edit"]).arg(file);
     cmd.env_remove("KHAOSAT_DIR").stderr(Stdio::piped());
     let mut child = spawn_on_pty(&pty, cmd, true, false);
-    let mut screen = drain(&pty.master, Duration::from_millis(200), Duration::from_secs(5));
+    if keys.is_empty() {
+        wait_within(&mut child, Duration::from_secs(5), "khaosat edit");
+    }
+    let first_frame = if keys.is_empty() { Duration::from_millis(300) } else { Duration::from_secs(5) };
+    let mut screen = drain(&pty.master, Duration::from_millis(200), first_frame);
     for key in keys {
         write_key(&pty.master, key);
-        screen.extend(drain(&pty.master, Duration::from_millis(100), Duration::from_secs(3)));
+        // A refused key may redraw nothing: wait a little only.
+        screen.extend(drain(&pty.master, Duration::from_millis(100), Duration::from_millis(700)));
     }
     let status = wait_within(&mut child, Duration::from_secs(5), "khaosat edit");
     let mut stderr = String::new();

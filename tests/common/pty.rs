@@ -31,15 +31,18 @@ pub fn open_pty() -> Pty {
     unsafe { Pty { master: OwnedFd::from_raw_fd(master), slave: OwnedFd::from_raw_fd(slave) } }
 }
 
-/// Read what the program writes until it has been quiet for `settle` (or `limit` passes).
+/// Read what the program writes: wait up to `limit` for it to start (a loaded machine may be
+/// slow to answer), then read until it has been quiet for `settle` (or `limit` passes).
 pub fn drain(master: &OwnedFd, settle: Duration, limit: Duration) -> Vec<u8> {
     let deadline = Instant::now() + limit;
     let mut out = Vec::new();
     let mut buf = [0u8; 8192];
     loop {
+        let now = Instant::now();
+        let wait = if out.is_empty() { deadline.saturating_duration_since(now) } else { settle };
         let mut pfd = libc::pollfd { fd: master.as_raw_fd(), events: libc::POLLIN, revents: 0 };
         // SAFETY: one valid pollfd for the duration of the call.
-        let ready = unsafe { libc::poll(&mut pfd, 1, settle.as_millis() as i32) };
+        let ready = unsafe { libc::poll(&mut pfd, 1, wait.as_millis() as i32) };
         if ready <= 0 || Instant::now() > deadline {
             return out;
         }
