@@ -110,9 +110,20 @@ messages! {
     ProblemMoreThanPresent => "{0}: {1} lớn hơn số đảng viên có mặt ({2})", "{0}: {1} is more than the members present ({2})";
     ProblemAttendanceExceedsTotal => "Có mặt + vắng = {0}, lớn hơn tổng số đảng viên ({1})", "Present + absent = {0}, more than the total members ({1})";
     ProblemEndBeforeStart => "Giờ kết thúc phải sau giờ bắt đầu", "The end time must be after the start time";
-    ProblemWrongValue => "{0}: câu trả lời không hợp với loại câu hỏi", "{0}: the answer does not fit the kind of item";
+    ProblemWrongValue => "{0}: câu trả lời không hợp với loại câu hỏi: mục này cần {1}, ví dụ {2}", "{0}: the answer does not fit the kind of item: it takes {1}, e.g. {2}";
     ProblemUnknownOption => "{0}: \"{1}\" không phải một lựa chọn của mục (chọn trong: {2})", "{0}: \"{1}\" is not one of the item's options ({2})";
     ProblemOutOfRange => "{0}: {1} nằm ngoài khoảng {2}–{3}", "{0}: {1} is outside {2}–{3}";
+    // Issue 11: facts, conditions and answer checks
+    ProblemAnswerOnComputed => "{0}: mục này tự tính từ thông tin buổi sinh hoạt, không nhận câu trả lời: xóa câu trả lời (ghi chú thì được giữ)", "{0}: this item is computed from the meeting facts and takes no answer: remove the answer (a note may stay)";
+    AnswerKindYesNo => "Có hoặc Không", "yes or no";
+    AnswerKindYesNoNa => "Có, Không hoặc Không áp dụng", "yes, no or not applicable";
+    AnswerKindCount => "một số nguyên từ {0} đến {1}", "a whole number from {0} to {1}";
+    AnswerKindPair => "hai số nguyên, mỗi số đến {0}", "two whole numbers, each at most {0}";
+    AnswerKindScale => "một điểm trên thang 1–5", "a score on the 1–5 scale";
+    AnswerKindChoice => "một trong các lựa chọn {0}", "one of the options {0}";
+    AnswerKindMultiChoice => "không, một hay nhiều lựa chọn trong {0}, mỗi lựa chọn một lần", "none, one or several of the options {0}, each once";
+    AnswerKindText => "một đoạn chữ", "a text";
+    AnswerKindTime => "một giờ trong ngày", "a time of day";
 
     // Template check
     TplEmptyId => "Có mã (id) để trống", "An id is empty";
@@ -495,10 +506,32 @@ impl Msg {
     }
 }
 
+/// What an item of `kind` takes, in words: "a score on the 1–5 scale", "one of the options …".
+pub fn answer_kind_words(kind: &crate::core::template::Kind, lang: Lang) -> String {
+    use crate::core::template::Kind;
+    let ids = |options: &[crate::core::template::Choice]| {
+        options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
+    };
+    match kind {
+        Kind::YesNo { allow_na: false } => Msg::AnswerKindYesNo.get(lang).to_string(),
+        Kind::YesNo { allow_na: true } => Msg::AnswerKindYesNoNa.get(lang).to_string(),
+        Kind::Count { min, max, .. } => Msg::AnswerKindCount.fill(lang, &[min, max]),
+        Kind::CountPair { max, .. } => Msg::AnswerKindPair.fill(lang, &[max]),
+        Kind::Scale => Msg::AnswerKindScale.get(lang).to_string(),
+        Kind::Choice { options } => Msg::AnswerKindChoice.fill(lang, &[&ids(options)]),
+        Kind::MultiChoice { options } => Msg::AnswerKindMultiChoice.fill(lang, &[&ids(options)]),
+        Kind::Text { .. } => Msg::AnswerKindText.get(lang).to_string(),
+        Kind::Time => Msg::AnswerKindTime.get(lang).to_string(),
+        // Never asked: `problem_message` words an answer on a computed item on its own.
+        Kind::Computed(_) => String::new(),
+    }
+}
+
 /// A problem that keeps a visit from being final (or a file from loading), as a sentence.
 /// `name` turns an item id into what the user should see (its text, or the id itself).
 pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
     use crate::core::rules::Problem;
+    use crate::core::template::Kind;
     match problem {
         Problem::Unanswered { item } => Msg::ProblemUnanswered.fill(lang, &[&name(item)]),
         Problem::MoreThanPresent { item, value, present } => {
@@ -508,7 +541,14 @@ pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: 
             Msg::ProblemAttendanceExceedsTotal.fill(lang, &[counted, total])
         }
         Problem::EndBeforeStart => Msg::ProblemEndBeforeStart.get(lang).to_string(),
-        Problem::WrongValue { item } => Msg::ProblemWrongValue.fill(lang, &[&name(item)]),
+        Problem::WrongValue { item, expected: Kind::Computed(_) } => {
+            Msg::ProblemAnswerOnComputed.fill(lang, &[&name(item)])
+        }
+        Problem::WrongValue { item, expected } => {
+            // Only a choice without options has no example; `template check` refuses such an item.
+            let example = crate::core::rules::example_answer(expected).map_or_else(|| "—".to_string(), |v| v.to_ron());
+            Msg::ProblemWrongValue.fill(lang, &[&name(item), &answer_kind_words(expected, lang), &example])
+        }
         Problem::OutOfRange { item, value, min, max } => {
             Msg::ProblemOutOfRange.fill(lang, &[&name(item), value, min, max])
         }

@@ -197,8 +197,9 @@ pub enum Problem {
     AttendanceExceedsTotal { counted: u32, total: u32 },
     /// The meeting ends before it starts.
     EndBeforeStart,
-    /// An answer whose shape does not fit its item (hand-edited file).
-    WrongValue { item: String },
+    /// An answer whose shape does not fit its item (hand-edited file); `expected` is the item's
+    /// kind, so the message can say what it takes and how such an answer is written.
+    WrongValue { item: String, expected: Kind },
     /// A number outside the item's bounds.
     OutOfRange { item: String, value: u32, min: u32, max: u32 },
     /// A choice that is not one of the item's options.
@@ -211,7 +212,7 @@ impl Problem {
         match self {
             Problem::Unanswered { item }
             | Problem::MoreThanPresent { item, .. }
-            | Problem::WrongValue { item }
+            | Problem::WrongValue { item, .. }
             | Problem::OutOfRange { item, .. }
             | Problem::UnknownOption { item, .. } => Some(item),
             Problem::AttendanceExceedsTotal { .. } | Problem::EndBeforeStart => None,
@@ -242,7 +243,7 @@ pub fn fact_problems(meeting: &Meeting) -> Vec<Problem> {
 
 /// Whether `value` has the shape `kind` expects, and is in range.
 pub fn value_problem(item: &Item, value: &Value) -> Option<Problem> {
-    let wrong = || Some(Problem::WrongValue { item: item.id.clone() });
+    let wrong = || Some(Problem::WrongValue { item: item.id.clone(), expected: item.kind.clone() });
     match (&item.kind, value) {
         (Kind::YesNo { allow_na }, v) => match v {
             Value::Yes | Value::No => None,
@@ -267,6 +268,23 @@ pub fn value_problem(item: &Item, value: &Value) -> Option<Problem> {
         (Kind::Text { .. }, Value::Text(_)) | (Kind::Time, Value::Time(_)) => None,
         _ => wrong(),
     }
+}
+
+/// An answer that fits `kind`, to show in a message how one is written in a visit file (the
+/// value inside `value: Some(…)`). None for a computed item, which takes no answer, and for a
+/// choice without options (a template `khaosat template check` refuses).
+pub fn example_answer(kind: &Kind) -> Option<Value> {
+    Some(match kind {
+        Kind::YesNo { .. } => Value::Yes,
+        Kind::Count { min, max, .. } => Value::Number(12.clamp(*min, (*max).max(*min))),
+        Kind::CountPair { max, .. } => Value::Pair(2.min(*max), 4.min(*max)),
+        Kind::Scale => Value::Scale(4),
+        Kind::Choice { options } => Value::Choice(options.first()?.id.clone()),
+        Kind::MultiChoice { options } => Value::Choices(options.iter().take(2).map(|o| o.id.clone()).collect()),
+        Kind::Text { .. } => Value::Text("...".into()),
+        Kind::Time => Value::Time(crate::core::visit::TimeOfDay::new(14, 30)?),
+        Kind::Computed(_) => return None,
+    })
 }
 
 fn unknown_option(item: &Item, options: &[crate::core::template::Choice], chosen: &[String]) -> Option<Problem> {
@@ -674,7 +692,8 @@ mod tests {
         answer(&mut v, "prep.focused", Value::Scale(7));
         answer(&mut v, "overall.grade", Value::Choice("xuat_sac".into()));
         let found = problems(&t, &v);
-        assert!(found.contains(&Problem::WrongValue { item: "prep.notice".into() }), "{found:?}");
+        let yes_no = Kind::YesNo { allow_na: false };
+        assert!(found.contains(&Problem::WrongValue { item: "prep.notice".into(), expected: yes_no }), "{found:?}");
         assert!(found.contains(&Problem::OutOfRange { item: "prep.focused".into(), value: 7, min: 1, max: 5 }));
         let unknown = Problem::UnknownOption {
             item: "overall.grade".into(),
@@ -706,7 +725,7 @@ mod tests {
         assert_eq!(value_problem(yes_no, &Value::Yes), None);
         assert_eq!(
             value_problem(yes_no, &Value::NotApplicable),
-            Some(Problem::WrongValue { item: "prep.notice".into() })
+            Some(Problem::WrongValue { item: "prep.notice".into(), expected: Kind::YesNo { allow_na: false } })
         );
         assert_eq!(value_problem(item(&t, "prep.documents_ahead"), &Value::NotApplicable), None);
         let count = item(&t, "att.repeat_absence");
@@ -746,5 +765,31 @@ mod tests {
             Some("Attendance at meetings was broadened")
         );
         assert_eq!(strength_sentence(item(&t, "res.voted"), Lang::En), None);
+    }
+
+    #[test]
+    fn every_example_answer_fits_its_kind_and_reads_back() {
+        let t = template();
+        let time = Item { kind: Kind::Time, ..item(&t, "overall.recommendations").clone() };
+        let mut kinds = 0;
+        for item in t.items().map(|r| r.item).chain([&time]) {
+            let Some(example) = example_answer(&item.kind) else {
+                assert!(item.kind.is_computed(), "{} has no example", item.id);
+                continue;
+            };
+            assert_eq!(value_problem(item, &example), None, "{}: {example:?}", item.id);
+            let written = example.to_ron();
+            assert!(!written.contains('\n'), "{written}");
+            let read: Result<Value, _> = ron::from_str(&written);
+            assert_eq!(read.as_ref().ok(), Some(&example), "{written}");
+            kinds += 1;
+        }
+        assert!(kinds > 40);
+        assert_eq!(example_answer(&Kind::Scale).map(|v| v.to_ron()).as_deref(), Some("Scale(4)"));
+        assert_eq!(example_answer(&Kind::YesNo { allow_na: true }).map(|v| v.to_ron()).as_deref(), Some("Yes"));
+        let count = Kind::Count { min: 0, max: 500, at_most_present: false };
+        assert_eq!(example_answer(&count).map(|v| v.to_ron()).as_deref(), Some("Number(12)"));
+        let small = Kind::Count { min: 0, max: 5, at_most_present: false };
+        assert_eq!(example_answer(&small), Some(Value::Number(5)), "within the item's bounds");
     }
 }

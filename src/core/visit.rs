@@ -256,6 +256,17 @@ pub enum Value {
     Time(TimeOfDay),
 }
 
+impl Value {
+    /// The value as a visit file writes it inside `value: Some(…)`, e.g. `Scale(4)`,
+    /// `Choices(["time", "place"])`: for messages that show how an answer is written.
+    pub fn to_ron(&self) -> String {
+        // On one line, spaced as in a file: `Pair(2, 4)`, `Choices(["a", "b"])`.
+        let config = ron::ser::PrettyConfig::new().compact_arrays(true).new_line(" ").indentor("");
+        // Plain data always serialises; an empty text would only shorten a message.
+        ron::ser::to_string_pretty(self, config).unwrap_or_default()
+    }
+}
+
 /// A time of day in minutes since midnight, written `"hh:mm"` in files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TimeOfDay(u16);

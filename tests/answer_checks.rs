@@ -1,0 +1,106 @@
+//! Answers a visit file may hold and what is said about the ones it may not: an answer of the
+//! wrong kind names the kind and shows how one is written.
+
+use std::path::Path;
+
+use khaosat::core::template::Template;
+use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit};
+use khaosat::store::format::{LoadError, parse_visit, visit_to_ron};
+use khaosat::strings::Lang;
+
+fn visit() -> Visit {
+    let facts = NewVisit {
+        branch: "Chi bộ số 11".into(),
+        committee: "Đảng bộ phường Mai Dịch".into(),
+        branch_type: BranchType::KhuDanCu,
+        kind: MeetingKind::Regular,
+        date: jiff::civil::date(2022, 4, 5),
+        inspectors: vec!["Lê Thị Tú".into()],
+        round: None,
+    };
+    Visit::new(&Template::embedded(), facts, jiff::Timestamp::UNIX_EPOCH)
+}
+
+fn with_answer(mut visit: Visit, id: &str, value: Value) -> Visit {
+    visit.answers.insert(id.into(), Answer { value: Some(value), note: String::new() });
+    visit
+}
+
+/// The file text of `visit`, read back: the error, or None when it loads.
+fn load_error(text: &str) -> Option<LoadError> {
+    parse_visit(Path::new("v.ron"), text, &[Template::embedded()]).err()
+}
+
+/// 1-based line and column of the first `needle` in `text`.
+fn position(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle} not in\n{text}"));
+    let before = &text[..offset];
+    (before.matches('\n').count() + 1, before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1)
+}
+
+#[test]
+fn an_answer_of_the_wrong_kind_names_the_kind_and_an_example() {
+    let cases: [(&str, Value, &str, &str); 8] = [
+        (
+            "prep.focused",
+            Value::Yes,
+            "it takes a score on the 1–5 scale, e.g. Scale(4)",
+            "mục này cần một điểm trên thang 1–5, ví dụ Scale(4)",
+        ),
+        ("prep.notice", Value::Scale(3), "it takes yes or no, e.g. Yes", "mục này cần Có hoặc Không, ví dụ Yes"),
+        (
+            "prep.documents_ahead",
+            Value::Number(1),
+            "it takes yes, no or not applicable, e.g. Yes",
+            "mục này cần Có, Không hoặc Không áp dụng, ví dụ Yes",
+        ),
+        (
+            "att.repeat_absence",
+            Value::Yes,
+            "it takes a whole number from 0 to 500, e.g. Number(12)",
+            "mục này cần một số nguyên từ 0 đến 500, ví dụ Number(12)",
+        ),
+        (
+            "theme.on_schedule",
+            Value::Number(2),
+            "it takes two whole numbers, each at most 12, e.g. Pair(2, 4)",
+            "mục này cần hai số nguyên, mỗi số đến 12, ví dụ Pair(2, 4)",
+        ),
+        (
+            "overall.grade",
+            Value::Choices(vec!["tot".into()]),
+            "it takes one of the options tot, kha, trung_binh, kem, e.g. Choice(\"tot\")",
+            "mục này cần một trong các lựa chọn tot, kha, trung_binh, kem, ví dụ Choice(\"tot\")",
+        ),
+        (
+            "min.missing_fields",
+            Value::Choice("time".into()),
+            "e.g. Choices([\"time\", \"place\"])",
+            "ví dụ Choices([\"time\", \"place\"])",
+        ),
+        ("overall.recommendations", Value::Yes, "it takes a text, e.g. Text(\"...\")", "mục này cần một đoạn chữ"),
+    ];
+    for (id, value, english, vietnamese) in cases {
+        let text = visit_to_ron(&with_answer(visit(), id, value));
+        let error = load_error(&text).unwrap_or_else(|| panic!("{id} loaded"));
+        assert_eq!(error.position, Some(position(&text, &format!("\"{id}\""))), "{id}");
+        let en = error.message(Lang::En);
+        assert!(en.contains("the answer does not fit the kind of item"), "{en}");
+        assert!(en.contains(english), "{id}: {en}");
+        let vi = error.message(Lang::Vi);
+        assert!(vi.contains("câu trả lời không hợp với loại câu hỏi"), "{vi}");
+        assert!(vi.contains(vietnamese), "{id}: {vi}");
+    }
+}
+
+#[test]
+fn an_answer_on_a_computed_item_is_refused_as_such() {
+    let text = visit_to_ron(&with_answer(visit(), "att.rate", Value::Number(90)));
+    let error = load_error(&text).unwrap_or_else(|| panic!("loaded"));
+    assert_eq!(error.position, Some(position(&text, "\"att.rate\"")));
+    assert_eq!(
+        error.message(Lang::En),
+        "invalid answer: att.rate: this item is computed from the meeting facts and takes no answer: \
+         remove the answer (a note may stay)"
+    );
+}
