@@ -124,6 +124,7 @@ messages! {
     AnswerKindMultiChoice => "không, một hay nhiều lựa chọn trong {0}, mỗi lựa chọn một lần", "none, one or several of the options {0}, each once";
     AnswerKindText => "một đoạn chữ", "a text";
     AnswerKindTime => "một giờ trong ngày", "a time of day";
+    ProblemRepeatedOption => "{0}: lựa chọn \"{1}\" được ghi hai lần: chỉ giữ một lần", "{0}: the option \"{1}\" is listed twice: keep it once";
 
     // Template check
     TplEmptyId => "Có mã (id) để trống", "An id is empty";
@@ -555,6 +556,7 @@ pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: 
         Problem::UnknownOption { item, option, options } => {
             Msg::ProblemUnknownOption.fill(lang, &[&name(item), option, &options.join(", ")])
         }
+        Problem::RepeatedOption { item, option } => Msg::ProblemRepeatedOption.fill(lang, &[&name(item), option]),
     }
 }
 

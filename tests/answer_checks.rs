@@ -33,7 +33,11 @@ fn load_error(text: &str) -> Option<LoadError> {
 
 /// 1-based line and column of the first `needle` in `text`.
 fn position(text: &str, needle: &str) -> (usize, usize) {
-    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle} not in\n{text}"));
+    position_at(text, text.find(needle).unwrap_or_else(|| panic!("{needle} not in\n{text}")))
+}
+
+/// 1-based line and column of a byte offset.
+fn position_at(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     (before.matches('\n').count() + 1, before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1)
 }
@@ -103,4 +107,42 @@ fn an_answer_on_a_computed_item_is_refused_as_such() {
         "invalid answer: att.rate: this item is computed from the meeting facts and takes no answer: \
          remove the answer (a note may stay)"
     );
+}
+
+#[test]
+fn an_option_ticked_twice_is_refused_where_it_is_written_again() {
+    let repeated = Value::Choices(vec!["time".into(), "vote".into(), "time".into()]);
+    let text = visit_to_ron(&with_answer(visit(), "min.missing_fields", repeated));
+    let error = load_error(&text).unwrap_or_else(|| panic!("a repeated option loaded:\n{text}"));
+    let answer = text.find("\"min.missing_fields\"").unwrap_or_default();
+    let second = answer + text[answer..].match_indices("\"time\"").nth(1).map_or(0, |(i, _)| i);
+    let (line, column) = position_at(&text, second);
+    assert_eq!(error.position, Some((line, column)));
+    assert!(error.display(Lang::En).starts_with(&format!("v.ron:{line}:{column}: invalid answer")));
+    assert_eq!(
+        error.message(Lang::En),
+        "invalid answer: min.missing_fields: the option \"time\" is listed twice: keep it once"
+    );
+    assert_eq!(
+        error.message(Lang::Vi),
+        "câu trả lời không hợp lệ: min.missing_fields: lựa chọn \"time\" được ghi hai lần: chỉ giữ một lần"
+    );
+
+    // Written by hand on one line: still the second one.
+    let one_line = text.replace(
+        "Choices([\n        \"time\",\n        \"vote\",\n        \"time\",\n      ])",
+        "Choices([\"time\", \"vote\", \"time\"])",
+    );
+    assert_ne!(one_line, text, "the writer's layout changed:\n{text}");
+    let error = load_error(&one_line).unwrap_or_else(|| panic!("loaded"));
+    let (line, _) = position(&one_line, "Choices([\"time\"");
+    let column = one_line.lines().nth(line - 1).and_then(|l| l.rfind("\"time\"")).map(|c| c + 1);
+    assert_eq!(error.position, column.map(|c| (line, c)));
+}
+
+#[test]
+fn distinct_options_in_any_order_load() {
+    let ticked = Value::Choices(vec!["vote".into(), "time".into()]);
+    let text = visit_to_ron(&with_answer(visit(), "min.missing_fields", ticked));
+    assert!(load_error(&text).is_none());
 }

@@ -204,6 +204,9 @@ pub enum Problem {
     OutOfRange { item: String, value: u32, min: u32, max: u32 },
     /// A choice that is not one of the item's options.
     UnknownOption { item: String, option: String, options: Vec<String> },
+    /// An option ticked twice in a several-choice answer (hand-edited file): which one counts as
+    /// "ticked" would be a guess, and a list of missing fields would name it twice.
+    RepeatedOption { item: String, option: String },
 }
 
 impl Problem {
@@ -214,7 +217,8 @@ impl Problem {
             | Problem::MoreThanPresent { item, .. }
             | Problem::WrongValue { item, .. }
             | Problem::OutOfRange { item, .. }
-            | Problem::UnknownOption { item, .. } => Some(item),
+            | Problem::UnknownOption { item, .. }
+            | Problem::RepeatedOption { item, .. } => Some(item),
             Problem::AttendanceExceedsTotal { .. } | Problem::EndBeforeStart => None,
         }
     }
@@ -264,10 +268,17 @@ pub fn value_problem(item: &Item, value: &Value) -> Option<Problem> {
             max: 5,
         }),
         (Kind::Choice { options }, Value::Choice(id)) => unknown_option(item, options, std::slice::from_ref(id)),
-        (Kind::MultiChoice { options }, Value::Choices(ids)) => unknown_option(item, options, ids),
+        (Kind::MultiChoice { options }, Value::Choices(ids)) => {
+            unknown_option(item, options, ids).or_else(|| repeated_option(item, ids))
+        }
         (Kind::Text { .. }, Value::Text(_)) | (Kind::Time, Value::Time(_)) => None,
         _ => wrong(),
     }
+}
+
+fn repeated_option(item: &Item, chosen: &[String]) -> Option<Problem> {
+    let repeated = chosen.iter().enumerate().find(|(i, id)| chosen[..*i].contains(id))?.1;
+    Some(Problem::RepeatedOption { item: item.id.clone(), option: repeated.clone() })
 }
 
 /// An answer that fits `kind`, to show in a message how one is written in a visit file (the
@@ -741,6 +752,10 @@ mod tests {
         assert_eq!(value_problem(multi, &Value::Choices(vec!["time".into(), "place".into()])), None);
         assert!(value_problem(multi, &Value::Choices(vec!["time".into(), "weather".into()])).is_some());
         assert!(value_problem(multi, &Value::Choice("time".into())).is_some());
+        assert_eq!(
+            value_problem(multi, &Value::Choices(vec!["vote".into(), "time".into(), "vote".into()])),
+            Some(Problem::RepeatedOption { item: "min.missing_fields".into(), option: "vote".into() })
+        );
         assert_eq!(value_problem(item(&t, "overall.recommendations"), &Value::Text("…".into())), None);
         assert_eq!(
             value_problem(item(&t, "prep.focused"), &Value::Scale(0)).and_then(|p| p.item().map(String::from)),

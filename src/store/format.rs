@@ -438,6 +438,19 @@ fn key_position(text: &str, id: &str) -> Option<(usize, usize)> {
     text.find(&needle).map(|offset| position_of(text, offset))
 }
 
+/// Where `option` is written the second time in the `Choices([…])` of answer `id`: the place to
+/// fix. None when it cannot be found as written (a raw string, an escape): the answer's key is
+/// the next best place.
+fn repeated_option_position(text: &str, id: &str, option: &str) -> Option<(usize, usize)> {
+    let key = text.find(&format!("\"{id}\""))?;
+    let list = key + text[key..].find("Choices")?;
+    let list_text = &text[list..list + text[list..].find(']')?];
+    let quoted = format!("\"{option}\"");
+    let first = list_text.find(&quoted)? + quoted.len();
+    let second = first + list_text[first..].find(&quoted)?;
+    Some(position_of(text, list + second))
+}
+
 #[derive(Deserialize)]
 struct SchemaProbe {
     schema: u32,
@@ -554,8 +567,12 @@ fn check_against_template(path: &Path, text: &str, visit: &Visit, templates: &[T
         if let Some(value) = &answer.value
             && let Some(problem) = value_problem(r.item, value)
         {
+            let at = match &problem {
+                Problem::RepeatedOption { option, .. } => repeated_option_position(text, id, option),
+                _ => None,
+            };
             let kind = LoadErrorKind::BadAnswer { item: id.clone(), problem: Box::new(problem) };
-            return Err(LoadError::new(path, position(id), kind));
+            return Err(LoadError::new(path, at.or_else(|| position(id)), kind));
         }
     }
     Ok(())
