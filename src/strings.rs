@@ -124,6 +124,17 @@ messages! {
     AnswerKindMultiChoice => "không, một hay nhiều lựa chọn trong {0}, mỗi lựa chọn một lần", "none, one or several of the options {0}, each once";
     AnswerKindText => "một đoạn chữ", "a text";
     AnswerKindTime => "một giờ trong ngày", "a time of day";
+    ProblemAnswerIgnored => "{0}: câu trả lời này bị bỏ qua vì mục không áp dụng ({1}); hãy xóa câu trả lời, hoặc sửa lại nếu thông tin đó sai", "{0}: this answer is ignored because the item does not apply ({1}); remove it, or correct that if it is wrong";
+    UnmetNoCommittee => "chi bộ không có chi ủy", "the branch has no chi ủy";
+    UnmetHasCommittee => "chi bộ có chi ủy", "the branch has a chi ủy";
+    UnmetMeetingKind => "hình thức sinh hoạt: {0}", "meeting kind: {0}";
+    UnmetBranchType => "loại hình chi bộ: {0}", "branch type: {0}";
+    UnmetAnswer => "{0} được trả lời \"{1}\"", "{0} is answered \"{1}\"";
+    ItemDoesNotApply => "Mục này không áp dụng ({0}), không nhận câu trả lời; Backspace xóa câu trả lời đã lưu", "This item does not apply ({0}) and takes no answer; Backspace clears a stored one";
+    AnswerIgnoredHere => "Câu trả lời này bị bỏ qua: mục không áp dụng ({0})", "This answer is ignored: the item does not apply ({0})";
+    HintClearIgnored => "Backspace/Delete xóa câu trả lời bị bỏ qua · e ghi chú", "Backspace/Delete clears the ignored answer · e note";
+    ValidateDraftNote => "lưu ý (phiếu nháp, cần sửa trước khi hoàn tất): {0}", "note (a draft; to fix before it is marked final): {0}";
+    ValidateFinalProblem => "phiếu đã hoàn tất nhưng còn vấn đề: {0}", "marked final, yet: {0}";
     ProblemRepeatedOption => "{0}: lựa chọn \"{1}\" được ghi hai lần: chỉ giữ một lần", "{0}: the option \"{1}\" is listed twice: keep it once";
 
     // Template check
@@ -528,6 +539,18 @@ pub fn answer_kind_words(kind: &crate::core::template::Kind, lang: Lang) -> Stri
     }
 }
 
+/// Why an item does not apply, in words: "the branch has no chi ủy", "meeting kind: Thematic".
+pub fn unmet_words(unmet: &crate::core::rules::Unmet, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
+    use crate::core::rules::Unmet;
+    match unmet {
+        Unmet::HasCommittee(false) => Msg::UnmetNoCommittee.get(lang).to_string(),
+        Unmet::HasCommittee(true) => Msg::UnmetHasCommittee.get(lang).to_string(),
+        Unmet::MeetingKind(kind) => Msg::UnmetMeetingKind.fill(lang, &[&Msg::meeting_kind(*kind).get(lang)]),
+        Unmet::BranchType(t) => Msg::UnmetBranchType.fill(lang, &[&Msg::branch_type(*t).get(lang)]),
+        Unmet::Answer { item, answer } => Msg::UnmetAnswer.fill(lang, &[&name(item), &answer.get(lang)]),
+    }
+}
+
 /// A problem that keeps a visit from being final (or a file from loading), as a sentence.
 /// `name` turns an item id into what the user should see (its text, or the id itself).
 pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
@@ -555,6 +578,9 @@ pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: 
         }
         Problem::UnknownOption { item, option, options } => {
             Msg::ProblemUnknownOption.fill(lang, &[&name(item), option, &options.join(", ")])
+        }
+        Problem::AnswerIgnored { item, because } => {
+            Msg::ProblemAnswerIgnored.fill(lang, &[&name(item), &unmet_words(because, lang, name)])
         }
         Problem::RepeatedOption { item, option } => Msg::ProblemRepeatedOption.fill(lang, &[&name(item), option]),
     }

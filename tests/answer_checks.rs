@@ -1,12 +1,21 @@
 //! Answers a visit file may hold and what is said about the ones it may not: an answer of the
 //! wrong kind names the kind and shows how one is written.
 
-use std::path::Path;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit};
+use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit, VisitStatus};
 use khaosat::store::format::{LoadError, parse_visit, visit_to_ron};
+use khaosat::store::load_visit;
 use khaosat::strings::Lang;
+
+mod common;
+use common::{MANIFEST, Result, khaosat, show, text};
+
+/// A complete visit of the demo round: final, answered throughout, with a chi ủy whose minutes
+/// were answered "No".
+const DEMO_VISIT: &str = "data/examples/round-967/2022-04-06_chi-bo-so-11.ron";
 
 fn visit() -> Visit {
     let facts = NewVisit {
@@ -145,4 +154,68 @@ fn distinct_options_in_any_order_load() {
     let ticked = Value::Choices(vec!["vote".into(), "time".into()]);
     let text = visit_to_ron(&with_answer(visit(), "min.missing_fields", ticked));
     assert!(load_error(&text).is_none());
+}
+
+fn run_en(args: &[&str]) -> Result<std::process::Output> {
+    Ok(khaosat().args(["--lang", "en"]).args(args).output()?)
+}
+
+/// The demo visit as a draft of a branch that has no chi ủy, its committee minutes still answered.
+fn draft_without_committee(dir: &Path) -> Result<PathBuf> {
+    let mut visit =
+        load_visit(&Path::new(MANIFEST).join(DEMO_VISIT), &[Template::embedded()]).map_err(|e| e.display(Lang::En))?;
+    assert_eq!(visit.value("min.committee_minutes"), Some(&Value::No));
+    visit.status = VisitStatus::Draft;
+    visit.meeting.has_committee = Some(false);
+    let path = dir.join("v.ron");
+    fs::write(&path, visit_to_ron(&visit))?;
+    Ok(path)
+}
+
+#[test]
+fn an_ignored_answer_is_a_note_on_a_draft_an_error_on_a_final_visit_and_blocks_finalise() -> Result {
+    let dir = tempfile::tempdir()?;
+    let path = draft_without_committee(dir.path())?;
+    let file = path.to_string_lossy().into_owned();
+    let written = fs::read_to_string(&path)?;
+    let (line, column) = position(&written, "\"min.committee_minutes\"");
+    let ignored = "Are there minutes of this month's branch committee meeting? (min.committee_minutes): \
+                   this answer is ignored because the item does not apply \
+                   (the branch has no chi ủy); remove it, or correct that if it is wrong";
+
+    // A draft: said, but the file is valid (answering before correcting a fact is normal work).
+    let out = run_en(&["validate", &file])?;
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!("{file}:{line}:{column}: note (a draft; to fix before it is marked final): ")),
+        "{stderr}"
+    );
+    assert!(stderr.contains(ignored), "{stderr}");
+
+    // Finalise is refused, with the same sentence, and nothing is written.
+    let out = run_en(&["finalise", &file, "--by", "Lê Thị Tú"])?;
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    assert!(text(&out.stderr).contains(ignored), "{}", show(&out));
+    assert_eq!(fs::read_to_string(&path)?, written);
+
+    // Marked final by hand with the answer still there: invalid.
+    fs::write(&path, written.replace("status: Draft", "status: Final"))?;
+    let out = run_en(&["validate", &file])?;
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with(&format!("{file}:{line}:{column}: marked final, yet: ")), "{stderr}");
+    assert!(stderr.contains(ignored), "{stderr}");
+    assert!(stderr.contains("0 file(s) valid, 1 invalid"), "{stderr}");
+
+    // Removing the answer (or saying the branch has a chi ủy) clears it: finalise goes through.
+    fs::write(&path, &written)?;
+    let mut visit = load_visit(&path, &[Template::embedded()]).map_err(|e| e.display(Lang::En))?;
+    visit.answers.remove("min.committee_minutes");
+    fs::write(&path, visit_to_ron(&visit))?;
+    let out = run_en(&["validate", &file])?;
+    assert_eq!((out.status.code(), text(&out.stderr)), (Some(0), String::new()), "{}", show(&out));
+    let out = run_en(&["finalise", &file, "--by", "Lê Thị Tú"])?;
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    Ok(())
 }

@@ -7,12 +7,12 @@
 
 use std::path::Path;
 
-use khaosat::core::rules::{ItemStatus, Problem, applies, item_status, problems, progress};
+use khaosat::core::rules::{ItemStatus, Problem, Unmet, applies, item_status, problems, progress, why_not_applicable};
 use khaosat::core::summary::{Filters, Summary, SummaryBuilder};
 use khaosat::core::template::{Item, Template};
 use khaosat::core::template_check::check_template;
 use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit};
-use khaosat::strings::Lang;
+use khaosat::strings::{Lang, problem_message};
 
 /// Six items that apply only sometimes, and the three answers they depend on.
 const TEMPLATE: &str = r#"(
@@ -258,4 +258,52 @@ fn the_summary_counts_items_that_do_not_apply_apart() {
     }
     let reason = tally("s.grade_reason");
     assert_eq!((reason.answered, reason.not_applicable, reason.unanswered), (0, 2, 1));
+}
+
+#[test]
+fn an_answer_kept_on_an_item_that_does_not_apply_is_a_problem_that_names_the_condition() {
+    let t = template();
+    let mut v = nothing_applies(&t);
+    for id in CONDITIONAL {
+        let value = if id == "s.grade_reason" { Value::Text("Chuẩn bị sơ sài".into()) } else { Value::No };
+        answer(&mut v, id, value);
+    }
+    let name = |id: &str| t.item(id).map_or_else(|| id.to_string(), |r| r.item.text.en.clone());
+    let found: Vec<(String, String)> = problems(&t, &v)
+        .iter()
+        .map(|p| (p.item().unwrap_or_default().to_string(), problem_message(p, Lang::En, &name)))
+        .collect();
+    let ignored = |id: &str, why: &str| {
+        (
+            id.to_string(),
+            format!(
+                "{}: this answer is ignored because the item does not apply ({why}); remove it, or correct that if it is wrong",
+                name(id)
+            ),
+        )
+    };
+    assert_eq!(
+        found,
+        vec![
+            ignored("s.minutes", "Did the committee meet beforehand? is answered \"No\""),
+            ignored("s.topic", "meeting kind: Regular"),
+            ignored("s.pupils", "branch type: Urban residential"),
+            ignored("s.grade_reason", "Grade is answered \"Good\""),
+            ignored("s.depth_followup", "Depth of discussion is answered \"4\""),
+        ]
+    );
+    assert_eq!(why_not_applicable(&t, item(&t, "s.topic"), &v), Some(Unmet::MeetingKind(MeetingKind::Regular)));
+    // Ignored everywhere else: not applicable, not counted as answered.
+    for id in CONDITIONAL {
+        assert_eq!(item_status(item(&t, id), &v), ItemStatus::NotApplicable, "{id}");
+    }
+    assert_eq!(progress(&t, &v), (3, 3));
+
+    // Not applicable is what the condition says too: no problem. Removing the answer, or
+    // correcting the fact it depends on, clears the problem.
+    answer(&mut v, "s.minutes", Value::NotApplicable);
+    v.answers.remove("s.topic");
+    v.meeting.branch_type = BranchType::TruongHoc;
+    let left: Vec<String> = problems(&t, &v).iter().filter_map(|p| p.item().map(str::to_string)).collect();
+    assert_eq!(left, vec!["s.grade_reason".to_string(), "s.depth_followup".to_string()]);
 }

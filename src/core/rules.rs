@@ -2,8 +2,9 @@
 //!
 //! Pure functions of (template, visit): the TUI calls them live, the summary calls them per visit.
 
+use crate::core::summary::answer_text;
 use crate::core::template::{Bound, Computed, Condition, FailsWhen, Item, Kind, Localized, Template};
-use crate::core::visit::{Meeting, MeetingKind, Value, Visit};
+use crate::core::visit::{BranchType, Meeting, MeetingKind, Value, Visit};
 use crate::strings::Lang;
 
 /// Where an item stands for one visit.
@@ -78,6 +79,44 @@ fn condition_holds(condition: &Condition, visit: &Visit) -> bool {
         None => true,
         Some(token) => condition.is.contains(&token),
     }
+}
+
+/// What an item's condition looked at when it did not hold: the fact or earlier answer as it
+/// stands in the visit, so a message can say why the item does not apply ("no chi ủy").
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unmet {
+    /// Whether the branch has a chi ủy (false: "no chi ủy").
+    HasCommittee(bool),
+    MeetingKind(MeetingKind),
+    BranchType(BranchType),
+    /// An earlier item (its id) and its answer as people read it, in both languages.
+    Answer {
+        item: String,
+        answer: Localized,
+    },
+}
+
+/// Why `item` does not apply to `visit`, or None when it does.
+pub fn why_not_applicable(template: &Template, item: &Item, visit: &Visit) -> Option<Unmet> {
+    let condition = item.applies_when.as_ref()?;
+    if condition_holds(condition, visit) {
+        return None;
+    }
+    // A condition that does not hold has a known value to look at (an unknown one holds).
+    let m = &visit.meeting;
+    Some(match condition.field.as_str() {
+        "has_committee" => Unmet::HasCommittee(m.has_committee?),
+        "meeting_kind" => Unmet::MeetingKind(m.kind),
+        "branch_type" => Unmet::BranchType(m.branch_type),
+        item_id => {
+            let value = visit.value(item_id)?;
+            let words = |lang| match template.item(item_id) {
+                Some(r) => answer_text(r.item, value, lang),
+                None => value_token(value).unwrap_or_default(),
+            };
+            Unmet::Answer { item: item_id.to_string(), answer: Localized { vi: words(Lang::Vi), en: words(Lang::En) } }
+        }
+    })
 }
 
 /// How an answer is named in a condition.
@@ -204,12 +243,22 @@ pub enum Problem {
     OutOfRange { item: String, value: u32, min: u32, max: u32 },
     /// A choice that is not one of the item's options.
     UnknownOption { item: String, option: String, options: Vec<String> },
+    /// An answer stored for an item that does not apply (its condition does not hold): it is
+    /// ignored everywhere, so it is either a slip or a fact that is wrong, and the inspector must
+    /// say which before the visit is final. "Not applicable" itself agrees and is no problem.
+    AnswerIgnored { item: String, because: Unmet },
     /// An option ticked twice in a several-choice answer (hand-edited file): which one counts as
     /// "ticked" would be a guess, and a list of missing fields would name it twice.
     RepeatedOption { item: String, option: String },
 }
 
 impl Problem {
+    /// Only something not filled in yet: normal while a visit is a draft, unlike data that
+    /// contradicts itself or the template (which `validate` reports even on a draft).
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Problem::Unanswered { .. })
+    }
+
     /// The item to jump to, when the problem concerns one.
     pub fn item(&self) -> Option<&str> {
         match self {
@@ -218,7 +267,8 @@ impl Problem {
             | Problem::WrongValue { item, .. }
             | Problem::OutOfRange { item, .. }
             | Problem::UnknownOption { item, .. }
-            | Problem::RepeatedOption { item, .. } => Some(item),
+            | Problem::RepeatedOption { item, .. }
+            | Problem::AnswerIgnored { item, .. } => Some(item),
             Problem::AttendanceExceedsTotal { .. } | Problem::EndBeforeStart => None,
         }
     }
@@ -314,7 +364,16 @@ pub fn problems(template: &Template, visit: &Visit) -> Vec<Problem> {
     let present = visit.meeting.members.present;
     for r in template.items() {
         let item = r.item;
-        if !applies(item, visit) || item.kind.is_computed() {
+        if item.kind.is_computed() {
+            continue;
+        }
+        if !applies(item, visit) {
+            if let Some(value) = visit.value(&item.id)
+                && *value != Value::NotApplicable
+                && let Some(because) = why_not_applicable(template, item, visit)
+            {
+                out.push(Problem::AnswerIgnored { item: item.id.clone(), because });
+            }
             continue;
         }
         match visit.value(&item.id) {
@@ -580,6 +639,20 @@ mod tests {
         v.meeting.has_committee = Some(false);
         assert!(!applies(minutes, &v));
         assert_eq!(item_status(minutes, &v), ItemStatus::NotApplicable, "even when answered No");
+        // …but that answer is ignored, which must be said before the visit is final.
+        let ignored =
+            Problem::AnswerIgnored { item: "min.committee_minutes".into(), because: Unmet::HasCommittee(false) };
+        assert!(problems(&t, &v).contains(&ignored));
+        assert!(!ignored.is_missing());
+        assert_eq!(ignored.item(), Some("min.committee_minutes"));
+        let message = crate::strings::problem_message(&ignored, Lang::Vi, &|id: &str| id.to_string());
+        assert_eq!(
+            message,
+            "min.committee_minutes: câu trả lời này bị bỏ qua vì mục không áp dụng (chi bộ không có chi ủy); \
+             hãy xóa câu trả lời, hoặc sửa lại nếu thông tin đó sai"
+        );
+        answer(&mut v, "min.committee_minutes", Value::NotApplicable);
+        assert!(!problems(&t, &v).contains(&ignored), "not applicable agrees with the condition");
         v.answers.remove("min.committee_minutes");
         assert!(!problems(&t, &v).contains(&Problem::Unanswered { item: "min.committee_minutes".into() }));
         v.meeting.has_committee = None;

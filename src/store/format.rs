@@ -438,6 +438,19 @@ fn key_position(text: &str, id: &str) -> Option<(usize, usize)> {
     text.find(&needle).map(|offset| position_of(text, offset))
 }
 
+/// Where in a visit's text a problem found after loading is to be fixed: the answer of its item,
+/// the end time, or the member counts. None when the text does not show it (a default left out).
+pub fn problem_position(text: &str, problem: &Problem) -> Option<(usize, usize)> {
+    if let Some(id) = problem.item() {
+        return key_position(text, id);
+    }
+    let field = match problem {
+        Problem::EndBeforeStart => "end:",
+        _ => "members:",
+    };
+    text.find(field).map(|offset| position_of(text, offset))
+}
+
 /// Where `option` is written the second time in the `Choices([…])` of answer `id`: the place to
 /// fix. None when it cannot be found as written (a raw string, an escape): the answer's key is
 /// the next best place.
