@@ -114,6 +114,11 @@ messages! {
     ProblemUnknownOption => "{0}: \"{1}\" không phải một lựa chọn của mục (chọn trong: {2})", "{0}: \"{1}\" is not one of the item's options ({2})";
     ProblemOutOfRange => "{0}: {1} nằm ngoài khoảng {2}–{3}", "{0}: {1} is outside {2}–{3}";
     // Issue 11: facts, conditions and answer checks
+    FactMembersExemptedPresent => "Số có mặt thuộc diện miễn sinh hoạt", "Of those present: exempted";
+    ProblemExemptedExceedsTotal => "Số được miễn sinh hoạt ({0}) nhiều hơn tổng số đảng viên ({1})", "{0} exempted, more than the {1} members in all";
+    ProblemExemptedPresentExceedsExempted => "{0} đồng chí có mặt thuộc diện miễn sinh hoạt, nhiều hơn số được miễn ({1})", "{0} exempted members present, more than the {1} exempted";
+    ProblemExemptedPresentExceedsPresent => "{0} đồng chí có mặt thuộc diện miễn sinh hoạt, nhiều hơn số có mặt ({1})", "{0} exempted members present, more than the {1} present";
+    ProblemPresentExceedsExpected => "Số đảng viên phải dự có mặt ({0} có mặt − {1} thuộc diện miễn = {2}) nhiều hơn số đảng viên phải dự ({3} tổng số − {4} được miễn = {5}): nếu có đồng chí được miễn sinh hoạt vẫn dự, ghi số đó vào \"{6}\"", "Members expected who were present ({0} present − {1} of them exempted = {2}) are more than the members expected ({3} in all − {4} exempted = {5}): if exempted members attended, enter how many under \"{6}\"";
     ProblemAnswerOnComputed => "{0}: mục này tự tính từ thông tin buổi sinh hoạt, không nhận câu trả lời: xóa câu trả lời (ghi chú thì được giữ)", "{0}: this item is computed from the meeting facts and takes no answer: remove the answer (a note may stay)";
     AnswerKindYesNo => "Có hoặc Không", "yes or no";
     AnswerKindYesNoNa => "Có, Không hoặc Không áp dụng", "yes, no or not applicable";
@@ -563,6 +568,27 @@ pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: 
         }
         Problem::AttendanceExceedsTotal { counted, total } => {
             Msg::ProblemAttendanceExceedsTotal.fill(lang, &[counted, total])
+        }
+        Problem::ExemptedExceedsTotal { exempted, total } => {
+            Msg::ProblemExemptedExceedsTotal.fill(lang, &[exempted, total])
+        }
+        Problem::ExemptedPresentExceedsExempted { exempted_present, exempted } => {
+            Msg::ProblemExemptedPresentExceedsExempted.fill(lang, &[exempted_present, exempted])
+        }
+        Problem::ExemptedPresentExceedsPresent { exempted_present, present } => {
+            Msg::ProblemExemptedPresentExceedsPresent.fill(lang, &[exempted_present, present])
+        }
+        Problem::PresentExceedsExpected { present, exempted_present, total, exempted } => {
+            let args: [&dyn std::fmt::Display; 7] = [
+                present,
+                exempted_present,
+                &present.saturating_sub(*exempted_present),
+                total,
+                exempted,
+                &total.saturating_sub(*exempted),
+                &Msg::FactMembersExemptedPresent.get(lang),
+            ];
+            Msg::ProblemPresentExceedsExpected.fill(lang, &args)
         }
         Problem::EndBeforeStart => Msg::ProblemEndBeforeStart.get(lang).to_string(),
         Problem::WrongValue { item, expected: Kind::Computed(_) } => {

@@ -1,19 +1,21 @@
-//! The checklist's way out of problems that the cursor cannot reach by moving: an answer kept on
-//! an item that does not apply (moving skips such items). Driven by keys through `update`, and
-//! drawn on a `TestBackend`.
+//! The checklist's way out of problems that the cursor cannot reach by moving (an answer kept on
+//! an item that does not apply: moving skips such items), and member counts that disagree: marked
+//! on the facts they concern, with a row for exempted members who attended. Driven by keys
+//! through `update`, and drawn on a `TestBackend`.
 
 use std::path::Path;
 
 use jiff::Timestamp;
 use jiff::civil::date;
-use khaosat::core::rules::{Problem, Unmet, applies, example_answer, problems};
+use khaosat::core::rules::{Problem, Unmet, applies, computed_value, example_answer, problems};
+use khaosat::core::template::Computed;
 use khaosat::core::template::Template;
 use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit, VisitStatus};
 use khaosat::store::format::parse_visit;
 use khaosat::strings::Lang;
 use khaosat::tui::app::{App, Effect, Event, Overlay, Session, current_problems, current_row, update};
 use khaosat::tui::keymap::KeyMap;
-use khaosat::tui::rows::row_item;
+use khaosat::tui::rows::{Fact, Row, row_item};
 use khaosat::tui::view::{Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -178,5 +180,98 @@ fn an_ignored_answer_is_marked_and_explained_where_it_is() {
         assert!(text.contains(words), "{text}");
         assert!(text.contains(keys), "{text}");
         assert!(!text.contains("y Yes · n No"), "no keys to answer it are offered:\n{text}");
+    }
+}
+
+fn fact_row(app: &App) -> Option<Fact> {
+    match current_row(session(app)) {
+        Some(Row::Fact(fact)) => Some(fact),
+        _ => None,
+    }
+}
+
+/// Put the cursor on a fact row.
+fn goto_fact(app: &mut App, fact: Fact) {
+    let s = app.session.as_mut().expect("a visit is open");
+    s.section = 0;
+    s.row = Fact::ALL.iter().position(|f| *f == fact).expect("a fact row");
+}
+
+fn type_count(app: &mut App, digits: &str) -> Vec<Effect> {
+    for c in digits.chars() {
+        assert!(key(app, KeyCode::Char(c)).is_empty());
+    }
+    key(app, KeyCode::Enter)
+}
+
+#[test]
+fn exempted_members_present_are_typed_on_their_own_fact_row() {
+    let mut visit = new_visit();
+    let m = &mut visit.meeting.members;
+    (m.total, m.exempted, m.present) = (Some(40), Some(4), Some(40));
+    let mut app = open(Lang::Vi, visit);
+    assert_eq!(computed_value(Computed::AttendanceRate, &session(&app).visit.meeting), None, "40 of 36: no rate");
+    let present_at = Fact::ALL.iter().position(|f| *f == Fact::Present).expect("present");
+    assert_eq!(Fact::ALL.get(present_at + 1), Some(&Fact::ExemptedPresent), "right under members present");
+
+    // The problem leads to the count most likely wrong, which is marked there.
+    key(&mut app, KeyCode::Char('p'));
+    let listed = current_problems(&app);
+    let too_many = Problem::PresentExceedsExpected { present: 40, exempted_present: 0, total: 40, exempted: 4 };
+    assert_eq!(listed.first(), Some(&too_many));
+    assert!(listed[1..].iter().all(Problem::is_missing), "{listed:?}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(fact_row(&app), Some(Fact::Present));
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains("! Số đảng viên phải dự có mặt (40 có mặt − 0 thuộc diện miễn = 40)"),
+        "said on the row:\n{text}"
+    );
+    for label in ["Tổng số đảng viên", "Số được miễn sinh hoạt", "Số có mặt  "] {
+        let row = text.lines().find(|l| l.contains(label)).unwrap_or_else(|| panic!("no {label} row:\n{text}"));
+        assert!(row.contains("! "), "{label} is marked:\n{row}");
+    }
+    let exempted_present = text.lines().find(|l| l.contains("Số có mặt thuộc diện miễn sinh hoạt")).unwrap_or_default();
+    assert!(exempted_present.contains("! "), "{exempted_present}");
+
+    goto_fact(&mut app, Fact::ExemptedPresent);
+    let written = saved(&type_count(&mut app, "4"));
+    assert_eq!(written.meeting.members.exempted_present, Some(4));
+    assert_eq!(computed_value(Computed::AttendanceRate, &written.meeting), Some(100.0));
+    assert!(current_problems(&app).iter().all(Problem::is_missing), "{:?}", current_problems(&app));
+    let text = screen(&app, 120, 40);
+    assert!(!text.lines().any(|l| l.contains("Tổng số đảng viên") && l.contains("! ")), "{text}");
+
+    // Backspace clears it, like any count.
+    let cleared = saved(&key(&mut app, KeyCode::Backspace));
+    assert_eq!(cleared.meeting.members.exempted_present, None);
+}
+
+#[test]
+fn the_new_visit_form_asks_for_exempted_members_present_too() {
+    let mut app = App::new(Lang::En, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
+    app.clock = fixed_now;
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    key(&mut app, KeyCode::Char('a'));
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Of those present: exempted"), "{text}");
+}
+
+/// What the inspector sees at 80×24: an ignored answer reached from the problems list, and member
+/// counts that disagree, on the facts they concern.
+#[test]
+fn snapshots_of_an_ignored_answer_and_of_counts_that_disagree() {
+    for (lang, code) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let mut app = open(lang, visit_with_ignored_answer());
+        go_to_ignored_answer(&mut app);
+        insta::assert_snapshot!(format!("ignored_answer_80x24_{code}"), screen(&app, 80, 24));
+
+        let mut visit = new_visit();
+        let m = &mut visit.meeting.members;
+        (m.total, m.exempted, m.present) = (Some(40), Some(4), Some(40));
+        let mut app = open(lang, visit);
+        key(&mut app, KeyCode::Char('p'));
+        key(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(format!("counts_disagree_80x24_{code}"), screen(&app, 80, 24));
     }
 }

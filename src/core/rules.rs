@@ -4,7 +4,7 @@
 
 use crate::core::summary::answer_text;
 use crate::core::template::{Bound, Computed, Condition, FailsWhen, Item, Kind, Localized, Template};
-use crate::core::visit::{BranchType, Meeting, MeetingKind, Value, Visit};
+use crate::core::visit::{BranchType, Meeting, MeetingKind, Members, Value, Visit};
 use crate::strings::Lang;
 
 /// Where an item stands for one visit.
@@ -42,8 +42,7 @@ pub fn computed_value(computed: Computed, meeting: &Meeting) -> Option<f64> {
     let m = &meeting.members;
     match computed {
         Computed::AttendanceRate => {
-            let expected = m.total?.checked_sub(m.exempted.unwrap_or(0))?;
-            let present = m.present?;
+            let (present, expected) = attendance(m)?;
             (expected > 0).then(|| f64::from(present) * 100.0 / f64::from(expected))
         }
         Computed::AbsentWithoutReason => m.absent_unexcused.map(f64::from),
@@ -52,6 +51,21 @@ pub fn computed_value(computed: Computed, meeting: &Meeting) -> Option<f64> {
             (end > start).then(|| f64::from(end.minutes() - start.minutes()))
         }
     }
+}
+
+/// (present, expected) of the members expected at the meeting: expected is total − exempted,
+/// present is everyone present less the exempted members who came anyway. None while a count is
+/// unknown, and when the counts cannot all be true (then [`fact_problems`] says which disagree):
+/// so a rate made from them is never above 100 %.
+pub fn attendance(members: &Members) -> Option<(u32, u32)> {
+    let exempted = members.exempted.unwrap_or(0);
+    let exempted_present = members.exempted_present.unwrap_or(0);
+    let expected = members.total?.checked_sub(exempted)?;
+    if exempted_present > exempted {
+        return None;
+    }
+    let present = members.present?.checked_sub(exempted_present)?;
+    (present <= expected).then_some((present, expected))
 }
 
 /// Whether the item is asked at all for this visit.
@@ -234,6 +248,15 @@ pub enum Problem {
     MoreThanPresent { item: String, value: u32, present: u32 },
     /// present + absent (with and without reason) exceeds the total.
     AttendanceExceedsTotal { counted: u32, total: u32 },
+    /// More members exempted than members in all.
+    ExemptedExceedsTotal { exempted: u32, total: u32 },
+    /// More exempted members present than members exempted.
+    ExemptedPresentExceedsExempted { exempted_present: u32, exempted: u32 },
+    /// More exempted members present than members present.
+    ExemptedPresentExceedsPresent { exempted_present: u32, present: u32 },
+    /// The expected members present (present − exempted present) outnumber the members expected
+    /// (total − exempted): the attendance rate would pass 100 %.
+    PresentExceedsExpected { present: u32, exempted_present: u32, total: u32, exempted: u32 },
     /// The meeting ends before it starts.
     EndBeforeStart,
     /// An answer whose shape does not fit its item (hand-edited file); `expected` is the item's
@@ -269,7 +292,62 @@ impl Problem {
             | Problem::UnknownOption { item, .. }
             | Problem::RepeatedOption { item, .. }
             | Problem::AnswerIgnored { item, .. } => Some(item),
-            Problem::AttendanceExceedsTotal { .. } | Problem::EndBeforeStart => None,
+            Problem::AttendanceExceedsTotal { .. }
+            | Problem::ExemptedExceedsTotal { .. }
+            | Problem::ExemptedPresentExceedsExempted { .. }
+            | Problem::ExemptedPresentExceedsPresent { .. }
+            | Problem::PresentExceedsExpected { .. }
+            | Problem::EndBeforeStart => None,
+        }
+    }
+
+    /// The meeting facts a cross-field problem is about, the likeliest culprit first: where the
+    /// checklist jumps, the rows it marks, the line `validate` points at. Empty for item problems.
+    pub fn facts(&self) -> &'static [FactField] {
+        use FactField::*;
+        match self {
+            Problem::AttendanceExceedsTotal { .. } => &[Present, AbsentExcused, AbsentUnexcused, Total],
+            Problem::ExemptedExceedsTotal { .. } => &[Exempted, Total],
+            Problem::ExemptedPresentExceedsExempted { .. } => &[ExemptedPresent, Exempted],
+            Problem::ExemptedPresentExceedsPresent { .. } => &[ExemptedPresent, Present],
+            Problem::PresentExceedsExpected { .. } => &[Present, ExemptedPresent, Total, Exempted],
+            Problem::EndBeforeStart => &[End, Start],
+            Problem::Unanswered { .. }
+            | Problem::MoreThanPresent { .. }
+            | Problem::WrongValue { .. }
+            | Problem::OutOfRange { .. }
+            | Problem::UnknownOption { .. }
+            | Problem::AnswerIgnored { .. }
+            | Problem::RepeatedOption { .. } => &[],
+        }
+    }
+}
+
+/// A meeting fact that cross-field rules look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactField {
+    Start,
+    End,
+    Total,
+    Exempted,
+    Present,
+    ExemptedPresent,
+    AbsentExcused,
+    AbsentUnexcused,
+}
+
+impl FactField {
+    /// Its name in a visit file.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FactField::Start => "start",
+            FactField::End => "end",
+            FactField::Total => "total",
+            FactField::Exempted => "exempted",
+            FactField::Present => "present",
+            FactField::ExemptedPresent => "exempted_present",
+            FactField::AbsentExcused => "absent_excused",
+            FactField::AbsentUnexcused => "absent_unexcused",
         }
     }
 }
@@ -278,14 +356,40 @@ impl Problem {
 pub fn fact_problems(meeting: &Meeting) -> Vec<Problem> {
     let mut problems = Vec::new();
     let m = &meeting.members;
+    let exempted = m.exempted.unwrap_or(0);
+    let exempted_present = m.exempted_present.unwrap_or(0);
+    if let Some(total) = m.total
+        && exempted > total
+    {
+        problems.push(Problem::ExemptedExceedsTotal { exempted, total });
+    }
+    if exempted_present > exempted {
+        problems.push(Problem::ExemptedPresentExceedsExempted { exempted_present, exempted });
+    }
+    if let Some(present) = m.present
+        && exempted_present > present
+    {
+        problems.push(Problem::ExemptedPresentExceedsPresent { exempted_present, present });
+    }
+    let mut exceeds_total = false;
     if let Some(total) = m.total {
         // Saturating: a hand-edited file may hold any u32, and the sum must not overflow.
         let counted = [m.present, m.absent_excused, m.absent_unexcused]
             .into_iter()
             .fold(0u32, |sum, n| sum.saturating_add(n.unwrap_or(0)));
         if counted > total {
+            exceeds_total = true;
             problems.push(Problem::AttendanceExceedsTotal { counted, total });
         }
+    }
+    // Only when the counts above agree, so that one wrong number makes one problem; then the
+    // subtractions below cannot underflow.
+    if let (Some(total), Some(present)) = (m.total, m.present)
+        && problems.is_empty()
+        && !exceeds_total
+        && present - exempted_present > total - exempted
+    {
+        problems.push(Problem::PresentExceedsExpected { present, exempted_present, total, exempted });
     }
     if let (Some(start), Some(end)) = (meeting.start, meeting.end)
         && end <= start
@@ -514,6 +618,83 @@ mod tests {
         v.meeting.members.exempted = Some(2);
         v.meeting.members.total = None;
         assert_eq!(status(&t, &v, "att.rate"), ItemStatus::Unanswered, "total unknown");
+    }
+
+    #[test]
+    fn exempted_members_who_attend_do_not_count_for_the_rate() {
+        let t = template();
+        let mut v = visit(&t);
+        let m = &mut v.meeting.members;
+        (m.total, m.exempted, m.present) = (Some(40), Some(4), Some(40));
+        // Everyone came, the 4 exempted members too; without saying so, 40 of 36 cannot be true.
+        assert_eq!(attendance(&v.meeting.members), None);
+        assert_eq!(computed_value(Computed::AttendanceRate, &v.meeting), None, "never 111 %");
+        assert_eq!(status(&t, &v, "att.rate"), ItemStatus::Unanswered, "no ✓ on impossible counts");
+        assert_eq!(
+            fact_problems(&v.meeting),
+            vec![Problem::PresentExceedsExpected { present: 40, exempted_present: 0, total: 40, exempted: 4 }]
+        );
+        v.meeting.members.exempted_present = Some(4);
+        assert_eq!(attendance(&v.meeting.members), Some((36, 36)));
+        assert_eq!(computed_value(Computed::AttendanceRate, &v.meeting), Some(100.0));
+        assert_eq!(status(&t, &v, "att.rate"), ItemStatus::Pass);
+        assert_eq!(fact_problems(&v.meeting), vec![]);
+        v.meeting.members.present = Some(30);
+        assert_eq!(attendance(&v.meeting.members), Some((26, 36)), "the exempted who came are not counted");
+    }
+
+    #[test]
+    fn member_counts_that_cannot_all_be_true() {
+        let t = template();
+        let mut v = visit(&t);
+        let mut counts = |total, exempted, present, exempted_present| {
+            let m = &mut v.meeting.members;
+            (m.total, m.exempted, m.present, m.exempted_present) = (total, exempted, present, exempted_present);
+            let rate = computed_value(Computed::AttendanceRate, &v.meeting);
+            assert!(rate.is_none_or(|r| r <= 100.0), "{rate:?}");
+            fact_problems(&v.meeting)
+        };
+        assert_eq!(
+            counts(Some(10), Some(12), Some(5), None),
+            vec![Problem::ExemptedExceedsTotal { exempted: 12, total: 10 }]
+        );
+        assert_eq!(
+            counts(Some(10), Some(2), Some(5), Some(3)),
+            vec![Problem::ExemptedPresentExceedsExempted { exempted_present: 3, exempted: 2 }]
+        );
+        assert_eq!(
+            counts(Some(10), None, Some(5), Some(1)),
+            vec![Problem::ExemptedPresentExceedsExempted { exempted_present: 1, exempted: 0 }],
+            "exempted members present, none exempted"
+        );
+        assert_eq!(
+            counts(Some(10), Some(4), Some(3), Some(4)),
+            vec![Problem::ExemptedPresentExceedsPresent { exempted_present: 4, present: 3 }]
+        );
+        // One wrong number, one problem: more present than members in all is said once.
+        assert_eq!(
+            counts(Some(10), Some(2), Some(11), None),
+            vec![Problem::AttendanceExceedsTotal { counted: 11, total: 10 }]
+        );
+        assert_eq!(counts(Some(10), Some(2), Some(8), None), vec![], "8 of 8");
+        assert_eq!(counts(Some(u32::MAX), Some(0), Some(u32::MAX), Some(0)), vec![]);
+        assert_eq!(counts(None, Some(2), Some(8), Some(1)), vec![], "total unknown: nothing to compare");
+
+        let present = Problem::PresentExceedsExpected { present: 40, exempted_present: 1, total: 40, exempted: 4 };
+        assert_eq!(present.facts().first(), Some(&FactField::Present));
+        assert_eq!(present.item(), None);
+        assert_eq!(
+            crate::strings::problem_message(&present, Lang::En, &|id: &str| id.to_string()),
+            "Members expected who were present (40 present − 1 of them exempted = 39) are more than the members \
+             expected (40 in all − 4 exempted = 36): if exempted members attended, enter how many under \
+             \"Of those present: exempted\""
+        );
+        assert_eq!(
+            crate::strings::problem_message(&present, Lang::Vi, &|id: &str| id.to_string()),
+            "Số đảng viên phải dự có mặt (40 có mặt − 1 thuộc diện miễn = 39) nhiều hơn số đảng viên phải dự \
+             (40 tổng số − 4 được miễn = 36): nếu có đồng chí được miễn sinh hoạt vẫn dự, ghi số đó vào \
+             \"Số có mặt thuộc diện miễn sinh hoạt\""
+        );
     }
 
     #[test]

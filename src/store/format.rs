@@ -309,8 +309,14 @@ pub fn to_file_ron<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-/// The deterministic text of a visit.
+/// The deterministic text of a visit, marked with the file format it needs.
 pub fn visit_to_ron(visit: &Visit) -> String {
+    // Normalising sets it; a visit built by hand may not have been normalised.
+    if visit.schema != visit.schema_needed() {
+        let mut marked = visit.clone();
+        marked.schema = visit.schema_needed();
+        return to_file_ron(&marked);
+    }
     to_file_ron(visit)
 }
 
@@ -439,16 +445,26 @@ fn key_position(text: &str, id: &str) -> Option<(usize, usize)> {
 }
 
 /// Where in a visit's text a problem found after loading is to be fixed: the answer of its item,
-/// the end time, or the member counts. None when the text does not show it (a default left out).
+/// or the first meeting fact it is about that the file writes. None when the text shows neither.
 pub fn problem_position(text: &str, problem: &Problem) -> Option<(usize, usize)> {
     if let Some(id) = problem.item() {
         return key_position(text, id);
     }
-    let field = match problem {
-        Problem::EndBeforeStart => "end:",
-        _ => "members:",
-    };
-    text.find(field).map(|offset| position_of(text, offset))
+    problem.facts().iter().find_map(|fact| field_position(text, fact.file_name()))
+}
+
+/// The start of the first line that begins with `name:` (so `present:` is not found inside
+/// `exempted_present:`).
+fn field_position(text: &str, name: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        if line[indent..].strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+            return Some(position_of(text, offset + indent));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Where `option` is written the second time in the `Choices([…])` of answer `id`: the place to

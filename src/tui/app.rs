@@ -1613,11 +1613,8 @@ fn jump_to_problem(session: &mut Session, problem: &Problem) {
             session.row = row;
         }
         None => {
-            // Cross-field problems on the facts: go to the member counts or the times.
-            let fact = match problem {
-                Problem::EndBeforeStart => Fact::End,
-                _ => Fact::Total,
-            };
+            // Cross-field problems on the facts: go to the fact most likely wrong.
+            let fact = problem.facts().first().map_or(Fact::Total, |field| Fact::of_field(*field));
             session.section = 0;
             session.row = Fact::ALL.iter().position(|f| *f == fact).unwrap_or(0);
         }

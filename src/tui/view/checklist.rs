@@ -7,8 +7,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::overlay::problem_text;
 use super::{Theme, fit, pad, safe};
-use crate::core::rules::{ItemStatus, Unmet, finding_sentence, item_status, why_not_applicable};
+use crate::core::rules::{ItemStatus, Unmet, fact_problems, finding_sentence, item_status, why_not_applicable};
 use crate::core::template::Kind;
 use crate::core::text::display_safe;
 use crate::core::visit::Value;
@@ -135,7 +136,17 @@ fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> (&'stati
                 Some(digits) => format!("{digits}_"),
                 None => safe(&fact.value_text(&session.visit, lang)),
             };
-            let mark = if value.is_empty() { "·" } else { "✓" };
+            // A count that disagrees with another is marked where it is typed, not only in `p`.
+            let disagrees = fact
+                .field()
+                .is_some_and(|field| fact_problems(&session.visit.meeting).iter().any(|p| p.facts().contains(&field)));
+            let mark = if disagrees {
+                "!"
+            } else if value.is_empty() {
+                "·"
+            } else {
+                "✓"
+            };
             let status = if value.is_empty() { ItemStatus::Unanswered } else { ItemStatus::Answered };
             (mark, value, fact.label().get(lang).to_string(), status)
         }
@@ -186,6 +197,11 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
             let value = safe(&fact.value_text(&session.visit, lang));
             let shown = if value.is_empty() { app.lang_str(Msg::Unanswered).to_string() } else { value };
             foot.push_line(Line::from(format!("{}: {shown}", app.lang_str(Msg::AnswerLabel))));
+            if let Some(field) = fact.field() {
+                for problem in fact_problems(&session.visit.meeting).iter().filter(|p| p.facts().contains(&field)) {
+                    foot.push_line(Line::styled(format!("! {}", problem_text(app, problem)), theme.finding()));
+                }
+            }
             foot.push_line(Line::styled(app.lang_str(fact_hint(fact)), theme.muted()));
             app.lang_str(Msg::FactsSection).to_string()
         }
