@@ -55,17 +55,17 @@ pub fn computed_value(computed: Computed, meeting: &Meeting) -> Option<f64> {
 
 /// (present, expected) of the members expected at the meeting: expected is total − exempted,
 /// present is everyone present less the exempted members who came anyway. None while a count is
-/// unknown, and when the counts cannot all be true (then [`fact_problems`] says which disagree):
-/// so a rate made from them is never above 100 %.
+/// unknown, and when the counts cannot all be true ([`fact_problems`] says which disagree): so
+/// a rate made from them is never above 100 %, and never shown as met on numbers that are wrong.
 pub fn attendance(members: &Members) -> Option<(u32, u32)> {
-    let exempted = members.exempted.unwrap_or(0);
-    let exempted_present = members.exempted_present.unwrap_or(0);
-    let expected = members.total?.checked_sub(exempted)?;
-    if exempted_present > exempted {
+    let (total, present) = (members.total?, members.present?);
+    if !member_problems(members).is_empty() {
         return None;
     }
-    let present = members.present?.checked_sub(exempted_present)?;
-    (present <= expected).then_some((present, expected))
+    // With no problem, exempted ≤ total and exempted present ≤ exempted, present.
+    let exempted = members.exempted.unwrap_or(0);
+    let exempted_present = members.exempted_present.unwrap_or(0);
+    Some((present - exempted_present, total - exempted))
 }
 
 /// Whether the item is asked at all for this visit.
@@ -354,8 +354,18 @@ impl FactField {
 
 /// Cross-field rules on the meeting facts.
 pub fn fact_problems(meeting: &Meeting) -> Vec<Problem> {
+    let mut problems = member_problems(&meeting.members);
+    if let (Some(start), Some(end)) = (meeting.start, meeting.end)
+        && end <= start
+    {
+        problems.push(Problem::EndBeforeStart);
+    }
+    problems
+}
+
+/// Member counts that cannot all be true.
+fn member_problems(m: &Members) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let m = &meeting.members;
     let exempted = m.exempted.unwrap_or(0);
     let exempted_present = m.exempted_present.unwrap_or(0);
     if let Some(total) = m.total
@@ -390,11 +400,6 @@ pub fn fact_problems(meeting: &Meeting) -> Vec<Problem> {
         && present - exempted_present > total - exempted
     {
         problems.push(Problem::PresentExceedsExpected { present, exempted_present, total, exempted });
-    }
-    if let (Some(start), Some(end)) = (meeting.start, meeting.end)
-        && end <= start
-    {
-        problems.push(Problem::EndBeforeStart);
     }
     problems
 }
@@ -647,38 +652,48 @@ mod tests {
     fn member_counts_that_cannot_all_be_true() {
         let t = template();
         let mut v = visit(&t);
-        let mut counts = |total, exempted, present, exempted_present| {
+        // (total, exempted, present, exempted present, absent with reason) → problems; never a
+        // rate above 100 %, and no rate at all while a problem remains.
+        let mut counts = |(total, exempted, present, exempted_present, absent_excused)| {
             let m = &mut v.meeting.members;
             (m.total, m.exempted, m.present, m.exempted_present) = (total, exempted, present, exempted_present);
+            m.absent_excused = absent_excused;
+            let found = fact_problems(&v.meeting);
             let rate = computed_value(Computed::AttendanceRate, &v.meeting);
             assert!(rate.is_none_or(|r| r <= 100.0), "{rate:?}");
-            fact_problems(&v.meeting)
+            assert!(found.is_empty() || rate.is_none(), "{found:?} and a rate of {rate:?}");
+            found
         };
         assert_eq!(
-            counts(Some(10), Some(12), Some(5), None),
+            counts((Some(10), Some(12), Some(5), None, None)),
             vec![Problem::ExemptedExceedsTotal { exempted: 12, total: 10 }]
         );
         assert_eq!(
-            counts(Some(10), Some(2), Some(5), Some(3)),
+            counts((Some(10), Some(2), Some(5), Some(3), None)),
             vec![Problem::ExemptedPresentExceedsExempted { exempted_present: 3, exempted: 2 }]
         );
         assert_eq!(
-            counts(Some(10), None, Some(5), Some(1)),
+            counts((Some(10), None, Some(5), Some(1), None)),
             vec![Problem::ExemptedPresentExceedsExempted { exempted_present: 1, exempted: 0 }],
             "exempted members present, none exempted"
         );
         assert_eq!(
-            counts(Some(10), Some(4), Some(3), Some(4)),
+            counts((Some(10), Some(4), Some(3), Some(4), None)),
             vec![Problem::ExemptedPresentExceedsPresent { exempted_present: 4, present: 3 }]
         );
         // One wrong number, one problem: more present than members in all is said once.
         assert_eq!(
-            counts(Some(10), Some(2), Some(11), None),
+            counts((Some(10), Some(2), Some(11), None, None)),
             vec![Problem::AttendanceExceedsTotal { counted: 11, total: 10 }]
         );
-        assert_eq!(counts(Some(10), Some(2), Some(8), None), vec![], "8 of 8");
-        assert_eq!(counts(Some(u32::MAX), Some(0), Some(u32::MAX), Some(0)), vec![]);
-        assert_eq!(counts(None, Some(2), Some(8), Some(1)), vec![], "total unknown: nothing to compare");
+        // Absent counts that do not fit: a rate would rest on a wrong number (not 80 %).
+        assert_eq!(
+            counts((Some(10), Some(0), Some(8), None, Some(3))),
+            vec![Problem::AttendanceExceedsTotal { counted: 11, total: 10 }]
+        );
+        assert_eq!(counts((Some(10), Some(2), Some(8), None, None)), vec![], "8 of 8");
+        assert_eq!(counts((Some(u32::MAX), Some(0), Some(u32::MAX), Some(0), None)), vec![]);
+        assert_eq!(counts((None, Some(2), Some(8), Some(1), None)), vec![], "total unknown: nothing to compare");
 
         let present = Problem::PresentExceedsExpected { present: 40, exempted_present: 1, total: 40, exempted: 4 };
         assert_eq!(present.facts().first(), Some(&FactField::Present));
