@@ -53,7 +53,9 @@ pub enum Command {
     ///
     /// Each visit is checked against the templates of the round.ron governing its folder (the one in
     /// the nearest folder at or above it), so answers naming the round's documents are valid; that
-    /// round.ron is checked too, and so is a round.ron named on the command line.
+    /// round.ron is checked too, and so is a round.ron named on the command line. Member counts
+    /// that cannot all be true and answers kept on items that do not apply are printed as notes on
+    /// a draft, and make a final visit invalid.
     Validate {
         #[arg(required = true)]
         paths: Vec<PathBuf>,

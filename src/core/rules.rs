@@ -381,14 +381,12 @@ fn member_problems(m: &Members) -> Vec<Problem> {
     {
         problems.push(Problem::ExemptedPresentExceedsPresent { exempted_present, present });
     }
-    let mut exceeds_total = false;
     if let Some(total) = m.total {
         // Saturating: a hand-edited file may hold any u32, and the sum must not overflow.
         let counted = [m.present, m.absent_excused, m.absent_unexcused]
             .into_iter()
             .fold(0u32, |sum, n| sum.saturating_add(n.unwrap_or(0)));
         if counted > total {
-            exceeds_total = true;
             problems.push(Problem::AttendanceExceedsTotal { counted, total });
         }
     }
@@ -396,7 +394,6 @@ fn member_problems(m: &Members) -> Vec<Problem> {
     // subtractions below cannot underflow.
     if let (Some(total), Some(present)) = (m.total, m.present)
         && problems.is_empty()
-        && !exceeds_total
         && present - exempted_present > total - exempted
     {
         problems.push(Problem::PresentExceedsExpected { present, exempted_present, total, exempted });
