@@ -110,9 +110,37 @@ messages! {
     ProblemMoreThanPresent => "{0}: {1} lớn hơn số đảng viên có mặt ({2})", "{0}: {1} is more than the members present ({2})";
     ProblemAttendanceExceedsTotal => "Có mặt + vắng = {0}, lớn hơn tổng số đảng viên ({1})", "Present + absent = {0}, more than the total members ({1})";
     ProblemEndBeforeStart => "Giờ kết thúc phải sau giờ bắt đầu", "The end time must be after the start time";
-    ProblemWrongValue => "{0}: câu trả lời không hợp với loại câu hỏi", "{0}: the answer does not fit the kind of item";
+    ProblemWrongValue => "{0}: câu trả lời không hợp với loại câu hỏi: mục này cần {1}, ví dụ {2}", "{0}: the answer does not fit the kind of item: it takes {1}, e.g. {2}";
     ProblemUnknownOption => "{0}: \"{1}\" không phải một lựa chọn của mục (chọn trong: {2})", "{0}: \"{1}\" is not one of the item's options ({2})";
     ProblemOutOfRange => "{0}: {1} nằm ngoài khoảng {2}–{3}", "{0}: {1} is outside {2}–{3}";
+    // Issue 11: facts, conditions and answer checks
+    FactMembersExemptedPresent => "Số có mặt thuộc diện miễn sinh hoạt", "Of those present: exempted";
+    ProblemExemptedExceedsTotal => "Số được miễn sinh hoạt ({0}) nhiều hơn tổng số đảng viên ({1})", "{0} exempted, more than the {1} members in all";
+    ProblemExemptedPresentExceedsExempted => "{0} đồng chí có mặt thuộc diện miễn sinh hoạt, nhiều hơn số được miễn ({1})", "{0} exempted members present, more than the {1} exempted";
+    ProblemExemptedPresentExceedsPresent => "{0} đồng chí có mặt thuộc diện miễn sinh hoạt, nhiều hơn số có mặt ({1})", "{0} exempted members present, more than the {1} present";
+    ProblemPresentExceedsExpected => "Số đảng viên phải dự có mặt ({0} có mặt − {1} thuộc diện miễn = {2}) nhiều hơn số đảng viên phải dự ({3} tổng số − {4} được miễn = {5}): nếu có đồng chí được miễn sinh hoạt vẫn dự, ghi số đó vào \"{6}\"", "Members expected who were present ({0} present − {1} of them exempted = {2}) are more than the members expected ({3} in all − {4} exempted = {5}): if exempted members attended, enter how many under \"{6}\"";
+    ProblemAnswerOnComputed => "{0}: mục này tự tính từ thông tin buổi sinh hoạt, không nhận câu trả lời: xóa câu trả lời (ghi chú thì được giữ)", "{0}: this item is computed from the meeting facts and takes no answer: remove the answer (a note may stay)";
+    AnswerKindYesNo => "Có hoặc Không", "yes or no";
+    AnswerKindYesNoNa => "Có, Không hoặc Không áp dụng", "yes, no or not applicable";
+    AnswerKindCount => "một số nguyên từ {0} đến {1}", "a whole number from {0} to {1}";
+    AnswerKindPair => "hai số nguyên, mỗi số đến {0}", "two whole numbers, each at most {0}";
+    AnswerKindScale => "một điểm trên thang 1–5", "a score on the 1–5 scale";
+    AnswerKindChoice => "một trong các lựa chọn {0}", "one of the options {0}";
+    AnswerKindMultiChoice => "không, một hay nhiều lựa chọn trong {0}, mỗi lựa chọn một lần", "none, one or several of the options {0}, each once";
+    AnswerKindText => "một đoạn chữ", "a text";
+    AnswerKindTime => "một giờ trong ngày", "a time of day";
+    ProblemAnswerIgnored => "{0}: câu trả lời này bị bỏ qua vì mục không áp dụng ({1}); hãy xóa câu trả lời, hoặc sửa lại nếu thông tin đó sai", "{0}: this answer is ignored because the item does not apply ({1}); remove it, or correct that if it is wrong";
+    UnmetNoCommittee => "chi bộ không có chi ủy", "the branch has no chi ủy";
+    UnmetHasCommittee => "chi bộ có chi ủy", "the branch has a chi ủy";
+    UnmetMeetingKind => "hình thức sinh hoạt: {0}", "meeting kind: {0}";
+    UnmetBranchType => "loại hình chi bộ: {0}", "branch type: {0}";
+    UnmetAnswer => "{0} được trả lời \"{1}\"", "{0} is answered \"{1}\"";
+    ItemDoesNotApply => "Mục này không áp dụng ({0}), không nhận câu trả lời; Backspace xóa câu trả lời đã lưu", "This item does not apply ({0}) and takes no answer; Backspace clears a stored one";
+    AnswerIgnoredHere => "Câu trả lời này bị bỏ qua: mục không áp dụng ({0})", "This answer is ignored: the item does not apply ({0})";
+    HintClearIgnored => "Backspace/Delete xóa câu trả lời bị bỏ qua · e ghi chú", "Backspace/Delete clears the ignored answer · e note";
+    ValidateDraftNote => "lưu ý (phiếu nháp, cần sửa trước khi hoàn tất): {0}", "note (a draft; to fix before it is marked final): {0}";
+    ValidateFinalProblem => "phiếu đã hoàn tất nhưng còn vấn đề: {0}", "marked final, yet: {0}";
+    ProblemRepeatedOption => "{0}: lựa chọn \"{1}\" được ghi hai lần: chỉ giữ một lần", "{0}: the option \"{1}\" is listed twice: keep it once";
 
     // Template check
     TplEmptyId => "Có mã (id) để trống", "An id is empty";
@@ -533,10 +561,44 @@ impl Msg {
     }
 }
 
+/// What an item of `kind` takes, in words: "a score on the 1–5 scale", "one of the options …".
+pub fn answer_kind_words(kind: &crate::core::template::Kind, lang: Lang) -> String {
+    use crate::core::template::Kind;
+    let ids = |options: &[crate::core::template::Choice]| {
+        options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
+    };
+    match kind {
+        Kind::YesNo { allow_na: false } => Msg::AnswerKindYesNo.get(lang).to_string(),
+        Kind::YesNo { allow_na: true } => Msg::AnswerKindYesNoNa.get(lang).to_string(),
+        Kind::Count { min, max, .. } => Msg::AnswerKindCount.fill(lang, &[min, max]),
+        Kind::CountPair { max, .. } => Msg::AnswerKindPair.fill(lang, &[max]),
+        Kind::Scale => Msg::AnswerKindScale.get(lang).to_string(),
+        Kind::Choice { options } => Msg::AnswerKindChoice.fill(lang, &[&ids(options)]),
+        Kind::MultiChoice { options } => Msg::AnswerKindMultiChoice.fill(lang, &[&ids(options)]),
+        Kind::Text { .. } => Msg::AnswerKindText.get(lang).to_string(),
+        Kind::Time => Msg::AnswerKindTime.get(lang).to_string(),
+        // Never asked: `problem_message` words an answer on a computed item on its own.
+        Kind::Computed(_) => String::new(),
+    }
+}
+
+/// Why an item does not apply, in words: "the branch has no chi ủy", "meeting kind: Thematic".
+pub fn unmet_words(unmet: &crate::core::rules::Unmet, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
+    use crate::core::rules::Unmet;
+    match unmet {
+        Unmet::HasCommittee(false) => Msg::UnmetNoCommittee.get(lang).to_string(),
+        Unmet::HasCommittee(true) => Msg::UnmetHasCommittee.get(lang).to_string(),
+        Unmet::MeetingKind(kind) => Msg::UnmetMeetingKind.fill(lang, &[&Msg::meeting_kind(*kind).get(lang)]),
+        Unmet::BranchType(t) => Msg::UnmetBranchType.fill(lang, &[&Msg::branch_type(*t).get(lang)]),
+        Unmet::Answer { item, answer } => Msg::UnmetAnswer.fill(lang, &[&name(item), &answer.get(lang)]),
+    }
+}
+
 /// A problem that keeps a visit from being final (or a file from loading), as a sentence.
 /// `name` turns an item id into what the user should see (its text, or the id itself).
 pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
     use crate::core::rules::Problem;
+    use crate::core::template::Kind;
     match problem {
         Problem::Unanswered { item } => Msg::ProblemUnanswered.fill(lang, &[&name(item)]),
         Problem::MoreThanPresent { item, value, present } => {
@@ -545,14 +607,46 @@ pub fn problem_message(problem: &crate::core::rules::Problem, lang: Lang, name: 
         Problem::AttendanceExceedsTotal { counted, total } => {
             Msg::ProblemAttendanceExceedsTotal.fill(lang, &[counted, total])
         }
+        Problem::ExemptedExceedsTotal { exempted, total } => {
+            Msg::ProblemExemptedExceedsTotal.fill(lang, &[exempted, total])
+        }
+        Problem::ExemptedPresentExceedsExempted { exempted_present, exempted } => {
+            Msg::ProblemExemptedPresentExceedsExempted.fill(lang, &[exempted_present, exempted])
+        }
+        Problem::ExemptedPresentExceedsPresent { exempted_present, present } => {
+            Msg::ProblemExemptedPresentExceedsPresent.fill(lang, &[exempted_present, present])
+        }
+        Problem::PresentExceedsExpected { present, exempted_present, total, exempted } => {
+            let args: [&dyn std::fmt::Display; 7] = [
+                present,
+                exempted_present,
+                &present.saturating_sub(*exempted_present),
+                total,
+                exempted,
+                &total.saturating_sub(*exempted),
+                &Msg::FactMembersExemptedPresent.get(lang),
+            ];
+            Msg::ProblemPresentExceedsExpected.fill(lang, &args)
+        }
         Problem::EndBeforeStart => Msg::ProblemEndBeforeStart.get(lang).to_string(),
-        Problem::WrongValue { item } => Msg::ProblemWrongValue.fill(lang, &[&name(item)]),
+        Problem::WrongValue { item, expected: Kind::Computed(_) } => {
+            Msg::ProblemAnswerOnComputed.fill(lang, &[&name(item)])
+        }
+        Problem::WrongValue { item, expected } => {
+            // Only a choice without options has no example; `template check` refuses such an item.
+            let example = crate::core::rules::example_answer(expected).map_or_else(|| "—".to_string(), |v| v.to_ron());
+            Msg::ProblemWrongValue.fill(lang, &[&name(item), &answer_kind_words(expected, lang), &example])
+        }
         Problem::OutOfRange { item, value, min, max } => {
             Msg::ProblemOutOfRange.fill(lang, &[&name(item), value, min, max])
         }
         Problem::UnknownOption { item, option, options } => {
             Msg::ProblemUnknownOption.fill(lang, &[&name(item), option, &options.join(", ")])
         }
+        Problem::AnswerIgnored { item, because } => {
+            Msg::ProblemAnswerIgnored.fill(lang, &[&name(item), &unmet_words(because, lang, name)])
+        }
+        Problem::RepeatedOption { item, option } => Msg::ProblemRepeatedOption.fill(lang, &[&name(item), option]),
     }
 }
 

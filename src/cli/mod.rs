@@ -11,13 +11,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+use crate::core::rules::{Problem, problems};
 use crate::core::template::Template;
 use crate::core::template_check::{TemplateIssue, check_template};
 use crate::core::text::{clean, display_safe};
-use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit, parse_date};
+use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit, VisitStatus, parse_date};
 use crate::store::format::{LoadError, LoadErrorKind, template_to_ron};
 use crate::store::{self, find_visit_files, load_template, load_visit, resolve_data_dir};
-use crate::strings::{Lang, Msg};
+use crate::strings::{Lang, Msg, problem_message};
 
 #[derive(Debug, Parser)]
 #[command(name = "khaosat", version, about = "Khảo sát sinh hoạt chi bộ — branch meeting inspection checklist")]
@@ -53,7 +54,9 @@ pub enum Command {
     ///
     /// Each visit is checked against the templates of the round.ron governing its folder (the one in
     /// the nearest folder at or above it), so answers naming the round's documents are valid; that
-    /// round.ron is checked too, and so is a round.ron named on the command line.
+    /// round.ron is checked too, and so is a round.ron named on the command line. Member counts
+    /// that cannot all be true and answers kept on items that do not apply are printed as notes on
+    /// a draft, and make a final visit invalid.
     Validate {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -400,8 +403,9 @@ fn new_visit(
 /// lock path holds something other than a plain lock file (a planted link, a folder, a FIFO) is
 /// named too, and makes the exit 1: it will only open read-only. Exit 0: every
 /// file valid; 1: some file invalid (its content, or not a usable file: a folder or FIFO named
-/// `.ron`, a link not followed, too large, not UTF-8); 2: a usage error, or a file or folder that
-/// could not be read at all (missing, no permission, an I/O error).
+/// `.ron`, a link not followed, too large, not UTF-8; or a final visit whose data contradicts
+/// itself, see [`report_visit_problems`]); 2: a usage error, or a file or folder that could not be
+/// read at all (missing, no permission, an I/O error).
 fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let lang = ctx.lang;
     let (files, walk_errors) = find_visit_files(paths);
@@ -422,6 +426,8 @@ fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn
     let mut valid = 0;
     // Round files with issues (they parse, so they are not load errors).
     let mut bad_rounds = 0;
+    // Final visits that contradict themselves or their template (they load, too).
+    let mut bad_finals = 0;
     // Visits whose lock path holds something planted or broken (they open read-only).
     let mut odd_locks = 0;
     let mut rounds = round::RoundResolver::new(&ctx.templates);
@@ -447,7 +453,8 @@ fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn
             bad.push(e);
         }
         match load_visit(file, rounds.templates(key.as_ref())) {
-            Ok(_) => valid += 1,
+            Ok(visit) if report_visit_problems(file, &visit, rounds.templates(key.as_ref()), lang, err)? => valid += 1,
+            Ok(_) => bad_finals += 1,
             Err(e) => {
                 writeln!(err, "{}", e.display(lang))?;
                 bad.push(e);
@@ -467,13 +474,49 @@ fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn
             bad_rounds += 1;
         }
     }
-    if bad.is_empty() && bad_rounds == 0 && odd_locks == 0 {
+    if bad.is_empty() && bad_rounds == 0 && bad_finals == 0 && odd_locks == 0 {
         writeln!(out, "{}", Msg::CliValidOk.fill(lang, &[&valid]))?;
         Ok(0)
     } else {
-        writeln!(err, "{}", Msg::CliValidBad.fill(lang, &[&valid, &(bad.len() + bad_rounds)]))?;
+        writeln!(err, "{}", Msg::CliValidBad.fill(lang, &[&valid, &(bad.len() + bad_rounds + bad_finals)]))?;
         Ok(if bad.iter().any(unreadable) { 2 } else { 1 })
     }
+}
+
+/// Print what contradicts itself or the template in a visit that loads: an impossible member count,
+/// an answer ignored because its item does not apply, … (not what is merely unanswered). In a
+/// draft that is a normal state of work, printed as a note; a final visit must have none, so there
+/// it makes the file invalid. Returns false for a final visit with such problems.
+fn report_visit_problems(
+    file: &Path,
+    visit: &Visit,
+    templates: &[Template],
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<bool, Failure> {
+    let Some(template) = store::format::template_for(visit, templates) else { return Ok(true) };
+    let found: Vec<Problem> = problems(template, visit).into_iter().filter(|p| !p.is_missing()).collect();
+    if found.is_empty() {
+        return Ok(true);
+    }
+    // Read again only for the rare file with problems, to point at their lines.
+    let text = store::read_text(file).unwrap_or_default();
+    let name = |id: &str| match template.item(id) {
+        Some(r) => format!("{} ({id})", r.item.text.get(lang)),
+        None => id.to_string(),
+    };
+    let is_final = visit.status == VisitStatus::Final;
+    for problem in &found {
+        let sentence = problem_message(problem, lang, &name);
+        let message =
+            if is_final { Msg::ValidateFinalProblem } else { Msg::ValidateDraftNote }.fill(lang, &[&sentence]);
+        let place = match store::format::problem_position(&text, problem) {
+            Some((line, column)) => format!("{}:{line}:{column}", file.to_string_lossy()),
+            None => file.to_string_lossy().into_owned(),
+        };
+        writeln!(err, "{}: {}", display_safe(&place, false), display_safe(&message, false))?;
+    }
+    Ok(!is_final)
 }
 
 fn check_template_file(ctx: &Context, file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {

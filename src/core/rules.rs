@@ -2,8 +2,9 @@
 //!
 //! Pure functions of (template, visit): the TUI calls them live, the summary calls them per visit.
 
+use crate::core::summary::answer_text;
 use crate::core::template::{Bound, Computed, Condition, FailsWhen, Item, Kind, Localized, Template};
-use crate::core::visit::{Meeting, MeetingKind, Value, Visit};
+use crate::core::visit::{BranchType, Meeting, MeetingKind, Members, Value, Visit};
 use crate::strings::Lang;
 
 /// Where an item stands for one visit.
@@ -41,8 +42,7 @@ pub fn computed_value(computed: Computed, meeting: &Meeting) -> Option<f64> {
     let m = &meeting.members;
     match computed {
         Computed::AttendanceRate => {
-            let expected = m.total?.checked_sub(m.exempted.unwrap_or(0))?;
-            let present = m.present?;
+            let (present, expected) = attendance(m)?;
             (expected > 0).then(|| f64::from(present) * 100.0 / f64::from(expected))
         }
         Computed::AbsentWithoutReason => m.absent_unexcused.map(f64::from),
@@ -51,6 +51,21 @@ pub fn computed_value(computed: Computed, meeting: &Meeting) -> Option<f64> {
             (end > start).then(|| f64::from(end.minutes() - start.minutes()))
         }
     }
+}
+
+/// (present, expected) of the members expected at the meeting: expected is total − exempted,
+/// present is everyone present less the exempted members who came anyway. None while a count is
+/// unknown, and when the counts cannot all be true ([`fact_problems`] says which disagree): so
+/// a rate made from them is never above 100 %, and never shown as met on numbers that are wrong.
+pub fn attendance(members: &Members) -> Option<(u32, u32)> {
+    let (total, present) = (members.total?, members.present?);
+    if !member_problems(members).is_empty() {
+        return None;
+    }
+    // With no problem, exempted ≤ total and exempted present ≤ exempted, present.
+    let exempted = members.exempted.unwrap_or(0);
+    let exempted_present = members.exempted_present.unwrap_or(0);
+    Some((present - exempted_present, total - exempted))
 }
 
 /// Whether the item is asked at all for this visit.
@@ -78,6 +93,44 @@ fn condition_holds(condition: &Condition, visit: &Visit) -> bool {
         None => true,
         Some(token) => condition.is.contains(&token),
     }
+}
+
+/// What an item's condition looked at when it did not hold: the fact or earlier answer as it
+/// stands in the visit, so a message can say why the item does not apply ("no chi ủy").
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unmet {
+    /// Whether the branch has a chi ủy (false: "no chi ủy").
+    HasCommittee(bool),
+    MeetingKind(MeetingKind),
+    BranchType(BranchType),
+    /// An earlier item (its id) and its answer as people read it, in both languages.
+    Answer {
+        item: String,
+        answer: Localized,
+    },
+}
+
+/// Why `item` does not apply to `visit`, or None when it does.
+pub fn why_not_applicable(template: &Template, item: &Item, visit: &Visit) -> Option<Unmet> {
+    let condition = item.applies_when.as_ref()?;
+    if condition_holds(condition, visit) {
+        return None;
+    }
+    // A condition that does not hold has a known value to look at (an unknown one holds).
+    let m = &visit.meeting;
+    Some(match condition.field.as_str() {
+        "has_committee" => Unmet::HasCommittee(m.has_committee?),
+        "meeting_kind" => Unmet::MeetingKind(m.kind),
+        "branch_type" => Unmet::BranchType(m.branch_type),
+        item_id => {
+            let value = visit.value(item_id)?;
+            let words = |lang| match template.item(item_id) {
+                Some(r) => answer_text(r.item, value, lang),
+                None => value_token(value).unwrap_or_default(),
+            };
+            Unmet::Answer { item: item_id.to_string(), answer: Localized { vi: words(Lang::Vi), en: words(Lang::En) } }
+        }
+    })
 }
 
 /// How an answer is named in a condition.
@@ -195,34 +248,139 @@ pub enum Problem {
     MoreThanPresent { item: String, value: u32, present: u32 },
     /// present + absent (with and without reason) exceeds the total.
     AttendanceExceedsTotal { counted: u32, total: u32 },
+    /// More members exempted than members in all.
+    ExemptedExceedsTotal { exempted: u32, total: u32 },
+    /// More exempted members present than members exempted.
+    ExemptedPresentExceedsExempted { exempted_present: u32, exempted: u32 },
+    /// More exempted members present than members present.
+    ExemptedPresentExceedsPresent { exempted_present: u32, present: u32 },
+    /// The expected members present (present − exempted present) outnumber the members expected
+    /// (total − exempted): the attendance rate would pass 100 %.
+    PresentExceedsExpected { present: u32, exempted_present: u32, total: u32, exempted: u32 },
     /// The meeting ends before it starts.
     EndBeforeStart,
-    /// An answer whose shape does not fit its item (hand-edited file).
-    WrongValue { item: String },
+    /// An answer whose shape does not fit its item (hand-edited file); `expected` is the item's
+    /// kind, so the message can say what it takes and how such an answer is written.
+    WrongValue { item: String, expected: Kind },
     /// A number outside the item's bounds.
     OutOfRange { item: String, value: u32, min: u32, max: u32 },
     /// A choice that is not one of the item's options.
     UnknownOption { item: String, option: String, options: Vec<String> },
+    /// An answer stored for an item that does not apply (its condition does not hold): it is
+    /// ignored everywhere, so it is either a slip or a fact that is wrong, and the inspector must
+    /// say which before the visit is final. "Not applicable" itself agrees and is no problem.
+    AnswerIgnored { item: String, because: Unmet },
+    /// An option ticked twice in a several-choice answer (hand-edited file): which one counts as
+    /// "ticked" would be a guess, and a list of missing fields would name it twice.
+    RepeatedOption { item: String, option: String },
 }
 
 impl Problem {
+    /// Only something not filled in yet: normal while a visit is a draft, unlike data that
+    /// contradicts itself or the template (which `validate` reports even on a draft).
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Problem::Unanswered { .. })
+    }
+
     /// The item to jump to, when the problem concerns one.
     pub fn item(&self) -> Option<&str> {
         match self {
             Problem::Unanswered { item }
             | Problem::MoreThanPresent { item, .. }
-            | Problem::WrongValue { item }
+            | Problem::WrongValue { item, .. }
             | Problem::OutOfRange { item, .. }
-            | Problem::UnknownOption { item, .. } => Some(item),
-            Problem::AttendanceExceedsTotal { .. } | Problem::EndBeforeStart => None,
+            | Problem::UnknownOption { item, .. }
+            | Problem::RepeatedOption { item, .. }
+            | Problem::AnswerIgnored { item, .. } => Some(item),
+            Problem::AttendanceExceedsTotal { .. }
+            | Problem::ExemptedExceedsTotal { .. }
+            | Problem::ExemptedPresentExceedsExempted { .. }
+            | Problem::ExemptedPresentExceedsPresent { .. }
+            | Problem::PresentExceedsExpected { .. }
+            | Problem::EndBeforeStart => None,
+        }
+    }
+
+    /// The meeting facts a cross-field problem is about, the likeliest culprit first: where the
+    /// checklist jumps, the rows it marks, the line `validate` points at. Empty for item problems.
+    pub fn facts(&self) -> &'static [FactField] {
+        use FactField::*;
+        match self {
+            Problem::AttendanceExceedsTotal { .. } => &[Present, AbsentExcused, AbsentUnexcused, Total],
+            Problem::ExemptedExceedsTotal { .. } => &[Exempted, Total],
+            Problem::ExemptedPresentExceedsExempted { .. } => &[ExemptedPresent, Exempted],
+            Problem::ExemptedPresentExceedsPresent { .. } => &[ExemptedPresent, Present],
+            Problem::PresentExceedsExpected { .. } => &[Present, ExemptedPresent, Total, Exempted],
+            Problem::EndBeforeStart => &[End, Start],
+            Problem::Unanswered { .. }
+            | Problem::MoreThanPresent { .. }
+            | Problem::WrongValue { .. }
+            | Problem::OutOfRange { .. }
+            | Problem::UnknownOption { .. }
+            | Problem::AnswerIgnored { .. }
+            | Problem::RepeatedOption { .. } => &[],
+        }
+    }
+}
+
+/// A meeting fact that cross-field rules look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactField {
+    Start,
+    End,
+    Total,
+    Exempted,
+    Present,
+    ExemptedPresent,
+    AbsentExcused,
+    AbsentUnexcused,
+}
+
+impl FactField {
+    /// Its name in a visit file.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FactField::Start => "start",
+            FactField::End => "end",
+            FactField::Total => "total",
+            FactField::Exempted => "exempted",
+            FactField::Present => "present",
+            FactField::ExemptedPresent => "exempted_present",
+            FactField::AbsentExcused => "absent_excused",
+            FactField::AbsentUnexcused => "absent_unexcused",
         }
     }
 }
 
 /// Cross-field rules on the meeting facts.
 pub fn fact_problems(meeting: &Meeting) -> Vec<Problem> {
+    let mut problems = member_problems(&meeting.members);
+    if let (Some(start), Some(end)) = (meeting.start, meeting.end)
+        && end <= start
+    {
+        problems.push(Problem::EndBeforeStart);
+    }
+    problems
+}
+
+/// Member counts that cannot all be true.
+fn member_problems(m: &Members) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let m = &meeting.members;
+    let exempted = m.exempted.unwrap_or(0);
+    let exempted_present = m.exempted_present.unwrap_or(0);
+    if let Some(total) = m.total
+        && exempted > total
+    {
+        problems.push(Problem::ExemptedExceedsTotal { exempted, total });
+    }
+    if exempted_present > exempted {
+        problems.push(Problem::ExemptedPresentExceedsExempted { exempted_present, exempted });
+    }
+    if let Some(present) = m.present
+        && exempted_present > present
+    {
+        problems.push(Problem::ExemptedPresentExceedsPresent { exempted_present, present });
+    }
     if let Some(total) = m.total {
         // Saturating: a hand-edited file may hold any u32, and the sum must not overflow.
         let counted = [m.present, m.absent_excused, m.absent_unexcused]
@@ -232,17 +390,20 @@ pub fn fact_problems(meeting: &Meeting) -> Vec<Problem> {
             problems.push(Problem::AttendanceExceedsTotal { counted, total });
         }
     }
-    if let (Some(start), Some(end)) = (meeting.start, meeting.end)
-        && end <= start
+    // Only when the counts above agree, so that one wrong number makes one problem; then the
+    // subtractions below cannot underflow.
+    if let (Some(total), Some(present)) = (m.total, m.present)
+        && problems.is_empty()
+        && present - exempted_present > total - exempted
     {
-        problems.push(Problem::EndBeforeStart);
+        problems.push(Problem::PresentExceedsExpected { present, exempted_present, total, exempted });
     }
     problems
 }
 
 /// Whether `value` has the shape `kind` expects, and is in range.
 pub fn value_problem(item: &Item, value: &Value) -> Option<Problem> {
-    let wrong = || Some(Problem::WrongValue { item: item.id.clone() });
+    let wrong = || Some(Problem::WrongValue { item: item.id.clone(), expected: item.kind.clone() });
     match (&item.kind, value) {
         (Kind::YesNo { allow_na }, v) => match v {
             Value::Yes | Value::No => None,
@@ -263,10 +424,34 @@ pub fn value_problem(item: &Item, value: &Value) -> Option<Problem> {
             max: 5,
         }),
         (Kind::Choice { options }, Value::Choice(id)) => unknown_option(item, options, std::slice::from_ref(id)),
-        (Kind::MultiChoice { options }, Value::Choices(ids)) => unknown_option(item, options, ids),
+        (Kind::MultiChoice { options }, Value::Choices(ids)) => {
+            unknown_option(item, options, ids).or_else(|| repeated_option(item, ids))
+        }
         (Kind::Text { .. }, Value::Text(_)) | (Kind::Time, Value::Time(_)) => None,
         _ => wrong(),
     }
+}
+
+fn repeated_option(item: &Item, chosen: &[String]) -> Option<Problem> {
+    let repeated = chosen.iter().enumerate().find(|(i, id)| chosen[..*i].contains(id))?.1;
+    Some(Problem::RepeatedOption { item: item.id.clone(), option: repeated.clone() })
+}
+
+/// An answer that fits `kind`, to show in a message how one is written in a visit file (the
+/// value inside `value: Some(…)`). None for a computed item, which takes no answer, and for a
+/// choice without options (a template `khaosat template check` refuses).
+pub fn example_answer(kind: &Kind) -> Option<Value> {
+    Some(match kind {
+        Kind::YesNo { .. } => Value::Yes,
+        Kind::Count { min, max, .. } => Value::Number(12.clamp(*min, (*max).max(*min))),
+        Kind::CountPair { max, .. } => Value::Pair(2.min(*max), 4.min(*max)),
+        Kind::Scale => Value::Scale(4),
+        Kind::Choice { options } => Value::Choice(options.first()?.id.clone()),
+        Kind::MultiChoice { options } => Value::Choices(options.iter().take(2).map(|o| o.id.clone()).collect()),
+        Kind::Text { .. } => Value::Text("...".into()),
+        Kind::Time => Value::Time(crate::core::visit::TimeOfDay::new(14, 30)?),
+        Kind::Computed(_) => return None,
+    })
 }
 
 fn unknown_option(item: &Item, options: &[crate::core::template::Choice], chosen: &[String]) -> Option<Problem> {
@@ -285,7 +470,16 @@ pub fn problems(template: &Template, visit: &Visit) -> Vec<Problem> {
     let present = visit.meeting.members.present;
     for r in template.items() {
         let item = r.item;
-        if !applies(item, visit) || item.kind.is_computed() {
+        if item.kind.is_computed() {
+            continue;
+        }
+        if !applies(item, visit) {
+            if let Some(value) = visit.value(&item.id)
+                && *value != Value::NotApplicable
+                && let Some(because) = why_not_applicable(template, item, visit)
+            {
+                out.push(Problem::AnswerIgnored { item: item.id.clone(), because });
+            }
             continue;
         }
         match visit.value(&item.id) {
@@ -429,6 +623,93 @@ mod tests {
     }
 
     #[test]
+    fn exempted_members_who_attend_do_not_count_for_the_rate() {
+        let t = template();
+        let mut v = visit(&t);
+        let m = &mut v.meeting.members;
+        (m.total, m.exempted, m.present) = (Some(40), Some(4), Some(40));
+        // Everyone came, the 4 exempted members too; without saying so, 40 of 36 cannot be true.
+        assert_eq!(attendance(&v.meeting.members), None);
+        assert_eq!(computed_value(Computed::AttendanceRate, &v.meeting), None, "never 111 %");
+        assert_eq!(status(&t, &v, "att.rate"), ItemStatus::Unanswered, "no ✓ on impossible counts");
+        assert_eq!(
+            fact_problems(&v.meeting),
+            vec![Problem::PresentExceedsExpected { present: 40, exempted_present: 0, total: 40, exempted: 4 }]
+        );
+        v.meeting.members.exempted_present = Some(4);
+        assert_eq!(attendance(&v.meeting.members), Some((36, 36)));
+        assert_eq!(computed_value(Computed::AttendanceRate, &v.meeting), Some(100.0));
+        assert_eq!(status(&t, &v, "att.rate"), ItemStatus::Pass);
+        assert_eq!(fact_problems(&v.meeting), vec![]);
+        v.meeting.members.present = Some(30);
+        assert_eq!(attendance(&v.meeting.members), Some((26, 36)), "the exempted who came are not counted");
+    }
+
+    #[test]
+    fn member_counts_that_cannot_all_be_true() {
+        let t = template();
+        let mut v = visit(&t);
+        // (total, exempted, present, exempted present, absent with reason) → problems; never a
+        // rate above 100 %, and no rate at all while a problem remains.
+        let mut counts = |(total, exempted, present, exempted_present, absent_excused)| {
+            let m = &mut v.meeting.members;
+            (m.total, m.exempted, m.present, m.exempted_present) = (total, exempted, present, exempted_present);
+            m.absent_excused = absent_excused;
+            let found = fact_problems(&v.meeting);
+            let rate = computed_value(Computed::AttendanceRate, &v.meeting);
+            assert!(rate.is_none_or(|r| r <= 100.0), "{rate:?}");
+            assert!(found.is_empty() || rate.is_none(), "{found:?} and a rate of {rate:?}");
+            found
+        };
+        assert_eq!(
+            counts((Some(10), Some(12), Some(5), None, None)),
+            vec![Problem::ExemptedExceedsTotal { exempted: 12, total: 10 }]
+        );
+        assert_eq!(
+            counts((Some(10), Some(2), Some(5), Some(3), None)),
+            vec![Problem::ExemptedPresentExceedsExempted { exempted_present: 3, exempted: 2 }]
+        );
+        assert_eq!(
+            counts((Some(10), None, Some(5), Some(1), None)),
+            vec![Problem::ExemptedPresentExceedsExempted { exempted_present: 1, exempted: 0 }],
+            "exempted members present, none exempted"
+        );
+        assert_eq!(
+            counts((Some(10), Some(4), Some(3), Some(4), None)),
+            vec![Problem::ExemptedPresentExceedsPresent { exempted_present: 4, present: 3 }]
+        );
+        // One wrong number, one problem: more present than members in all is said once.
+        assert_eq!(
+            counts((Some(10), Some(2), Some(11), None, None)),
+            vec![Problem::AttendanceExceedsTotal { counted: 11, total: 10 }]
+        );
+        // Absent counts that do not fit: a rate would rest on a wrong number (not 80 %).
+        assert_eq!(
+            counts((Some(10), Some(0), Some(8), None, Some(3))),
+            vec![Problem::AttendanceExceedsTotal { counted: 11, total: 10 }]
+        );
+        assert_eq!(counts((Some(10), Some(2), Some(8), None, None)), vec![], "8 of 8");
+        assert_eq!(counts((Some(u32::MAX), Some(0), Some(u32::MAX), Some(0), None)), vec![]);
+        assert_eq!(counts((None, Some(2), Some(8), Some(1), None)), vec![], "total unknown: nothing to compare");
+
+        let present = Problem::PresentExceedsExpected { present: 40, exempted_present: 1, total: 40, exempted: 4 };
+        assert_eq!(present.facts().first(), Some(&FactField::Present));
+        assert_eq!(present.item(), None);
+        assert_eq!(
+            crate::strings::problem_message(&present, Lang::En, &|id: &str| id.to_string()),
+            "Members expected who were present (40 present − 1 of them exempted = 39) are more than the members \
+             expected (40 in all − 4 exempted = 36): if exempted members attended, enter how many under \
+             \"Of those present: exempted\""
+        );
+        assert_eq!(
+            crate::strings::problem_message(&present, Lang::Vi, &|id: &str| id.to_string()),
+            "Số đảng viên phải dự có mặt (40 có mặt − 1 thuộc diện miễn = 39) nhiều hơn số đảng viên phải dự \
+             (40 tổng số − 4 được miễn = 36): nếu có đồng chí được miễn sinh hoạt vẫn dự, ghi số đó vào \
+             \"Số có mặt thuộc diện miễn sinh hoạt\""
+        );
+    }
+
+    #[test]
     fn absent_without_reason() {
         let t = template();
         let mut v = visit(&t);
@@ -551,6 +832,20 @@ mod tests {
         v.meeting.has_committee = Some(false);
         assert!(!applies(minutes, &v));
         assert_eq!(item_status(minutes, &v), ItemStatus::NotApplicable, "even when answered No");
+        // …but that answer is ignored, which must be said before the visit is final.
+        let ignored =
+            Problem::AnswerIgnored { item: "min.committee_minutes".into(), because: Unmet::HasCommittee(false) };
+        assert!(problems(&t, &v).contains(&ignored));
+        assert!(!ignored.is_missing());
+        assert_eq!(ignored.item(), Some("min.committee_minutes"));
+        let message = crate::strings::problem_message(&ignored, Lang::Vi, &|id: &str| id.to_string());
+        assert_eq!(
+            message,
+            "min.committee_minutes: câu trả lời này bị bỏ qua vì mục không áp dụng (chi bộ không có chi ủy); \
+             hãy xóa câu trả lời, hoặc sửa lại nếu thông tin đó sai"
+        );
+        answer(&mut v, "min.committee_minutes", Value::NotApplicable);
+        assert!(!problems(&t, &v).contains(&ignored), "not applicable agrees with the condition");
         v.answers.remove("min.committee_minutes");
         assert!(!problems(&t, &v).contains(&Problem::Unanswered { item: "min.committee_minutes".into() }));
         v.meeting.has_committee = None;
@@ -674,7 +969,8 @@ mod tests {
         answer(&mut v, "prep.focused", Value::Scale(7));
         answer(&mut v, "overall.grade", Value::Choice("xuat_sac".into()));
         let found = problems(&t, &v);
-        assert!(found.contains(&Problem::WrongValue { item: "prep.notice".into() }), "{found:?}");
+        let yes_no = Kind::YesNo { allow_na: false };
+        assert!(found.contains(&Problem::WrongValue { item: "prep.notice".into(), expected: yes_no }), "{found:?}");
         assert!(found.contains(&Problem::OutOfRange { item: "prep.focused".into(), value: 7, min: 1, max: 5 }));
         let unknown = Problem::UnknownOption {
             item: "overall.grade".into(),
@@ -706,7 +1002,7 @@ mod tests {
         assert_eq!(value_problem(yes_no, &Value::Yes), None);
         assert_eq!(
             value_problem(yes_no, &Value::NotApplicable),
-            Some(Problem::WrongValue { item: "prep.notice".into() })
+            Some(Problem::WrongValue { item: "prep.notice".into(), expected: Kind::YesNo { allow_na: false } })
         );
         assert_eq!(value_problem(item(&t, "prep.documents_ahead"), &Value::NotApplicable), None);
         let count = item(&t, "att.repeat_absence");
@@ -722,6 +1018,10 @@ mod tests {
         assert_eq!(value_problem(multi, &Value::Choices(vec!["time".into(), "place".into()])), None);
         assert!(value_problem(multi, &Value::Choices(vec!["time".into(), "weather".into()])).is_some());
         assert!(value_problem(multi, &Value::Choice("time".into())).is_some());
+        assert_eq!(
+            value_problem(multi, &Value::Choices(vec!["vote".into(), "time".into(), "vote".into()])),
+            Some(Problem::RepeatedOption { item: "min.missing_fields".into(), option: "vote".into() })
+        );
         assert_eq!(value_problem(item(&t, "overall.recommendations"), &Value::Text("…".into())), None);
         assert_eq!(
             value_problem(item(&t, "prep.focused"), &Value::Scale(0)).and_then(|p| p.item().map(String::from)),
@@ -746,5 +1046,31 @@ mod tests {
             Some("Attendance at meetings was broadened")
         );
         assert_eq!(strength_sentence(item(&t, "res.voted"), Lang::En), None);
+    }
+
+    #[test]
+    fn every_example_answer_fits_its_kind_and_reads_back() {
+        let t = template();
+        let time = Item { kind: Kind::Time, ..item(&t, "overall.recommendations").clone() };
+        let mut kinds = 0;
+        for item in t.items().map(|r| r.item).chain([&time]) {
+            let Some(example) = example_answer(&item.kind) else {
+                assert!(item.kind.is_computed(), "{} has no example", item.id);
+                continue;
+            };
+            assert_eq!(value_problem(item, &example), None, "{}: {example:?}", item.id);
+            let written = example.to_ron();
+            assert!(!written.contains('\n'), "{written}");
+            let read: Result<Value, _> = ron::from_str(&written);
+            assert_eq!(read.as_ref().ok(), Some(&example), "{written}");
+            kinds += 1;
+        }
+        assert!(kinds > 40);
+        assert_eq!(example_answer(&Kind::Scale).map(|v| v.to_ron()).as_deref(), Some("Scale(4)"));
+        assert_eq!(example_answer(&Kind::YesNo { allow_na: true }).map(|v| v.to_ron()).as_deref(), Some("Yes"));
+        let count = Kind::Count { min: 0, max: 500, at_most_present: false };
+        assert_eq!(example_answer(&count).map(|v| v.to_ron()).as_deref(), Some("Number(12)"));
+        let small = Kind::Count { min: 0, max: 5, at_most_present: false };
+        assert_eq!(example_answer(&small), Some(Value::Number(5)), "within the item's bounds");
     }
 }

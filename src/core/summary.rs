@@ -21,7 +21,7 @@ use jiff::civil::Date;
 
 use crate::core::round::Coverage;
 use crate::core::rules::{
-    ItemStatus, computed_value, finding_sentence, item_status, item_value, option_label, strength_sentence,
+    ItemStatus, attendance, computed_value, finding_sentence, item_status, item_value, option_label, strength_sentence,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::name_key;
@@ -370,7 +370,8 @@ impl Figure {
     }
 }
 
-/// Attendance: members present over members expected (total − exempted), summed over visits.
+/// Attendance: members expected who were present (present − exempted members present) over members
+/// expected (total − exempted), summed over the visits whose counts can all be true.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Attendance {
     pub present: u64,
@@ -707,12 +708,12 @@ impl SummaryBuilder {
                 }
             }
         }
-        if let (Some(present), Some(total)) = (m.members.present, m.members.total) {
-            let expected = total.saturating_sub(m.members.exempted.unwrap_or(0));
-            if expected > 0 {
-                self.figures.attendance.present += u64::from(present);
-                self.figures.attendance.expected += u64::from(expected);
-            }
+        // The same counts as the rate of each branch: none from counts that cannot all be true.
+        if let Some((present, expected)) = attendance(&m.members)
+            && expected > 0
+        {
+            self.figures.attendance.present += u64::from(present);
+            self.figures.attendance.expected += u64::from(expected);
         }
         for (id, lines) in
             [(OTHER_LIMITATIONS, &mut self.other_limitations), (OTHER_STRENGTHS, &mut self.other_strengths)]

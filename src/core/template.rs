@@ -122,7 +122,7 @@ pub struct Choice {
 /// Values derived from the meeting facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Computed {
-    /// present / (total − exempted), in percent.
+    /// (present − exempted present) / (total − exempted), in percent: see [`crate::core::rules::attendance`].
     AttendanceRate,
     /// Members absent without reason.
     AbsentWithoutReason,

@@ -11,8 +11,12 @@ use sha2::{Digest, Sha256};
 use crate::core::template::Template;
 use crate::core::text::clean;
 
-/// The visit file format version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The newest visit file format this build reads and writes. A file is written with the oldest
+/// format that holds what it records ([`Visit::schema_needed`]), so files that do not use what a
+/// format added stay readable by the builds other inspectors may still run.
+///
+/// 1: the first format. 2: `members.exempted_present`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -142,8 +146,13 @@ pub struct Members {
     pub total: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exempted: Option<u32>,
+    /// Everyone present, exempted members who came included.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub present: Option<u32>,
+    /// Of those present, how many are exempted: they may attend, but they are not expected, so
+    /// they count neither for the attendance rate nor against it. Unknown means none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempted_present: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub absent_excused: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -254,6 +263,17 @@ pub enum Value {
     Choices(Vec<String>),
     Text(String),
     Time(TimeOfDay),
+}
+
+impl Value {
+    /// The value as a visit file writes it inside `value: Some(…)`, e.g. `Scale(4)`,
+    /// `Choices(["time", "place"])`: for messages that show how an answer is written.
+    pub fn to_ron(&self) -> String {
+        // On one line, spaced as in a file: `Pair(2, 4)`, `Choices(["a", "b"])`.
+        let config = ron::ser::PrettyConfig::new().compact_arrays(true).new_line(" ").indentor("");
+        // Plain data always serialises; an empty text would only shorten a message.
+        ron::ser::to_string_pretty(self, config).unwrap_or_default()
+    }
 }
 
 /// A time of day in minutes since midnight, written `"hh:mm"` in files.
@@ -371,8 +391,16 @@ impl Visit {
         visit
     }
 
-    /// NFC-normalise every text and drop control characters, so stored text is canonical.
+    /// The oldest file format that holds everything this visit records: 2 when it records exempted
+    /// members present (format 1 readers refuse the field as unknown), else 1.
+    pub fn schema_needed(&self) -> u32 {
+        if self.meeting.members.exempted_present.is_some() { 2 } else { 1 }
+    }
+
+    /// NFC-normalise every text and drop control characters, so stored text is canonical; and
+    /// mark the visit with the file format it needs.
     pub fn normalize(&mut self) {
+        self.schema = self.schema_needed();
         let m = &mut self.meeting;
         for field in [&mut m.branch, &mut m.committee, &mut m.chair, &mut m.minutes_secretary, &mut m.higher_attendees]
         {

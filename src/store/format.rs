@@ -398,8 +398,14 @@ pub fn to_file_ron<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-/// The deterministic text of a visit.
+/// The deterministic text of a visit, marked with the file format it needs.
 pub fn visit_to_ron(visit: &Visit) -> String {
+    // Normalising sets it; a visit built by hand may not have been normalised.
+    if visit.schema != visit.schema_needed() {
+        let mut marked = visit.clone();
+        marked.schema = visit.schema_needed();
+        return to_file_ron(&marked);
+    }
     to_file_ron(visit)
 }
 
@@ -528,6 +534,42 @@ fn key_position(text: &str, id: &str) -> Option<(usize, usize)> {
     text.find(&needle).map(|offset| position_of(text, offset))
 }
 
+/// Where in a visit's text a problem found after loading is to be fixed: the answer of its item,
+/// or the first meeting fact it is about that the file writes. None when the text shows neither.
+pub fn problem_position(text: &str, problem: &Problem) -> Option<(usize, usize)> {
+    if let Some(id) = problem.item() {
+        return key_position(text, id);
+    }
+    problem.facts().iter().find_map(|fact| field_position(text, fact.file_name()))
+}
+
+/// The start of the first line that begins with `name:` (so `present:` is not found inside
+/// `exempted_present:`).
+fn field_position(text: &str, name: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        if line[indent..].strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+            return Some(position_of(text, offset + indent));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Where `option` is written the second time in the `Choices([…])` of answer `id`: the place to
+/// fix. None when it cannot be found as written (a raw string, an escape): the answer's key is
+/// the next best place.
+fn repeated_option_position(text: &str, id: &str, option: &str) -> Option<(usize, usize)> {
+    let key = text.find(&format!("\"{id}\""))?;
+    let list = key + text[key..].find("Choices")?;
+    let list_text = &text[list..list + text[list..].find(']')?];
+    let quoted = format!("\"{option}\"");
+    let first = list_text.find(&quoted)? + quoted.len();
+    let second = first + list_text[first..].find(&quoted)?;
+    Some(position_of(text, list + second))
+}
+
 #[derive(Deserialize)]
 struct SchemaProbe {
     schema: u32,
@@ -644,8 +686,12 @@ fn check_against_template(path: &Path, text: &str, visit: &Visit, templates: &[T
         if let Some(value) = &answer.value
             && let Some(problem) = value_problem(r.item, value)
         {
+            let at = match &problem {
+                Problem::RepeatedOption { option, .. } => repeated_option_position(text, id, option),
+                _ => None,
+            };
             let kind = LoadErrorKind::BadAnswer { item: id.clone(), problem: Box::new(problem) };
-            return Err(LoadError::new(path, position(id), kind));
+            return Err(LoadError::new(path, at.or_else(|| position(id)), kind));
         }
     }
     Ok(())

@@ -8,14 +8,14 @@ use jiff::civil::Date;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::core::round::{Coverage, PlanState, Round, VisitBrief, apply_plan, apply_round, coverage};
-use crate::core::rules::{Problem, applies, finding_count, problems, progress};
+use crate::core::rules::{Problem, applies, finding_count, problems, progress, why_not_applicable};
 use crate::core::template::{Kind, Template};
 use crate::core::text::name_key;
 use crate::core::visit::{
     BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus, finalise, parse_date, reopen,
 };
 use crate::store::format::{template_for, visit_to_ron};
-use crate::strings::{Lang, Msg};
+use crate::strings::{Lang, Msg, unmet_words};
 use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, KeyMap, Scope};
 use crate::tui::rows::{Fact, FactInput, Row, row_enabled, row_item, rows, section_count};
@@ -810,6 +810,9 @@ fn create_from_form(app: &mut App) -> Vec<Effect> {
 // ---------------------------------------------------------------- checklist
 
 fn checklist_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if let Some(effects) = refuse_answer_where_not_applicable(app, &key) {
+        return effects;
+    }
     if let Some(effects) = number_key(app, key) {
         return effects;
     }
@@ -839,6 +842,29 @@ fn checklist_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// On an item whose condition does not hold (reached from the problems list, a search or a
+/// resumed visit: moving skips it), a key that would answer it is refused with the reason, so no
+/// new ignored answer is made. Backspace still clears a stored one, and a note may be written.
+fn refuse_answer_where_not_applicable(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+    let session = app.session.as_ref()?;
+    let item = current_row(session).and_then(|r| row_item(&session.template, r))?;
+    let because = why_not_applicable(&session.template, item, &session.visit)?;
+    let answers = match app.keymap.action(Scope::Checklist, key) {
+        Some(Action::Yes | Action::No | Action::NotApplicable) => true,
+        // Enter on a yes/no or scale item writes its note.
+        Some(Action::Edit) => !matches!(item.kind, Kind::YesNo { .. } | Kind::Scale | Kind::Computed(_)),
+        _ => matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit()),
+    };
+    if !answers {
+        return None;
+    }
+    let lang = app.lang;
+    let template = &session.template;
+    let name = |id: &str| template.item(id).map_or_else(|| id.to_string(), |r| r.item.text.get(lang).to_string());
+    app.flash = Some(Msg::ItemDoesNotApply.fill(lang, &[&unmet_words(&because, lang, &name)]));
+    Some(Vec::new())
 }
 
 fn leave_visit(app: &mut App) -> Vec<Effect> {
@@ -1606,11 +1632,8 @@ fn jump_to_problem(session: &mut Session, problem: &Problem) {
             session.row = row;
         }
         None => {
-            // Cross-field problems on the facts: go to the member counts or the times.
-            let fact = match problem {
-                Problem::EndBeforeStart => Fact::End,
-                _ => Fact::Total,
-            };
+            // Cross-field problems on the facts: go to the fact most likely wrong.
+            let fact = problem.facts().first().map_or(Fact::Total, |field| Fact::of_field(*field));
             session.section = 0;
             session.row = Fact::ALL.iter().position(|f| *f == fact).unwrap_or(0);
         }

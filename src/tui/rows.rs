@@ -1,7 +1,7 @@
 //! The rows of the checklist: the meeting facts (section 0) and the template's items, and how
 //! each answer is shown. Shared by the checklist and the new-visit form.
 
-use crate::core::rules::{ItemStatus, applies, item_status, item_value, option_label};
+use crate::core::rules::{FactField, ItemStatus, applies, item_status, item_value, option_label};
 use crate::core::template::{Item, Kind, Template};
 use crate::core::visit::{Value, Visit};
 use crate::strings::{Lang, Msg};
@@ -20,6 +20,7 @@ pub enum Fact {
     Total,
     Exempted,
     Present,
+    ExemptedPresent,
     AbsentExcused,
     AbsentUnexcused,
     Chair,
@@ -42,7 +43,7 @@ pub enum FactInput {
 }
 
 impl Fact {
-    pub const ALL: [Fact; 18] = [
+    pub const ALL: [Fact; 19] = [
         Fact::Branch,
         Fact::Committee,
         Fact::BranchType,
@@ -54,6 +55,7 @@ impl Fact {
         Fact::Total,
         Fact::Exempted,
         Fact::Present,
+        Fact::ExemptedPresent,
         Fact::AbsentExcused,
         Fact::AbsentUnexcused,
         Fact::Chair,
@@ -76,6 +78,7 @@ impl Fact {
             Fact::Total => Msg::FactMembersTotal,
             Fact::Exempted => Msg::FactMembersExempted,
             Fact::Present => Msg::FactMembersPresent,
+            Fact::ExemptedPresent => Msg::FactMembersExemptedPresent,
             Fact::AbsentExcused => Msg::FactAbsentExcused,
             Fact::AbsentUnexcused => Msg::FactAbsentUnexcused,
             Fact::Chair => Msg::FactChair,
@@ -93,9 +96,12 @@ impl Fact {
             Fact::Date => FactInput::Date,
             Fact::Start | Fact::End => FactInput::Time,
             Fact::HasCommittee => FactInput::YesNo,
-            Fact::Total | Fact::Exempted | Fact::Present | Fact::AbsentExcused | Fact::AbsentUnexcused => {
-                FactInput::Count
-            }
+            Fact::Total
+            | Fact::Exempted
+            | Fact::Present
+            | Fact::ExemptedPresent
+            | Fact::AbsentExcused
+            | Fact::AbsentUnexcused => FactInput::Count,
             _ => FactInput::Text,
         }
     }
@@ -125,6 +131,7 @@ impl Fact {
             Fact::Total => count(m.members.total),
             Fact::Exempted => count(m.members.exempted),
             Fact::Present => count(m.members.present),
+            Fact::ExemptedPresent => count(m.members.exempted_present),
             Fact::AbsentExcused => count(m.members.absent_excused),
             Fact::AbsentUnexcused => count(m.members.absent_unexcused),
             Fact::Chair => m.chair.clone(),
@@ -140,12 +147,43 @@ impl Fact {
         self.value_text(visit, lang)
     }
 
+    /// The field cross-field problems name for this fact
+    /// ([`crate::core::rules::Problem::facts`]), if they look at it.
+    pub fn field(self) -> Option<FactField> {
+        Some(match self {
+            Fact::Start => FactField::Start,
+            Fact::End => FactField::End,
+            Fact::Total => FactField::Total,
+            Fact::Exempted => FactField::Exempted,
+            Fact::Present => FactField::Present,
+            Fact::ExemptedPresent => FactField::ExemptedPresent,
+            Fact::AbsentExcused => FactField::AbsentExcused,
+            Fact::AbsentUnexcused => FactField::AbsentUnexcused,
+            _ => return None,
+        })
+    }
+
+    /// The fact row for a field a problem names.
+    pub fn of_field(field: FactField) -> Fact {
+        match field {
+            FactField::Start => Fact::Start,
+            FactField::End => Fact::End,
+            FactField::Total => Fact::Total,
+            FactField::Exempted => Fact::Exempted,
+            FactField::Present => Fact::Present,
+            FactField::ExemptedPresent => Fact::ExemptedPresent,
+            FactField::AbsentExcused => Fact::AbsentExcused,
+            FactField::AbsentUnexcused => Fact::AbsentUnexcused,
+        }
+    }
+
     pub fn count_mut(self, visit: &mut Visit) -> Option<&mut Option<u32>> {
         let m = &mut visit.meeting.members;
         match self {
             Fact::Total => Some(&mut m.total),
             Fact::Exempted => Some(&mut m.exempted),
             Fact::Present => Some(&mut m.present),
+            Fact::ExemptedPresent => Some(&mut m.exempted_present),
             Fact::AbsentExcused => Some(&mut m.absent_excused),
             Fact::AbsentUnexcused => Some(&mut m.absent_unexcused),
             _ => None,

@@ -7,11 +7,13 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::overlay::problem_text;
 use super::{Theme, fit, pad, safe};
-use crate::core::rules::{ItemStatus, finding_sentence, item_status};
+use crate::core::rules::{ItemStatus, Unmet, fact_problems, finding_sentence, item_status, why_not_applicable};
 use crate::core::template::Kind;
 use crate::core::text::display_safe;
-use crate::strings::Msg;
+use crate::core::visit::Value;
+use crate::strings::{Msg, unmet_words};
 use crate::tui::app::{App, SaveState, Session, current_row};
 use crate::tui::rows::{
     Fact, FactInput, Row, answer_text, row_enabled, row_item, rows, section_count, section_findings, section_progress,
@@ -134,7 +136,17 @@ fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> (&'stati
                 Some(digits) => format!("{digits}_"),
                 None => safe(&fact.value_text(&session.visit, lang)),
             };
-            let mark = if value.is_empty() { "·" } else { "✓" };
+            // A count that disagrees with another is marked where it is typed, not only in `p`.
+            let disagrees = fact
+                .field()
+                .is_some_and(|field| fact_problems(&session.visit.meeting).iter().any(|p| p.facts().contains(&field)));
+            let mark = if disagrees {
+                "!"
+            } else if value.is_empty() {
+                "·"
+            } else {
+                "✓"
+            };
             let status = if value.is_empty() { ItemStatus::Unanswered } else { ItemStatus::Answered };
             (mark, value, fact.label().get(lang).to_string(), status)
         }
@@ -143,6 +155,7 @@ fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> (&'stati
                 return (" ", String::new(), String::new(), ItemStatus::Unanswered);
             };
             let status = item_status(item, &session.visit);
+            let ignored = ignored_answer(session, item).is_some();
             let answer = match pending {
                 Some(digits) => format!("{digits}_"),
                 None if status == ItemStatus::NotApplicable && session.visit.value(&item.id).is_none() => {
@@ -155,9 +168,19 @@ fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> (&'stati
             };
             let has_note = session.visit.answer(&item.id).is_some_and(|a| !a.note.is_empty());
             let text = format!("{}{}", if has_note { "✎ " } else { "" }, safe(item.text.get(lang)));
-            (status_mark(&status), answer, text, status)
+            let mark = if ignored { "!" } else { status_mark(&status) };
+            (mark, answer, text, status)
         }
     }
+}
+
+/// Why an answer stored on an item that does not apply is ignored, if there is one.
+fn ignored_answer(session: &Session, item: &crate::core::template::Item) -> Option<Unmet> {
+    let value = session.visit.value(&item.id)?;
+    if *value == Value::NotApplicable {
+        return None;
+    }
+    why_not_applicable(&session.template, item, &session.visit)
 }
 
 fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, area: Rect) {
@@ -174,6 +197,11 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
             let value = safe(&fact.value_text(&session.visit, lang));
             let shown = if value.is_empty() { app.lang_str(Msg::Unanswered).to_string() } else { value };
             foot.push_line(Line::from(format!("{}: {shown}", app.lang_str(Msg::AnswerLabel))));
+            if let Some(field) = fact.field() {
+                for problem in fact_problems(&session.visit.meeting).iter().filter(|p| p.facts().contains(&field)) {
+                    foot.push_line(Line::styled(format!("! {}", problem_text(app, problem)), theme.finding()));
+                }
+            }
             foot.push_line(Line::styled(app.lang_str(fact_hint(fact)), theme.muted()));
             app.lang_str(Msg::FactsSection).to_string()
         }
@@ -217,8 +245,18 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
                 foot.push_line(Line::styled(Msg::PreviousAnswer.fill(lang, &[&date, &before]), theme.muted()));
             }
             // The keys are in the foot, before the help: when the panel is short, the help is what
-            // gets cut.
-            foot.push_line(Line::styled(app.lang_str(kind_hint(&item.kind)), theme.muted()));
+            // gets cut. An item that does not apply takes no answer: its keys are not offered.
+            if let Some(because) = ignored_answer(session, item) {
+                let name = |id: &str| {
+                    let text = session.template.item(id).map_or(id, |r| r.item.text.get(lang));
+                    safe(text)
+                };
+                let why = Msg::AnswerIgnoredHere.fill(lang, &[&unmet_words(&because, lang, &name)]);
+                foot.push_line(Line::styled(format!("! {why}"), theme.finding()));
+                foot.push_line(Line::styled(app.lang_str(Msg::HintClearIgnored), theme.muted()));
+            } else if row_enabled(&session.template, &session.visit, row) {
+                foot.push_line(Line::styled(app.lang_str(kind_hint(&item.kind)), theme.muted()));
+            }
             if let Some(help) = &item.help {
                 text.push_line(Line::styled(safe(help.get(lang)), theme.muted().add_modifier(Modifier::ITALIC)));
             }
