@@ -20,9 +20,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::core::round::Coverage;
-use crate::core::rules::{
-    ItemStatus, computed_value, finding_sentence, item_status, item_value, option_label, strength_sentence,
-};
+use crate::core::rules::{ItemStatus, computed_value, finding_sentence, item_status, option_label, strength_sentence};
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::name_key;
 use crate::core::visit::{BranchType, MeetingKind, Value, Visit, VisitStatus, edited_after_final};
@@ -198,10 +196,33 @@ pub struct VisitInfo {
     pub duplicate: bool,
     /// Position in name order (branch, then committee, date, file): lists are sorted by it.
     pub name_rank: usize,
-    /// Item id → the answer as shown to people, only with [`SummaryBuilder::keep_answers`].
-    pub answers: Option<BTreeMap<String, String>>,
+    /// Item id → the answer, only with [`SummaryBuilder::keep_answers`].
+    pub answers: Option<BTreeMap<String, AnswerCell>>,
     /// Final, but its content no longer matches the hash recorded when it was finalised.
     pub edited_after_final: bool,
+}
+
+/// A kept answer, as a table of visits × items shows it: numbers (counts, scales, and computed
+/// figures such as the attendance rate, not rounded) as numbers a spreadsheet can add up, every
+/// other answer as people read it ([`answer_text`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerCell {
+    Number(f64),
+    Text(String),
+}
+
+impl AnswerCell {
+    /// The answer of `item` in `visit`, when it has one (computed items: when the facts allow).
+    pub fn of(item: &Item, visit: &Visit, lang: Lang) -> Option<AnswerCell> {
+        if let Kind::Computed(computed) = &item.kind {
+            return computed_value(*computed, &visit.meeting).map(AnswerCell::Number);
+        }
+        Some(match visit.value(&item.id)? {
+            Value::Number(n) => AnswerCell::Number(f64::from(*n)),
+            Value::Scale(n) => AnswerCell::Number(f64::from(*n)),
+            other => AnswerCell::Text(answer_text(item, other, lang)),
+        })
+    }
 }
 
 /// A file that could not be loaded and was left out.
@@ -667,9 +688,9 @@ impl SummaryBuilder {
             }
             self.figure_for(item, &status, visit, index);
             if let Some(answers) = &mut answers
-                && let Some(value) = item_value(item, visit)
+                && let Some(cell) = AnswerCell::of(item, visit, self.lang)
             {
-                answers.insert(item.id.clone(), answer_text(item, &value, self.lang));
+                answers.insert(item.id.clone(), cell);
             }
             let lang = self.lang;
             let acc = match self.items.get_mut(&item.id) {
