@@ -469,6 +469,7 @@ messages! {
     RoundPartPlan => "kế hoạch", "plan";
     CovRoundHeading => "Quyết định số {0}", "Decision {0}";
     SummaryCountsOfBranches => "{0} phiếu của {1} chi bộ · {2} hạn chế · {3} ưu điểm · {4} tệp lỗi", "{0} visits of {1} branches · {2} findings · {3} strengths · {4} unreadable";
+    HomeRoundNoPlan => "Đợt {0}: chưa có chi bộ nào trong kế hoạch", "Round {0}: no branch planned yet";
 }
 
 impl Msg {

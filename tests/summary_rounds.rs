@@ -249,3 +249,33 @@ fn the_report_gives_the_rounds_decision_and_period_from_its_round_file() -> Resu
     assert!(md.contains("- Thời gian: từ ngày 04/04/2022 đến ngày 21/04/2022\n"), "{md}");
     Ok(())
 }
+
+/// The home screen counts a round's coverage too: a round without a plan shows no "0/0" there
+/// either.
+#[test]
+fn the_home_screen_of_a_round_without_a_plan_shows_no_counts() {
+    use khaosat::core::template::Template;
+    use khaosat::tui::app::{App, Event, update};
+    use khaosat::tui::keymap::KeyMap;
+    use khaosat::tui::view::{Theme, draw};
+
+    let render = |round: Round| {
+        let mut app = App::new(Lang::En, KeyMap::default(), vec![Template::embedded()], String::new());
+        app.round = Some(round);
+        update(&mut app, Event::HomeDone { unreadable: 0 });
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 12)).expect("terminal");
+        terminal.draw(|f| draw(f, &app, Theme { colors: false })).expect("draw");
+        terminal.backend().to_string()
+    };
+    let empty = Round::new(
+        DEMO_ROUND,
+        jiff::civil::date(2022, 3, 23),
+        jiff::civil::date(2022, 4, 4),
+        jiff::civil::date(2022, 4, 21),
+    );
+    let screen = render(empty);
+    assert!(screen.contains("Round 967-QĐ/QU: no branch planned yet"), "{screen}");
+    assert!(!screen.contains("0 of 0"), "{screen}");
+    let screen = render(demo_round().expect("demo round"));
+    assert!(screen.contains("Round 967-QĐ/QU: 0 of 7 branches attended"), "{screen}");
+}
