@@ -521,6 +521,21 @@ messages! {
     CmpOldOnly => "Chỉ có ở đợt trước: {0}", "Only before: {0}";
     CmpNewOnly => "Chỉ có ở đợt này: {0}", "Only now: {0}";
     CmpNoneLoaded => "không đọc được phiếu nào ở {0}", "no visit could be read in {0}";
+    // Issue 11: summary and compare outputs
+    SumRoundDecision => "Đợt kiểm tra theo Quyết định số {0} ngày {1} của {2}", "Inspection round under Decision {0} of {1} by {2}";
+    SumRoundDecisionDated => "Đợt kiểm tra theo Quyết định số {0} ngày {1}", "Inspection round under Decision {0} of {1}";
+    SumVisitsOfBranches => "Số phiếu khảo sát được tổng hợp: {0} phiếu của {1} chi bộ", "Visits merged: {0} visits of {1} branches";
+    SumRoundsDisagree => "Các tệp round.ron của đợt kiểm tra {0} không khớp nhau về {1}: {2}. Hãy sửa cho thống nhất; trong khi chờ, báo cáo lấy thông tin của tệp đầu tiên và mọi chi bộ có trong kế hoạch của bất kỳ tệp nào.", "The round.ron files of round {0} disagree on {1}: {2}. Make them agree; until then the report takes the first file's details and every branch any of them plans.";
+    RoundPartDecisionDate => "ngày quyết định", "decision date";
+    RoundPartIssuedBy => "cơ quan ban hành", "issuing body";
+    RoundPartTitle => "tên đợt kiểm tra", "title";
+    RoundPartPeriod => "thời gian", "period";
+    RoundPartMembers => "thành viên đoàn", "team";
+    RoundPartDocuments => "tài liệu", "documents";
+    RoundPartPlan => "kế hoạch", "plan";
+    CovRoundHeading => "Quyết định số {0}", "Decision {0}";
+    SummaryCountsOfBranches => "{0} phiếu của {1} chi bộ · {2} hạn chế · {3} ưu điểm · {4} tệp lỗi", "{0} visits of {1} branches · {2} findings · {3} strengths · {4} unreadable";
+    HomeRoundNoPlan => "Đợt {0}: chưa có chi bộ nào trong kế hoạch", "Round {0}: no branch planned yet";
 }
 
 impl Msg {

@@ -121,13 +121,13 @@ fn compare_lists_fixed_persisting_and_new_and_agrees_with_the_summaries() -> Res
     let new_summary = json(&["summary", &n, "--format", "json"])?;
 
     assert_eq!(c["format"], "khaosat-compare");
-    assert_eq!(c["old"]["visits"], 7);
-    assert_eq!(c["new"]["visits"], 7);
-    assert_eq!(c["old"]["visits"], old_summary["visits"]);
-    assert_eq!(c["new"]["visits"], new_summary["visits"]);
+    assert_eq!(c["before"]["visits"], 7);
+    assert_eq!(c["after"]["visits"], 7);
+    assert_eq!(c["before"]["visits"], old_summary["visits"]);
+    assert_eq!(c["after"]["visits"], new_summary["visits"]);
     assert_eq!(c["matched"], 6);
-    assert_eq!(names(&c["unmatched"]["old_only"]), vec!["Chi bộ THCS - THPT Nguyễn Siêu"]);
-    assert_eq!(names(&c["unmatched"]["new_only"]), vec!["Chi bộ số 12"]);
+    assert_eq!(names(&c["unmatched"]["before_only"]), vec!["Chi bộ THCS - THPT Nguyễn Siêu"]);
+    assert_eq!(names(&c["unmatched"]["after_only"]), vec!["Chi bộ số 12"]);
 
     let findings: BTreeMap<String, &J> = c["findings"]
         .as_array()
@@ -186,7 +186,7 @@ fn compare_lists_fixed_persisting_and_new_and_agrees_with_the_summaries() -> Res
     // Per branch: the findings then and now, as the summaries have them.
     for b in c["branches"].as_array().ok_or("branches")? {
         let k = key(b["branch"].as_str().unwrap_or(""), b["committee"].as_str().unwrap_or(""));
-        for (side, map) in [("old", &was), ("new", &is)] {
+        for (side, map) in [("failing_before", &was), ("failing_after", &is)] {
             let listed: BTreeSet<String> =
                 b[side].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect();
             let expected: BTreeSet<String> =
@@ -215,8 +215,8 @@ fn a_round_compared_with_itself_lists_nothing_fixed_or_new() -> Result {
             .ok_or("finding in the summary")?;
         assert_eq!(f["persisting"].as_array().map(Vec::len), in_summary["failing"].as_u64().map(|n| n as usize));
     }
-    assert_eq!(c["unmatched"]["old_only"].as_array().map(Vec::len), Some(0));
-    assert_eq!(c["unmatched"]["new_only"].as_array().map(Vec::len), Some(0));
+    assert_eq!(c["unmatched"]["before_only"].as_array().map(Vec::len), Some(0));
+    assert_eq!(c["unmatched"]["after_only"].as_array().map(Vec::len), Some(0));
     Ok(())
 }
 
@@ -254,5 +254,96 @@ fn compare_needs_visits_on_both_sides() -> Result {
     let out = run(&["compare", DEMO, &empty.path().to_string_lossy()])?;
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     assert!(text(&out.stderr).contains("broken.ron"), "{}", show(&out));
+    Ok(())
+}
+
+/// Every path to a key named `key` in `value`, as "a.b[].c".
+fn key_paths(value: &J, key: &str, at: &str, found: &mut Vec<String>) {
+    match value {
+        J::Object(map) => {
+            for (k, v) in map {
+                let path = if at.is_empty() { k.clone() } else { format!("{at}.{k}") };
+                if k == key {
+                    found.push(path.clone());
+                }
+                key_paths(v, key, &path, found);
+            }
+        }
+        J::Array(items) => {
+            for item in items {
+                key_paths(item, key, &format!("{at}[]"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Issue 11, point 9: in the compare document `new` means one thing, the branches newly failing a
+/// finding. The rounds are `before` / `after`, a branch's findings `failing_before` / `failing_after`.
+#[test]
+fn in_compare_json_every_key_means_one_thing() -> Result {
+    let c = json(&["compare", DEMO, DEMO, "--format", "json"])?;
+    assert_eq!(c["format_version"], 2, "keys were renamed: the version says so");
+    let findings = c["findings"].as_array().ok_or("findings")?;
+    assert!(!findings.is_empty());
+    for f in findings {
+        for k in ["fixed", "new"] {
+            assert_eq!(f[k].as_array().map(Vec::len), Some(0), "{k} of a round compared with itself: {f}");
+        }
+    }
+    let mut found = Vec::new();
+    key_paths(&c, "new", "", &mut found);
+    found.dedup();
+    assert_eq!(found, vec!["findings[].new".to_string()], "`new` names nothing else, at the top or below");
+    for k in ["old", "old_only", "new_only"] {
+        let mut found = Vec::new();
+        key_paths(&c, k, "", &mut found);
+        assert!(found.is_empty(), "{k}: {found:?}");
+    }
+    assert_eq!(c["before"]["visits"], 7);
+    assert_eq!(c["after"]["visits"], 7);
+    for b in c["branches"].as_array().ok_or("branches")? {
+        assert_eq!(b["failing_before"], b["failing_after"], "{b}");
+    }
+    assert_eq!(c["unmatched"]["before_only"].as_array().map(Vec::len), Some(0));
+    assert_eq!(c["unmatched"]["after_only"].as_array().map(Vec::len), Some(0));
+    Ok(())
+}
+
+/// Issue 11, point 9: the per-branch part of the text and Markdown reports names the findings by
+/// their sentences, not by item ids.
+#[test]
+fn the_per_branch_part_names_findings_by_their_sentences() -> Result {
+    let (old, new) = two_rounds()?;
+    let (o, n) = (old.path().to_string_lossy().into_owned(), new.path().to_string_lossy().into_owned());
+    for (lang, format, heading, fixed, new_label, not_assessed) in [
+        ("vi", "text", "\nTheo chi bộ\n", "Đã khắc phục: ", "Mới phát sinh: ", "Chưa đánh giá lại: "),
+        ("en", "md", "\n## By branch\n", "Fixed: ", "New: ", "Not assessed again: "),
+    ] {
+        let out = run(&["--lang", lang, "compare", &o, &n, "--format", format])?;
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        let report = text(&out.stdout);
+        let start = report.find(heading).ok_or(format!("{heading} in {report}"))?;
+        let end = report[start + heading.len()..].find("\n\n").map_or(report.len(), |i| start + heading.len() + i);
+        let by_branch = &report[start..end];
+        // No item id (section.name) anywhere in the part.
+        for id in ["min.committee_minutes", "conduct.news_selective", "prep.notice", "crit.praise_criticism", "res."] {
+            assert!(!by_branch.contains(id), "{id} in {by_branch}");
+        }
+        let sentences: Vec<&str> = if lang == "vi" {
+            vec!["Không ghi biên bản sinh hoạt chi ủy", "Chưa thông báo thời gian, nội dung sinh hoạt"]
+        } else {
+            vec!["Branch committee meetings are not minuted", "Members and the assigned higher-level"]
+        };
+        let line_with = |label: &str, sentence: &str| {
+            by_branch
+                .lines()
+                .any(|l| l.contains(label) && l.contains(sentence) && !l.contains(" [") && !l.contains('`'))
+        };
+        assert!(line_with(fixed, sentences[0]), "{lang}: fixed minutes in {by_branch}");
+        assert!(line_with(new_label, sentences[1]), "{lang}: new notice in {by_branch}");
+        // The company's praise/criticism item was not answered again: not assessed, not fixed.
+        assert!(by_branch.lines().any(|l| l.contains(not_assessed)), "{lang}: {by_branch}");
+    }
     Ok(())
 }

@@ -70,7 +70,9 @@ fn a_round_planning_eight_branches_with_seven_visits_names_the_missing_one() -> 
     let out = run(&["summary", &d, "--format", "json"])?;
     assert_eq!(out.status.code(), Some(0), "{}", show(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout)?;
-    let c = &json["coverage"];
+    // One entry per round with a plan (format version 2).
+    assert_eq!(json["coverage"].as_array().map(Vec::len), Some(1));
+    let c = &json["coverage"][0];
     assert_eq!((c["planned"].as_u64(), c["visited"].as_u64(), c["final"].as_u64()), (Some(8), Some(7), Some(7)));
     assert_eq!(c["complete"], false);
     assert_eq!(c["round"], "967-QĐ/QU");

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use khaosat::core::rules::problems;
-use khaosat::core::summary::{Filters, Summary, SummaryBuilder};
+use khaosat::core::summary::{AnswerCell, Filters, Summary, SummaryBuilder};
 use khaosat::core::template::Template;
 use khaosat::core::visit::{BranchType, VisitStatus};
 use khaosat::export::{self, Format};
@@ -180,13 +180,14 @@ fn fixtures_merge_into_the_expected_findings() -> Result {
     let grade = s.sections.iter().flat_map(|x| &x.items).find(|i| i.id == "overall.grade").ok_or("item")?;
     assert_eq!((grade.answered, grade.unanswered), (2, 2));
 
-    // The kept answers, as people read them.
+    // The kept answers: numbers as numbers, the rest as people read it.
     let c_visit = s.visits.iter().find(|v| file_name(&v.file) == c).ok_or("visit")?;
     let answers = c_visit.answers.as_ref().ok_or("answers kept")?;
-    assert_eq!(answers.get("att.arrival").map(String::as_str), Some("07:55"));
-    assert_eq!(answers.get("theme.on_schedule").map(String::as_str), Some("2/1"));
-    assert_eq!(answers.get("overall.grade").map(String::as_str), Some("Tốt"));
-    assert_eq!(answers.get("att.rate").map(String::as_str), Some("96"));
+    let text = |t: &str| Some(AnswerCell::Text(t.into()));
+    assert_eq!(answers.get("att.arrival").cloned(), text("07:55"));
+    assert_eq!(answers.get("theme.on_schedule").cloned(), text("2/1"));
+    assert_eq!(answers.get("overall.grade").cloned(), text("Tốt"));
+    assert_eq!(answers.get("att.rate").cloned(), Some(AnswerCell::Number(96.0)));
     Ok(())
 }
 

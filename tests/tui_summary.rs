@@ -193,3 +193,24 @@ fn o_compares_with_an_earlier_round_folder() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Summary);
 }
+
+/// Issue 11, point 10: as in the report, the header says how many branches the visits are of
+/// when a branch was visited more than once.
+#[test]
+fn the_header_counts_branches_when_one_was_visited_twice() {
+    let mut app = summary_app(Lang::Vi);
+    assert!(render(&app).contains("7 phiếu · "), "{}", render(&app));
+    let templates = vec![Template::embedded()];
+    let (files, _) = find_visit_files(&[PathBuf::from("data/examples/round-967")]);
+    let mut builder = SummaryBuilder::new(Lang::Vi, Filters::default());
+    for copy in ["a", "b"] {
+        for path in &files {
+            let visit = load_visit(path, &templates).expect("demo visit loads");
+            builder.add(&visit, &templates[0], &PathBuf::from(copy).join(path));
+        }
+    }
+    let generation = app.summary.generation;
+    update(&mut app, Event::SummaryReady { generation, summary: Box::new(builder.finish()) });
+    let screen = render(&app);
+    assert!(screen.contains("14 phiếu của 7 chi bộ · "), "{screen}");
+}

@@ -13,14 +13,16 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value as J, json};
 
 use crate::cli::{Context, Failure};
-use crate::core::compare::{BranchRef, Comparison, VisitOutcome, compare};
+use crate::core::compare::{BranchFinding, BranchRef, Comparison, VisitOutcome, compare};
 use crate::core::text::display_safe;
 use crate::export::markdown::md;
 use crate::export::one_line;
 use crate::strings::{Lang, Msg};
 
-/// Bumped when a key changes meaning or disappears.
-pub const COMPARE_FORMAT_VERSION: u32 = 1;
+/// Bumped when a key changes meaning or disappears. 2: the rounds are `before` / `after` (were
+/// `old` / `new`), a branch's findings `failing_before` / `failing_after` (were `old` / `new`), the
+/// unmatched branches `before_only` / `after_only`: `new` now only names newly failing branches.
+pub const COMPARE_FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum CompareFormat {
@@ -108,14 +110,20 @@ fn list_json(list: &[BranchRef]) -> J {
     J::Array(list.iter().map(branch_json).collect())
 }
 
+fn ids_json(list: Vec<&BranchFinding>) -> J {
+    J::Array(list.into_iter().map(|f| J::String(f.id.clone())).collect())
+}
+
 /// The comparison as JSON (shape in `docs/rounds.md`). Branches are `{branch, committee}` objects.
+/// Every key means one thing: the rounds are `before` and `after`, and `new` only ever lists the
+/// branches newly failing a finding.
 pub fn to_json(c: &Comparison, lang: Lang, skipped: (usize, usize)) -> J {
     json!({
         "format": "khaosat-compare",
         "format_version": COMPARE_FORMAT_VERSION,
         "lang": match lang { Lang::Vi => "vi", Lang::En => "en" },
-        "old": { "visits": c.old_visits, "skipped": skipped.0 },
-        "new": { "visits": c.new_visits, "skipped": skipped.1 },
+        "before": { "visits": c.old_visits, "skipped": skipped.0 },
+        "after": { "visits": c.new_visits, "skipped": skipped.1 },
         "matched": c.branches.len(),
         "findings": c.findings.iter().map(|f| json!({
             "id": f.id,
@@ -128,12 +136,12 @@ pub fn to_json(c: &Comparison, lang: Lang, skipped: (usize, usize)) -> J {
         "branches": c.branches.iter().map(|b| json!({
             "branch": b.branch,
             "committee": b.committee,
-            "old": b.old,
-            "new": b.new,
+            "failing_before": ids_json(b.failing_before()),
+            "failing_after": ids_json(b.failing_after()),
         })).collect::<Vec<_>>(),
         "unmatched": {
-            "old_only": list_json(&c.old_only),
-            "new_only": list_json(&c.new_only),
+            "before_only": list_json(&c.old_only),
+            "after_only": list_json(&c.new_only),
         },
     })
 }
@@ -169,24 +177,21 @@ fn parts(c: &Comparison, lang: Lang, esc: &dyn Fn(&str) -> String) -> Vec<Part> 
 
     let mut branches = Vec::new();
     for b in &c.branches {
-        let fixed: Vec<String> = b.old.iter().filter(|id| !b.new.contains(id)).map(|id| esc(id)).collect();
-        let new: Vec<String> = b.new.iter().filter(|id| !b.old.contains(id)).map(|id| esc(id)).collect();
+        // One line per finding, with the sentence the branch's visit gives it (not the item id).
         let mut details = Vec::new();
-        if !fixed.is_empty() {
-            details.push(format!("{}: {}", Msg::CmpFixed.get(lang), fixed.join(", ")));
-        }
-        let persisting: Vec<String> = b.new.iter().filter(|id| b.old.contains(id)).map(|id| esc(id)).collect();
-        if !persisting.is_empty() {
-            details.push(format!("{}: {}", Msg::CmpPersisting.get(lang), persisting.join(", ")));
-        }
-        if !new.is_empty() {
-            details.push(format!("{}: {}", Msg::CmpNew.get(lang), new.join(", ")));
+        for (msg, list) in [
+            (Msg::CmpFixed, &b.fixed),
+            (Msg::CmpPersisting, &b.persisting),
+            (Msg::CmpNew, &b.new),
+            (Msg::CmpNotAssessed, &b.not_assessed),
+        ] {
+            details.extend(list.iter().map(|f| format!("{}: {}", msg.get(lang), esc(&f.sentence))));
         }
         let line = format!(
             "{} ({}): {}",
             esc(&b.branch),
             esc(&b.committee),
-            Msg::CmpBranchLine.fill(lang, &[&b.old.len(), &b.new.len()])
+            Msg::CmpBranchLine.fill(lang, &[&b.failing_before().len(), &b.failing_after().len()])
         );
         branches.push((line, details));
     }

@@ -10,7 +10,6 @@ use crate::core::round::{
     Coverage, PlanChange, PlanState, PlannedBranch, Round, RoundIssue, VisitBrief, check_round, coverage,
     parse_document, parse_member, template_for_round,
 };
-use crate::core::summary::VisitInfo;
 use crate::core::template::Template;
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, parse_date};
@@ -358,16 +357,6 @@ pub fn show_text(round: &Round, cov: &Coverage, visits: &[VisitBrief], template:
         let _ = writeln!(w, "  - {}", Msg::CovUnplanned.fill(lang, &[&list.join("; ")]));
     }
     s
-}
-
-/// The coverage a summary of `paths` shows: that of the round governing the first path, over the
-/// summarised visits (in the summary's order, so coverage indexes are visit indexes). None
-/// without a round (or when it does not load: `rounds` keeps the error).
-pub fn summary_coverage(rounds: &mut RoundResolver, paths: &[PathBuf], visits: &[VisitInfo]) -> Option<Coverage> {
-    let key = rounds.resolve(paths.first()?);
-    let round = rounds.round(key.as_ref())?;
-    let briefs: Vec<VisitBrief> = visits.iter().map(VisitBrief::from).collect();
-    Some(coverage(round, &briefs))
 }
 
 /// Load the visit in `file` against the templates of its round; the template it was filled against.

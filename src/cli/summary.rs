@@ -13,14 +13,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cli::round::{RoundResolver, summary_coverage};
+use crate::cli::round::RoundResolver;
 use crate::cli::{Context, Failure};
 use crate::core::summary::{Filters, SummaryBuilder};
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
 use crate::store::format::{LoadError, template_for};
-use crate::store::round::is_round_file;
+use crate::store::round::{is_round_file, rounds_of_summary};
 use crate::store::{find_visit_files, load_visit, save::write_atomic};
 use crate::strings::{Lang, Msg};
 
@@ -188,9 +188,12 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
     }
 
     let mut summary = builder.finish();
-    summary.coverage = summary_coverage(&mut rounds, &args.paths, &summary.visits);
+    summary.described_rounds = rounds_of_summary(&mut rounds, &args.paths, &summary.visits);
     for e in rounds.take_errors() {
         writeln!(err, "{}", e.display(lang))?;
+    }
+    for warning in export::round_warnings(&summary, &export::one_line) {
+        writeln!(err, "{warning}")?;
     }
     let export_failed = |e: export::ExportError| Failure { code: 2, message: Msg::SumExportFailed.fill(lang, &[&e]) };
     match &args.output {

@@ -89,13 +89,44 @@ pub struct FindingChange {
     pub not_assessed: Vec<BranchRef>,
 }
 
-/// One branch present in both rounds: its finding ids then and now, in template order.
+/// One finding of one branch, with the sentence its visit gives it (its "{list}" filled).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BranchFinding {
+    pub id: String,
+    /// Position of the item in its template, to list a branch's findings in template order.
+    pub rank: usize,
+    pub sentence: String,
+}
+
+/// One branch present in both rounds: its findings sorted into the four lists of
+/// [`FindingChange`], each in template order. Fixed and not-assessed findings carry the OLD
+/// visit's sentence, persisting and new ones the NEW visit's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BranchChange {
     pub branch: String,
     pub committee: String,
-    pub old: Vec<String>,
-    pub new: Vec<String>,
+    pub fixed: Vec<BranchFinding>,
+    pub persisting: Vec<BranchFinding>,
+    pub new: Vec<BranchFinding>,
+    pub not_assessed: Vec<BranchFinding>,
+}
+
+impl BranchChange {
+    /// The branch's findings in OLD, in template order.
+    pub fn failing_before(&self) -> Vec<&BranchFinding> {
+        in_template_order([&self.fixed, &self.persisting, &self.not_assessed])
+    }
+
+    /// The branch's findings in NEW, in template order.
+    pub fn failing_after(&self) -> Vec<&BranchFinding> {
+        in_template_order([&self.persisting, &self.new])
+    }
+}
+
+fn in_template_order<const N: usize>(lists: [&Vec<BranchFinding>; N]) -> Vec<&BranchFinding> {
+    let mut all: Vec<&BranchFinding> = lists.into_iter().flatten().collect();
+    all.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
+    all
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +169,37 @@ fn sorted_refs<'a>(outcomes: impl Iterator<Item = &'a VisitOutcome>) -> Vec<Bran
         outcomes.map(|o| BranchRef { branch: o.branch.clone(), committee: o.committee.clone() }).collect();
     refs.sort_by(branch_order);
     refs
+}
+
+/// One matched branch's findings, sorted into fixed / persisting / new / not assessed.
+fn branch_change(name: &BranchRef, old: &VisitOutcome, new: &VisitOutcome) -> BranchChange {
+    let entry = |id: &String, item: &FailingItem| BranchFinding {
+        id: id.clone(),
+        rank: item.rank,
+        sentence: item.sentence.clone(),
+    };
+    let mut change = BranchChange {
+        branch: name.branch.clone(),
+        committee: name.committee.clone(),
+        fixed: Vec::new(),
+        persisting: Vec::new(),
+        new: Vec::new(),
+        not_assessed: Vec::new(),
+    };
+    for (id, item) in &old.failing {
+        if !new.failing.contains_key(id) {
+            let list = if new.passing.contains(id) { &mut change.fixed } else { &mut change.not_assessed };
+            list.push(entry(id, item));
+        }
+    }
+    for (id, item) in &new.failing {
+        let list = if old.failing.contains_key(id) { &mut change.persisting } else { &mut change.new };
+        list.push(entry(id, item));
+    }
+    for list in [&mut change.fixed, &mut change.persisting, &mut change.new, &mut change.not_assessed] {
+        list.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
+    }
+    change
 }
 
 /// Compare two rounds (see the module documentation).
@@ -198,17 +260,7 @@ pub fn compare(old: &[VisitOutcome], new: &[VisitOutcome]) -> Comparison {
             };
             list.push(name.clone());
         }
-        let ids = |outcome: &VisitOutcome| {
-            let mut ids: Vec<(&usize, &String)> = outcome.failing.iter().map(|(id, f)| (&f.rank, id)).collect();
-            ids.sort();
-            ids.into_iter().map(|(_, id)| id.clone()).collect::<Vec<_>>()
-        };
-        branches.push(BranchChange {
-            branch: name.branch.clone(),
-            committee: name.committee.clone(),
-            old: ids(o),
-            new: ids(n),
-        });
+        branches.push(branch_change(name, o, n));
     }
     let mut findings: Vec<(usize, FindingChange)> = accs
         .into_values()
@@ -290,11 +342,21 @@ mod tests {
         assert_eq!(names(&voted.new), vec!["B"]);
         assert_eq!(names(&c.old_only), vec!["Old only"]);
         assert_eq!(names(&c.new_only), vec!["New only"]);
+        fn finding_ids(list: Vec<&BranchFinding>) -> Vec<&str> {
+            list.into_iter().map(|f| f.id.as_str()).collect()
+        }
         let b = c.branches.iter().find(|b| b.branch == "B").unwrap_or_else(|| panic!("B"));
         assert_eq!(
-            (b.old.clone(), b.new.clone()),
-            (vec!["prep.notice".to_string()], vec!["prep.notice".to_string(), "res.voted".to_string()])
+            (finding_ids(b.failing_before()), finding_ids(b.failing_after())),
+            (vec!["prep.notice"], vec!["prep.notice", "res.voted"])
         );
+        assert_eq!(finding_ids(b.new.iter().collect()), vec!["res.voted"]);
+        assert!(b.new[0].sentence.starts_with("Chưa biểu quyết"), "the visit's own sentence: {}", b.new[0].sentence);
+        let a = c.branches.iter().find(|b| b.branch == "a").unwrap_or_else(|| panic!("a"));
+        assert_eq!(finding_ids(a.fixed.iter().collect()), vec!["prep.notice"]);
+        let cc = c.branches.iter().find(|b| b.branch == "C").unwrap_or_else(|| panic!("C"));
+        assert_eq!(finding_ids(cc.not_assessed.iter().collect()), vec!["prep.notice"], "unanswered now: not fixed");
+        assert!(cc.fixed.is_empty());
     }
 
     #[test]

@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::core::round::Coverage;
+use crate::core::round::{Coverage, SummaryRound};
 use crate::core::rules::{
-    ItemStatus, attendance, computed_value, finding_sentence, item_status, item_value, option_label, strength_sentence,
+    ItemStatus, attendance, computed_value, finding_sentence, item_status, option_label, strength_sentence,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::name_key;
@@ -198,10 +198,33 @@ pub struct VisitInfo {
     pub duplicate: bool,
     /// Position in name order (branch, then committee, date, file): lists are sorted by it.
     pub name_rank: usize,
-    /// Item id → the answer as shown to people, only with [`SummaryBuilder::keep_answers`].
-    pub answers: Option<BTreeMap<String, String>>,
+    /// Item id → the answer, only with [`SummaryBuilder::keep_answers`].
+    pub answers: Option<BTreeMap<String, AnswerCell>>,
     /// Final, but its content no longer matches the hash recorded when it was finalised.
     pub edited_after_final: bool,
+}
+
+/// A kept answer, as a table of visits × items shows it: numbers (counts, scales, and computed
+/// figures such as the attendance rate, not rounded) as numbers a spreadsheet can add up, every
+/// other answer as people read it ([`answer_text`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerCell {
+    Number(f64),
+    Text(String),
+}
+
+impl AnswerCell {
+    /// The answer of `item` in `visit`, when it has one (computed items: when the facts allow).
+    pub fn of(item: &Item, visit: &Visit, lang: Lang) -> Option<AnswerCell> {
+        if let Kind::Computed(computed) = &item.kind {
+            return computed_value(*computed, &visit.meeting).map(AnswerCell::Number);
+        }
+        Some(match visit.value(&item.id)? {
+            Value::Number(n) => AnswerCell::Number(f64::from(*n)),
+            Value::Scale(n) => AnswerCell::Number(f64::from(*n)),
+            other => AnswerCell::Text(answer_text(item, other, lang)),
+        })
+    }
 }
 
 /// A file that could not be loaded and was left out.
@@ -427,9 +450,10 @@ pub struct Summary {
     pub other_strengths: Vec<TextLine>,
     pub figures: Figures,
     pub duplicates: Vec<Duplicate>,
-    /// How far the round governing the summarised folder has got; set by the caller (the summary
-    /// itself knows no `round.ron`), None when no round governs it.
-    pub coverage: Option<Coverage>,
+    /// The rounds described by the `round.ron` files of the folders summarised, in decision order,
+    /// each with its visits and coverage; set by the caller (the summary itself reads no file),
+    /// empty when no round file governs them.
+    pub described_rounds: Vec<SummaryRound>,
 }
 
 impl Summary {
@@ -449,6 +473,35 @@ impl Summary {
         let first = self.visits.iter().map(|v| v.date).min()?;
         let last = self.visits.iter().map(|v| v.date).max()?;
         Some((first, last))
+    }
+
+    /// The period the report gives: when every visit is one of the rounds described by a round
+    /// file, the rounds' own period (earliest start to latest end, from their round files);
+    /// otherwise the first and last meeting dates.
+    pub fn report_period(&self) -> Option<(Date, Date)> {
+        let with_visits: Vec<&SummaryRound> =
+            self.described_rounds.iter().filter(|r| !r.visits.is_empty() || self.visits.is_empty()).collect();
+        // A visit is at most one round's, so the counts add up to the visits the rounds hold.
+        let held: usize = self.described_rounds.iter().map(|r| r.visits.len()).sum();
+        if with_visits.is_empty() || held < self.visits.len() {
+            return self.period();
+        }
+        let from = with_visits.iter().map(|r| r.round.from).min()?;
+        let to = with_visits.iter().map(|r| r.round.to).max()?;
+        Some((from, to))
+    }
+
+    /// How many branches the visits are of (name and committee, through [`name_key`]): fewer
+    /// than the visits when a branch was visited more than once.
+    pub fn branch_count(&self) -> usize {
+        let branches: std::collections::HashSet<(String, String)> =
+            self.visits.iter().map(|v| (name_key(&v.branch), name_key(&v.committee))).collect();
+        branches.len()
+    }
+
+    /// The rounds with a plan, with their coverage, in decision order.
+    pub fn coverages(&self) -> impl Iterator<Item = (&SummaryRound, &Coverage)> {
+        self.described_rounds.iter().filter_map(|r| r.coverage.as_ref().map(|c| (r, c)))
     }
 
     /// Visits (indexes) edited after being marked final, in name order.
@@ -668,9 +721,9 @@ impl SummaryBuilder {
             }
             self.figure_for(item, &status, visit, index);
             if let Some(answers) = &mut answers
-                && let Some(value) = item_value(item, visit)
+                && let Some(cell) = AnswerCell::of(item, visit, self.lang)
             {
-                answers.insert(item.id.clone(), answer_text(item, &value, self.lang));
+                answers.insert(item.id.clone(), cell);
             }
             let lang = self.lang;
             let acc = match self.items.get_mut(&item.id) {
@@ -947,7 +1000,7 @@ impl SummaryBuilder {
             other_strengths,
             figures,
             duplicates,
-            coverage: None,
+            described_rounds: Vec::new(),
         }
     }
 }

@@ -14,7 +14,9 @@ use crate::strings::Msg;
 use rayon::prelude::*;
 
 /// Bumped when a key changes meaning or disappears (new keys may be added without a bump).
-pub const JSON_FORMAT_VERSION: u32 = 1;
+/// 2: `coverage` is a list, one entry per round with a plan (was one object, for the round of the
+/// first path given).
+pub const JSON_FORMAT_VERSION: u32 = 2;
 
 fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
@@ -343,8 +345,9 @@ fn plan_state(state: PlanState) -> &'static str {
     }
 }
 
-/// `coverage` (when a round governs the summary) and `edited_after_final` (when a visit was):
-/// present only then, so summaries of plain folders keep their shape.
+/// `round_details` (when a round file governs the summary), `coverage` (when such a round has a
+/// plan) and `edited_after_final` (when a visit was): present only then, so summaries of plain
+/// folders keep their shape.
 fn round_keys(summary: &Summary, value: &mut J) {
     let J::Object(map) = value else { return };
     let lang = summary.lang;
@@ -358,20 +361,35 @@ fn round_keys(summary: &Summary, value: &mut J) {
             })
         })
     };
-    if let Some(c) = &summary.coverage {
-        let planned = |b: &BranchCoverage| {
+    if !summary.described_rounds.is_empty() {
+        let details = summary.described_rounds.iter().map(|r| {
             json!({
-                "branch": b.planned.branch,
-                "committee": b.planned.committee,
-                "branch_type": b.planned.branch_type.id(),
-                "date": b.planned.date.map(|d| d.to_string()),
-                "inspector": b.planned.inspector,
-                "state": plan_state(b.state),
-                "files": b.visits.iter().filter_map(|&i| summary.visits.get(i)).map(|v| path(&v.file)).collect::<Vec<_>>(),
+                "decision": r.round.decision,
+                "decision_date": r.round.decision_date.to_string(),
+                "issued_by": r.round.issued_by,
+                "title": r.round.title,
+                "period": { "from": r.round.from.to_string(), "to": r.round.to.to_string() },
+                "files": r.files.iter().map(|f| path(f)).collect::<Vec<_>>(),
+                "disagreements": r.disagreements.iter().map(|p| p.id()).collect::<Vec<_>>(),
+                "visits": r.visits.len(),
             })
-        };
-        map.insert(
-            "coverage".into(),
+        });
+        map.insert("round_details".into(), J::Array(details.collect()));
+    }
+    let planned = |b: &BranchCoverage| {
+        json!({
+            "branch": b.planned.branch,
+            "committee": b.planned.committee,
+            "branch_type": b.planned.branch_type.id(),
+            "date": b.planned.date.map(|d| d.to_string()),
+            "inspector": b.planned.inspector,
+            "state": plan_state(b.state),
+            "files": b.visits.iter().filter_map(|&i| summary.visits.get(i)).map(|v| path(&v.file)).collect::<Vec<_>>(),
+        })
+    };
+    let coverage: Vec<J> = summary
+        .coverages()
+        .map(|(_, c)| {
             json!({
                 "round": c.decision,
                 "planned": c.planned(),
@@ -385,8 +403,11 @@ fn round_keys(summary: &Summary, value: &mut J) {
                 "inspectors": c.inspectors.iter().map(|i| json!({
                     "inspector": i.inspector, "planned": i.planned, "visited": i.visited, "final": i.finalised,
                 })).collect::<Vec<_>>(),
-            }),
-        );
+            })
+        })
+        .collect();
+    if !coverage.is_empty() {
+        map.insert("coverage".into(), J::Array(coverage));
     }
     let edited = summary.edited_after_final();
     if !edited.is_empty() {

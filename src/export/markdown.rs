@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use crate::core::summary::{Summary, VisitInfo};
 use crate::export::{
-    coverage_lines, date_text, edited_after_final_lines, figure_lines, one_line, skipped_text, versions_text,
+    coverage_blocks, date_text, edited_after_final_lines, figure_lines, one_line, round_lines, round_warnings,
+    skipped_text, versions_text, visit_count_line,
 };
 use crate::strings::Msg;
 
@@ -35,14 +36,16 @@ pub fn render(summary: &Summary) -> String {
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# {}\n", Msg::SumTitle.get(lang));
-    if !summary.rounds.is_empty() {
-        let rounds: Vec<String> = summary.rounds.iter().map(|r| md(r)).collect();
-        let _ = writeln!(w, "**{}**\n", Msg::SumRound.fill(lang, &[&rounds.join(", ")]));
+    for line in round_lines(summary, &md) {
+        let _ = writeln!(w, "**{line}**\n");
     }
-    if let Some((first, last)) = summary.period() {
+    for warning in round_warnings(summary, &md) {
+        let _ = writeln!(w, "> {warning}\n");
+    }
+    if let Some((first, last)) = summary.report_period() {
         let _ = writeln!(w, "- {}", Msg::SumPeriod.fill(lang, &[&date_text(first, lang), &date_text(last, lang)]));
     }
-    let _ = writeln!(w, "- {}", Msg::SumVisitCount.fill(lang, &[&summary.visits.len()]));
+    let _ = writeln!(w, "- {}", visit_count_line(summary));
     let inspectors = summary.inspectors();
     if !inspectors.is_empty() {
         let names: Vec<String> = inspectors.iter().map(|n| md(n)).collect();
@@ -79,13 +82,19 @@ pub fn render(summary: &Summary) -> String {
         let _ = writeln!(w, "{}. {}, {on}{tags}", n + 1, branch(v));
     }
 
-    let coverage = coverage_lines(summary, &md);
+    let coverage = coverage_blocks(summary, &md);
     if !coverage.is_empty() {
         let _ = writeln!(w, "\n## {}\n", Msg::CovTitle.get(lang));
-        for (line, details) in coverage {
-            let _ = writeln!(w, "- {line}");
-            for detail in details {
-                let _ = writeln!(w, "  - {detail}");
+        for (n, (round, lines)) in coverage.into_iter().enumerate() {
+            if let Some(round) = round {
+                let gap = if n == 0 { "" } else { "\n" };
+                let _ = writeln!(w, "{gap}### {round}\n");
+            }
+            for (line, details) in lines {
+                let _ = writeln!(w, "- {line}");
+                for detail in details {
+                    let _ = writeln!(w, "  - {detail}");
+                }
             }
         }
     }

@@ -14,8 +14,9 @@ pub mod xlsx;
 
 use jiff::civil::Date;
 
-use crate::core::summary::{BranchValue, Figure, Summary};
-use crate::core::text::display_safe;
+use crate::core::round::{RoundPart, SummaryRound};
+use crate::core::summary::{BranchValue, Figure, Summary, compare_names};
+use crate::core::text::{display_safe, name_key};
 use crate::core::visit::{BranchType, MeetingKind, VisitStatus};
 use crate::strings::{Lang, Msg};
 
@@ -190,36 +191,110 @@ pub fn figure_lines(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<(Str
     lines
 }
 
-/// The coverage of the round as lines with detail lines: the attended count (and the missing
-/// branches), the final count, per inspector, visits of unplanned branches. Empty without a round.
-/// `esc` makes untrusted text safe for the output at hand.
-pub fn coverage_lines(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<(String, Vec<String>)> {
+/// Lines with their detail lines.
+pub type Lines = Vec<(String, Vec<String>)>;
+
+/// The coverage of every round with a plan: for each, a heading naming the round when more than
+/// one round has a plan (None otherwise), and its lines with detail lines: the attended count
+/// (and the missing branches), the final count, per inspector, visits of unplanned branches.
+/// Empty when no round with a plan governs the summary. `esc` makes untrusted text safe for the
+/// output at hand.
+pub fn coverage_blocks(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<(Option<String>, Lines)> {
     let lang = summary.lang;
-    let Some(c) = &summary.coverage else {
-        return Vec::new();
-    };
-    let mut lines = Vec::new();
-    let missing: Vec<String> = c.missing().map(|p| format!("{} ({})", esc(&p.branch), esc(&p.committee))).collect();
-    let details =
-        if missing.is_empty() { Vec::new() } else { vec![Msg::CovMissing.fill(lang, &[&missing.join("; ")])] };
-    lines.push((Msg::CovAttended.fill(lang, &[&c.visited(), &c.planned()]), details));
-    lines.push((Msg::CovFinal.fill(lang, &[&c.finalised(), &c.planned()]), Vec::new()));
-    for i in &c.inspectors {
-        lines.push((
-            Msg::CovInspector.fill(lang, &[&esc(&i.inspector), &i.planned, &i.visited, &i.finalised]),
-            Vec::new(),
-        ));
+    let several = summary.coverages().count() > 1;
+    summary
+        .coverages()
+        .map(|(round, c)| {
+            let heading = several.then(|| Msg::CovRoundHeading.fill(lang, &[&esc(&round.round.decision)]));
+            let mut lines = Vec::new();
+            let missing: Vec<String> =
+                c.missing().map(|p| format!("{} ({})", esc(&p.branch), esc(&p.committee))).collect();
+            let details =
+                if missing.is_empty() { Vec::new() } else { vec![Msg::CovMissing.fill(lang, &[&missing.join("; ")])] };
+            lines.push((Msg::CovAttended.fill(lang, &[&c.visited(), &c.planned()]), details));
+            lines.push((Msg::CovFinal.fill(lang, &[&c.finalised(), &c.planned()]), Vec::new()));
+            for i in &c.inspectors {
+                lines.push((
+                    Msg::CovInspector.fill(lang, &[&esc(&i.inspector), &i.planned, &i.visited, &i.finalised]),
+                    Vec::new(),
+                ));
+            }
+            if !c.unplanned.is_empty() {
+                let visits: Vec<String> = c
+                    .unplanned
+                    .iter()
+                    .filter_map(|&i| summary.visits.get(i))
+                    .map(|v| format!("{} ({})", esc(&v.branch), esc(&v.committee)))
+                    .collect();
+                lines.push((Msg::CovUnplanned.fill(lang, &[&visits.join("; ")]), Vec::new()));
+            }
+            (heading, lines)
+        })
+        .collect()
+}
+
+/// The report's round lines, in decision order: a round described by a round file gives its
+/// decision's number, date and issuing body; a round only the visits name, its number.
+pub fn round_lines(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<String> {
+    let lang = summary.lang;
+    let mut rounds: Vec<(&str, Option<&SummaryRound>)> =
+        summary.described_rounds.iter().map(|r| (r.round.decision.as_str(), Some(r))).collect();
+    for named in &summary.rounds {
+        if !rounds.iter().any(|(decision, _)| name_key(decision) == name_key(named)) {
+            rounds.push((named, None));
+        }
     }
-    if !c.unplanned.is_empty() {
-        let visits: Vec<String> = c
-            .unplanned
-            .iter()
-            .filter_map(|&i| summary.visits.get(i))
-            .map(|v| format!("{} ({})", esc(&v.branch), esc(&v.committee)))
-            .collect();
-        lines.push((Msg::CovUnplanned.fill(lang, &[&visits.join("; ")]), Vec::new()));
+    rounds.sort_by(|a, b| compare_names(a.0, b.0));
+    rounds
+        .into_iter()
+        .map(|(decision, described)| match described.map(|r| &r.round) {
+            None => Msg::SumRound.fill(lang, &[&esc(decision)]),
+            Some(r) if r.issued_by.trim().is_empty() => {
+                Msg::SumRoundDecisionDated.fill(lang, &[&esc(decision), &date_text(r.decision_date, lang)])
+            }
+            Some(r) => Msg::SumRoundDecision
+                .fill(lang, &[&esc(decision), &date_text(r.decision_date, lang), &esc(&r.issued_by)]),
+        })
+        .collect()
+}
+
+/// One sentence per round whose round files disagree: on what, and which files.
+pub fn round_warnings(summary: &Summary, esc: &dyn Fn(&str) -> String) -> Vec<String> {
+    let lang = summary.lang;
+    summary
+        .described_rounds
+        .iter()
+        .filter(|r| !r.disagreements.is_empty())
+        .map(|r| {
+            let parts: Vec<&str> = r.disagreements.iter().map(|p| round_part_label(*p, lang)).collect();
+            let files: Vec<String> = r.files.iter().map(|f| esc(&f.to_string_lossy())).collect();
+            Msg::SumRoundsDisagree.fill(lang, &[&esc(&r.round.decision), &parts.join(", "), &files.join(", ")])
+        })
+        .collect()
+}
+
+pub fn round_part_label(part: RoundPart, lang: Lang) -> &'static str {
+    match part {
+        RoundPart::DecisionDate => Msg::RoundPartDecisionDate,
+        RoundPart::IssuedBy => Msg::RoundPartIssuedBy,
+        RoundPart::Title => Msg::RoundPartTitle,
+        RoundPart::Period => Msg::RoundPartPeriod,
+        RoundPart::Members => Msg::RoundPartMembers,
+        RoundPart::Documents => Msg::RoundPartDocuments,
+        RoundPart::Plan => Msg::RoundPartPlan,
     }
-    lines
+    .get(lang)
+}
+
+/// "Số phiếu khảo sát được tổng hợp: 7", or "…: 14 phiếu của 7 chi bộ" when a branch was visited
+/// more than once.
+pub fn visit_count_line(summary: &Summary) -> String {
+    let (visits, branches) = (summary.visits.len(), summary.branch_count());
+    if branches < visits {
+        Msg::SumVisitsOfBranches.fill(summary.lang, &[&visits, &branches])
+    } else {
+        Msg::SumVisitCount.fill(summary.lang, &[&visits])
+    }
 }
 
 /// The visits edited after being final, one line each: branch (committee), date: file.

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use crate::core::summary::Summary;
 use crate::core::visit::VisitStatus;
 use crate::export::{
-    coverage_lines, date_text, edited_after_final_lines, figure_lines, one_line, skipped_text, versions_text,
+    coverage_blocks, date_text, edited_after_final_lines, figure_lines, one_line, round_lines, round_warnings,
+    skipped_text, versions_text, visit_count_line,
 };
 use crate::strings::Msg;
 
@@ -16,13 +17,16 @@ pub fn render(summary: &Summary) -> String {
     let w = &mut out;
     let title = Msg::SumTitle.get(lang).to_uppercase();
     let _ = writeln!(w, "{title}");
-    for round in &summary.rounds {
-        let _ = writeln!(w, "{}", Msg::SumRound.fill(lang, &[&one_line(round)]));
+    for line in round_lines(summary, &one_line) {
+        let _ = writeln!(w, "{line}");
     }
-    if let Some((first, last)) = summary.period() {
+    for warning in round_warnings(summary, &one_line) {
+        let _ = writeln!(w, "{warning}");
+    }
+    if let Some((first, last)) = summary.report_period() {
         let _ = writeln!(w, "{}", Msg::SumPeriod.fill(lang, &[&date_text(first, lang), &date_text(last, lang)]));
     }
-    let _ = writeln!(w, "{}", Msg::SumVisitCount.fill(lang, &[&summary.visits.len()]));
+    let _ = writeln!(w, "{}", visit_count_line(summary));
     let inspectors: Vec<String> = summary.inspectors().iter().map(|n| one_line(n)).collect();
     if !inspectors.is_empty() {
         let _ = writeln!(w, "{}", Msg::SumInspectors.fill(lang, &[&inspectors.join(", ")]));
@@ -64,13 +68,18 @@ pub fn render(summary: &Summary) -> String {
         );
     }
 
-    let coverage = coverage_lines(summary, &one_line);
+    let coverage = coverage_blocks(summary, &one_line);
     if !coverage.is_empty() {
         heading(w, Msg::CovTitle.get(lang));
-        for (line, details) in coverage {
-            let _ = writeln!(w, "  - {line}");
-            for detail in details {
-                let _ = writeln!(w, "      {detail}");
+        for (round, lines) in coverage {
+            if let Some(round) = round {
+                let _ = writeln!(w, "  [{round}]");
+            }
+            for (line, details) in lines {
+                let _ = writeln!(w, "  - {line}");
+                for detail in details {
+                    let _ = writeln!(w, "      {detail}");
+                }
             }
         }
     }

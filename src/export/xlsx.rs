@@ -1,10 +1,12 @@
 //! XLSX: a "Findings" sheet (one row per finding) and a "Visits" sheet (one row per visit, one
-//! column per item id, each cell the answer as people read it). Strings are written as strings,
-//! never as formulas. The visits sheet needs a summary built with `keep_answers(true)`.
+//! column per item id, each cell the answer: counts, scales and computed figures as numbers, not
+//! rounded; other answers as people read them). Strings are written as strings, never as
+//! formulas: a text starting with `=` stays text (tests/spreadsheets.rs reads the cells back).
+//! The visits sheet needs a summary built with `keep_answers(true)`.
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use crate::core::summary::Summary;
+use crate::core::summary::{AnswerCell, Summary};
 use crate::export::{branch_type_label, date_text, meeting_kind_label, status_label};
 use crate::strings::Msg;
 
@@ -118,8 +120,14 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
                 if col >= titles.len() {
                     break;
                 }
-                if let Some(answer) = answers.get(*id) {
-                    sheet.write_string(row, col as u16, cell(answer))?;
+                match answers.get(*id) {
+                    Some(AnswerCell::Number(n)) => {
+                        sheet.write_number(row, col as u16, *n)?;
+                    }
+                    Some(AnswerCell::Text(text)) => {
+                        sheet.write_string(row, col as u16, cell(text))?;
+                    }
+                    None => {}
                 }
             }
         }

@@ -11,7 +11,8 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::core::round::{ROUND_SCHEMA_VERSION, Round, template_for_round};
+use crate::core::round::{ROUND_SCHEMA_VERSION, Round, SummaryRound, VisitBrief, summary_rounds, template_for_round};
+use crate::core::summary::VisitInfo;
 use crate::core::template::Template;
 use crate::store::format::{LoadError, LoadErrorKind, conflict_line};
 use crate::store::{read_text, save};
@@ -294,4 +295,47 @@ impl<'a> RoundResolver<'a> {
     pub fn take_errors(&mut self) -> Vec<LoadError> {
         std::mem::take(&mut self.errors)
     }
+}
+
+/// The rounds a summary of `paths` reports ([`summary_rounds`]): those of the round files
+/// governing one of `paths` or the folder of one of the summarised `visits`, each read once
+/// through `resolver` (whose errors the caller reports). Round files are named relative to the
+/// working folder when they are inside it, like the paths a user gives.
+pub fn rounds_of_summary(resolver: &mut RoundResolver, paths: &[PathBuf], visits: &[VisitInfo]) -> Vec<SummaryRound> {
+    let mut files: Vec<(PathBuf, Round)> = Vec::new();
+    let mut index: HashMap<PathBuf, usize> = HashMap::new();
+    let mut file_index = |resolver: &RoundResolver, key: Option<PathBuf>| -> Option<usize> {
+        let key = key?;
+        if let Some(&i) = index.get(&key) {
+            return Some(i);
+        }
+        let round = resolver.round(Some(&key))?.clone();
+        files.push((shown_path(&key), round));
+        index.insert(key, files.len() - 1);
+        Some(files.len() - 1)
+    };
+    for path in paths {
+        let key = resolver.resolve(path);
+        file_index(resolver, key);
+    }
+    let governing: Vec<Option<usize>> = visits
+        .iter()
+        .map(|v| {
+            let key = resolver.resolve_file(&v.file);
+            file_index(resolver, key)
+        })
+        .collect();
+    if files.is_empty() {
+        return Vec::new();
+    }
+    let briefs: Vec<VisitBrief> = visits.iter().map(VisitBrief::from).collect();
+    summary_rounds(&files, &governing, &briefs)
+}
+
+/// `path` relative to the working folder when inside it, else as it is.
+fn shown_path(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(fs::canonicalize(&cwd).unwrap_or(cwd)).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }

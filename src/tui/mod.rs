@@ -510,7 +510,7 @@ fn spawn_summary(job: SummaryJob, generation: u64, tx: Sender<Event>) {
         let total = find_visit_files(std::slice::from_ref(&job.dir)).0.len();
         let mut builder = crate::core::summary::SummaryBuilder::new(job.lang, job.filters);
         let mut done = 0;
-        store::visit_each(&[job.dir], &job.templates, |path, result| {
+        store::visit_each(std::slice::from_ref(&job.dir), &job.templates, |path, result| {
             match result {
                 Ok((visit, template)) => {
                     builder.add(&visit, template, path);
@@ -522,7 +522,12 @@ fn spawn_summary(job: SummaryJob, generation: u64, tx: Sender<Event>) {
                 let _ = tx.send(Event::SummaryProgress { generation, done, total });
             }
         });
-        let _ = tx.send(Event::SummaryReady { generation, summary: Box::new(builder.finish()) });
+        let mut summary = builder.finish();
+        // The rounds and coverage as `khaosat summary` gives them, so `m` writes the same report.
+        let mut rounds = store::round::RoundResolver::new(&job.templates);
+        summary.described_rounds =
+            store::round::rounds_of_summary(&mut rounds, std::slice::from_ref(&job.dir), &summary.visits);
+        let _ = tx.send(Event::SummaryReady { generation, summary: Box::new(summary) });
     });
 }
 

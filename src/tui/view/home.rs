@@ -16,7 +16,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let [header, round, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(round_lines), Constraint::Min(0)]).areas(area);
     if let Some(c) = &home.coverage {
-        let head = Msg::HomeRound.fill(app.lang, &[&safe(&c.decision), &c.visited(), &c.planned(), &c.finalised()]);
+        // A round that plans no branch has nothing to count: no "0/0".
+        let head = if c.planned() == 0 {
+            Msg::HomeRoundNoPlan.fill(app.lang, &[&safe(&c.decision)])
+        } else {
+            Msg::HomeRound.fill(app.lang, &[&safe(&c.decision), &c.visited(), &c.planned(), &c.finalised()])
+        };
         let per_inspector: Vec<String> =
             c.inspectors.iter().map(|i| format!("{} {}/{}", safe(&i.inspector), i.visited, i.planned)).collect();
         let missing: Vec<String> = c.missing().map(|b| safe(&b.branch)).collect();

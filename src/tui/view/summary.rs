@@ -19,8 +19,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let title = match (&s.summary, s.progress) {
         (_, Some((done, total))) => Msg::SummaryMerging.fill(app.lang, &[&done, &total]),
-        (Some(sum), None) => Msg::SummaryCounts
-            .fill(app.lang, &[&sum.visits.len(), &sum.findings.len(), &sum.strengths.len(), &sum.skipped.len()]),
+        (Some(sum), None) => {
+            let (visits, branches) = (sum.visits.len(), sum.branch_count());
+            let (findings, strengths, skipped) = (sum.findings.len(), sum.strengths.len(), sum.skipped.len());
+            if branches < visits {
+                // A branch visited more than once: say how many branches the visits are of.
+                Msg::SummaryCountsOfBranches.fill(app.lang, &[&visits, &branches, &findings, &strengths, &skipped])
+            } else {
+                Msg::SummaryCounts.fill(app.lang, &[&visits, &findings, &strengths, &skipped])
+            }
+        }
         (None, None) => String::new(),
     };
     let head = format!(" khaosat — {}: {title}", app.lang_str(Msg::SummaryTitle));
