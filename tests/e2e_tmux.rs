@@ -224,7 +224,9 @@ fn a_second_window_on_the_same_visit_is_read_only_and_never_writes() {
     let Some(second) = Tmux::start("viewer", &command) else { return };
 
     // The second window says who holds the visit.
-    let user = std::env::var("USER").unwrap_or_else(|_| "?".into());
+    // The system's name for the user, as `id -un` gives it (USER may be unset, as under cron).
+    let id = Command::new("id").arg("-un").output().expect("id runs");
+    let user = String::from_utf8_lossy(&id.stdout).trim().to_string();
     let screen = second.wait_for("CHỈ XEM");
     assert!(screen.contains(&format!("{user}@")), "{screen}");
     assert!(screen.contains("tiến trình"), "{screen}");

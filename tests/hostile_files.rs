@@ -267,22 +267,22 @@ fn content_cases() -> Vec<Case> {
             edit(&edit(&t, "schema: 1,", "schema: 7,"), "  status: Final,", "  status: Final,\n  signatures: [(by: \"x\", key: \"y\")],"),
             Refused("written by a newer khaosat (format 7", At::LineCol(2, 3)),
         ),
-        case("schema-overflow", edit(&t, "schema: 1,", "schema: 4294967296,"), Refused("expected a whole number", At::Line(2))),
-        case("schema-negative", edit(&t, "schema: 1,", "schema: -1,"), Refused("expected a whole number", At::Line(2))),
+        case("schema-overflow", edit(&t, "schema: 1,", "schema: 4294967296,"), Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(2))),
+        case("schema-negative", edit(&t, "schema: 1,", "schema: -1,"), Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(2))),
         case(
             "number-overflow",
             edit(&t, "Number(9)", "Number(4294967296)"),
-            Refused("expected a whole number", At::Line(line_of(&t, "Number(9)"))),
+            Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(line_of(&t, "Number(9)"))),
         ),
         case(
             "number-huge",
             edit(&t, "Number(9)", &format!("Number({})", "9".repeat(5000))),
-            Refused("expected a whole number", At::Line(line_of(&t, "Number(9)"))),
+            Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(line_of(&t, "Number(9)"))),
         ),
         case(
             "number-negative",
             edit(&t, "Number(9)", "Number(-1)"),
-            Refused("expected a whole number", At::Line(line_of(&t, "Number(9)"))),
+            Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(line_of(&t, "Number(9)"))),
         ),
         case(
             "number-float",
@@ -292,27 +292,27 @@ fn content_cases() -> Vec<Case> {
         case(
             "scale-overflow",
             edit(&t, "Scale(4)", "Scale(256)"),
-            Refused("expected a whole number", At::Line(line_of(&t, "Scale(4)"))),
+            Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(line_of(&t, "Scale(4)"))),
         ),
         case(
             "pair-negative",
             edit(&t, "Pair(0, 1)", "Pair(-1, 1)"),
-            Refused("expected a whole number", At::Line(line_of(&t, "Pair(0, 1)"))),
+            Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(line_of(&t, "Pair(0, 1)"))),
         ),
         case(
             "members-negative",
             edit(&t, "total: Some(52)", "total: Some(-52)"),
-            Refused("expected a whole number", At::Line(line_of(&t, "total: Some(52)"))),
+            Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(line_of(&t, "total: Some(52)"))),
         ),
         case(
             "members-overflow",
             edit(&t, "total: Some(52)", "total: Some(99999999999999999999999)"),
-            Refused("expected a whole number", At::Line(line_of(&t, "total: Some(52)"))),
+            Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(line_of(&t, "total: Some(52)"))),
         ),
         case(
             "template-version-negative",
             edit(&t, "    version: 1,", "    version: -1,"),
-            Refused("expected a whole number", At::Line(line_of(&t, "    version: 1,"))),
+            Refused("the number is too large, or negative where only 0 and up are allowed", At::Line(line_of(&t, "    version: 1,"))),
         ),
         case(
             "conflict-markers",
