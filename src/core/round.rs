@@ -22,9 +22,9 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::core::summary::{VisitInfo, compare_names};
+use crate::core::summary::VisitInfo;
 use crate::core::template::{Choice, Kind, Localized, Template};
-use crate::core::text::{clean, name_key, slug};
+use crate::core::text::{clean, compare_names, name_key, slug};
 use crate::core::visit::{BranchType, Visit, VisitStatus};
 
 /// The round file format version this build writes and reads.

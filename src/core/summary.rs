@@ -9,11 +9,9 @@
 //! item order, items only older versions have are added at the end of their section, and a visit
 //! whose template lacks an item counts for that item as `not_in_template` (not assessed).
 //!
-//! Names are ordered by [`compare_names`]: Vietnamese marks removed (`đ` as `d`), case and spacing
-//! ignored, digit runs compared as numbers ("Chi bộ số 2" before "Chi bộ số 11"); ties by the
-//! original text, so the order is total and deterministic.
+//! Names are ordered by [`compare_names`] (in [`crate::core::text`]): Vietnamese marks removed,
+//! case and spacing ignored, digit runs compared as numbers.
 
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -24,7 +22,7 @@ use crate::core::rules::{
     ItemStatus, attendance, computed_value, finding_sentence, item_status, option_label, strength_sentence,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
-use crate::core::text::name_key;
+use crate::core::text::{compare_names, fold, name_key, natural_cmp};
 use crate::core::visit::{BranchType, MeetingKind, Value, Visit, VisitStatus, edited_after_final};
 use crate::strings::{Lang, Msg};
 
@@ -78,48 +76,6 @@ impl Filters {
 
 fn folded_contains(haystack: &str, needle: &str) -> bool {
     fold(haystack).contains(&fold(needle))
-}
-
-pub use crate::core::text::fold;
-
-/// The order of names in every list of the report (see the module documentation).
-pub fn compare_names(a: &str, b: &str) -> Ordering {
-    natural_cmp(&fold(a), &fold(b)).then_with(|| a.cmp(b))
-}
-
-/// Compare with runs of ASCII digits taken as numbers.
-fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (mut a, mut b) = (a, b);
-    loop {
-        match (a.chars().next(), b.chars().next()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
-                let (da, ra) = split_digits(a);
-                let (db, rb) = split_digits(b);
-                let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
-                let ord = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb)).then_with(|| da.len().cmp(&db.len()));
-                if ord != Ordering::Equal {
-                    return ord;
-                }
-                a = ra;
-                b = rb;
-            }
-            (Some(x), Some(y)) => {
-                if x != y {
-                    return x.cmp(&y);
-                }
-                a = &a[x.len_utf8()..];
-                b = &b[y.len_utf8()..];
-            }
-        }
-    }
-}
-
-fn split_digits(s: &str) -> (&str, &str) {
-    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    s.split_at(end)
 }
 
 /// How many branches a limitation concerns, in the report's words.
@@ -1093,17 +1049,6 @@ mod tests {
         assert_eq!(quantified(2, 2, "Few spoke", Lang::En), "All branches (2/2): few spoke");
         assert_eq!(lower_first("HĐND quận"), "HĐND quận");
         assert_eq!(lower_first("Đảng viên"), "đảng viên");
-    }
-
-    #[test]
-    fn names_sort_without_marks_and_with_numbers() {
-        let mut names = vec!["Chi bộ số 11", "Chi bộ Đội Tổng hợp", "Chi bộ số 2", "Chi bộ Công an phường", "chi bộ a"];
-        names.sort_by(|a, b| compare_names(a, b));
-        assert_eq!(
-            names,
-            vec!["chi bộ a", "Chi bộ Công an phường", "Chi bộ Đội Tổng hợp", "Chi bộ số 2", "Chi bộ số 11"]
-        );
-        assert_eq!(fold("  Đảng  bộ Phường MAI DỊCH"), "dang bo phuong mai dich");
     }
 
     #[test]

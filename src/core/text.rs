@@ -2,6 +2,8 @@
 //!
 //! Kept free of I/O so they can be used from the core, the store and the views alike.
 
+use std::cmp::Ordering;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalise to NFC and drop control characters that must never be stored.
@@ -116,6 +118,49 @@ pub fn fold(input: &str) -> String {
     out
 }
 
+/// The order of names in every list of a report: Vietnamese marks removed (`đ` as `d`), case and
+/// spacing ignored ([`fold`]), digit runs compared as numbers ("Chi bộ số 2" before "Chi bộ số
+/// 11"); ties by the original text, so the order is total and deterministic.
+pub fn compare_names(a: &str, b: &str) -> Ordering {
+    natural_cmp(&fold(a), &fold(b)).then_with(|| a.cmp(b))
+}
+
+/// Compare with runs of ASCII digits taken as numbers.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        match (a.chars().next(), b.chars().next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (da, ra) = split_digits(a);
+                let (db, rb) = split_digits(b);
+                let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
+                let ord = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb)).then_with(|| da.len().cmp(&db.len()));
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+                a = ra;
+                b = rb;
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                a = &a[x.len_utf8()..];
+                b = &b[y.len_utf8()..];
+            }
+        }
+    }
+}
+
+/// The leading run of ASCII digits, and the rest.
+fn split_digits(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s.split_at(end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +194,16 @@ mod tests {
     #[test]
     fn name_key_ignores_case_spacing_and_form() {
         assert_eq!(name_key("  Chi  Bộ số 11 "), name_key("chi bo\u{323}\u{302} số 11"));
+    }
+
+    #[test]
+    fn names_sort_without_marks_and_with_numbers() {
+        let mut names = vec!["Chi bộ số 11", "Chi bộ Đội Tổng hợp", "Chi bộ số 2", "Chi bộ Công an phường", "chi bộ a"];
+        names.sort_by(|a, b| compare_names(a, b));
+        assert_eq!(
+            names,
+            vec!["chi bộ a", "Chi bộ Công an phường", "Chi bộ Đội Tổng hợp", "Chi bộ số 2", "Chi bộ số 11"]
+        );
+        assert_eq!(fold("  Đảng  bộ Phường MAI DỊCH"), "dang bo phuong mai dich");
     }
 }

@@ -15,8 +15,8 @@ pub mod xlsx;
 use jiff::civil::Date;
 
 use crate::core::round::{RoundPart, SummaryRound};
-use crate::core::summary::{BranchValue, Figure, Summary, compare_names};
-use crate::core::text::{display_safe, name_key};
+use crate::core::summary::{BranchValue, Figure, Summary};
+use crate::core::text::{compare_names, display_safe, name_key};
 use crate::core::visit::{BranchType, MeetingKind, VisitStatus};
 use crate::strings::{Lang, Msg};
 

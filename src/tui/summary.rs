@@ -3,7 +3,8 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::core::summary::{Filters, Summary, compare_names};
+use crate::core::summary::{Filters, Summary};
+use crate::core::text::compare_names;
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
 use crate::strings::Msg;
