@@ -1,6 +1,7 @@
 //! The domain core: templates, visits, the rules that make findings, and the summary.
 //! No terminal and no file I/O here, so all of it is tested with plain unit and property tests.
 
+pub mod answer;
 pub mod compare;
 pub mod round;
 pub mod rules;

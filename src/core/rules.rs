@@ -2,7 +2,7 @@
 //!
 //! Pure functions of (template, visit): the TUI calls them live, the summary calls them per visit.
 
-use crate::core::summary::answer_text;
+use crate::core::answer::{AnswerStyle, answer_text, computed_text};
 use crate::core::template::{Bound, Computed, Condition, FailsWhen, Item, Kind, Localized, Template};
 use crate::core::visit::{BranchType, Meeting, MeetingKind, Members, Value, Visit};
 use crate::strings::Lang;
@@ -34,6 +34,15 @@ pub fn item_value(item: &Item, visit: &Visit) -> Option<Value> {
     match &item.kind {
         Kind::Computed(c) => computed_value(*c, &visit.meeting).map(|v| Value::Number(v.round() as u32)),
         _ => visit.value(&item.id).cloned(),
+    }
+}
+
+/// The answer of `item` in `visit` in words: for a computed item, its figure from the facts;
+/// otherwise the answer given. Empty while there is none.
+pub fn item_answer_text(item: &Item, visit: &Visit, lang: Lang, style: AnswerStyle) -> String {
+    match &item.kind {
+        Kind::Computed(c) => computed_value(*c, &visit.meeting).map(|v| computed_text(*c, v, lang)).unwrap_or_default(),
+        _ => visit.value(&item.id).map(|v| answer_text(item, v, lang, style)).unwrap_or_default(),
     }
 }
 
@@ -125,7 +134,7 @@ pub fn why_not_applicable(template: &Template, item: &Item, visit: &Visit) -> Op
         item_id => {
             let value = visit.value(item_id)?;
             let words = |lang| match template.item(item_id) {
-                Some(r) => answer_text(r.item, value, lang),
+                Some(r) => answer_text(r.item, value, lang, AnswerStyle::Report),
                 None => value_token(value).unwrap_or_default(),
             };
             Unmet::Answer { item: item_id.to_string(), answer: Localized { vi: words(Lang::Vi), en: words(Lang::En) } }
@@ -520,11 +529,6 @@ pub fn progress(template: &Template, visit: &Visit) -> (usize, usize) {
 /// Number of items that make a finding in this visit.
 pub fn finding_count(template: &Template, visit: &Visit) -> usize {
     template.items().filter(|r| item_status(r.item, visit) == ItemStatus::Fail).count()
-}
-
-/// The item's localized label for a chosen option id, or the id itself when unknown.
-pub fn option_label<'a>(item: &'a Item, id: &'a str, lang: Lang) -> &'a str {
-    item.kind.options().iter().find(|o| o.id == id).map_or(id, |o| o.label.get(lang))
 }
 
 /// The localized strength sentence, if any.
@@ -1039,8 +1043,6 @@ mod tests {
         answer(&mut v, "res.concrete", Value::Yes);
         v.meeting.members.absent_unexcused = Some(2);
         assert_eq!(finding_count(&t, &v), 3);
-        assert_eq!(option_label(item(&t, "overall.grade"), "kha", Lang::Vi), "Khá");
-        assert_eq!(option_label(item(&t, "overall.grade"), "khac", Lang::En), "khac");
         assert_eq!(
             strength_sentence(item(&t, "att.broadened"), Lang::En),
             Some("Attendance at meetings was broadened")

@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::core::answer::{AnswerStyle, answer_text};
 use crate::core::round::{Coverage, SummaryRound};
 use crate::core::rules::{
-    ItemStatus, attendance, computed_value, finding_sentence, item_status, option_label, strength_sentence,
+    ItemStatus, attendance, computed_value, finding_sentence, item_status, strength_sentence,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::{compare_names, fold, name_key, natural_cmp};
@@ -162,7 +163,7 @@ pub struct VisitInfo {
 
 /// A kept answer, as a table of visits × items shows it: numbers (counts, scales, and computed
 /// figures such as the attendance rate, not rounded) as numbers a spreadsheet can add up, every
-/// other answer as people read it ([`answer_text`]).
+/// other answer as a report reads it ([`answer_text`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerCell {
     Number(f64),
@@ -178,7 +179,7 @@ impl AnswerCell {
         Some(match visit.value(&item.id)? {
             Value::Number(n) => AnswerCell::Number(f64::from(*n)),
             Value::Scale(n) => AnswerCell::Number(f64::from(*n)),
-            other => AnswerCell::Text(answer_text(item, other, lang)),
+            other => AnswerCell::Text(answer_text(item, other, lang, AnswerStyle::Report)),
         })
     }
 }
@@ -994,22 +995,6 @@ fn merged_sentence(item: &Item, acc: &ItemAcc, lang: Lang) -> String {
     let labels: Vec<&str> =
         item.kind.options().iter().filter(|o| acc.concerned.contains(&o.id)).map(|o| o.label.get(lang)).collect();
     rule.text.get(lang).replace("{list}", &labels.join("; "))
-}
-
-/// An answer as people read it: "Có", "3/4", option labels, the text itself.
-pub fn answer_text(item: &Item, value: &Value, lang: Lang) -> String {
-    match value {
-        Value::Yes => Msg::Yes.get(lang).to_string(),
-        Value::No => Msg::No.get(lang).to_string(),
-        Value::NotApplicable => Msg::NotApplicable.get(lang).to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::Pair(a, b) => format!("{a}/{b}"),
-        Value::Scale(n) => n.to_string(),
-        Value::Choice(id) => option_label(item, id, lang).to_string(),
-        Value::Choices(ids) => ids.iter().map(|id| option_label(item, id, lang)).collect::<Vec<_>>().join("; "),
-        Value::Text(text) => text.clone(),
-        Value::Time(t) => t.to_string(),
-    }
 }
 
 #[cfg(test)]
