@@ -11,14 +11,15 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::core::rules::{Problem, problems};
+use crate::core::problems::Problem;
+use crate::core::rules::problems;
 use crate::core::template::Template;
 use crate::core::template_check::{TemplateIssue, check_template};
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit, VisitStatus, parse_date};
 use crate::store::format::{LoadError, LoadErrorKind, template_to_ron};
 use crate::store::{self, find_visit_files, load_template, load_visit, resolve_data_dir};
-use crate::strings::{Lang, Msg, problem_message};
+use crate::strings::{Lang, Msg};
 
 #[derive(Debug, Parser)]
 #[command(name = "khaosat", version, about = "Khảo sát sinh hoạt chi bộ — branch meeting inspection checklist")]
@@ -507,7 +508,7 @@ fn report_visit_problems(
     };
     let is_final = visit.status == VisitStatus::Final;
     for problem in &found {
-        let sentence = problem_message(problem, lang, &name);
+        let sentence = problem.message(lang, &name);
         let message =
             if is_final { Msg::ValidateFinalProblem } else { Msg::ValidateDraftNote }.fill(lang, &[&sentence]);
         let place = match store::format::problem_position(&text, problem) {

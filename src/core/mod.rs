@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod compare;
+pub mod problems;
 pub mod round;
 pub mod rules;
 pub mod summary;

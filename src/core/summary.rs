@@ -19,9 +19,7 @@ use jiff::civil::Date;
 
 use crate::core::answer::{AnswerStyle, answer_text};
 use crate::core::round::{Coverage, SummaryRound};
-use crate::core::rules::{
-    ItemStatus, attendance, computed_value, finding_sentence, item_status, strength_sentence,
-};
+use crate::core::rules::{ItemStatus, attendance, computed_value, finding_sentence, item_status, strength_sentence};
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::{compare_names, fold, name_key, natural_cmp};
 use crate::core::visit::{BranchType, MeetingKind, Value, Visit, VisitStatus, edited_after_final};

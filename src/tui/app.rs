@@ -7,15 +7,16 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::core::problems::Problem;
 use crate::core::round::{Coverage, PlanState, Round, VisitBrief, apply_plan, apply_round, coverage};
-use crate::core::rules::{Problem, applies, finding_count, problems, progress, why_not_applicable};
+use crate::core::rules::{applies, finding_count, problems, progress, why_not_applicable};
 use crate::core::template::{Kind, Template};
 use crate::core::text::name_key;
 use crate::core::visit::{
     BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus, finalise, parse_date, reopen,
 };
 use crate::store::format::{template_for, visit_to_ron};
-use crate::strings::{Lang, Msg, unmet_words};
+use crate::strings::{Lang, Msg};
 use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, KeyMap, Scope};
 use crate::tui::rows::{Fact, FactInput, Row, row_enabled, row_item, rows, section_count};
@@ -863,7 +864,7 @@ fn refuse_answer_where_not_applicable(app: &mut App, key: &KeyEvent) -> Option<V
     let lang = app.lang;
     let template = &session.template;
     let name = |id: &str| template.item(id).map_or_else(|| id.to_string(), |r| r.item.text.get(lang).to_string());
-    app.flash = Some(Msg::ItemDoesNotApply.fill(lang, &[&unmet_words(&because, lang, &name)]));
+    app.flash = Some(Msg::ItemDoesNotApply.fill(lang, &[&because.words(lang, &name)]));
     Some(Vec::new())
 }
 
@@ -1253,17 +1254,11 @@ fn open_fact_editor(app: &mut App, fact: Fact, first_digit: Option<char>) {
         FactInput::BranchType | FactInput::MeetingKind | FactInput::YesNo => {
             let (options, current): (Vec<(String, String)>, String) = match fact.input() {
                 FactInput::BranchType => (
-                    BranchType::ALL
-                        .iter()
-                        .map(|t| (t.id().to_string(), Msg::branch_type(*t).get(lang).to_string()))
-                        .collect(),
+                    BranchType::ALL.iter().map(|t| (t.id().to_string(), t.label().get(lang).to_string())).collect(),
                     visit.meeting.branch_type.id().to_string(),
                 ),
                 FactInput::MeetingKind => (
-                    MeetingKind::ALL
-                        .iter()
-                        .map(|k| (k.id().to_string(), Msg::meeting_kind(*k).get(lang).to_string()))
-                        .collect(),
+                    MeetingKind::ALL.iter().map(|k| (k.id().to_string(), k.label().get(lang).to_string())).collect(),
                     visit.meeting.kind.id().to_string(),
                 ),
                 _ => (

@@ -2,7 +2,8 @@
 //! each answer is shown. Shared by the checklist and the new-visit form.
 
 use crate::core::answer::AnswerStyle;
-use crate::core::rules::{FactField, ItemStatus, applies, item_answer_text, item_status};
+use crate::core::problems::FactField;
+use crate::core::rules::{ItemStatus, applies, item_answer_text, item_status};
 use crate::core::template::{Item, Template};
 use crate::core::visit::Visit;
 use crate::strings::{Lang, Msg};
@@ -119,8 +120,8 @@ impl Fact {
         match self {
             Fact::Branch => m.branch.clone(),
             Fact::Committee => m.committee.clone(),
-            Fact::BranchType => Msg::branch_type(m.branch_type).get(lang).to_string(),
-            Fact::Kind => Msg::meeting_kind(m.kind).get(lang).to_string(),
+            Fact::BranchType => m.branch_type.label().get(lang).to_string(),
+            Fact::Kind => m.kind.label().get(lang).to_string(),
             Fact::Date => m.date.strftime("%d/%m/%Y").to_string(),
             Fact::Start => m.start.map(|t| t.to_string()).unwrap_or_default(),
             Fact::End => m.end.map(|t| t.to_string()).unwrap_or_default(),
@@ -149,7 +150,7 @@ impl Fact {
     }
 
     /// The field cross-field problems name for this fact
-    /// ([`crate::core::rules::Problem::facts`]), if they look at it.
+    /// ([`crate::core::problems::Problem::facts`]), if they look at it.
     pub fn field(self) -> Option<FactField> {
         Some(match self {
             Fact::Start => FactField::Start,

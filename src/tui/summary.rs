@@ -196,7 +196,7 @@ fn open_filter(app: &mut App, kind: FilterKind) {
         ),
         FilterKind::BranchType => (
             std::iter::once(all)
-                .chain(BranchType::ALL.iter().map(|t| (t.id().to_string(), Msg::branch_type(*t).get(lang).to_string())))
+                .chain(BranchType::ALL.iter().map(|t| (t.id().to_string(), t.label().get(lang).to_string())))
                 .collect(),
             app.summary.filters.branch_type.map(|t| t.id().to_string()).unwrap_or_default(),
         ),
@@ -272,7 +272,7 @@ pub fn filters_text(app: &App) -> String {
         parts.push(c.clone());
     }
     if let Some(t) = f.branch_type {
-        parts.push(Msg::branch_type(t).get(lang).to_string());
+        parts.push(t.label().get(lang).to_string());
     }
     if let Some(i) = &f.inspector {
         parts.push(i.clone());

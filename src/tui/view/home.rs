@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let height = (inner.height as usize).saturating_sub(1);
     let offset = if home.selected < height { 0 } else { home.selected + 1 - height };
     for (i, e) in home.entries.iter().enumerate().skip(offset).take(height) {
-        let status = app.lang_str(Msg::status(e.status));
+        let status = app.lang_str(e.status.label());
         let cursor = match (i == home.selected, e.odd_lock) {
             (true, _) => "▶",
             (false, true) => "!",
