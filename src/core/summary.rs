@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::core::answer::{AnswerStyle, answer_text};
-use crate::core::round::{Coverage, SummaryRound};
+use crate::core::round::{Coverage, SummaryRound, VisitBrief};
 use crate::core::rules::{ItemStatus, attendance, computed_value, finding_sentence, item_status, strength_sentence};
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::{compare_names, fold, name_key, natural_cmp};
@@ -157,6 +157,20 @@ pub struct VisitInfo {
     pub answers: Option<BTreeMap<String, AnswerCell>>,
     /// Final, but its content no longer matches the hash recorded when it was finalised.
     pub edited_after_final: bool,
+}
+
+/// What a round's coverage needs of a visit the summary holds.
+impl From<&VisitInfo> for VisitBrief {
+    fn from(v: &VisitInfo) -> VisitBrief {
+        VisitBrief {
+            branch: v.branch.clone(),
+            committee: v.committee.clone(),
+            date: v.date,
+            status: v.status,
+            inspectors: v.inspectors.clone(),
+            round: v.round.clone(),
+        }
+    }
 }
 
 /// A kept answer, as a table of visits × items shows it: numbers (counts, scales, and computed
