@@ -43,7 +43,7 @@ fn who(cli: &Cli, ctx: &Context, by: Option<&str>, visit: &Visit) -> Result<Stri
     let given = by.map(|b| clean(b, false).trim().to_string()).filter(|b| !b.is_empty());
     let configured = || {
         let path = config_path(cli)?;
-        let (config, _) = crate::config::load(&path);
+        let (config, _) = crate::cli::config::load(&path);
         Some(clean(&config.inspector, false).trim().to_string()).filter(|n| !n.is_empty())
     };
     let first = || visit.inspectors.iter().map(|n| n.trim().to_string()).find(|n| !n.is_empty());

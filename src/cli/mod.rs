@@ -2,6 +2,7 @@
 //! None of these subcommands needs a terminal.
 
 pub mod compare;
+pub mod config;
 pub mod finalise;
 pub mod round;
 pub mod summary;
@@ -225,7 +226,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
             writeln!(out, "{}", display_safe(&path.to_string_lossy(), false))?;
             if !path.exists() {
                 writeln!(err, "{}", Msg::ConfigMissing.get(ctx.lang))?;
-                err.write_all(crate::config::EXAMPLE.as_bytes())?;
+                err.write_all(crate::cli::config::EXAMPLE.as_bytes())?;
             }
             Ok(0)
         }
@@ -242,8 +243,8 @@ pub(crate) fn config_path(cli: &Cli) -> Option<PathBuf> {
 pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>, err: &mut dyn Write) -> Result<u8, Failure> {
     let ctx = Context::from_cli(cli)?;
     let (config, config_error) = match config_path(cli) {
-        Some(path) => crate::config::load(&path),
-        None => (crate::config::Config::default(), None),
+        Some(path) => crate::cli::config::load(&path),
+        None => (crate::cli::config::Config::default(), None),
     };
     let lang = cli.lang.or(config.lang).unwrap_or(ctx.lang);
     let (keymap, unknown_keys) = crate::tui::keymap::KeyMap::with_overrides(&config.keys);
@@ -283,7 +284,7 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>, err: &mut dyn Write) ->
     let options = crate::tui::Options {
         lang,
         keymap,
-        colors: crate::config::colors_enabled(&config),
+        colors: crate::cli::config::colors_enabled(&config),
         round,
         templates,
         inspector: config.inspector,
