@@ -1,8 +1,8 @@
 //! Problems: what keeps a visit from being final (or a file from loading), found from the facts
 //! and the answers alone, and said in words.
 //!
-//! The checks here look at one meeting's facts or one answer; [`crate::core::rules::problems`]
-//! runs them over a visit, together with the conditions that decide which items apply.
+//! The checks here look at one meeting's facts or one answer; `rules::problems` runs them over a
+//! visit, together with the conditions that decide which items apply.
 
 use crate::core::template::{Choice, Item, Kind, Localized};
 use crate::core::visit::{BranchType, Meeting, MeetingKind, Members, TimeOfDay, Value};
