@@ -180,6 +180,9 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
             err.flush()?;
         }
     }
+    // Every path read is now in the builder (the summary's visits keep their own): the list of
+    // files is not held through the export.
+    drop(files);
     if progress {
         writeln!(err)?;
     }

@@ -12,7 +12,7 @@ use crate::core::summary::{
     VisitInfo, WITHOUT_NOTEBOOK,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
-use crate::core::text::{fold, name_key};
+use crate::core::text::{Interner, fold};
 use crate::core::visit::{BranchType, Value, Visit, VisitStatus, edited_after_final};
 use crate::strings::Lang;
 
@@ -76,7 +76,11 @@ pub(super) struct ItemAcc {
     pub(super) concerned: BTreeSet<String>,
 }
 
-/// Folds visits one at a time into a [`Summary`].
+/// Folds visits one at a time into a [`Summary`](crate::core::summary::Summary).
+///
+/// What it keeps per visit is small: a [`VisitInfo`], and for each failing item a
+/// [`FindingBranch`] whose note and sentence are [`Shared`] (the same few texts recur across
+/// thousands of visits). Duplicates are found in `finish`, from the visits themselves.
 #[derive(Debug)]
 pub struct SummaryBuilder {
     pub(super) lang: Lang,
@@ -91,7 +95,8 @@ pub struct SummaryBuilder {
     pub(super) other_limitations: Vec<TextLine>,
     pub(super) other_strengths: Vec<TextLine>,
     pub(super) figures: Figures,
-    pub(super) same_day: HashMap<(String, String, Date), Vec<usize>>,
+    /// Notes, sentences, lines and the names on lines, each held once.
+    pub(super) texts: Interner,
 }
 
 impl SummaryBuilder {
@@ -108,7 +113,7 @@ impl SummaryBuilder {
             other_limitations: Vec::new(),
             other_strengths: Vec::new(),
             figures: Figures::default(),
-            same_day: HashMap::new(),
+            texts: Interner::default(),
         }
     }
 
@@ -137,6 +142,8 @@ impl SummaryBuilder {
         self.visits.extend(later.visits);
         self.skipped.extend(later.skipped);
         self.filtered_out += later.filtered_out;
+        // Texts `later` shared are taken as this builder holds them, so each is held once.
+        let texts = &mut self.texts;
         for (id, theirs) in later.items {
             let mine = self.items.entry(id).or_default();
             mine.passing += theirs.passing;
@@ -147,12 +154,21 @@ impl SummaryBuilder {
             mine.strength_passing += theirs.strength_passing;
             mine.strength_assessed += theirs.strength_assessed;
             mine.concerned.extend(theirs.concerned);
-            mine.failing.extend(theirs.failing.into_iter().map(|b| FindingBranch { visit: shift(b.visit), ..b }));
+            mine.failing.extend(theirs.failing.into_iter().map(|b| FindingBranch {
+                visit: shift(b.visit),
+                note: texts.adopt(b.note),
+                own_text: b.own_text.map(|t| texts.adopt(t)),
+            }));
         }
         for (mine, theirs) in
             [(&mut self.other_limitations, later.other_limitations), (&mut self.other_strengths, later.other_strengths)]
         {
-            mine.extend(theirs.into_iter().map(|l| TextLine { visit: shift(l.visit), ..l }));
+            mine.extend(theirs.into_iter().map(|l| TextLine {
+                visit: shift(l.visit),
+                text: texts.adopt(l.text),
+                branch: texts.adopt(l.branch),
+                committee: texts.adopt(l.committee),
+            }));
         }
         let (mine, theirs) = (&mut self.figures, later.figures);
         mine.attendance.present += theirs.attendance.present;
@@ -168,9 +184,6 @@ impl SummaryBuilder {
             let shifted = |b: BranchValue| BranchValue { visit: shift(b.visit), ..b };
             mine.branches.extend(theirs.branches.into_iter().map(shifted));
             mine.outside.extend(theirs.outside.into_iter().map(shifted));
-        }
-        for (key, group) in later.same_day {
-            self.same_day.entry(key).or_default().extend(group.into_iter().map(shift));
         }
     }
 
@@ -193,88 +206,35 @@ impl SummaryBuilder {
         }
         let index = self.visits.len();
         self.count_template(template, 1);
-        let m = &visit.meeting;
         let mut answers = self.keep_answers.then(BTreeMap::new);
         let mut findings = 0;
         for r in template.items() {
             let item = r.item;
             let status = item_status(item, visit);
-            if status == ItemStatus::Fail {
-                findings += 1;
-            }
+            findings += usize::from(status == ItemStatus::Fail);
             self.figure_for(item, &status, visit, index);
             if let Some(answers) = &mut answers
                 && let Some(cell) = AnswerCell::of(item, visit, self.lang)
             {
                 answers.insert(item.id.clone(), cell);
             }
-            let lang = self.lang;
-            let acc = match self.items.get_mut(&item.id) {
-                Some(acc) => acc,
-                None => self.items.entry(item.id.clone()).or_default(),
-            };
-            acc.seen += 1;
-            match status {
-                ItemStatus::NotApplicable => acc.not_applicable += 1,
-                ItemStatus::Unanswered => acc.unanswered += 1,
-                ItemStatus::Pass => acc.passing += 1,
-                ItemStatus::Answered => acc.answered += 1,
-                ItemStatus::Fail => {
-                    acc.concerned.extend(concerned_options(item, visit));
-                    let own_text = item
-                        .finding
-                        .as_ref()
-                        .filter(|rule| rule.text.get(lang).contains("{list}"))
-                        .and_then(|_| finding_sentence(item, visit, lang));
-                    acc.failing.push(FindingBranch {
-                        visit: index,
-                        note: visit.answer(&item.id).map(|a| a.note.clone()).unwrap_or_default(),
-                        own_text,
-                    });
-                }
-            }
-            if item.strength.is_some() {
-                match (&status, visit.value(&item.id)) {
-                    (ItemStatus::Pass, _) | (ItemStatus::Answered, Some(Value::Yes)) => {
-                        acc.strength_passing += 1;
-                        acc.strength_assessed += 1;
-                    }
-                    (ItemStatus::Fail, _) | (ItemStatus::Answered, Some(Value::No)) => acc.strength_assessed += 1,
-                    _ => {}
-                }
-            }
+            self.count_item(item, &status, visit, index);
         }
         // The same counts as the rate of each branch: none from counts that cannot all be true.
-        if let Some((present, expected)) = attendance(&m.members)
+        if let Some((present, expected)) = attendance(&visit.meeting.members)
             && expected > 0
         {
             self.figures.attendance.present += u64::from(present);
             self.figures.attendance.expected += u64::from(expected);
         }
-        for (id, lines) in
-            [(OTHER_LIMITATIONS, &mut self.other_limitations), (OTHER_STRENGTHS, &mut self.other_strengths)]
-        {
-            if template.item(id).is_none() {
-                continue;
-            }
-            if let Some(Value::Text(text)) = visit.value(id) {
-                lines.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|line| TextLine {
-                    visit: index,
-                    text: line.to_string(),
-                    branch: m.branch.clone(),
-                    committee: m.committee.clone(),
-                    file: path.to_path_buf(),
-                }));
-            }
-        }
-        self.same_day.entry((name_key(&m.branch), name_key(&m.committee), m.date)).or_default().push(index);
+        self.keep_lines(visit, template, index);
         self.visits.push(VisitInfo {
             file: path.to_path_buf(),
-            branch: m.branch.clone(),
-            committee: m.committee.clone(),
-            branch_type: m.branch_type,
-            kind: m.kind,
-            date: m.date,
+            branch: visit.meeting.branch.clone(),
+            committee: visit.meeting.committee.clone(),
+            branch_type: visit.meeting.branch_type,
+            kind: visit.meeting.kind,
+            date: visit.meeting.date,
             status: visit.status,
             inspectors: visit.inspectors.clone(),
             round: visit.round.clone().filter(|r| !r.trim().is_empty()),
@@ -287,6 +247,68 @@ impl SummaryBuilder {
             edited_after_final: edited_after_final(visit),
         });
         true
+    }
+
+    /// `item`'s status in visit `index` into the item's running counts: a failure with its note
+    /// and, for "{list}" items, its own sentence.
+    fn count_item(&mut self, item: &Item, status: &ItemStatus, visit: &Visit, index: usize) {
+        let (lang, texts) = (self.lang, &mut self.texts);
+        let acc = match self.items.get_mut(&item.id) {
+            Some(acc) => acc,
+            None => self.items.entry(item.id.clone()).or_default(),
+        };
+        acc.seen += 1;
+        match status {
+            ItemStatus::NotApplicable => acc.not_applicable += 1,
+            ItemStatus::Unanswered => acc.unanswered += 1,
+            ItemStatus::Pass => acc.passing += 1,
+            ItemStatus::Answered => acc.answered += 1,
+            ItemStatus::Fail => {
+                acc.concerned.extend(concerned_options(item, visit));
+                let own_text = item
+                    .finding
+                    .as_ref()
+                    .filter(|rule| rule.text.get(lang).contains("{list}"))
+                    .and_then(|_| finding_sentence(item, visit, lang));
+                let note = visit.answer(&item.id).map_or("", |a| a.note.as_str());
+                acc.failing.push(FindingBranch {
+                    visit: index,
+                    note: texts.shared(note),
+                    own_text: own_text.map(|t| texts.shared(&t)),
+                });
+            }
+        }
+        if item.strength.is_some() {
+            match (status, visit.value(&item.id)) {
+                (ItemStatus::Pass, _) | (ItemStatus::Answered, Some(Value::Yes)) => {
+                    acc.strength_passing += 1;
+                    acc.strength_assessed += 1;
+                }
+                (ItemStatus::Fail, _) | (ItemStatus::Answered, Some(Value::No)) => acc.strength_assessed += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// The lines of the free-text overall items (other limitations, other strengths), as written.
+    fn keep_lines(&mut self, visit: &Visit, template: &Template, index: usize) {
+        let m = &visit.meeting;
+        let texts = &mut self.texts;
+        for (id, lines) in
+            [(OTHER_LIMITATIONS, &mut self.other_limitations), (OTHER_STRENGTHS, &mut self.other_strengths)]
+        {
+            if template.item(id).is_none() {
+                continue;
+            }
+            if let Some(Value::Text(text)) = visit.value(id) {
+                lines.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|line| TextLine {
+                    visit: index,
+                    text: texts.shared(line),
+                    branch: texts.shared(&m.branch),
+                    committee: texts.shared(&m.committee),
+                }));
+            }
+        }
     }
 
     /// `visits` more visits filled against `template`.

@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use jiff::civil::Date;
+
 use crate::core::rules::strength_sentence;
 use crate::core::summary::builder::ItemAcc;
 use crate::core::summary::{
@@ -29,11 +31,10 @@ impl SummaryBuilder {
             mut other_limitations,
             mut other_strengths,
             mut figures,
-            same_day,
             ..
         } = self;
         let ranks = Ranks::of(&mut visits);
-        let duplicates = duplicates(same_day.into_values(), &mut visits, &ranks);
+        let duplicates = duplicates(&mut visits, &ranks);
         let newest_first = newest_first(&templates);
         let catalogue = catalogue(&newest_first, lang);
         let strength_share = newest_first.first().map_or(1.0, |(t, _)| t.strength_share);
@@ -123,10 +124,43 @@ fn rank_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<usize> {
     names.iter().map(|n| rank_of.get(n).copied().unwrap_or(usize::MAX)).collect()
 }
 
+/// Visits of the same branch of the same committee (names through [`name_key`]) on the same
+/// date, in visit order.
+fn same_day_groups(visits: &[VisitInfo]) -> Vec<Vec<usize>> {
+    let mut keys = KeyNumbers::default();
+    let mut groups: HashMap<(usize, usize, Date), Vec<usize>> = HashMap::new();
+    for (i, v) in visits.iter().enumerate() {
+        let key = (keys.of(&v.branch), keys.of(&v.committee), v.date);
+        groups.entry(key).or_default().push(i);
+    }
+    groups.into_values().collect()
+}
+
+/// Names standing for their [`name_key`] by a number. Many visits share a name: each distinct
+/// name is keyed once.
+#[derive(Default)]
+struct KeyNumbers<'a> {
+    keys: HashMap<String, usize>,
+    names: HashMap<&'a str, usize>,
+}
+
+impl<'a> KeyNumbers<'a> {
+    fn of(&mut self, name: &'a str) -> usize {
+        if let Some(&n) = self.names.get(name) {
+            return n;
+        }
+        let next = self.keys.len();
+        let n = *self.keys.entry(name_key(name)).or_insert(next);
+        self.names.insert(name, n);
+        n
+    }
+}
+
 /// Groups of visits of the same branch of the same committee on the same date, as duplicates in
 /// the order of their first visit; their visits are marked.
-fn duplicates(same_day: impl Iterator<Item = Vec<usize>>, visits: &mut [VisitInfo], ranks: &Ranks) -> Vec<Duplicate> {
-    let mut duplicates: Vec<Duplicate> = same_day
+fn duplicates(visits: &mut [VisitInfo], ranks: &Ranks) -> Vec<Duplicate> {
+    let mut duplicates: Vec<Duplicate> = same_day_groups(visits)
+        .into_iter()
         .filter(|group| group.len() > 1)
         .filter_map(|group| {
             let first = visits.get(*group.first()?)?;
@@ -280,7 +314,7 @@ fn merged_sentence(item: &Item, acc: &ItemAcc, lang: Lang) -> String {
         return String::new();
     };
     if acc.failing.iter().all(|b| b.own_text == first.own_text) {
-        return first.own_text.clone().unwrap_or_else(|| rule.text.get(lang).to_string());
+        return first.own_text.as_deref().unwrap_or(rule.text.get(lang)).to_string();
     }
     let labels: Vec<&str> =
         item.kind.options().iter().filter(|o| acc.concerned.contains(&o.id)).map(|o| o.label.get(lang)).collect();

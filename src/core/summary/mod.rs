@@ -21,7 +21,7 @@ use crate::core::answer::{AnswerStyle, answer_text};
 use crate::core::round::{Coverage, SummaryRound, VisitBrief};
 use crate::core::rules::computed_value;
 use crate::core::template::{Item, Kind};
-use crate::core::text::{compare_names, name_key};
+use crate::core::text::{Shared, compare_names, name_key};
 use crate::core::visit::{BranchType, MeetingKind, Value, Visit, VisitStatus};
 use crate::strings::{Lang, Msg};
 
@@ -253,11 +253,12 @@ impl Finding {
 pub struct FindingBranch {
     /// Index into [`Summary::visits`].
     pub visit: usize,
-    /// The inspector's note on this item.
-    pub note: String,
+    /// The inspector's note on this item (empty when none). Notes and sentences are [`Shared`]:
+    /// the same few recur across the failures of thousands of visits.
+    pub note: Shared,
     /// The finding sentence for this visit alone, for "{list}" items (it names the options); None
     /// when it is the rule's sentence as written. [`Finding::branch_text`] gives it either way.
-    pub own_text: Option<String>,
+    pub own_text: Option<Shared>,
 }
 
 /// An item passed by (a template-set share of) the assessed branches.
@@ -269,14 +270,15 @@ pub struct Strength {
     pub assessed: usize,
 }
 
-/// One line of a free-text overall item, with where it came from.
+/// One line of a free-text overall item, with the branch it came from (the rest of its visit is
+/// [`Summary::visit_of_line`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextLine {
+    /// Index into [`Summary::visits`].
     pub visit: usize,
-    pub text: String,
-    pub branch: String,
-    pub committee: String,
-    pub file: PathBuf,
+    pub text: Shared,
+    pub branch: Shared,
+    pub committee: Shared,
 }
 
 /// One branch's value in a figure.
@@ -391,6 +393,12 @@ impl Summary {
     pub fn visit_of(&self, branch: &FindingBranch) -> &VisitInfo {
         // The builder only records indexes of visits it has pushed.
         &self.visits[branch.visit]
+    }
+
+    /// The visit a line of a free-text item came from.
+    pub fn visit_of_line(&self, line: &TextLine) -> &VisitInfo {
+        // The builder only records indexes of visits it has pushed.
+        &self.visits[line.visit]
     }
 
     /// The visits of a finding's failing branches, in the finding's order.
