@@ -333,17 +333,19 @@ pub fn answer_kind_words(kind: &Kind, lang: Lang) -> String {
     }
 }
 
+/// The sample visit of the core's tests (the rules' tests use it too).
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::template::Template;
     use crate::core::visit::{NewVisit, Visit};
 
-    fn template() -> Template {
+    pub(crate) fn template() -> Template {
         Template::embedded()
     }
 
-    fn visit(template: &Template) -> Visit {
+    /// Chi bộ số 11 of Đảng bộ phường Mai Dịch, a regular meeting on 5 April 2022, nothing answered.
+    pub(crate) fn visit(template: &Template) -> Visit {
         let facts = NewVisit {
             branch: "Chi bộ số 11".into(),
             committee: "Đảng bộ phường Mai Dịch".into(),
@@ -356,7 +358,7 @@ mod tests {
         Visit::new(template, facts, jiff::Timestamp::UNIX_EPOCH)
     }
 
-    fn item<'a>(template: &'a Template, id: &str) -> &'a Item {
+    pub(crate) fn item<'a>(template: &'a Template, id: &str) -> &'a Item {
         template.item(id).map(|r| r.item).unwrap_or_else(|| panic!("no item {id}"))
     }
 

@@ -2,28 +2,8 @@
 
 use super::*;
 use crate::core::problems::FactField;
-use crate::core::visit::{Answer, BranchType, NewVisit, TimeOfDay};
-
-fn template() -> Template {
-    Template::embedded()
-}
-
-fn visit(template: &Template) -> Visit {
-    let facts = NewVisit {
-        branch: "Chi bộ số 11".into(),
-        committee: "Đảng bộ phường Mai Dịch".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: jiff::civil::date(2022, 4, 5),
-        inspectors: vec![],
-        round: None,
-    };
-    Visit::new(template, facts, jiff::Timestamp::UNIX_EPOCH)
-}
-
-fn item<'a>(template: &'a Template, id: &str) -> &'a Item {
-    template.item(id).map(|r| r.item).unwrap_or_else(|| panic!("no item {id}"))
-}
+use crate::core::problems::tests::{item, template, visit};
+use crate::core::visit::{Answer, TimeOfDay};
 
 fn answer(visit: &mut Visit, id: &str, value: Value) {
     visit.answers.insert(id.into(), Answer { value: Some(value), note: String::new() });
