@@ -12,11 +12,12 @@ use khaosat::core::template::{Computed, Kind, Template};
 use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus};
 use khaosat::store::format::parse_visit;
 use khaosat::strings::{Lang, Msg};
-use khaosat::tui::app::{
-    App, Effect, Event, Overlay, SaveState, Screen, Session, Target, current_row, search_results, update,
-};
 use khaosat::tui::keymap::KeyMap;
 use khaosat::tui::rows::{Fact, answer_text, row_item, section_title};
+use khaosat::tui::state::prompts::Target;
+use khaosat::tui::state::session::{SaveState, Session};
+use khaosat::tui::state::{App, Effect, Event, Overlay, Screen, current_row, search_results};
+use khaosat::tui::update::update;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
@@ -1189,8 +1190,8 @@ fn home_entries_are_listed_newest_first_and_a_bad_open_is_reported() {
     older.meeting.branch = "Chi bộ A".into();
     let newer = new_visit();
     let entries = vec![
-        khaosat::tui::app::HomeEntry::from_visit("/d/a.ron".into(), &older, &t),
-        khaosat::tui::app::HomeEntry::from_visit("/d/b.ron".into(), &newer, &t),
+        khaosat::tui::state::home::HomeEntry::from_visit("/d/a.ron".into(), &older, &t),
+        khaosat::tui::state::home::HomeEntry::from_visit("/d/b.ron".into(), &newer, &t),
     ];
     update(&mut app, Event::HomeEntries(entries));
     assert!(app.home.loading);
@@ -1282,12 +1283,12 @@ fn in_a_round_home_counts_coverage_and_a_new_visit_starts_from_a_planned_branch(
     app.round = Some(round);
     let templates = vec![Template::embedded()];
     let (files, _) = khaosat::store::find_visit_files(&["data/examples/round-967".into()]);
-    let entries: Vec<khaosat::tui::app::HomeEntry> = files
+    let entries: Vec<khaosat::tui::state::home::HomeEntry> = files
         .iter()
         .filter(|p| !p.to_string_lossy().contains("nguyen-sieu"))
         .map(|p| {
             let v = khaosat::store::load_visit(p, &templates).expect("demo visit loads");
-            khaosat::tui::app::HomeEntry::from_visit(p.clone(), &v, &templates[0])
+            khaosat::tui::state::home::HomeEntry::from_visit(p.clone(), &v, &templates[0])
         })
         .collect();
     update(&mut app, Event::HomeEntries(entries));

@@ -2,15 +2,14 @@
 //! and this module is the runtime: the terminal, the input and signal threads, the saver,
 //! and the effects that touch the disk.
 
-pub mod app;
 pub mod backend;
-pub mod compare;
 pub mod editor;
 pub mod keymap;
 pub mod rows;
 mod saver;
-pub mod summary;
+pub mod state;
 pub mod terminal;
+pub mod update;
 pub mod view;
 
 use std::io::{self, IsTerminal};
@@ -26,9 +25,11 @@ use crate::core::template::Template;
 use crate::store::format::template_for;
 use crate::store::{self, find_visit_files, load_visit};
 use crate::strings::{Lang, Msg};
-use app::{App, Effect, Event, HomeEntry, update};
 use backend::{LeanBackend, ScreenSize};
 use keymap::KeyMap;
+use state::home::HomeEntry;
+use state::{App, Effect, Event};
+use update::update;
 use view::Theme;
 
 /// How long the frame after an answer waits for the save to finish (see the main loop).

@@ -14,11 +14,12 @@ use crate::core::template::Kind;
 use crate::core::text::display_safe;
 use crate::core::visit::Value;
 use crate::strings::{Msg, unmet_words};
-use crate::tui::app::{App, SaveState, Session, current_row};
 use crate::tui::rows::{
     Fact, FactInput, Row, answer_text, row_enabled, row_item, rows, section_count, section_findings, section_progress,
     section_title,
 };
+use crate::tui::state::session::{SaveState, Session};
+use crate::tui::state::{App, current_row};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let Some(session) = app.session.as_ref() else { return };

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::{Theme, fit, pad, safe};
 use crate::core::compare::BranchRef;
 use crate::strings::Msg;
-use crate::tui::app::App;
+use crate::tui::state::App;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let c = &app.compare;

@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Theme, fit, pad, safe};
 use crate::core::rules::fact_problems;
 use crate::strings::Msg;
-use crate::tui::app::{App, Form};
 use crate::tui::rows::Fact;
+use crate::tui::state::App;
+use crate::tui::state::home::Form;
 use crate::tui::view::overlay::problem_text;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {

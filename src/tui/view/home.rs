@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Theme, fit, pad, safe};
 use crate::strings::Msg;
-use crate::tui::app::App;
+use crate::tui::state::App;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let home = &app.home;

@@ -17,8 +17,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::core::text::display_safe;
 use crate::strings::Msg;
-use crate::tui::app::{App, Overlay, Screen};
 use crate::tui::keymap::Action;
+use crate::tui::state::{App, Overlay, Screen};
 
 /// Styles, with colour only as an extra: with colours off every meaning is still visible.
 #[derive(Debug, Clone, Copy)]

@@ -10,8 +10,9 @@ use super::{Theme, fit, pad, safe};
 use crate::core::rules::Problem;
 use crate::core::text::display_safe;
 use crate::strings::Msg;
-use crate::tui::app::{App, Editor, Overlay, Target, current_problems, search_results};
 use crate::tui::rows::row_item;
+use crate::tui::state::prompts::{Editor, Target};
+use crate::tui::state::{App, Overlay, current_problems, search_results};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     match &app.overlay {
@@ -91,7 +92,7 @@ fn target_title(app: &App, target: &Target) -> String {
         Target::Fact(fact) => fact.label().get(lang).to_string(),
         Target::Answer(id) => item_text(id),
         Target::Note(id) => format!("{}: {}", app.lang_str(Msg::NoteLabel), item_text(id)),
-        Target::Filter(kind) => app.lang_str(crate::tui::summary::filter_label(*kind)).to_string(),
+        Target::Filter(kind) => app.lang_str(crate::tui::state::summary::filter_label(*kind)).to_string(),
         Target::PlannedBranch => app.lang_str(Msg::PlannedBranchTitle).to_string(),
         Target::ReopenReason => app.lang_str(Msg::ReopenTitle).to_string(),
         Target::CompareWith => app.lang_str(Msg::CompareAsk).to_string(),

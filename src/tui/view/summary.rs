@@ -10,8 +10,8 @@ use super::{Theme, fit, pad, safe};
 use crate::core::summary::{Finding, Summary, quantified};
 use crate::export::{date_text, figure_lines};
 use crate::strings::Msg;
-use crate::tui::app::App;
-use crate::tui::summary::{Pane, filters_text};
+use crate::tui::state::App;
+use crate::tui::state::summary::{Pane, filters_text};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let s = &app.summary;
