@@ -22,8 +22,9 @@ use ratatui::Terminal;
 use ratatui::crossterm::event::{self, Event as TermEvent};
 
 use crate::core::template::Template;
-use crate::store::format::template_for;
-use crate::store::{self, find_visit_files, load_visit};
+use crate::core::visit::Visit;
+use crate::store::read::{Piece, Report, VisitReader};
+use crate::store::{self, load_visit};
 use crate::strings::{Lang, Msg};
 use backend::{LeanBackend, ScreenSize};
 use keymap::KeyMap;
@@ -40,7 +41,10 @@ pub struct Options {
     pub lang: Lang,
     pub keymap: KeyMap,
     pub colors: bool,
+    /// The templates new and opened visits use: with the data folder's round's documents.
     pub templates: Vec<Template>,
+    /// The templates as given (embedded and `--template`), for reading whole folders.
+    pub base_templates: Vec<Template>,
     pub inspector: String,
     pub data_dir: PathBuf,
     /// `khaosat edit FILE`: open this visit directly.
@@ -85,7 +89,14 @@ pub fn run(options: Options) -> Result<(), String> {
         }
         None => Effect::ScanHome,
     };
-    let mut ctx = Runtime { data_dir: options.data_dir, tx, saver, hung_up: false, lock: None };
+    let mut ctx = Runtime {
+        data_dir: options.data_dir,
+        base_templates: options.base_templates,
+        tx,
+        saver,
+        hung_up: false,
+        lock: None,
+    };
     let mut pending = vec![first];
     // A save was handed to the saver since the last frame.
     let mut saving = false;
@@ -165,6 +176,9 @@ pub fn run(options: Options) -> Result<(), String> {
 
 struct Runtime {
     data_dir: PathBuf,
+    /// The templates as given, before any round's documents: reading a folder applies the round
+    /// of each file's own folder to them.
+    base_templates: Vec<Template>,
     tx: Sender<Event>,
     saver: saver::Saver,
     hung_up: bool,
@@ -181,12 +195,10 @@ impl Runtime {
                 self.saver.save(path, text);
                 return;
             }
-            Effect::Quit => {
-                app.quit = true;
-                return;
-            }
+            // `update` has set `app.quit` with it: the main loop ends after this round of effects.
+            Effect::Quit => return,
             Effect::ScanHome => {
-                spawn_home_loader(self.data_dir.clone(), app.templates.clone(), self.tx.clone());
+                spawn_home_loader(self.data_dir.clone(), self.base_templates.clone(), self.tx.clone());
                 return;
             }
             Effect::FindPrevious { path, branch, committee, before } => {
@@ -206,17 +218,10 @@ impl Runtime {
                 return;
             }
             Effect::Compare { old } => {
-                let (templates, new, tx) = (app.templates.clone(), self.data_dir.clone(), self.tx.clone());
+                let (templates, new, tx) = (self.base_templates.clone(), self.data_dir.clone(), self.tx.clone());
                 thread::spawn(move || {
-                    let side = |dir: &Path| {
-                        let mut outcomes = Vec::new();
-                        store::visit_each(&[dir.to_path_buf()], &templates, |_, result| {
-                            if let Ok((visit, template)) = result {
-                                outcomes.push(crate::core::compare::VisitOutcome::of(&visit, template, lang));
-                            }
-                        });
-                        outcomes
-                    };
+                    // Files that cannot be read are left out, as `khaosat compare` leaves them out.
+                    let side = |dir: &Path| store::read::visit_outcomes(dir, &templates, lang, |_| {});
                     let result = if old.is_dir() {
                         Ok(Box::new(crate::core::compare::compare(&side(&old), &side(&new))))
                     } else {
@@ -228,7 +233,8 @@ impl Runtime {
                 return;
             }
             Effect::ComputeSummary { filters, generation } => {
-                let job = SummaryJob { dir: self.data_dir.clone(), templates: app.templates.clone(), lang, filters };
+                let job =
+                    SummaryJob { dir: self.data_dir.clone(), templates: self.base_templates.clone(), lang, filters };
                 spawn_summary(job, generation, self.tx.clone());
                 return;
             }
@@ -259,7 +265,7 @@ impl Runtime {
                 let dir = beside.parent().map(Path::to_path_buf).unwrap_or_else(|| self.data_dir.clone());
                 match store::create_visit(&dir, &visit) {
                     Ok(copy) => {
-                        app.flash = Some(Msg::CopySaved.fill(lang, &[&copy.display()]));
+                        pending.extend(update(app, Event::CopySaved(copy.clone())));
                         return self.open(app, copy, pending);
                     }
                     Err(e) => Event::Created(Err(Msg::ErrWrite.fill(lang, &[&dir.display(), &e]))),
@@ -473,27 +479,22 @@ fn forward_pending_events(tx: &Sender<Event>) -> bool {
     true
 }
 
-/// Read the data folder in the background and send the visits in small batches, so the first
-/// frame never waits for a large folder.
+/// Read the data folder in the background and send the visits in batches as they are read (the
+/// first batch is small), so the first frame never waits for a large folder.
 fn spawn_home_loader(dir: PathBuf, templates: Vec<Template>, tx: Sender<Event>) {
     thread::spawn(move || {
-        let (files, errors) = find_visit_files(&[dir]);
-        let mut unreadable = errors.len();
-        for chunk in files.chunks(64) {
-            let entries: Vec<HomeEntry> = chunk
-                .iter()
-                .filter_map(|path| match home_entry(path, &templates) {
-                    Some(entry) => Some(entry),
-                    None => {
-                        unreadable += 1;
-                        None
-                    }
-                })
-                .collect();
-            if tx.send(Event::HomeEntries(entries)).is_err() {
-                return;
-            }
-        }
+        let mut reader = VisitReader::new(&[dir], &templates);
+        let mut unreadable = 0;
+        let mut listening = true;
+        reader.fold(
+            Vec::new,
+            |entries: &mut Vec<HomeEntry>, path, visit, template| entries.push(home_entry(path, &visit, template)),
+            |piece| match piece {
+                Piece::Failed(_) => unreadable += 1,
+                Piece::Read(entries) if listening => listening = tx.send(Event::HomeEntries(entries)).is_ok(),
+                Piece::Read(_) | Piece::Progress(_) => {}
+            },
+        );
         let _ = tx.send(Event::HomeDone { unreadable });
     });
 }
@@ -505,37 +506,24 @@ struct SummaryJob {
     filters: crate::core::summary::Filters,
 }
 
-/// Merge the data folder in the background, reporting progress, for the summary screen.
+/// Merge the data folder in the background, reporting progress, for the summary screen: the same
+/// pipeline as `khaosat summary`, so `m` writes the same report.
 fn spawn_summary(job: SummaryJob, generation: u64, tx: Sender<Event>) {
     thread::spawn(move || {
-        let total = find_visit_files(std::slice::from_ref(&job.dir)).0.len();
-        let mut builder = crate::core::summary::SummaryBuilder::new(job.lang, job.filters);
-        let mut done = 0;
-        store::visit_each(std::slice::from_ref(&job.dir), &job.templates, |path, result| {
-            match result {
-                Ok((visit, template)) => {
-                    builder.add(&visit, template, path);
-                }
-                Err(e) => builder.skip(&e.path, e.position, e.message(job.lang)),
-            }
-            done += 1;
-            if done % 256 == 0 {
+        let mut reader = VisitReader::new(std::slice::from_ref(&job.dir), &job.templates);
+        let builder = crate::core::summary::SummaryBuilder::new(job.lang, job.filters);
+        let merged = store::read::summarize(&mut reader, builder, job.lang, |report| {
+            if let Report::Progress { done, total } = report {
                 let _ = tx.send(Event::SummaryProgress { generation, done, total });
             }
         });
-        let mut summary = builder.finish();
-        // The rounds and coverage as `khaosat summary` gives them, so `m` writes the same report.
-        let mut rounds = store::round::RoundResolver::new(&job.templates);
-        summary.described_rounds =
-            store::round::rounds_of_summary(&mut rounds, std::slice::from_ref(&job.dir), &summary.visits);
-        let _ = tx.send(Event::SummaryReady { generation, summary: Box::new(summary) });
+        let _ = tx.send(Event::SummaryReady { generation, summary: Box::new(merged.summary) });
     });
 }
 
-fn home_entry(path: &Path, templates: &[Template]) -> Option<HomeEntry> {
-    let visit = load_visit(path, templates).ok()?;
-    let template = template_for(&visit, templates)?;
-    let mut entry = HomeEntry::from_visit(path.to_path_buf(), &visit, template);
+/// A visit as the home list shows it.
+fn home_entry(path: &Path, visit: &Visit, template: &Template) -> HomeEntry {
+    let mut entry = HomeEntry::from_visit(path.to_path_buf(), visit, template);
     entry.odd_lock = store::lock::odd_lock(path).is_some();
-    Some(entry)
+    entry
 }

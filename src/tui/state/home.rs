@@ -27,6 +27,9 @@ pub struct HomeEntry {
     pub brief: VisitBrief,
     /// Something odd sits at the visit's lock path: it will open read-only.
     pub odd_lock: bool,
+    /// The branch name as the list sorts it ([`name_key`]): folded once, where the visit is read,
+    /// not at every comparison while ten thousand entries are put in order.
+    pub sort_name: String,
 }
 
 impl HomeEntry {
@@ -43,6 +46,7 @@ impl HomeEntry {
             findings: finding_count(template, visit),
             brief: VisitBrief::of(visit),
             odd_lock: false,
+            sort_name: name_key(&visit.meeting.branch),
         }
     }
 }
@@ -69,10 +73,13 @@ impl Home {
     }
 }
 
-/// Newest first; the same date by branch name.
+/// The order of the list: newest first; the same date by branch name.
+fn key(e: &HomeEntry) -> (std::cmp::Reverse<Date>, &str) {
+    (std::cmp::Reverse(e.date), e.sort_name.as_str())
+}
+
 fn insert_sorted(entries: &mut Vec<HomeEntry>, entry: HomeEntry) {
     entries.retain(|e| e.path != entry.path);
-    let key = |e: &HomeEntry| (std::cmp::Reverse(e.date), name_key(&e.branch));
     let at = entries.partition_point(|e| key(e) <= key(&entry));
     entries.insert(at, entry);
 }
@@ -81,14 +88,16 @@ fn insert_sorted(entries: &mut Vec<HomeEntry>, entry: HomeEntry) {
 /// thousand visits arrives in batches, and inserting one by one (a pass over the list to drop the
 /// same path, a shift of the list to insert) made loading it quadratic.
 fn insert_batch_sorted(entries: &mut Vec<HomeEntry>, batch: Vec<HomeEntry>) {
-    // Of a path given twice in the batch, the later entry wins, as it would one by one.
+    // Of a path given twice in the batch, the later entry wins, as it would one by one. Paths are
+    // compared as the bytes the folder walk gave: hashing a `Path` goes component by component,
+    // and this runs over every listed entry for every batch.
     let mut seen = std::collections::HashSet::new();
-    let mut batch: Vec<HomeEntry> = batch.into_iter().rev().filter(|e| seen.insert(e.path.clone())).collect();
+    let mut batch: Vec<HomeEntry> =
+        batch.into_iter().rev().filter(|e| seen.insert(e.path.as_os_str().to_owned())).collect();
     batch.reverse();
-    entries.retain(|e| !seen.contains(&e.path));
-    let key = |e: &HomeEntry| (std::cmp::Reverse(e.date), name_key(&e.branch));
+    entries.retain(|e| !seen.contains(e.path.as_os_str()));
     // Stable: entries with equal keys keep their batch order.
-    batch.sort_by_cached_key(key);
+    batch.sort_by(|a, b| key(a).cmp(&key(b)));
     // Each goes after the listed entries whose key is not greater, as in `insert_sorted`.
     let places: Vec<usize> = batch
         .iter()
@@ -156,6 +165,7 @@ mod home_batch_tests {
             total: 0,
             findings: 0,
             odd_lock: false,
+            sort_name: name_key(branch),
             brief: VisitBrief {
                 branch: branch.to_string(),
                 committee: String::new(),

@@ -86,6 +86,8 @@ pub enum Event {
         summary: Box<crate::core::summary::Summary>,
     },
     Exported(Result<PathBuf, String>),
+    /// "Save a copy" wrote the open visit to this new file (which is opened next).
+    CopySaved(PathBuf),
     CompareReady(Result<Box<crate::core::compare::Comparison>, String>),
     /// The terminal is gone (SIGHUP, EOF): save and leave without drawing.
     HangUp,

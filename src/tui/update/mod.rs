@@ -136,6 +136,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Event::CopySaved(path) => {
+            app.flash = Some(Msg::CopySaved.fill(app.lang, &[&path.display()]));
+            Vec::new()
+        }
         Event::HangUp | Event::Terminate => on_hang_up(app),
     }
 }
