@@ -1346,3 +1346,47 @@ fn one_stray_esc_does_not_drop_a_new_visit_being_typed() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Home);
 }
+
+/// The screen drawn at 100×30, as text.
+fn screen_text(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| khaosat::tui::view::draw(f, app, khaosat::tui::view::Theme { colors: false })).expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn pop_up_keys_are_data_a_config_can_rebind() {
+    use khaosat::tui::keymap::Action;
+    let mut overrides = std::collections::BTreeMap::new();
+    overrides.insert(Action::Confirm, vec!["ctrl-o".to_string()]);
+    overrides.insert(Action::KeepMine, vec!["m".to_string()]);
+    let (keymap, unknown) = KeyMap::with_overrides(&overrides);
+    assert!(unknown.is_empty());
+    let mut app = App::new(Lang::En, keymap, vec![Template::embedded()], "Lê Thị Tú".into());
+    app.clock = fixed_now;
+    update(&mut app, Event::Opened { path: PATH.into(), result: Ok(new_visit()) });
+    ch(&mut app, 'e');
+    // The status line names the key as it is bound now.
+    assert!(screen_text(&app).contains("Ctrl-O save"), "{}", screen_text(&app));
+    type_text(&mut app, "hỏi lại?");
+    assert!(key(&mut app, KeyCode::Enter).is_empty(), "Enter no longer confirms");
+    let effects = ctrl(&mut app, 'o');
+    assert_eq!(saved(&effects).answers["prep.committee_met"].note, "hỏi lại?", "? is typed, not help");
+    // The save-conflict pop-up offers the rebound key, and takes it.
+    update(&mut app, Event::SaveConflict { path: PATH.into() });
+    assert!(screen_text(&app).contains("m: keep mine (overwrite)"), "{}", screen_text(&app));
+    assert!(ch(&mut app, 'k').is_empty(), "k is no longer bound");
+    assert!(matches!(ch(&mut app, 'm').as_slice(), [Effect::ForceSave { .. }]));
+}
+
+#[test]
+fn help_on_the_new_visit_form_lists_the_form_s_keys() {
+    let mut app = new_app();
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    ch(&mut app, 'a');
+    ch(&mut app, '?');
+    assert!(matches!(app.overlay, Overlay::Help));
+    let screen = screen_text(&app);
+    assert!(screen.contains("Ctrl-S") && screen.contains("Tạo phiếu"), "{screen}");
+    assert!(!screen.contains("Đến mục chưa trả lời tiếp theo"), "the checklist's keys are not the form's: {screen}");
+}

@@ -176,7 +176,12 @@ pub struct Merged {
 /// Merge every visit `reader` finds into a summary, with `builder`'s filters (and `lang`, the
 /// builder's language, for the reasons files are skipped): the pipeline of `khaosat summary` and
 /// of the TUI's summary screen.
-pub fn summarize(reader: &mut VisitReader, builder: SummaryBuilder, lang: Lang, mut report: impl FnMut(Report)) -> Merged {
+pub fn summarize(
+    reader: &mut VisitReader,
+    builder: SummaryBuilder,
+    lang: Lang,
+    mut report: impl FnMut(Report),
+) -> Merged {
     let total = reader.file_count();
     let loaded = AtomicUsize::new(0);
     let mut skipped = 0;
@@ -209,7 +214,12 @@ pub fn summarize(reader: &mut VisitReader, builder: SummaryBuilder, lang: Lang, 
 
 /// The outcome of every visit under `path` ([`VisitOutcome`]), for `compare`; `failed` gets each
 /// file that could not be used.
-pub fn visit_outcomes(path: &Path, base: &[Template], lang: Lang, mut failed: impl FnMut(&LoadError)) -> Vec<VisitOutcome> {
+pub fn visit_outcomes(
+    path: &Path,
+    base: &[Template],
+    lang: Lang,
+    mut failed: impl FnMut(&LoadError),
+) -> Vec<VisitOutcome> {
     let mut outcomes = Vec::new();
     VisitReader::new(&[path.to_path_buf()], base).fold(
         Vec::new,

@@ -234,7 +234,8 @@ impl App {
         match self.screen {
             Screen::Home => Scope::Home,
             Screen::Summary | Screen::Compare => Scope::Summary,
-            _ => Scope::Checklist,
+            Screen::NewVisit => Scope::Form,
+            Screen::Checklist => Scope::Checklist,
         }
     }
 }

@@ -1,13 +1,14 @@
 //! Answering: yes/no, a number typed on its row, clearing, undo, final and reopen, and the
 //! pop-ups about saving (a file changed on disk, answers to recover).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::core::rules::problems;
 use crate::core::template::Kind;
 use crate::core::visit::{Value, Visit, VisitStatus, finalise, reopen};
 use crate::store::format::visit_to_ron;
 use crate::strings::Msg;
+use crate::tui::keymap::{Action, Scope};
 use crate::tui::rows::{Fact, Row, row_item};
 use crate::tui::state::prompts::{Editor, Target};
 use crate::tui::state::session::SaveState;
@@ -189,10 +190,12 @@ pub(super) fn conflict_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         app.overlay = Overlay::None;
         return Vec::new();
     };
-    let effect = match key.code {
-        KeyCode::Char('k') => Effect::ForceSave { path: session.path.clone(), text: visit_to_ron(&session.visit) },
-        KeyCode::Char('r') => Effect::Reload(session.path.clone()),
-        KeyCode::Char('c') => Effect::SaveCopy { visit: Box::new(session.visit.clone()), beside: session.path.clone() },
+    let effect = match app.keymap.action(Scope::Conflict, &key) {
+        Some(Action::KeepMine) => Effect::ForceSave { path: session.path.clone(), text: visit_to_ron(&session.visit) },
+        Some(Action::TakeTheirs) => Effect::Reload(session.path.clone()),
+        Some(Action::SaveCopy) => {
+            Effect::SaveCopy { visit: Box::new(session.visit.clone()), beside: session.path.clone() }
+        }
         // The choice cannot be skipped: saving stays stopped until it is made.
         _ => return Vec::new(),
     };
@@ -204,12 +207,12 @@ pub(super) fn conflict_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 pub(super) fn recover_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Overlay::Recover { recovery } = &app.overlay else { return Vec::new() };
     let recovery = recovery.clone();
-    match key.code {
-        KeyCode::Char('y') | KeyCode::Enter => {
+    match app.keymap.action(Scope::Recover, &key) {
+        Some(Action::Restore) => {
             app.overlay = Overlay::None;
             vec![Effect::Restore { recovery }]
         }
-        KeyCode::Char('n') | KeyCode::Esc => {
+        Some(Action::Discard) => {
             app.overlay = Overlay::None;
             vec![Effect::DiscardRecovery(recovery)]
         }

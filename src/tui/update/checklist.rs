@@ -270,11 +270,12 @@ fn next_unanswered(app: &mut App) {
 
 pub(super) fn problems_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let list = current_problems(app);
+    let action = app.keymap.action(Scope::Problems, &key);
     let Overlay::Problems { selected } = &mut app.overlay else { return Vec::new() };
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => *selected = (*selected + 1).min(list.len().saturating_sub(1)),
-        KeyCode::Enter => {
+    match action {
+        Some(Action::Up) => *selected = selected.saturating_sub(1),
+        Some(Action::Down) => *selected = (*selected + 1).min(list.len().saturating_sub(1)),
+        Some(Action::Open) => {
             let target = list.get(*selected).cloned();
             app.overlay = Overlay::None;
             if let (Some(problem), Some(session)) = (target, app.session.as_mut()) {

@@ -1,6 +1,6 @@
 //! The home list (open, new visit, summary, quit) and the new-visit form.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::core::round::{PlanState, apply_plan, apply_round};
 use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit};
@@ -82,39 +82,42 @@ pub(super) fn start_form(app: &mut App, planned: Option<usize>) {
 }
 
 pub(super) fn form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let action = app.keymap.action(Scope::Form, &key);
     let Some(form) = app.form.as_mut() else { return Vec::new() };
     let last = Form::row_count() - 1;
-    let ctrl_s = key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL);
     let discarding = std::mem::take(&mut form.discarding);
-    match key.code {
-        _ if ctrl_s => return create_from_form(app),
-        KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => form.row = form.row.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => form.row = (form.row + 1).min(last),
+    match action {
+        Some(Action::CreateVisit) => return create_from_form(app),
+        Some(Action::Up) => form.row = form.row.saturating_sub(1),
+        Some(Action::Down) => form.row = (form.row + 1).min(last),
         // What was typed is not dropped by one stray Esc: the first one asks.
-        KeyCode::Esc if !discarding && form.missing().len() < 2 => {
+        Some(Action::Back) if !discarding && form.missing().len() < 2 => {
             form.discarding = true;
             app.flash = Some(Msg::FormDiscardAsk.get(app.lang).to_string());
         }
-        KeyCode::Esc => {
+        Some(Action::Back) => {
             app.form = None;
             app.screen = Screen::Home;
         }
-        KeyCode::Char('?') => app.overlay = Overlay::Help,
-        KeyCode::Enter if form.row == last => return create_from_form(app),
-        KeyCode::Enter => {
+        Some(Action::Help) => app.overlay = Overlay::Help,
+        Some(Action::Edit) if form.row == last => return create_from_form(app),
+        Some(Action::Edit) => {
             if let Some(fact) = form.fact() {
                 open_fact_editor(app, fact, None);
             }
         }
-        KeyCode::Char(c @ ('y' | 'n')) if form.fact() == Some(Fact::HasCommittee) => {
-            form.draft.meeting.has_committee = Some(c == 'y');
+        Some(answer @ (Action::Yes | Action::No)) if form.fact() == Some(Fact::HasCommittee) => {
+            form.draft.meeting.has_committee = Some(answer == Action::Yes);
         }
-        KeyCode::Char(c) if c.is_ascii_digit() => {
-            if let Some(fact) = form.fact().filter(|f| f.input() == FactInput::Count) {
+        // A digit on a count row starts typing the number.
+        _ => {
+            if let KeyCode::Char(c) = key.code
+                && c.is_ascii_digit()
+                && let Some(fact) = form.fact().filter(|f| f.input() == FactInput::Count)
+            {
                 open_fact_editor(app, fact, Some(c));
             }
         }
-        _ => {}
     }
     Vec::new()
 }

@@ -15,7 +15,9 @@ mod prompts;
 mod summary;
 mod visit;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+
+use crate::tui::keymap::{Action, Scope};
 
 use crate::strings::Msg;
 use crate::tui::state::prompts::Target;
@@ -182,8 +184,8 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl_c {
+    // Quitting at once (Ctrl-C) works everywhere, in a text being typed too.
+    if app.keymap.action(Scope::Global, &key) == Some(Action::ForceQuit) {
         return on_hang_up(app);
     }
     match app.overlay {

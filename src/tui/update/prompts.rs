@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::tui::editor::TextBuffer;
+use crate::tui::keymap::{Action, Scope};
 use crate::tui::state::prompts::{Picker, Target};
 use crate::tui::state::{App, Overlay, search_results};
 
@@ -20,32 +21,38 @@ pub(super) enum Outcome {
 }
 
 pub(super) fn editor_key(app: &mut App, key: KeyEvent) -> Outcome {
+    let action = app.keymap.action(Scope::Editor, &key);
     let Overlay::Editor(editor) = &mut app.overlay else { return Outcome::Nothing };
     let b = &mut editor.buffer;
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Esc => app.overlay = Overlay::None,
-        KeyCode::Enter if alt => b.newline(),
-        KeyCode::Char('j') if ctrl => b.newline(),
-        KeyCode::Enter => return editor_text(app),
-        KeyCode::Char('s') if ctrl => return editor_text(app),
-        KeyCode::Char('w') if ctrl => b.delete_word(),
-        KeyCode::Char('a') if ctrl => b.home(),
-        KeyCode::Char('e') if ctrl => b.end(),
-        KeyCode::Char('u') if ctrl => *b = TextBuffer::new("", b.multiline),
-        KeyCode::Char(c) if !ctrl => b.insert(c.encode_utf8(&mut [0; 4])),
-        KeyCode::Backspace => b.backspace(),
-        KeyCode::Delete => b.delete(),
-        KeyCode::Left => b.left(),
-        KeyCode::Right => b.right(),
-        KeyCode::Up => b.up(),
-        KeyCode::Down => b.down(),
-        KeyCode::Home => b.home(),
-        KeyCode::End => b.end(),
-        _ => {}
+    match action {
+        Some(Action::Cancel) => app.overlay = Overlay::None,
+        Some(Action::NewLine) => b.newline(),
+        Some(Action::Confirm) => return editor_text(app),
+        Some(Action::DeleteWord) => b.delete_word(),
+        Some(Action::LineStart) => b.home(),
+        Some(Action::LineEnd) => b.end(),
+        Some(Action::ClearText) => *b = TextBuffer::new("", b.multiline),
+        Some(Action::DeleteBack) => b.backspace(),
+        Some(Action::DeleteForward) => b.delete(),
+        Some(Action::Left) => b.left(),
+        Some(Action::Right) => b.right(),
+        Some(Action::Up) => b.up(),
+        Some(Action::Down) => b.down(),
+        _ => {
+            if let Some(c) = typed_char(&key) {
+                b.insert(c.encode_utf8(&mut [0; 4]));
+            }
+        }
     }
     Outcome::Nothing
+}
+
+/// The character a key types, when it types one (not with Ctrl).
+fn typed_char(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
+        _ => None,
+    }
 }
 
 /// The open editor's text as it stands, for its target (Enter, or a hang-up keeping what was typed).
@@ -71,26 +78,29 @@ pub(super) fn close_editor(app: &mut App) {
 }
 
 pub(super) fn picker_key(app: &mut App, key: KeyEvent) -> Outcome {
+    let action = app.keymap.action(Scope::Picker, &key);
     let Overlay::Picker(picker) = &mut app.overlay else { return Outcome::Nothing };
     let count = picker.options.len();
-    match key.code {
-        KeyCode::Esc => app.overlay = Overlay::None,
-        KeyCode::Up | KeyCode::Char('k') => picker.cursor = picker.cursor.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => picker.cursor = (picker.cursor + 1).min(count.saturating_sub(1)),
-        KeyCode::Char(' ') if picker.multi => toggle_choice(picker, picker.cursor),
-        KeyCode::Char(c) if c.is_ascii_digit() && c != '0' => {
-            let index = c as usize - '1' as usize;
-            if index < count {
-                picker.cursor = index;
-                if picker.multi {
-                    toggle_choice(picker, index);
-                } else {
-                    return confirm_picker(app);
+    match action {
+        Some(Action::Cancel) => app.overlay = Overlay::None,
+        Some(Action::Up) => picker.cursor = picker.cursor.saturating_sub(1),
+        Some(Action::Down) => picker.cursor = (picker.cursor + 1).min(count.saturating_sub(1)),
+        Some(Action::Toggle) if picker.multi => toggle_choice(picker, picker.cursor),
+        Some(Action::Confirm) => return confirm_picker(app),
+        // A digit 1–9 picks (or ticks) the option with that number.
+        _ => {
+            if let KeyCode::Char(c @ '1'..='9') = key.code {
+                let index = c as usize - '1' as usize;
+                if index < count {
+                    picker.cursor = index;
+                    if picker.multi {
+                        toggle_choice(picker, index);
+                    } else {
+                        return confirm_picker(app);
+                    }
                 }
             }
         }
-        KeyCode::Enter => return confirm_picker(app),
-        _ => {}
     }
     Outcome::Nothing
 }
@@ -114,20 +124,17 @@ fn confirm_picker(app: &mut App) -> Outcome {
 
 /// Search: type to narrow the items, Enter goes to the one selected.
 pub(super) fn search_key(app: &mut App, key: KeyEvent) {
+    let action = app.keymap.action(Scope::Search, &key);
     let Overlay::Search(search) = &mut app.overlay else { return };
-    match key.code {
-        KeyCode::Esc => app.overlay = Overlay::None,
-        KeyCode::Up => search.selected = search.selected.saturating_sub(1),
-        KeyCode::Down => search.selected += 1,
-        KeyCode::Backspace => {
+    match action {
+        Some(Action::Cancel) => app.overlay = Overlay::None,
+        Some(Action::Up) => search.selected = search.selected.saturating_sub(1),
+        Some(Action::Down) => search.selected += 1,
+        Some(Action::DeleteBack) => {
             search.query.backspace();
             search.selected = 0;
         }
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            search.query.insert(c.encode_utf8(&mut [0; 4]));
-            search.selected = 0;
-        }
-        KeyCode::Enter => {
+        Some(Action::Confirm) => {
             let query = search.query.text().to_string();
             let selected = search.selected;
             let results = search_results(app, &query);
@@ -139,6 +146,11 @@ pub(super) fn search_key(app: &mut App, key: KeyEvent) {
                 app.overlay = Overlay::None;
             }
         }
-        _ => {}
+        _ => {
+            if let Some(c) = typed_char(&key) {
+                search.query.insert(c.encode_utf8(&mut [0; 4]));
+                search.selected = 0;
+            }
+        }
     }
 }

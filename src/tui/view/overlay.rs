@@ -19,11 +19,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Overlay::None => {}
         Overlay::Help => help(frame, app, theme, area),
         Overlay::Conflict => {
-            let lines = [Msg::ConflictTitle, Msg::ConflictChoices].map(|m| app.lang_str(m));
+            let choices = super::hints::conflict(app);
+            let lines = [app.lang_str(Msg::ConflictTitle), choices.as_str()];
             message_box(frame, theme, area, &lines);
         }
         Overlay::Recover { recovery } => {
-            let text = Msg::RecoverTitle.fill(app.lang, &[&safe(&recovery.to_string_lossy())]);
+            let (restore, discard) = super::hints::recover_keys(app);
+            let text = Msg::RecoverTitle.fill(app.lang, &[&safe(&recovery.to_string_lossy()), &restore, &discard]);
             message_box(frame, theme, area, &[text.as_str()]);
         }
         Overlay::Problems { selected } => problems(frame, app, theme, area, *selected),
@@ -125,7 +127,7 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         let text: String = (0..columns).filter_map(|c| entries.get(c * per_column + row)).map(cell).collect();
         lines.push(Line::from(text));
     }
-    lines.push(Line::styled(fit(app.lang_str(Msg::EditorHint), column_width * columns), theme.muted()));
+    lines.push(Line::styled(fit(&super::hints::editor(app), column_width * columns), theme.muted()));
     let popup = centered(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let block = Block::bordered().title(app.lang_str(Msg::ActHelp));
