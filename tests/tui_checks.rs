@@ -5,14 +5,13 @@
 
 use std::path::Path;
 
-use jiff::Timestamp;
-use jiff::civil::date;
 use khaosat::core::rules::{Problem, Unmet, applies, computed_value, example_answer, problems};
 use khaosat::core::template::Computed;
 use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit, VisitStatus};
+use khaosat::core::visit::{Answer, NewVisit, Value, Visit, VisitStatus};
 use khaosat::store::format::parse_visit;
 use khaosat::strings::Lang;
+use khaosat::testing::{fixed_now, sample_facts, tui_app};
 use khaosat::tui::keymap::KeyMap;
 use khaosat::tui::rows::{Fact, Row, row_item};
 use khaosat::tui::state::session::Session;
@@ -26,20 +25,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 const PATH: &str = "/tmp/x.ron";
 
 /// 2022-04-05 09:00 in Hà Nội.
-fn fixed_now() -> Timestamp {
-    Timestamp::constant(1_649_124_000, 0)
-}
-
 fn new_visit() -> Visit {
-    let facts = NewVisit {
-        branch: "Chi bộ số 11".into(),
-        committee: "Đảng bộ phường Dịch Vọng".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: date(2022, 4, 5),
-        inspectors: vec!["Lê Thị Tú".into()],
-        round: None,
-    };
+    let facts = NewVisit { committee: "Đảng bộ phường Dịch Vọng".into(), round: None, ..sample_facts() };
     Visit::new(&Template::embedded(), facts, fixed_now())
 }
 
@@ -52,8 +39,7 @@ fn visit_with_ignored_answer() -> Visit {
 }
 
 fn open(lang: Lang, visit: Visit) -> App {
-    let mut app = App::new(lang, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
-    app.clock = fixed_now;
+    let mut app = tui_app(lang);
     update(&mut app, Event::Opened { path: PATH.into(), result: Ok(visit) });
     app
 }

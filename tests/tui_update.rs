@@ -5,13 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
 use jiff::civil::date;
 use khaosat::core::rules::{ItemStatus, computed_value, finding_count, finding_sentence, item_status, problems};
 use khaosat::core::template::{Computed, Kind, Template};
-use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus};
+use khaosat::core::visit::{Answer, NewVisit, TimeOfDay, Value, Visit, VisitStatus};
 use khaosat::store::format::parse_visit;
 use khaosat::strings::{Lang, Msg};
+use khaosat::testing::{fixed_now, sample_facts, tui_app};
 use khaosat::tui::keymap::KeyMap;
 use khaosat::tui::rows::{Fact, answer_text, row_item, section_title};
 use khaosat::tui::state::prompts::Target;
@@ -24,26 +24,12 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 const PATH: &str = "/tmp/x.ron";
 
 /// 2022-04-05 09:00 in Hà Nội.
-fn fixed_now() -> Timestamp {
-    Timestamp::constant(1_649_124_000, 0)
-}
-
 fn new_app() -> App {
-    let mut app = App::new(Lang::Vi, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
-    app.clock = fixed_now;
-    app
+    tui_app(Lang::Vi)
 }
 
 fn new_visit() -> Visit {
-    let facts = NewVisit {
-        branch: "Chi bộ số 11".into(),
-        committee: "Đảng bộ phường Dịch Vọng".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: date(2022, 4, 5),
-        inspectors: vec!["Lê Thị Tú".into()],
-        round: Some("967-QĐ/QU".into()),
-    };
+    let facts = NewVisit { committee: "Đảng bộ phường Dịch Vọng".into(), ..sample_facts() };
     Visit::new(&Template::embedded(), facts, fixed_now())
 }
 
