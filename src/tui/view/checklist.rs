@@ -100,7 +100,7 @@ fn draw_items(frame: &mut Frame, app: &App, session: &Session, theme: Theme, are
     frame.render_widget(block, area);
     let all = rows(&session.template, session.section);
     let height = inner.height as usize;
-    let offset = if session.row < height { 0 } else { session.row + 1 - height };
+    let offset = super::scroll_offset(session.row, height);
     let width = inner.width as usize;
     // Facts hold dates, names and types: give them room; answers are short (Có, Không, 4/5).
     let answer_width = if session.section == 0 { 20.min(width / 3) } else { 7.min(width / 4) };

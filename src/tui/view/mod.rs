@@ -160,6 +160,17 @@ fn status_hints(app: &App) -> String {
     }
 }
 
+/// The first row to show in a list `height` rows high so that row `selected` is on screen.
+fn scroll_offset(selected: usize, height: usize) -> usize {
+    if selected < height { 0 } else { selected + 1 - height }
+}
+
+/// The rows of a scrolling list that fit in `height`, each with its index, keeping `selected`
+/// on screen.
+fn visible<T>(items: &[T], selected: usize, height: usize) -> impl Iterator<Item = (usize, &T)> {
+    items.iter().enumerate().skip(scroll_offset(selected, height)).take(height)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -163,12 +163,7 @@ fn problems(frame: &mut Frame, app: &App, theme: Theme, area: Rect, selected: us
     }
     let width = inner.width as usize;
     let height = inner.height as usize;
-    let offset = if selected < height { 0 } else { selected + 1 - height };
-    let lines: Vec<Line> = list
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
+    let lines: Vec<Line> = super::visible(&list, selected, height)
         .map(|(i, p)| {
             let cursor = if i == selected { "▶" } else { " " };
             let style = if i == selected { theme.selected() } else { Default::default() };
