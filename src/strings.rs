@@ -254,7 +254,6 @@ messages! {
     FormDiscardAsk => "Nhấn Esc lần nữa để bỏ phiếu mới này (chưa được lưu); Ctrl-S để tạo phiếu", "Press Esc again to drop this new visit (not saved yet); Ctrl-S creates it";
     Minutes => "{0} phút", "{0} min";
     FormCreate => "Tạo phiếu và bắt đầu", "Create the visit and start";
-    FormHint => "↑↓ chọn · Enter sửa · Ctrl-S tạo phiếu · Esc hủy", "↑↓ select · Enter edit · Ctrl-S create · Esc cancel";
     Required => "bắt buộc", "required";
     SectionsTitle => "Các phần", "Sections";
     SavedMark => "✓ đã lưu", "✓ saved";
@@ -276,11 +275,6 @@ messages! {
     HintTime => "Enter rồi gõ giờ, ví dụ 14:30", "Enter, then type a time, e.g. 14:30";
     HintDate => "Enter rồi gõ ngày, ví dụ 05/04/2022", "Enter, then type a date, e.g. 05/04/2022";
     HintComputed => "Tự tính từ thông tin buổi sinh hoạt · Enter ghi chú", "Computed from the meeting facts · Enter note";
-    EditorHint => "Enter lưu · Alt-Enter/Ctrl-J xuống dòng · Esc hủy", "Enter save · Alt-Enter/Ctrl-J new line · Esc cancel";
-    PickerHint => "↑↓ chọn · 1–9 chọn nhanh · Enter xác nhận · Esc hủy", "↑↓ move · 1–9 pick · Enter confirm · Esc cancel";
-    PickerMultiHint => "↑↓ di chuyển · Space/1–9 đánh dấu · Enter xác nhận · Esc hủy", "↑↓ move · Space/1–9 tick · Enter confirm · Esc cancel";
-    SearchHint => "Gõ để tìm · ↑↓ chọn · Enter đến mục · Esc đóng", "Type to search · ↑↓ select · Enter go · Esc close";
-    ProblemsHint => "↑↓ chọn · Enter đến mục · phím khác để đóng", "↑↓ select · Enter go to item · any other key closes";
     HelpHint => "Nhấn phím bất kỳ để đóng", "Press any key to close";
     HelpTitle => "Các phím trên màn hình này", "Keys on this screen";
     HelpDigits => "Gõ số cho mục đếm, Enter để lưu", "Type a number on a count item, Enter to save";
@@ -306,10 +300,45 @@ messages! {
     SaveFailedNoRecovery => "KHÔNG LƯU ĐƯỢC ({0}) và không ghi được bản khôi phục: đừng thoát, hãy giải phóng ổ đĩa hoặc sửa quyền thư mục.", "COULD NOT SAVE ({0}) and no recovery file could be written: do not quit; free the disk or fix the folder's permissions.";
     ChangedOnDisk => "tệp đã bị thay đổi bên ngoài", "the file was changed outside khaosat";
     ConflictTitle => "Tệp đã bị thay đổi trên đĩa (sửa tay hoặc git pull) kể từ khi mở", "The file changed on disk (edited by hand or git pull) since it was opened";
-    ConflictChoices => "k: giữ bản của tôi (ghi đè) · r: lấy bản trên đĩa (bỏ thay đổi của tôi) · c: lưu bản của tôi thành tệp khác", "k: keep mine (overwrite) · r: take the one on disk (drop my changes) · c: save mine as another file";
     HeldBy => "CHỈ XEM: phiếu đang được mở bởi {0}", "READ-ONLY: this visit is open in {0}";
     HolderText => "{0}@{1} (tiến trình {2}) từ {3}", "{0}@{1} (process {2}) since {3}";
     HolderUnknown => "một phiên khác", "another session";
+    // Keys of the pop-ups and the form (help descriptions, and the words after a key on the status line)
+    ActConfirm => "Xác nhận", "Confirm";
+    ActCancel => "Hủy", "Cancel";
+    ActCreateVisit => "Tạo phiếu", "Create the visit";
+    ActToggle => "Đánh dấu hoặc bỏ đánh dấu", "Tick or untick";
+    ActNewLine => "Xuống dòng", "New line";
+    ActLeft => "Sang trái", "Left";
+    ActRight => "Sang phải", "Right";
+    ActLineStart => "Về đầu dòng", "Start of the line";
+    ActLineEnd => "Về cuối dòng", "End of the line";
+    ActDeleteBack => "Xóa ký tự trước", "Delete the character before";
+    ActDeleteForward => "Xóa ký tự sau", "Delete the character after";
+    ActDeleteWord => "Xóa một từ", "Delete a word";
+    ActClearText => "Xóa hết", "Clear the text";
+    ActRestore => "Khôi phục", "Restore";
+    ActDiscard => "Không khôi phục (giữ lại tệp .old)", "Do not restore (the file is kept as .old)";
+    ConflictKeepMine => "giữ bản của tôi (ghi đè)", "keep mine (overwrite)";
+    ConflictTakeTheirs => "lấy bản trên đĩa (bỏ thay đổi của tôi)", "take the one on disk (drop my changes)";
+    ConflictSaveCopy => "lưu bản của tôi thành tệp khác", "save mine as another file";
+    HintSave => "lưu", "save";
+    HintNewLine => "xuống dòng", "new line";
+    HintCancel => "hủy", "cancel";
+    HintConfirm => "xác nhận", "confirm";
+    HintPickMove => "chọn", "move";
+    HintMultiMove => "di chuyển", "move";
+    HintQuickPick => "chọn nhanh", "pick";
+    HintTick => "đánh dấu", "tick";
+    HintSelect => "chọn", "select";
+    HintTypeToSearch => "Gõ để tìm", "Type to search";
+    HintGo => "đến mục", "go";
+    HintGoToItem => "đến mục", "go to item";
+    HintClose => "đóng", "close";
+    HintOtherKeyCloses => "phím khác để đóng", "any other key closes";
+    HintEdit => "sửa", "edit";
+    HintCreate => "tạo phiếu", "create";
+
     // Issue 11: odd lock paths
     OddLock => "CHỈ XEM: {0} là {1}, không phải tệp khóa: hãy xóa rồi mở lại", "READ-ONLY: {0} is {1}, not a lock file: remove it, reopen";
     OddLockValidate => "{0}, không phải tệp khóa thường: phiếu {1} chỉ mở được ở chế độ chỉ xem cho đến khi xóa nó", "{0}, not a plain lock file: visit {1} opens read-only until this is removed";
@@ -320,7 +349,7 @@ messages! {
     OddLockRefused => "{0}: không ghi: ở chỗ tệp khóa {1} có {2}, không phải tệp khóa thường; hãy xóa nó rồi chạy lại", "{0}: not written: at the lock path {1} there is {2}, not a plain lock file; remove it and run again";
     HomeOddLocks => "{0} phiếu có tệp khóa lạ (chỉ xem)", "{0} with an odd lock file (read-only)";
     ReadOnlyMark => "CHỈ XEM", "READ-ONLY";
-    RecoverTitle => "Có câu trả lời chưa lưu được từ lần trước ({0}). Khôi phục? y: có · n: không (giữ lại tệp .old)", "Unsaved answers from last time were found ({0}). Restore them? y: yes · n: no (the file is kept as .old)";
+    RecoverTitle => "Có câu trả lời chưa lưu được từ lần trước ({0}). Khôi phục? {1}: có · {2}: không (giữ lại tệp .old)", "Unsaved answers from last time were found ({0}). Restore them? {1}: yes · {2}: no (the file is kept as .old)";
     Restored => "Đã khôi phục các câu trả lời chưa lưu", "The unsaved answers were restored";
     CopySaved => "Đã lưu bản sao: {0}", "Saved a copy: {0}";
 

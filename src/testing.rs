@@ -11,3 +11,45 @@ pub fn require(available: bool, switch: &str, why: &str) -> bool {
     }
     available
 }
+
+use jiff::Timestamp;
+
+use crate::core::template::Template;
+use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit};
+use crate::strings::Lang;
+use crate::tui::keymap::KeyMap;
+use crate::tui::state::App;
+
+/// The meeting most tests start from: Chi bộ số 11 of Đảng bộ phường Mai Dịch, a residential
+/// branch, its regular meeting of 5 April 2022, inspected by Lê Thị Tú in round 967-QĐ/QU. Tests
+/// that need another fact change it: `NewVisit { round: None, ..sample_facts() }`.
+pub fn sample_facts() -> NewVisit {
+    NewVisit {
+        branch: "Chi bộ số 11".into(),
+        committee: "Đảng bộ phường Mai Dịch".into(),
+        branch_type: BranchType::KhuDanCu,
+        kind: MeetingKind::Regular,
+        date: jiff::civil::date(2022, 4, 5),
+        inspectors: vec!["Lê Thị Tú".into()],
+        round: Some("967-QĐ/QU".into()),
+    }
+}
+
+/// A new visit of [`sample_facts`], made at the Unix epoch (so its file never changes).
+pub fn sample_visit(template: &Template) -> Visit {
+    Visit::new(template, sample_facts(), Timestamp::UNIX_EPOCH)
+}
+
+/// The moment the TUI tests run at: 5 April 2022, 02:00 UTC, so the screens never change with
+/// the clock.
+pub fn fixed_now() -> Timestamp {
+    Timestamp::constant(1_649_124_000, 0)
+}
+
+/// The TUI as its tests start it: the embedded template, the default keys, Lê Thị Tú as the
+/// inspector, the clock stopped at [`fixed_now`].
+pub fn tui_app(lang: Lang) -> App {
+    let mut app = App::new(lang, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
+    app.clock = fixed_now;
+    app
+}

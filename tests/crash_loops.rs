@@ -14,19 +14,11 @@ use std::time::{Duration, Instant};
 use common::pty::{BIN, Pty, drain, open_pty, spawn_on_pty, write_key};
 
 use khaosat::core::template::Template;
-use khaosat::core::visit::{BranchType, MeetingKind, NewVisit, Visit};
+use khaosat::core::visit::{NewVisit, Visit};
 use khaosat::store::{create_visit, load_visit, save::TEMP_PREFIX, save_visit};
 
 fn base_visit(template: &Template) -> Visit {
-    let facts = NewVisit {
-        branch: "Chi bộ số 11".into(),
-        committee: "Đảng bộ phường Mai Dịch".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: jiff::civil::date(2022, 4, 5),
-        inspectors: vec!["Lê Thị Tú".into()],
-        round: None,
-    };
+    let facts = NewVisit { round: None, ..khaosat::testing::sample_facts() };
     Visit::new(template, facts, jiff::Timestamp::UNIX_EPOCH)
 }
 

@@ -270,11 +270,25 @@ fn as_nobody<S: AsRef<OsStr>>(args: &[S]) -> Option<Run> {
     let as_nobody = |cmd: &mut std::process::Command| {
         cmd.uid(65534).gid(65534).current_dir("/");
     };
-    // A failing spawn means we cannot switch users here.
-    let mut probe = command_for(&program);
-    probe.arg("--version");
-    as_nobody(&mut probe);
-    if !probe.output().is_ok_and(|out| out.status.success()) {
+    // A failing spawn means we cannot switch users here. "Text file busy" is not that: another
+    // test's fork may still hold the copy open for an instant, so that is tried again.
+    let probe = || {
+        let mut probe = command_for(&program);
+        probe.arg("--version");
+        as_nobody(&mut probe);
+        probe.output()
+    };
+    let busy =
+        |r: &std::io::Result<std::process::Output>| r.as_ref().is_err_and(|e| e.raw_os_error() == Some(libc::ETXTBSY));
+    let mut outcome = probe();
+    for _ in 0..20 {
+        if !busy(&outcome) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        outcome = probe();
+    }
+    if !outcome.is_ok_and(|out| out.status.success()) {
         return None;
     }
     let mut cmd = command_for(&program);

@@ -34,8 +34,10 @@ use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Vis
 use khaosat::store::format::{MAX_TEXT_CHARS, parse_visit, template_to_ron, visit_to_ron};
 use khaosat::store::load_visit;
 use khaosat::strings::Lang;
-use khaosat::tui::app::{App, Effect, Event, HomeEntry, Overlay, Screen, update};
 use khaosat::tui::keymap::KeyMap;
+use khaosat::tui::state::home::HomeEntry;
+use khaosat::tui::state::{App, Effect, Event, Overlay, Screen};
+use khaosat::tui::update::update;
 use khaosat::tui::view::{Theme, draw};
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

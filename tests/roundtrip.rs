@@ -465,16 +465,7 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 
 fn sample_visit() -> Visit {
-    let facts = NewVisit {
-        branch: "Chi bộ số 11".into(),
-        committee: "Đảng bộ phường Mai Dịch".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: jiff::civil::date(2022, 4, 5),
-        inspectors: vec!["Lê Thị Tú".into()],
-        round: Some("967-QĐ/QU".into()),
-    };
-    Visit::new(&Template::embedded(), facts, Timestamp::UNIX_EPOCH)
+    khaosat::testing::sample_visit(&Template::embedded())
 }
 
 #[test]

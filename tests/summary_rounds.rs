@@ -255,8 +255,9 @@ fn the_report_gives_the_rounds_decision_and_period_from_its_round_file() -> Resu
 #[test]
 fn the_home_screen_of_a_round_without_a_plan_shows_no_counts() {
     use khaosat::core::template::Template;
-    use khaosat::tui::app::{App, Event, update};
     use khaosat::tui::keymap::KeyMap;
+    use khaosat::tui::state::{App, Event};
+    use khaosat::tui::update::update;
     use khaosat::tui::view::{Theme, draw};
 
     let render = |round: Round| {

@@ -5,18 +5,19 @@
 
 use std::path::Path;
 
-use jiff::Timestamp;
-use jiff::civil::date;
 use khaosat::core::problems::{Problem, Unmet, example_answer};
 use khaosat::core::rules::{applies, computed_value, problems};
 use khaosat::core::template::Computed;
 use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit, VisitStatus};
+use khaosat::core::visit::{Answer, NewVisit, Value, Visit, VisitStatus};
 use khaosat::store::format::parse_visit;
 use khaosat::strings::Lang;
-use khaosat::tui::app::{App, Effect, Event, Overlay, Session, current_problems, current_row, update};
+use khaosat::testing::{fixed_now, sample_facts, tui_app};
 use khaosat::tui::keymap::KeyMap;
 use khaosat::tui::rows::{Fact, Row, row_item};
+use khaosat::tui::state::session::Session;
+use khaosat::tui::state::{App, Effect, Event, Overlay, current_problems, current_row};
+use khaosat::tui::update::update;
 use khaosat::tui::view::{Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -25,20 +26,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 const PATH: &str = "/tmp/x.ron";
 
 /// 2022-04-05 09:00 in Hà Nội.
-fn fixed_now() -> Timestamp {
-    Timestamp::constant(1_649_124_000, 0)
-}
-
 fn new_visit() -> Visit {
-    let facts = NewVisit {
-        branch: "Chi bộ số 11".into(),
-        committee: "Đảng bộ phường Dịch Vọng".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: date(2022, 4, 5),
-        inspectors: vec!["Lê Thị Tú".into()],
-        round: None,
-    };
+    let facts = NewVisit { committee: "Đảng bộ phường Dịch Vọng".into(), round: None, ..sample_facts() };
     Visit::new(&Template::embedded(), facts, fixed_now())
 }
 
@@ -51,8 +40,7 @@ fn visit_with_ignored_answer() -> Visit {
 }
 
 fn open(lang: Lang, visit: Visit) -> App {
-    let mut app = App::new(lang, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
-    app.clock = fixed_now;
+    let mut app = tui_app(lang);
     update(&mut app, Event::Opened { path: PATH.into(), result: Ok(visit) });
     app
 }

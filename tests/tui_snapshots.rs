@@ -4,13 +4,14 @@
 //! layout are compared. A last test draws hostile text and checks that no terminal control ever
 //! reaches the screen.
 
-use jiff::Timestamp;
 use jiff::civil::date;
 use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit, VisitStatus};
+use khaosat::core::visit::{Answer, NewVisit, Value, Visit, VisitStatus};
 use khaosat::strings::Lang;
-use khaosat::tui::app::{App, Event, HomeEntry, Overlay, Screen, update};
-use khaosat::tui::keymap::KeyMap;
+use khaosat::testing::{fixed_now, sample_facts, tui_app};
+use khaosat::tui::state::home::HomeEntry;
+use khaosat::tui::state::{App, Event, Overlay, Screen};
+use khaosat::tui::update::update;
 use khaosat::tui::view::{Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -20,26 +21,13 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const LANGS: [(Lang, &str); 2] = [(Lang::Vi, "vi"), (Lang::En, "en")];
 
 /// 2022-04-05 09:00 in Hà Nội.
-fn fixed_now() -> Timestamp {
-    Timestamp::constant(1_649_124_000, 0)
-}
-
 fn new_app(lang: Lang) -> App {
-    let mut app = App::new(lang, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
-    app.clock = fixed_now;
-    app
+    tui_app(lang)
 }
 
 fn new_visit(branch: &str) -> Visit {
-    let facts = NewVisit {
-        branch: branch.into(),
-        committee: "Đảng bộ phường Dịch Vọng".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: date(2022, 4, 5),
-        inspectors: vec!["Lê Thị Tú".into()],
-        round: Some("967-QĐ/QU".into()),
-    };
+    let facts =
+        NewVisit { branch: branch.into(), committee: "Đảng bộ phường Dịch Vọng".into(), ..sample_facts() };
     Visit::new(&Template::embedded(), facts, fixed_now())
 }
 

@@ -5,44 +5,31 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
 use jiff::civil::date;
 use khaosat::core::rules::{ItemStatus, computed_value, finding_count, finding_sentence, item_status, problems};
 use khaosat::core::template::{Computed, Kind, Template};
-use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit, VisitStatus};
+use khaosat::core::visit::{Answer, NewVisit, TimeOfDay, Value, Visit, VisitStatus};
 use khaosat::store::format::parse_visit;
 use khaosat::strings::{Lang, Msg};
-use khaosat::tui::app::{
-    App, Effect, Event, Overlay, SaveState, Screen, Session, Target, current_row, search_results, update,
-};
+use khaosat::testing::{fixed_now, sample_facts, tui_app};
 use khaosat::tui::keymap::KeyMap;
 use khaosat::tui::rows::{Fact, answer_text, row_item, section_title};
+use khaosat::tui::state::prompts::Target;
+use khaosat::tui::state::session::{SaveState, Session};
+use khaosat::tui::state::{App, Effect, Event, Overlay, Screen, current_row, search_results};
+use khaosat::tui::update::update;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 const PATH: &str = "/tmp/x.ron";
 
 /// 2022-04-05 09:00 in Hà Nội.
-fn fixed_now() -> Timestamp {
-    Timestamp::constant(1_649_124_000, 0)
-}
-
 fn new_app() -> App {
-    let mut app = App::new(Lang::Vi, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
-    app.clock = fixed_now;
-    app
+    tui_app(Lang::Vi)
 }
 
 fn new_visit() -> Visit {
-    let facts = NewVisit {
-        branch: "Chi bộ số 11".into(),
-        committee: "Đảng bộ phường Dịch Vọng".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: date(2022, 4, 5),
-        inspectors: vec!["Lê Thị Tú".into()],
-        round: Some("967-QĐ/QU".into()),
-    };
+    let facts = NewVisit { committee: "Đảng bộ phường Dịch Vọng".into(), ..sample_facts() };
     Visit::new(&Template::embedded(), facts, fixed_now())
 }
 
@@ -1189,8 +1176,8 @@ fn home_entries_are_listed_newest_first_and_a_bad_open_is_reported() {
     older.meeting.branch = "Chi bộ A".into();
     let newer = new_visit();
     let entries = vec![
-        khaosat::tui::app::HomeEntry::from_visit("/d/a.ron".into(), &older, &t),
-        khaosat::tui::app::HomeEntry::from_visit("/d/b.ron".into(), &newer, &t),
+        khaosat::tui::state::home::HomeEntry::from_visit("/d/a.ron".into(), &older, &t),
+        khaosat::tui::state::home::HomeEntry::from_visit("/d/b.ron".into(), &newer, &t),
     ];
     update(&mut app, Event::HomeEntries(entries));
     assert!(app.home.loading);
@@ -1282,12 +1269,12 @@ fn in_a_round_home_counts_coverage_and_a_new_visit_starts_from_a_planned_branch(
     app.round = Some(round);
     let templates = vec![Template::embedded()];
     let (files, _) = khaosat::store::find_visit_files(&["data/examples/round-967".into()]);
-    let entries: Vec<khaosat::tui::app::HomeEntry> = files
+    let entries: Vec<khaosat::tui::state::home::HomeEntry> = files
         .iter()
         .filter(|p| !p.to_string_lossy().contains("nguyen-sieu"))
         .map(|p| {
             let v = khaosat::store::load_visit(p, &templates).expect("demo visit loads");
-            khaosat::tui::app::HomeEntry::from_visit(p.clone(), &v, &templates[0])
+            khaosat::tui::state::home::HomeEntry::from_visit(p.clone(), &v, &templates[0])
         })
         .collect();
     update(&mut app, Event::HomeEntries(entries));
@@ -1344,4 +1331,48 @@ fn one_stray_esc_does_not_drop_a_new_visit_being_typed() {
     assert_eq!(app.screen, Screen::NewVisit);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Home);
+}
+
+/// The screen drawn at 100×30, as text.
+fn screen_text(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| khaosat::tui::view::draw(f, app, khaosat::tui::view::Theme { colors: false })).expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn pop_up_keys_are_data_a_config_can_rebind() {
+    use khaosat::tui::keymap::Action;
+    let mut overrides = std::collections::BTreeMap::new();
+    overrides.insert(Action::Confirm, vec!["ctrl-o".to_string()]);
+    overrides.insert(Action::KeepMine, vec!["m".to_string()]);
+    let (keymap, unknown) = KeyMap::with_overrides(&overrides);
+    assert!(unknown.is_empty());
+    let mut app = App::new(Lang::En, keymap, vec![Template::embedded()], "Lê Thị Tú".into());
+    app.clock = fixed_now;
+    update(&mut app, Event::Opened { path: PATH.into(), result: Ok(new_visit()) });
+    ch(&mut app, 'e');
+    // The status line names the key as it is bound now.
+    assert!(screen_text(&app).contains("Ctrl-O save"), "{}", screen_text(&app));
+    type_text(&mut app, "hỏi lại?");
+    assert!(key(&mut app, KeyCode::Enter).is_empty(), "Enter no longer confirms");
+    let effects = ctrl(&mut app, 'o');
+    assert_eq!(saved(&effects).answers["prep.committee_met"].note, "hỏi lại?", "? is typed, not help");
+    // The save-conflict pop-up offers the rebound key, and takes it.
+    update(&mut app, Event::SaveConflict { path: PATH.into() });
+    assert!(screen_text(&app).contains("m: keep mine (overwrite)"), "{}", screen_text(&app));
+    assert!(ch(&mut app, 'k').is_empty(), "k is no longer bound");
+    assert!(matches!(ch(&mut app, 'm').as_slice(), [Effect::ForceSave { .. }]));
+}
+
+#[test]
+fn help_on_the_new_visit_form_lists_the_form_s_keys() {
+    let mut app = new_app();
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    ch(&mut app, 'a');
+    ch(&mut app, '?');
+    assert!(matches!(app.overlay, Overlay::Help));
+    let screen = screen_text(&app);
+    assert!(screen.contains("Ctrl-S") && screen.contains("Tạo phiếu"), "{screen}");
+    assert!(!screen.contains("Đến mục chưa trả lời tiếp theo"), "the checklist's keys are not the form's: {screen}");
 }

@@ -55,16 +55,12 @@ pub struct Side {
 /// Load every visit of a side. Problems go to `err`.
 pub fn load_side(ctx: &Context, path: &Path, err: &mut dyn Write) -> Result<Side, Failure> {
     let lang = ctx.lang;
-    let mut outcomes = Vec::new();
     let mut skipped = 0;
     let mut write_error: Option<std::io::Error> = None;
-    crate::store::visit_each(&[path.to_path_buf()], &ctx.templates, |_, result| match result {
-        Ok((visit, template)) => outcomes.push(VisitOutcome::of(&visit, template, lang)),
-        Err(e) => {
-            skipped += 1;
-            if let Err(io) = writeln!(err, "{}", e.display(lang)) {
-                write_error.get_or_insert(io);
-            }
+    let outcomes = crate::store::read::visit_outcomes(path, &ctx.templates, lang, |e| {
+        skipped += 1;
+        if let Err(io) = writeln!(err, "{}", e.display(lang)) {
+            write_error.get_or_insert(io);
         }
     });
     if let Some(io) = write_error {

@@ -263,6 +263,7 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>, err: &mut dyn Write) ->
     // A round.ron governing the folder brings its documents into the checklist and its plan
     // into the home screen and the new-visit form.
     let mut warning = warning;
+    let base_templates = ctx.templates.clone();
     let mut templates = ctx.templates;
     let round = match crate::store::round::find_round_file(&data_dir).map(|f| crate::store::round::load_round(&f)) {
         Some(Ok(round)) => {
@@ -287,6 +288,7 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>, err: &mut dyn Write) ->
         colors: crate::cli::config::colors_enabled(&config),
         round,
         templates,
+        base_templates,
         inspector: config.inspector,
         data_dir,
         edit,

@@ -1,64 +1,26 @@
 //! `khaosat summary PATH...`: merge visit files into a findings report.
 //!
-//! Files are found with the store's walker and cut into runs; each run is read and folded into a
-//! [`SummaryBuilder`] of its own on the thread pool, and the run builders are appended in file
-//! order, so the report never depends on thread timing and no visit is held after it is folded.
-//! A file that fails to load is reported on stderr and in the report, and skipped.
+//! The visits are read and merged by the store's reader ([`summarize`], the same pipeline as the
+//! TUI's summary screen). A file that fails to load is reported on stderr and in the report, and
+//! skipped.
 //!
 //! Exit codes: 0 a summary was produced; 1 with `--strict` when a file was skipped, or when no file
 //! could be loaded at all; 2 usage or output errors.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use rayon::prelude::*;
-
-use crate::cli::round::RoundResolver;
 use crate::cli::{Context, Failure};
 use crate::core::summary::{Filters, SummaryBuilder};
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
-use crate::store::format::{LoadError, template_for};
-use crate::store::round::{is_round_file, rounds_of_summary};
-use crate::store::{find_visit_files, load_visit, save::write_atomic};
+use crate::store::read::{Merged, Report, VisitReader, summarize};
+use crate::store::save::write_atomic;
 use crate::strings::{Lang, Msg};
 
-/// Files read between two progress updates. Only the builders of its runs are held at once.
-const CHUNK: usize = 1024;
-/// Files one thread reads and folds into a builder of its own.
-const RUN: usize = 64;
-
-/// What one run of files gave: the builder of those that loaded, the errors of the others.
-struct Run<'a> {
-    builder: SummaryBuilder,
-    loaded: usize,
-    errors: Vec<(&'a Path, LoadError)>,
-}
-
-/// Load `paths` (with the round keys the resolver gave them) into a fork of `builder`.
-fn read_run<'a>(
-    builder: &SummaryBuilder,
-    rounds: &RoundResolver,
-    paths: &'a [PathBuf],
-    keys: &[Option<PathBuf>],
-) -> Run<'a> {
-    let mut run = Run { builder: builder.fork(), loaded: 0, errors: Vec::new() };
-    for (path, key) in paths.iter().zip(keys) {
-        let templates = rounds.templates(key.as_ref());
-        match load_visit(path, templates) {
-            Ok(visit) => {
-                // load_visit refuses a visit without its template, so this always finds one.
-                if let Some(template) = template_for(&visit, templates) {
-                    run.builder.add(&visit, template, path);
-                    run.loaded += 1;
-                }
-            }
-            Err(e) => run.errors.push((path.as_path(), e)),
-        }
-    }
-    run
-}
+/// More files than this show a progress bar (on a terminal).
+const PROGRESS_FROM: usize = 1024;
 
 #[derive(Debug, clap::Args)]
 pub struct SummaryArgs {
@@ -128,72 +90,55 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
         return Err(Failure::usage(Msg::SumXlsxNeedsOutput.get(lang).to_string()));
     }
     let filters = filters(args, lang)?;
-    let (mut files, walk_errors) = find_visit_files(&args.paths);
-    // A round.ron named on the command line (a shell glob) is not a visit.
-    files.retain(|f| !is_round_file(f));
-    let mut builder = SummaryBuilder::new(lang, filters).keep_answers(args.format == Format::Xlsx);
-    for e in &walk_errors {
-        writeln!(err, "{}", e.display(lang))?;
-        builder.skip(&e.path, e.position, e.message(lang));
-    }
-    if files.is_empty() && walk_errors.is_empty() {
+    let mut reader = VisitReader::new(&args.paths, &ctx.templates);
+    if reader.is_empty() {
         let names: Vec<String> = args.paths.iter().map(|p| display_safe(&p.to_string_lossy(), false)).collect();
         return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")])));
     }
-
-    let progress = std::io::stderr().is_terminal() && files.len() > CHUNK;
-    let mut loaded = 0usize;
-    let mut skipped = walk_errors.len();
-    // Each visit is read against the templates of the round.ron governing its folder.
-    let mut rounds = RoundResolver::new(&ctx.templates);
-    for (n, chunk) in files.chunks(CHUNK).enumerate() {
-        // Round files are resolved here, on this thread; their errors come before the chunk's own.
-        let keys: Vec<Option<PathBuf>> = chunk.iter().map(|path| rounds.resolve_file(path)).collect();
-        for e in rounds.take_errors() {
-            writeln!(err, "{}", e.display(lang))?;
-            builder.skip(&e.path, e.position, e.message(lang));
-            skipped += 1;
-        }
-        // Runs of files are read and folded into builders of their own on the thread pool, then
-        // appended in file order: the report never depends on thread timing.
-        let rounds = &rounds;
-        let runs: Vec<Run> = chunk
-            .par_chunks(RUN)
-            .zip(keys.par_chunks(RUN))
-            .map(|(paths, keys)| read_run(&builder, rounds, paths, keys))
-            .collect();
-        for run in runs {
-            for (path, e) in run.errors {
+    let progress = std::io::stderr().is_terminal() && reader.file_count() > PROGRESS_FROM;
+    let builder = SummaryBuilder::new(lang, filters).keep_answers(args.format == Format::Xlsx);
+    // Problems are reported as they come; the first failure to write them ends the command.
+    let mut write_error: Option<std::io::Error> = None;
+    // Round files met only when gathering the summary's rounds are named after the count.
+    let mut round_problems = Vec::new();
+    let mut say = |report: Report| -> std::io::Result<()> {
+        match report {
+            Report::RoundProblem(e) => {
+                round_problems.push(e.display(lang));
+                Ok(())
+            }
+            Report::Skipped(e) => {
                 if progress {
                     write!(err, "\r\x1b[K")?;
                 }
-                writeln!(err, "{}", e.display(lang))?;
-                builder.skip(path, e.position, e.message(lang));
-                skipped += 1;
+                writeln!(err, "{}", e.display(lang))
             }
-            loaded += run.loaded;
-            builder.append(run.builder);
+            Report::Progress { done, total } if progress => {
+                write!(err, "\r{} {}", bar(done, total), Msg::SumProgress.fill(lang, &[&done, &total]))?;
+                err.flush()
+            }
+            Report::Progress { .. } => Ok(()),
         }
-        if progress {
-            let done = (n * CHUNK + chunk.len()).min(files.len());
-            write!(err, "\r{} {}", bar(done, files.len()), Msg::SumProgress.fill(lang, &[&done, &files.len()]))?;
-            err.flush()?;
+    };
+    let merged = summarize(&mut reader, builder, lang, |report| {
+        if write_error.is_none()
+            && let Err(e) = say(report)
+        {
+            write_error = Some(e);
         }
+    });
+    if let Some(e) = write_error {
+        return Err(e.into());
     }
-    // Every path read is now in the builder (the summary's visits keep their own): the list of
-    // files is not held through the export.
-    drop(files);
+    let Merged { summary, loaded, skipped } = merged;
     if progress {
         writeln!(err)?;
     }
     if skipped > 0 {
         writeln!(err, "{}", Msg::SumSkippedTotal.fill(lang, &[&skipped]))?;
     }
-
-    let mut summary = builder.finish();
-    summary.described_rounds = rounds_of_summary(&mut rounds, &args.paths, &summary.visits);
-    for e in rounds.take_errors() {
-        writeln!(err, "{}", e.display(lang))?;
+    for problem in round_problems {
+        writeln!(err, "{problem}")?;
     }
     for warning in export::round_warnings(&summary, &export::one_line) {
         writeln!(err, "{warning}")?;

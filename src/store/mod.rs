@@ -5,6 +5,7 @@
 pub mod format;
 mod lean;
 pub mod lock;
+pub mod read;
 pub mod round;
 pub mod save;
 
@@ -160,41 +161,6 @@ fn walk(dir: &Path, root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Load
             } else {
                 files.push(path);
             }
-        }
-    }
-}
-
-/// Read every visit under `paths`, each against the templates of the round governing its folder
-/// (see [`round::RoundResolver`]), and hand each outcome to `each` in file order. Round files that
-/// fail to load are reported like visits. Sequential; the summary command reads in parallel.
-pub fn visit_each(
-    paths: &[PathBuf],
-    base: &[Template],
-    mut each: impl FnMut(&Path, Result<(Visit, &Template), LoadError>),
-) {
-    let (files, errors) = find_visit_files(paths);
-    for e in errors {
-        let path = e.path.clone();
-        each(&path, Err(e));
-    }
-    let mut resolver = round::RoundResolver::new(base);
-    for file in files.iter().filter(|f| !round::is_round_file(f)) {
-        let key = resolver.resolve_file(file);
-        for e in resolver.take_errors() {
-            let path = e.path.clone();
-            each(&path, Err(e));
-        }
-        let templates = resolver.templates(key.as_ref());
-        match load_visit(file, templates) {
-            Ok(visit) => match format::template_for(&visit, templates) {
-                Some(template) => each(file, Ok((visit, template))),
-                // load_visit refuses a visit without its template; kept for completeness.
-                None => {
-                    let kind = LoadErrorKind::UnknownTemplate { id: visit.template.id.clone() };
-                    each(file, Err(LoadError::new(file, None, kind)))
-                }
-            },
-            Err(e) => each(file, Err(e)),
         }
     }
 }

@@ -46,6 +46,25 @@ pub enum Action {
     Refresh,
     Export,
     Compare,
+    // Pop-ups and the new-visit form.
+    Confirm,
+    Cancel,
+    CreateVisit,
+    Toggle,
+    NewLine,
+    Left,
+    Right,
+    LineStart,
+    LineEnd,
+    DeleteBack,
+    DeleteForward,
+    DeleteWord,
+    ClearText,
+    KeepMine,
+    TakeTheirs,
+    SaveCopy,
+    Restore,
+    Discard,
 }
 
 impl Action {
@@ -86,6 +105,24 @@ impl Action {
             Action::Refresh => Msg::ActRefresh,
             Action::Export => Msg::ActExport,
             Action::Compare => Msg::ActCompare,
+            Action::Confirm => Msg::ActConfirm,
+            Action::Cancel => Msg::ActCancel,
+            Action::CreateVisit => Msg::ActCreateVisit,
+            Action::Toggle => Msg::ActToggle,
+            Action::NewLine => Msg::ActNewLine,
+            Action::Left => Msg::ActLeft,
+            Action::Right => Msg::ActRight,
+            Action::LineStart => Msg::ActLineStart,
+            Action::LineEnd => Msg::ActLineEnd,
+            Action::DeleteBack => Msg::ActDeleteBack,
+            Action::DeleteForward => Msg::ActDeleteForward,
+            Action::DeleteWord => Msg::ActDeleteWord,
+            Action::ClearText => Msg::ActClearText,
+            Action::KeepMine => Msg::ConflictKeepMine,
+            Action::TakeTheirs => Msg::ConflictTakeTheirs,
+            Action::SaveCopy => Msg::ConflictSaveCopy,
+            Action::Restore => Msg::ActRestore,
+            Action::Discard => Msg::ActDiscard,
         }
     }
 }
@@ -111,14 +148,35 @@ impl Action {
     }
 }
 
-/// Where a binding applies.
+/// Where a binding applies: a screen, or a pop-up while it is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Home,
     Checklist,
     Summary,
-    /// Everywhere, unless an editor has the keyboard.
+    /// The new-visit form.
+    Form,
+    /// A text being typed (an answer, a fact, a note, a filter, a reason, a folder).
+    Editor,
+    /// A list to choose from.
+    Picker,
+    /// The search over items.
+    Search,
+    /// The problems that keep a visit from being final.
+    Problems,
+    /// The file changed on disk: keep mine, take theirs, or save a copy.
+    Conflict,
+    /// Unsaved answers from last time: restore them or not.
+    Recover,
+    /// Everywhere, unless text is being typed (Ctrl-C still quits there).
     Global,
+}
+
+impl Scope {
+    /// Scopes where keys type text: only their own bindings count, so `?` is a question mark.
+    fn types_text(self) -> bool {
+        matches!(self, Scope::Editor | Scope::Search)
+    }
 }
 
 /// A key as the map stores it: shifted letters are stored as the letter alone, since terminals
@@ -292,6 +350,58 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Summary, "o", Action::Compare),
     (Scope::Summary, "esc", Action::Back),
     (Scope::Summary, "q", Action::Back),
+    (Scope::Form, "up", Action::Up),
+    (Scope::Form, "k", Action::Up),
+    (Scope::Form, "shift-tab", Action::Up),
+    (Scope::Form, "down", Action::Down),
+    (Scope::Form, "j", Action::Down),
+    (Scope::Form, "tab", Action::Down),
+    (Scope::Form, "enter", Action::Edit),
+    (Scope::Form, "ctrl-s", Action::CreateVisit),
+    (Scope::Form, "y", Action::Yes),
+    (Scope::Form, "n", Action::No),
+    (Scope::Form, "esc", Action::Back),
+    (Scope::Editor, "enter", Action::Confirm),
+    (Scope::Editor, "ctrl-s", Action::Confirm),
+    (Scope::Editor, "alt-enter", Action::NewLine),
+    (Scope::Editor, "ctrl-j", Action::NewLine),
+    (Scope::Editor, "esc", Action::Cancel),
+    (Scope::Editor, "left", Action::Left),
+    (Scope::Editor, "right", Action::Right),
+    (Scope::Editor, "up", Action::Up),
+    (Scope::Editor, "down", Action::Down),
+    (Scope::Editor, "home", Action::LineStart),
+    (Scope::Editor, "ctrl-a", Action::LineStart),
+    (Scope::Editor, "end", Action::LineEnd),
+    (Scope::Editor, "ctrl-e", Action::LineEnd),
+    (Scope::Editor, "backspace", Action::DeleteBack),
+    (Scope::Editor, "delete", Action::DeleteForward),
+    (Scope::Editor, "ctrl-w", Action::DeleteWord),
+    (Scope::Editor, "ctrl-u", Action::ClearText),
+    (Scope::Picker, "up", Action::Up),
+    (Scope::Picker, "k", Action::Up),
+    (Scope::Picker, "down", Action::Down),
+    (Scope::Picker, "j", Action::Down),
+    (Scope::Picker, "space", Action::Toggle),
+    (Scope::Picker, "enter", Action::Confirm),
+    (Scope::Picker, "esc", Action::Cancel),
+    (Scope::Search, "up", Action::Up),
+    (Scope::Search, "down", Action::Down),
+    (Scope::Search, "backspace", Action::DeleteBack),
+    (Scope::Search, "enter", Action::Confirm),
+    (Scope::Search, "esc", Action::Cancel),
+    (Scope::Problems, "up", Action::Up),
+    (Scope::Problems, "k", Action::Up),
+    (Scope::Problems, "down", Action::Down),
+    (Scope::Problems, "j", Action::Down),
+    (Scope::Problems, "enter", Action::Open),
+    (Scope::Conflict, "k", Action::KeepMine),
+    (Scope::Conflict, "r", Action::TakeTheirs),
+    (Scope::Conflict, "c", Action::SaveCopy),
+    (Scope::Recover, "y", Action::Restore),
+    (Scope::Recover, "enter", Action::Restore),
+    (Scope::Recover, "n", Action::Discard),
+    (Scope::Recover, "esc", Action::Discard),
 ];
 
 impl Default for KeyMap {
@@ -334,11 +444,12 @@ impl KeyMap {
         (map, unknown)
     }
 
-    /// The action for a key event in a scope (global bindings apply everywhere).
+    /// The action for a key event in a scope (global bindings apply everywhere but where text is
+    /// typed).
     pub fn action(&self, scope: Scope, event: &KeyEvent) -> Option<Action> {
         let k = Key::from_event(event);
         let find = |s: Scope| self.bindings.iter().find(|b| b.scope == s && b.key == k).map(|b| b.action);
-        find(scope).or_else(|| find(Scope::Global))
+        find(scope).or_else(|| if scope.types_text() { None } else { find(Scope::Global) })
     }
 
     /// The keys bound to an action in a scope, as shown to the user (`↑/k`).

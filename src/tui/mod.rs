@@ -1,34 +1,34 @@
-//! The interactive checklist. `app` holds the state and the pure update, `view` draws it,
-//! and this module is the runtime: the terminal, the input and signal threads, the saver,
-//! and the effects that touch the disk.
+//! The interactive checklist. `state` is what it holds, `update` changes it (pure: a key or a
+//! result from the disk in, effects out), `view` draws it. This module runs it: the terminal and
+//! the main loop; `runtime` carries out the effects that touch the disk, `input` reads the
+//! terminal and the signals on threads of their own, `saver` writes off the input path.
 
-pub mod app;
 pub mod backend;
-pub mod compare;
 pub mod editor;
+mod input;
 pub mod keymap;
 pub mod rows;
+mod runtime;
 mod saver;
-pub mod summary;
+pub mod state;
 pub mod terminal;
+pub mod update;
 pub mod view;
 
 use std::io::{self, IsTerminal};
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Sender};
-use std::thread;
+use std::path::PathBuf;
+use std::sync::mpsc;
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::crossterm::event::{self, Event as TermEvent};
 
 use crate::core::template::Template;
-use crate::store::format::template_for;
-use crate::store::{self, find_visit_files, load_visit};
+use crate::store;
 use crate::strings::{Lang, Msg};
-use app::{App, Effect, Event, HomeEntry, update};
 use backend::{LeanBackend, ScreenSize};
 use keymap::KeyMap;
+use state::{App, Effect, Event};
+use update::update;
 use view::Theme;
 
 /// How long the frame after an answer waits for the save to finish (see the main loop).
@@ -39,7 +39,10 @@ pub struct Options {
     pub lang: Lang,
     pub keymap: KeyMap,
     pub colors: bool,
+    /// The templates new and opened visits use: with the data folder's round's documents.
     pub templates: Vec<Template>,
+    /// The templates as given (embedded and `--template`), for reading whole folders.
+    pub base_templates: Vec<Template>,
     pub inspector: String,
     pub data_dir: PathBuf,
     /// `khaosat edit FILE`: open this visit directly.
@@ -61,15 +64,14 @@ pub fn run(options: Options) -> Result<(), String> {
     store::save::clean_leftovers(&options.data_dir);
 
     let (tx, rx) = mpsc::channel::<Event>();
-    spawn_signal_thread(tx.clone()).map_err(|e| e.to_string())?;
+    input::spawn_signal_thread(tx.clone()).map_err(|e| e.to_string())?;
     let guard = terminal::TerminalGuard::enter().map_err(|e| e.to_string())?;
     // A frame is written in one go: the backend's many small writes land in this buffer.
     let backend = LeanBackend::new(io::BufWriter::with_capacity(1 << 14, io::stdout()), ScreenSize::Terminal);
     let mut term = Terminal::new(backend).map_err(|e| e.to_string())?;
     // The backend then knows the screen is blank, and can reuse what it shows.
     term.clear().map_err(|e| e.to_string())?;
-    spawn_input_thread(tx.clone());
-    let saver = saver::Saver::spawn(tx.clone());
+    input::spawn_input_thread(tx.clone());
 
     let mut app = App::new(lang, options.keymap, options.templates, options.inspector);
     app.flash = options.warning;
@@ -84,7 +86,7 @@ pub fn run(options: Options) -> Result<(), String> {
         }
         None => Effect::ScanHome,
     };
-    let mut ctx = Runtime { data_dir: options.data_dir, tx, saver, hung_up: false, lock: None };
+    let mut ctx = runtime::Runtime::new(options.data_dir, options.base_templates, tx);
     let mut pending = vec![first];
     // A save was handed to the saver since the last frame.
     let mut saving = false;
@@ -135,7 +137,7 @@ pub fn run(options: Options) -> Result<(), String> {
             }
             match rx.recv_timeout(Duration::from_secs(1)) {
                 Ok(event) => break Some(event),
-                Err(mpsc::RecvTimeoutError::Timeout) if terminal_hung_up() => break Some(Event::HangUp),
+                Err(mpsc::RecvTimeoutError::Timeout) if input::terminal_hung_up() => break Some(Event::HangUp),
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
                 Err(mpsc::RecvTimeoutError::Disconnected) => break None,
             }
@@ -160,381 +162,4 @@ pub fn run(options: Options) -> Result<(), String> {
         drop(guard);
     }
     Ok(())
-}
-
-struct Runtime {
-    data_dir: PathBuf,
-    tx: Sender<Event>,
-    saver: saver::Saver,
-    hung_up: bool,
-    /// The lock of the open visit, held while it is open.
-    lock: Option<store::lock::VisitLock>,
-}
-
-impl Runtime {
-    /// Carry out one effect; results come back as events for `update`.
-    fn perform(&mut self, app: &mut App, effect: Effect, pending: &mut Vec<Effect>) {
-        let lang = app.lang;
-        let event = match effect {
-            Effect::Save { path, text } => {
-                self.saver.save(path, text);
-                return;
-            }
-            Effect::Quit => {
-                app.quit = true;
-                return;
-            }
-            Effect::ScanHome => {
-                spawn_home_loader(self.data_dir.clone(), app.templates.clone(), self.tx.clone());
-                return;
-            }
-            Effect::FindPrevious { path, branch, committee, before } => {
-                let templates = app.templates.clone();
-                let tx = self.tx.clone();
-                thread::spawn(move || {
-                    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                    let candidates: Vec<crate::core::visit::Visit> = store::round::previous_candidates(&dir, &branch)
-                        .iter()
-                        .filter(|p| **p != path)
-                        .filter_map(|p| load_visit(p, &templates).ok())
-                        .collect();
-                    if let Some(found) = crate::core::round::previous_visit(&candidates, &branch, &committee, before) {
-                        let _ = tx.send(Event::Previous { path, visit: Box::new(found.clone()) });
-                    }
-                });
-                return;
-            }
-            Effect::Compare { old } => {
-                let (templates, new, tx) = (app.templates.clone(), self.data_dir.clone(), self.tx.clone());
-                thread::spawn(move || {
-                    let side = |dir: &Path| {
-                        let mut outcomes = Vec::new();
-                        store::visit_each(&[dir.to_path_buf()], &templates, |_, result| {
-                            if let Ok((visit, template)) = result {
-                                outcomes.push(crate::core::compare::VisitOutcome::of(&visit, template, lang));
-                            }
-                        });
-                        outcomes
-                    };
-                    let result = if old.is_dir() {
-                        Ok(Box::new(crate::core::compare::compare(&side(&old), &side(&new))))
-                    } else {
-                        Err(Msg::CliNoFiles
-                            .fill(lang, &[&crate::core::text::display_safe(&old.to_string_lossy(), false)]))
-                    };
-                    let _ = tx.send(Event::CompareReady(result));
-                });
-                return;
-            }
-            Effect::ComputeSummary { filters, generation } => {
-                let job = SummaryJob { dir: self.data_dir.clone(), templates: app.templates.clone(), lang, filters };
-                spawn_summary(job, generation, self.tx.clone());
-                return;
-            }
-            Effect::Export { name, bytes } => {
-                let path = self.data_dir.join(name);
-                let result = store::save::write_atomic(&path, &bytes)
-                    .map(|()| path.clone())
-                    .map_err(|e| Msg::ErrWrite.fill(lang, &[&path.display(), &e]));
-                Event::Exported(result)
-            }
-            Effect::Open(path) => return self.open(app, path, pending),
-            Effect::Reload(path) => {
-                let result = load_visit(&path, &app.templates).map_err(|e| e.display(lang));
-                if let Ok(bytes) = std::fs::read(&path) {
-                    self.saver.expect(path.clone(), bytes);
-                }
-                Event::Opened { path, result }
-            }
-            Effect::Close(_) => {
-                self.lock = None;
-                return;
-            }
-            Effect::ForceSave { path, text } => {
-                self.saver.force_save(path, text);
-                return;
-            }
-            Effect::SaveCopy { visit, beside } => {
-                let dir = beside.parent().map(Path::to_path_buf).unwrap_or_else(|| self.data_dir.clone());
-                match store::create_visit(&dir, &visit) {
-                    Ok(copy) => {
-                        app.flash = Some(Msg::CopySaved.fill(lang, &[&copy.display()]));
-                        return self.open(app, copy, pending);
-                    }
-                    Err(e) => Event::Created(Err(Msg::ErrWrite.fill(lang, &[&dir.display(), &e]))),
-                }
-            }
-            Effect::Restore { recovery } => {
-                let result = load_visit(&recovery, &app.templates).map_err(|e| e.display(lang));
-                if result.is_ok() {
-                    let _ = std::fs::remove_file(&recovery);
-                }
-                Event::Restored(result)
-            }
-            Effect::DiscardRecovery(recovery) => {
-                let mut old = recovery.clone().into_os_string();
-                old.push(".old");
-                let _ = std::fs::rename(&recovery, old);
-                return;
-            }
-            Effect::Create(visit) => {
-                let result = store::create_visit(&self.data_dir, &visit)
-                    .map(|path| (path, *visit))
-                    .map_err(|e| Msg::ErrWrite.fill(lang, &[&self.data_dir.display(), &e]));
-                let read_only = match &result {
-                    Ok((path, _)) => {
-                        let why = self.take_lock(path, lang).map(|why| why.into_event(path.clone()));
-                        if let Ok(bytes) = std::fs::read(path) {
-                            self.saver.expect(path.clone(), bytes);
-                        }
-                        why
-                    }
-                    Err(_) => None,
-                };
-                pending.extend(update(app, Event::Created(result)));
-                pending.extend(read_only.into_iter().flat_map(|event| update(app, event)));
-                return;
-            }
-        };
-        pending.extend(update(app, event));
-    }
-
-    /// Open a visit: read it, take its lock (or note why it cannot be written), read it again
-    /// under the lock, and offer any recovery file. A file that cannot be read gets no lock file.
-    fn open(&mut self, app: &mut App, path: PathBuf, pending: &mut Vec<Effect>) {
-        let lang = app.lang;
-        if let Err(e) = load_visit(&path, &app.templates) {
-            pending.extend(update(app, Event::Opened { path, result: Err(e.display(lang)) }));
-            return;
-        }
-        let read_only = self.take_lock(&path, lang);
-        // Read under the lock: another session may have saved it in between.
-        let result = load_visit(&path, &app.templates).map_err(|e| e.display(lang));
-        if let Ok(bytes) = std::fs::read(&path) {
-            self.saver.expect(path.clone(), bytes);
-        }
-        let opened = result.is_ok();
-        pending.extend(update(app, Event::Opened { path: path.clone(), result }));
-        if !opened {
-            self.lock = None;
-            return;
-        }
-        if let Some(event) = read_only.map(|why| why.into_event(path.clone())) {
-            pending.extend(update(app, event));
-            return;
-        }
-        if let Some(recovery) = saver::recovery_paths(&path).into_iter().find(|p| p.is_file()) {
-            pending.extend(update(app, Event::Recoverable { path, recovery }));
-        }
-    }
-
-    /// Take the visit's lock. Returns why the visit must open read-only when it cannot be taken.
-    fn take_lock(&mut self, path: &Path, lang: Lang) -> Option<ReadOnlyBecause> {
-        self.lock = None;
-        match store::lock::lock_visit(path) {
-            Ok(store::lock::LockOutcome::Acquired(lock)) => {
-                self.lock = Some(lock);
-                None
-            }
-            Ok(store::lock::LockOutcome::HeldBy(holder)) => {
-                Some(ReadOnlyBecause::Held(holder_text(holder.as_ref(), lang)))
-            }
-            Ok(store::lock::LockOutcome::Odd(odd)) => Some(ReadOnlyBecause::Odd(odd)),
-            // A folder where no lock file can be made (read-only) still opens; the save will say why.
-            Err(_) => None,
-        }
-    }
-}
-
-/// Why an opened visit may not be written.
-enum ReadOnlyBecause {
-    /// Another session holds it (who, in words).
-    Held(String),
-    Odd(store::lock::OddLock),
-}
-
-impl ReadOnlyBecause {
-    fn into_event(self, path: PathBuf) -> Event {
-        match self {
-            ReadOnlyBecause::Held(holder) => Event::ReadOnly { path, holder },
-            ReadOnlyBecause::Odd(odd) => Event::OddLock { path, odd },
-        }
-    }
-}
-
-fn holder_text(holder: Option<&store::lock::Holder>, lang: Lang) -> String {
-    match holder {
-        Some(h) => {
-            let since = h.since.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%H:%M %d/%m/%Y").to_string();
-            crate::core::text::display_safe(&Msg::HolderText.fill(lang, &[&h.user, &h.host, &h.pid, &since]), false)
-        }
-        None => Msg::HolderUnknown.get(lang).to_string(),
-    }
-}
-
-/// SIGHUP (the SSH link dropped) becomes a hang-up, SIGTERM a request to stop: both save and
-/// leave; only after SIGTERM is the terminal still there to be restored. SIGWINCH is a resize
-/// (the input thread only wakes for input, so it would not see one).
-fn spawn_signal_thread(tx: Sender<Event>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM, SIGWINCH};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGWINCH])?;
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            let event = match signal {
-                SIGHUP => Event::HangUp,
-                SIGWINCH => Event::Resize,
-                _ => Event::Terminate,
-            };
-            if tx.send(event).is_err() {
-                return;
-            }
-        }
-    });
-    Ok(())
-}
-
-/// Terminal input on its own thread, so the main loop never polls a dead terminal.
-///
-/// The thread sleeps in `poll(2)` on the terminal itself and hands over to crossterm only when
-/// there is something to read. That way a hang-up is seen at once (POLLHUP, or an error) even
-/// when no SIGHUP comes (a parent that ignores it, a terminal that is not the controlling one),
-/// and crossterm's own loop is never left spinning on a closed terminal (its issue 793).
-fn spawn_input_thread(tx: Sender<Event>) {
-    thread::spawn(move || {
-        loop {
-            let readiness = wait_for_terminal();
-            // Checked first: on a hung-up terminal crossterm would read end-of-file forever.
-            if readiness.hung_up {
-                let _ = tx.send(Event::HangUp);
-                return;
-            }
-            if readiness.readable && !forward_pending_events(&tx) {
-                return;
-            }
-        }
-    });
-}
-
-/// True when the terminal has gone away (checked without waiting and without reading).
-fn terminal_hung_up() -> bool {
-    let mut pfd = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
-    // SAFETY: one valid pollfd, living for the duration of the call.
-    let ready = unsafe { libc::poll(&mut pfd, 1, 0) };
-    ready < 0 || pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
-}
-
-struct Readiness {
-    readable: bool,
-    hung_up: bool,
-}
-
-/// Block until the terminal (standard input) has input or has gone away.
-fn wait_for_terminal() -> Readiness {
-    let mut pfd = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
-    loop {
-        // SAFETY: one valid pollfd, living for the duration of the call.
-        let ready = unsafe { libc::poll(&mut pfd, 1, -1) };
-        if ready < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-            continue;
-        }
-        let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
-        return Readiness { readable: pfd.revents & libc::POLLIN != 0, hung_up: ready < 0 || pfd.revents & gone != 0 };
-    }
-}
-
-/// Hand every event crossterm can decode now to the main loop. False when the loop is gone or
-/// the terminal failed.
-fn forward_pending_events(tx: &Sender<Event>) -> bool {
-    // Bounded, so a terminal that keeps reporting input it cannot deliver cannot keep us here.
-    for _ in 0..4096 {
-        match event::poll(Duration::ZERO) {
-            Ok(true) => {}
-            Ok(false) => return true,
-            Err(_) => {
-                let _ = tx.send(Event::HangUp);
-                return false;
-            }
-        }
-        let event = match event::read() {
-            Ok(TermEvent::Key(key)) => Event::Key(key),
-            Ok(TermEvent::Paste(text)) => Event::Paste(text),
-            Ok(TermEvent::Resize(_, _)) => Event::Resize,
-            Ok(_) => continue,
-            Err(_) => {
-                let _ = tx.send(Event::HangUp);
-                return false;
-            }
-        };
-        if tx.send(event).is_err() {
-            return false;
-        }
-    }
-    true
-}
-
-/// Read the data folder in the background and send the visits in small batches, so the first
-/// frame never waits for a large folder.
-fn spawn_home_loader(dir: PathBuf, templates: Vec<Template>, tx: Sender<Event>) {
-    thread::spawn(move || {
-        let (files, errors) = find_visit_files(&[dir]);
-        let mut unreadable = errors.len();
-        for chunk in files.chunks(64) {
-            let entries: Vec<HomeEntry> = chunk
-                .iter()
-                .filter_map(|path| match home_entry(path, &templates) {
-                    Some(entry) => Some(entry),
-                    None => {
-                        unreadable += 1;
-                        None
-                    }
-                })
-                .collect();
-            if tx.send(Event::HomeEntries(entries)).is_err() {
-                return;
-            }
-        }
-        let _ = tx.send(Event::HomeDone { unreadable });
-    });
-}
-
-struct SummaryJob {
-    dir: PathBuf,
-    templates: Vec<Template>,
-    lang: Lang,
-    filters: crate::core::summary::Filters,
-}
-
-/// Merge the data folder in the background, reporting progress, for the summary screen.
-fn spawn_summary(job: SummaryJob, generation: u64, tx: Sender<Event>) {
-    thread::spawn(move || {
-        let total = find_visit_files(std::slice::from_ref(&job.dir)).0.len();
-        let mut builder = crate::core::summary::SummaryBuilder::new(job.lang, job.filters);
-        let mut done = 0;
-        store::visit_each(std::slice::from_ref(&job.dir), &job.templates, |path, result| {
-            match result {
-                Ok((visit, template)) => {
-                    builder.add(&visit, template, path);
-                }
-                Err(e) => builder.skip(&e.path, e.position, e.message(job.lang)),
-            }
-            done += 1;
-            if done % 256 == 0 {
-                let _ = tx.send(Event::SummaryProgress { generation, done, total });
-            }
-        });
-        let mut summary = builder.finish();
-        // The rounds and coverage as `khaosat summary` gives them, so `m` writes the same report.
-        let mut rounds = store::round::RoundResolver::new(&job.templates);
-        summary.described_rounds =
-            store::round::rounds_of_summary(&mut rounds, std::slice::from_ref(&job.dir), &summary.visits);
-        let _ = tx.send(Event::SummaryReady { generation, summary: Box::new(summary) });
-    });
-}
-
-fn home_entry(path: &Path, templates: &[Template]) -> Option<HomeEntry> {
-    let visit = load_visit(path, templates).ok()?;
-    let template = template_for(&visit, templates)?;
-    let mut entry = HomeEntry::from_visit(path.to_path_buf(), &visit, template);
-    entry.odd_lock = store::lock::odd_lock(path).is_some();
-    Some(entry)
 }

@@ -12,7 +12,7 @@ use std::thread;
 use std::time::Duration;
 
 use crate::store::save::write_atomic;
-use crate::tui::app::Event;
+use crate::tui::state::Event;
 
 enum Job {
     /// The content the file has now (just loaded): the reference for the next write.

@@ -15,11 +15,12 @@ use crate::core::template::Kind;
 use crate::core::text::display_safe;
 use crate::core::visit::Value;
 use crate::strings::Msg;
-use crate::tui::app::{App, SaveState, Session, current_row};
 use crate::tui::rows::{
     Fact, FactInput, Row, answer_text, row_enabled, row_item, rows, section_count, section_findings, section_progress,
     section_title,
 };
+use crate::tui::state::session::{SaveState, Session};
+use crate::tui::state::{App, current_row};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let Some(session) = app.session.as_ref() else { return };
@@ -100,7 +101,7 @@ fn draw_items(frame: &mut Frame, app: &App, session: &Session, theme: Theme, are
     frame.render_widget(block, area);
     let all = rows(&session.template, session.section);
     let height = inner.height as usize;
-    let offset = if session.row < height { 0 } else { session.row + 1 - height };
+    let offset = super::scroll_offset(session.row, height);
     let width = inner.width as usize;
     // Facts hold dates, names and types: give them room; answers are short (Có, Không, 4/5).
     let answer_width = if session.section == 0 { 20.min(width / 3) } else { 7.min(width / 4) };

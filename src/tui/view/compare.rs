@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::{Theme, fit, pad, safe};
 use crate::core::compare::BranchRef;
 use crate::strings::Msg;
-use crate::tui::app::App;
+use crate::tui::state::App;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let c = &app.compare;
@@ -55,13 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     frame.render_widget(block, body);
     let width = inner.width as usize;
     let height = inner.height as usize;
-    let offset = if c.selected < height { 0 } else { c.selected + 1 - height };
-    let lines: Vec<Line> = cmp
-        .findings
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
+    let lines: Vec<Line> = super::visible(&cmp.findings, c.selected, height)
         .map(|(i, f)| {
             let cursor = if i == c.selected { "▶" } else { " " };
             let counts = format!("✓{:<3}={:<3}+{:<3}", f.fixed.len(), f.persisting.len(), f.new.len());

@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Theme, fit, pad, safe};
 use crate::core::problems::fact_problems;
 use crate::strings::Msg;
-use crate::tui::app::{App, Form};
 use crate::tui::rows::Fact;
+use crate::tui::state::App;
+use crate::tui::state::home::Form;
 use crate::tui::view::overlay::problem_text;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -30,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let label_width = (widest.unwrap_or(20) + 2).min(width / 2);
     let missing = form.missing();
     let height = inner.height as usize;
-    let offset = if form.row < height { 0 } else { form.row + 1 - height };
+    let offset = super::scroll_offset(form.row, height);
     let mut lines = Vec::new();
     for i in (0..Form::row_count()).skip(offset).take(height) {
         let selected = i == form.row;

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Theme, fit, pad, safe};
 use crate::strings::Msg;
-use crate::tui::app::App;
+use crate::tui::state::App;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let home = &app.home;
@@ -79,8 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     );
     let mut lines = vec![Line::styled(pad(&heading, width), theme.muted())];
     let height = (inner.height as usize).saturating_sub(1);
-    let offset = if home.selected < height { 0 } else { home.selected + 1 - height };
-    for (i, e) in home.entries.iter().enumerate().skip(offset).take(height) {
+    for (i, e) in super::visible(&home.entries, home.selected, height) {
         let status = app.lang_str(e.status.label());
         let cursor = match (i == home.selected, e.odd_lock) {
             (true, _) => "▶",

@@ -4,6 +4,7 @@
 mod checklist;
 mod compare;
 mod form;
+mod hints;
 mod home;
 mod overlay;
 mod summary;
@@ -17,8 +18,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::core::text::display_safe;
 use crate::strings::Msg;
-use crate::tui::app::{App, Overlay, Screen};
 use crate::tui::keymap::Action;
+use crate::tui::state::{App, Overlay, Screen};
 
 /// Styles, with colour only as an extra: with colours off every meaning is still visible.
 #[derive(Debug, Clone, Copy)]
@@ -125,18 +126,20 @@ fn status_hints(app: &App) -> String {
         |action: Action| format!("{} {}", app.keymap.keys_for(scope, action), app.lang_str(action.description()));
     let short = |action: Action| format!("{} {}", app.keymap.first_key(scope, action), app.lang_str(action.short()));
     match (&app.overlay, &app.screen) {
-        (Overlay::Editor(_), _) => app.lang_str(Msg::EditorHint).to_string(),
-        (Overlay::Picker(p), _) if p.multi => app.lang_str(Msg::PickerMultiHint).to_string(),
-        (Overlay::Picker(_), _) => app.lang_str(Msg::PickerHint).to_string(),
-        (Overlay::Search(_), _) => app.lang_str(Msg::SearchHint).to_string(),
-        (Overlay::Problems { .. }, _) => app.lang_str(Msg::ProblemsHint).to_string(),
+        (Overlay::Editor(_), _) => hints::editor(app),
+        (Overlay::Picker(p), _) => hints::picker(app, p.multi),
+        (Overlay::Search(_), _) => hints::search(app),
+        (Overlay::Problems { .. }, _) => hints::problems(app),
         (Overlay::Help, _) => app.lang_str(Msg::HelpHint).to_string(),
-        (Overlay::Conflict, _) => app.lang_str(Msg::ConflictChoices).to_string(),
-        (Overlay::Recover { .. }, _) => "y / n".to_string(),
+        (Overlay::Conflict, _) => hints::conflict(app),
+        (Overlay::Recover { .. }, _) => {
+            let (restore, discard) = hints::recover_keys(app);
+            format!("{restore} / {discard}")
+        }
         (Overlay::None, Screen::Home) => {
             [Action::Open, Action::NewVisit, Action::Summary, Action::Help, Action::Quit].map(hint).join(" · ")
         }
-        (Overlay::None, Screen::NewVisit) => app.lang_str(Msg::FormHint).to_string(),
+        (Overlay::None, Screen::NewVisit) => hints::form(app),
         (Overlay::None, Screen::Summary) if app.summary.detail.is_some() => {
             app.lang_str(Msg::SummaryBranchesOf).to_string()
         }
@@ -155,6 +158,17 @@ fn status_hints(app: &App) -> String {
         .map(short)
         .join(" · "),
     }
+}
+
+/// The first row to show in a list `height` rows high so that row `selected` is on screen.
+fn scroll_offset(selected: usize, height: usize) -> usize {
+    if selected < height { 0 } else { selected + 1 - height }
+}
+
+/// The rows of a scrolling list that fit in `height`, each with its index, keeping `selected`
+/// on screen.
+fn visible<T>(items: &[T], selected: usize, height: usize) -> impl Iterator<Item = (usize, &T)> {
+    items.iter().enumerate().skip(scroll_offset(selected, height)).take(height)
 }
 
 #[cfg(test)]

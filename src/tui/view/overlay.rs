@@ -10,19 +10,22 @@ use super::{Theme, fit, pad, safe};
 use crate::core::problems::Problem;
 use crate::core::text::display_safe;
 use crate::strings::Msg;
-use crate::tui::app::{App, Editor, Overlay, Target, current_problems, search_results};
 use crate::tui::rows::row_item;
+use crate::tui::state::prompts::{Editor, Target};
+use crate::tui::state::{App, Overlay, current_problems, search_results};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => help(frame, app, theme, area),
         Overlay::Conflict => {
-            let lines = [Msg::ConflictTitle, Msg::ConflictChoices].map(|m| app.lang_str(m));
+            let choices = super::hints::conflict(app);
+            let lines = [app.lang_str(Msg::ConflictTitle), choices.as_str()];
             message_box(frame, theme, area, &lines);
         }
         Overlay::Recover { recovery } => {
-            let text = Msg::RecoverTitle.fill(app.lang, &[&safe(&recovery.to_string_lossy())]);
+            let (restore, discard) = super::hints::recover_keys(app);
+            let text = Msg::RecoverTitle.fill(app.lang, &[&safe(&recovery.to_string_lossy()), &restore, &discard]);
             message_box(frame, theme, area, &[text.as_str()]);
         }
         Overlay::Problems { selected } => problems(frame, app, theme, area, *selected),
@@ -91,7 +94,7 @@ fn target_title(app: &App, target: &Target) -> String {
         Target::Fact(fact) => fact.label().get(lang).to_string(),
         Target::Answer(id) => item_text(id),
         Target::Note(id) => format!("{}: {}", app.lang_str(Msg::NoteLabel), item_text(id)),
-        Target::Filter(kind) => app.lang_str(crate::tui::summary::filter_label(*kind)).to_string(),
+        Target::Filter(kind) => app.lang_str(crate::tui::state::summary::filter_label(*kind)).to_string(),
         Target::PlannedBranch => app.lang_str(Msg::PlannedBranchTitle).to_string(),
         Target::ReopenReason => app.lang_str(Msg::ReopenTitle).to_string(),
         Target::CompareWith => app.lang_str(Msg::CompareAsk).to_string(),
@@ -124,7 +127,7 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         let text: String = (0..columns).filter_map(|c| entries.get(c * per_column + row)).map(cell).collect();
         lines.push(Line::from(text));
     }
-    lines.push(Line::styled(fit(app.lang_str(Msg::EditorHint), column_width * columns), theme.muted()));
+    lines.push(Line::styled(fit(&super::hints::editor(app), column_width * columns), theme.muted()));
     let popup = centered(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let block = Block::bordered().title(app.lang_str(Msg::ActHelp));
@@ -160,12 +163,7 @@ fn problems(frame: &mut Frame, app: &App, theme: Theme, area: Rect, selected: us
     }
     let width = inner.width as usize;
     let height = inner.height as usize;
-    let offset = if selected < height { 0 } else { selected + 1 - height };
-    let lines: Vec<Line> = list
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
+    let lines: Vec<Line> = super::visible(&list, selected, height)
         .map(|(i, p)| {
             let cursor = if i == selected { "▶" } else { " " };
             let style = if i == selected { theme.selected() } else { Default::default() };

@@ -10,8 +10,8 @@ use super::{Theme, fit, pad, safe};
 use crate::core::summary::{Finding, Summary, quantified};
 use crate::export::{date_text, figure_lines};
 use crate::strings::Msg;
-use crate::tui::app::App;
-use crate::tui::summary::{Pane, filters_text};
+use crate::tui::state::App;
+use crate::tui::state::summary::{Pane, filters_text};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let s = &app.summary;
@@ -74,13 +74,7 @@ fn draw_findings(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary
     }
     let width = inner.width as usize;
     let height = inner.height as usize;
-    let offset = if s.selected < height { 0 } else { s.selected + 1 - height };
-    let lines: Vec<Line> = summary
-        .findings
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
+    let lines: Vec<Line> = super::visible(&summary.findings, s.selected, height)
         .map(|(i, f)| {
             let cursor = if i == s.selected { "▶" } else { " " };
             let count = format!("{:>2}/{:<2}", f.failing(), f.assessed);
@@ -137,7 +131,7 @@ fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary: 
         }
     }
     let height = inner.height as usize;
-    let offset = if selected_line < height { 0 } else { selected_line + 1 - height };
+    let offset = super::scroll_offset(selected_line, height);
     frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
 }
 

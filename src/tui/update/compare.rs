@@ -1,4 +1,4 @@
-//! The round-over-round screen: per finding, the branches that fixed it, still have it, or newly
+//! The round-over-round screen's keys: per finding, the branches that fixed it, still have it, or newly
 //! have it, comparing the data folder with an earlier round's folder.
 
 use std::path::PathBuf;
@@ -6,19 +6,11 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::core::compare::Comparison;
-use crate::tui::app::{App, Editor, Effect, Overlay, Screen, Target};
 use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, Scope};
-
-#[derive(Debug, Clone, Default)]
-pub struct CompareScreen {
-    pub old: PathBuf,
-    pub comparison: Option<Box<Comparison>>,
-    pub loading: bool,
-    pub selected: usize,
-    /// Showing the branches of the selected finding.
-    pub detail: bool,
-}
+use crate::tui::state::compare::CompareScreen;
+use crate::tui::state::prompts::{Editor, Target};
+use crate::tui::state::{App, Effect, Overlay, Screen};
 
 /// Ask for the earlier round's folder, suggesting `guess`.
 pub fn ask_folder(app: &mut App, guess: Option<PathBuf>) {

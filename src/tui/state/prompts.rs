@@ -1,0 +1,70 @@
+//! The pop-ups that ask for something: a text editor, a list to pick from, a search.
+
+use crate::tui::editor::TextBuffer;
+use crate::tui::rows::Fact;
+
+/// What an editor or picker writes to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Fact(Fact),
+    Answer(String),
+    Note(String),
+    /// A filter of the summary screen.
+    Filter(crate::tui::state::summary::FilterKind),
+    /// The planned branch a new visit starts from.
+    PlannedBranch,
+    /// Why a final visit is reopened.
+    ReopenReason,
+    /// The earlier round's folder to compare with.
+    CompareWith,
+}
+
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub target: Target,
+    pub buffer: TextBuffer,
+    pub error: Option<String>,
+}
+
+impl Editor {
+    /// An editor on `text` for `target`; `multiline` allows line breaks (notes, free text).
+    pub fn new(target: Target, text: &str, multiline: bool) -> Editor {
+        Editor { target, buffer: TextBuffer::new(text, multiline), error: None }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub target: Target,
+    /// (id, label)
+    pub options: Vec<(String, String)>,
+    pub multi: bool,
+    pub cursor: usize,
+    pub chosen: Vec<String>,
+}
+
+impl Picker {
+    /// One choice among `options` (id, label), the cursor on `current` when it is one of them.
+    pub fn single(target: Target, options: Vec<(String, String)>, current: String) -> Picker {
+        let cursor = options.iter().position(|(id, _)| *id == current).unwrap_or(0);
+        Picker { target, options, multi: false, cursor, chosen: vec![current] }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: TextBuffer,
+    pub selected: usize,
+}
+
+impl Search {
+    pub fn new() -> Search {
+        Search { query: TextBuffer::new("", false), selected: 0 }
+    }
+}
+
+impl Default for Search {
+    fn default() -> Search {
+        Search::new()
+    }
+}

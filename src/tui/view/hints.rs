@@ -1,0 +1,125 @@
+//! The key hints of the status line, written from the key map: a key rebound in the config file
+//! is shown as it is bound. Each hint is keys, then a few words from the strings table.
+
+use crate::strings::Msg;
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::state::App;
+
+/// One hint of a status line.
+pub enum Hint {
+    /// The first key of an action, then words: `Enter save`.
+    Key(Action, Msg),
+    /// Every key of an action: `Alt-Enter/Ctrl-J new line`.
+    Keys(Action, Msg),
+    /// The first keys of two actions run together: `↑↓ select`.
+    Pair(Action, Action, Msg),
+    /// The first key of an action and keys that are typed, not bound: `Space/1–9 tick`.
+    KeyAnd(Action, &'static str, Msg),
+    /// Keys that are typed, not bound (digits): `1–9 pick`.
+    Typed(&'static str, Msg),
+    /// Words alone.
+    Words(Msg),
+    /// A choice as a pop-up offers it: `k: keep mine (overwrite)`.
+    Choice(Action, Msg),
+}
+
+/// The hints in `scope`, joined as the status line shows them.
+pub fn line(app: &App, scope: Scope, hints: &[Hint]) -> String {
+    let map = &app.keymap;
+    let words = |m: &Msg| app.lang_str(*m);
+    let text = |hint: &Hint| match hint {
+        Hint::Key(action, m) => format!("{} {}", map.first_key(scope, *action), words(m)),
+        Hint::Keys(action, m) => format!("{} {}", map.keys_for(scope, *action), words(m)),
+        Hint::Pair(a, b, m) => format!("{}{} {}", map.first_key(scope, *a), map.first_key(scope, *b), words(m)),
+        Hint::KeyAnd(action, typed, m) => format!("{}/{typed} {}", map.first_key(scope, *action), words(m)),
+        Hint::Typed(typed, m) => format!("{typed} {}", words(m)),
+        Hint::Words(m) => words(m).to_string(),
+        Hint::Choice(action, m) => format!("{}: {}", map.first_key(scope, *action), words(m)),
+    };
+    hints.iter().map(text).collect::<Vec<_>>().join(" · ")
+}
+
+/// What the editor's keys do, in one line.
+pub fn editor(app: &App) -> String {
+    use Hint::*;
+    line(
+        app,
+        Scope::Editor,
+        &[
+            Key(Action::Confirm, Msg::HintSave),
+            Keys(Action::NewLine, Msg::HintNewLine),
+            Key(Action::Cancel, Msg::HintCancel),
+        ],
+    )
+}
+
+pub fn picker(app: &App, multi: bool) -> String {
+    use Hint::*;
+    let first = if multi {
+        [Pair(Action::Up, Action::Down, Msg::HintMultiMove), KeyAnd(Action::Toggle, "1–9", Msg::HintTick)]
+    } else {
+        [Pair(Action::Up, Action::Down, Msg::HintPickMove), Typed("1–9", Msg::HintQuickPick)]
+    };
+    let rest = [Key(Action::Confirm, Msg::HintConfirm), Key(Action::Cancel, Msg::HintCancel)];
+    line(app, Scope::Picker, &first.into_iter().chain(rest).collect::<Vec<_>>())
+}
+
+pub fn search(app: &App) -> String {
+    use Hint::*;
+    line(
+        app,
+        Scope::Search,
+        &[
+            Words(Msg::HintTypeToSearch),
+            Pair(Action::Up, Action::Down, Msg::HintSelect),
+            Key(Action::Confirm, Msg::HintGo),
+            Key(Action::Cancel, Msg::HintClose),
+        ],
+    )
+}
+
+pub fn problems(app: &App) -> String {
+    use Hint::*;
+    line(
+        app,
+        Scope::Problems,
+        &[
+            Pair(Action::Up, Action::Down, Msg::HintSelect),
+            Key(Action::Open, Msg::HintGoToItem),
+            Words(Msg::HintOtherKeyCloses),
+        ],
+    )
+}
+
+pub fn form(app: &App) -> String {
+    use Hint::*;
+    line(
+        app,
+        Scope::Form,
+        &[
+            Pair(Action::Up, Action::Down, Msg::HintSelect),
+            Key(Action::Edit, Msg::HintEdit),
+            Key(Action::CreateVisit, Msg::HintCreate),
+            Key(Action::Back, Msg::HintCancel),
+        ],
+    )
+}
+
+/// The three ways out of a save conflict.
+pub fn conflict(app: &App) -> String {
+    use Hint::*;
+    line(
+        app,
+        Scope::Conflict,
+        &[
+            Choice(Action::KeepMine, Msg::ConflictKeepMine),
+            Choice(Action::TakeTheirs, Msg::ConflictTakeTheirs),
+            Choice(Action::SaveCopy, Msg::ConflictSaveCopy),
+        ],
+    )
+}
+
+/// The keys that restore or discard a recovery file: `y / n`.
+pub fn recover_keys(app: &App) -> (String, String) {
+    (app.keymap.first_key(Scope::Recover, Action::Restore), app.keymap.first_key(Scope::Recover, Action::Discard))
+}
