@@ -79,8 +79,8 @@ pub(super) struct ItemAcc {
 /// Folds visits one at a time into a [`Summary`](crate::core::summary::Summary).
 ///
 /// What it keeps per visit is small: a [`VisitInfo`], and for each failing item a
-/// [`FindingBranch`] whose note and sentence are [`Shared`] (the same few texts recur across
-/// thousands of visits). Duplicates are found in `finish`, from the visits themselves.
+/// [`FindingBranch`] whose note and sentence are [`Shared`](crate::core::text::Shared) texts (the
+/// same few recur across thousands of visits). Duplicates are found in `finish`, from the visits.
 #[derive(Debug)]
 pub struct SummaryBuilder {
     pub(super) lang: Lang,
