@@ -7,7 +7,7 @@
 //! Writes N visits against the default template (`Template::embedded()`), one folder per parent
 //! committee, with the file text the app itself writes (`store::format::visit_to_ron`): varied
 //! branches, committees, branch and meeting types, member counts and times; answers that fit each
-//! item's kind (they pass `rules::value_problem`), some "not applicable", some unanswered, some
+//! item's kind (they pass `problems::value_problem`), some "not applicable", some unanswered, some
 //! items skipped by their condition; Vietnamese notes and free-text remarks. The same seed gives
 //! the same files, byte for byte.
 

@@ -5,7 +5,6 @@
 //! user-facing text in `strings`.
 
 pub mod cli;
-pub mod config;
 pub mod core;
 pub mod export;
 pub mod store;

@@ -7,12 +7,13 @@
 
 use std::path::Path;
 
-use khaosat::core::rules::{ItemStatus, Problem, Unmet, applies, item_status, problems, progress, why_not_applicable};
+use khaosat::core::problems::{Problem, Unmet};
+use khaosat::core::rules::{ItemStatus, applies, item_status, problems, progress, why_not_applicable};
 use khaosat::core::summary::{Filters, Summary, SummaryBuilder};
 use khaosat::core::template::{Item, Template};
 use khaosat::core::template_check::check_template;
 use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit};
-use khaosat::strings::{Lang, problem_message};
+use khaosat::strings::Lang;
 
 /// Six items that apply only sometimes, and the three answers they depend on.
 const TEMPLATE: &str = r#"(
@@ -271,7 +272,7 @@ fn an_answer_kept_on_an_item_that_does_not_apply_is_a_problem_that_names_the_con
     let name = |id: &str| t.item(id).map_or_else(|| id.to_string(), |r| r.item.text.en.clone());
     let found: Vec<(String, String)> = problems(&t, &v)
         .iter()
-        .map(|p| (p.item().unwrap_or_default().to_string(), problem_message(p, Lang::En, &name)))
+        .map(|p| (p.item().unwrap_or_default().to_string(), p.message(Lang::En, &name)))
         .collect();
     let ignored = |id: &str, why: &str| {
         (

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use khaosat::core::rules::value_problem;
+use khaosat::core::problems::value_problem;
 use khaosat::core::template::{Kind, Template};
 use khaosat::core::visit::*;
 use khaosat::store::format::visit_to_ron;

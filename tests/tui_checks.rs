@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use khaosat::core::rules::{Problem, Unmet, applies, computed_value, example_answer, problems};
+use khaosat::core::problems::{Problem, Unmet, example_answer};
+use khaosat::core::rules::{applies, computed_value, problems};
 use khaosat::core::template::Computed;
 use khaosat::core::template::Template;
 use khaosat::core::visit::{Answer, NewVisit, Value, Visit, VisitStatus};

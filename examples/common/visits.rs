@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
-use khaosat::core::rules::{applies, value_problem};
+use khaosat::core::problems::value_problem;
+use khaosat::core::rules::applies;
 use khaosat::core::template::{FailsWhen, Item, Kind, Template};
 use khaosat::core::text::slug;
 use khaosat::core::visit::{Answer, BranchType, MeetingKind, Members, NewVisit, TimeOfDay, Value, Visit, VisitStatus};

@@ -16,7 +16,7 @@ use crate::core::text::{clean, display_safe};
 use crate::core::visit::{ReopenError, Visit, VisitStatus, edited_after_final, finalise, now, reopen};
 use crate::store::lock::{LockOutcome, lock_visit};
 use crate::store::save_visit;
-use crate::strings::{Msg, problem_message};
+use crate::strings::Msg;
 
 #[derive(Debug, clap::Args)]
 pub struct FinaliseArgs {
@@ -43,7 +43,7 @@ fn who(cli: &Cli, ctx: &Context, by: Option<&str>, visit: &Visit) -> Result<Stri
     let given = by.map(|b| clean(b, false).trim().to_string()).filter(|b| !b.is_empty());
     let configured = || {
         let path = config_path(cli)?;
-        let (config, _) = crate::config::load(&path);
+        let (config, _) = crate::cli::config::load(&path);
         Some(clean(&config.inspector, false).trim().to_string()).filter(|n| !n.is_empty())
     };
     let first = || visit.inspectors.iter().map(|n| n.trim().to_string()).find(|n| !n.is_empty());
@@ -111,7 +111,7 @@ pub fn run_finalise(
             None => id.to_string(),
         };
         for p in &list {
-            writeln!(err, "{}: {}", shown(&args.file), display_safe(&problem_message(p, lang, &name), false))?;
+            writeln!(err, "{}: {}", shown(&args.file), display_safe(&p.message(lang, &name), false))?;
         }
         return Err(Failure { code: 1, message: Msg::FinaliseProblems.fill(lang, &[&shown(&args.file), &list.len()]) });
     }

@@ -2,6 +2,7 @@
 //! None of these subcommands needs a terminal.
 
 pub mod compare;
+pub mod config;
 pub mod finalise;
 pub mod round;
 pub mod summary;
@@ -11,14 +12,15 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::core::rules::{Problem, problems};
+use crate::core::problems::Problem;
+use crate::core::rules::problems;
 use crate::core::template::Template;
 use crate::core::template_check::{TemplateIssue, check_template};
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit, VisitStatus, parse_date};
 use crate::store::format::{LoadError, LoadErrorKind, template_to_ron};
 use crate::store::{self, find_visit_files, load_template, load_visit, resolve_data_dir};
-use crate::strings::{Lang, Msg, problem_message};
+use crate::strings::{Lang, Msg};
 
 #[derive(Debug, Parser)]
 #[command(name = "khaosat", version, about = "Khảo sát sinh hoạt chi bộ — branch meeting inspection checklist")]
@@ -224,7 +226,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
             writeln!(out, "{}", display_safe(&path.to_string_lossy(), false))?;
             if !path.exists() {
                 writeln!(err, "{}", Msg::ConfigMissing.get(ctx.lang))?;
-                err.write_all(crate::config::EXAMPLE.as_bytes())?;
+                err.write_all(crate::cli::config::EXAMPLE.as_bytes())?;
             }
             Ok(0)
         }
@@ -241,8 +243,8 @@ pub(crate) fn config_path(cli: &Cli) -> Option<PathBuf> {
 pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>, err: &mut dyn Write) -> Result<u8, Failure> {
     let ctx = Context::from_cli(cli)?;
     let (config, config_error) = match config_path(cli) {
-        Some(path) => crate::config::load(&path),
-        None => (crate::config::Config::default(), None),
+        Some(path) => crate::cli::config::load(&path),
+        None => (crate::cli::config::Config::default(), None),
     };
     let lang = cli.lang.or(config.lang).unwrap_or(ctx.lang);
     let (keymap, unknown_keys) = crate::tui::keymap::KeyMap::with_overrides(&config.keys);
@@ -283,7 +285,7 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>, err: &mut dyn Write) ->
     let options = crate::tui::Options {
         lang,
         keymap,
-        colors: crate::config::colors_enabled(&config),
+        colors: crate::cli::config::colors_enabled(&config),
         round,
         templates,
         base_templates,
@@ -509,7 +511,7 @@ fn report_visit_problems(
     };
     let is_final = visit.status == VisitStatus::Final;
     for problem in &found {
-        let sentence = problem_message(problem, lang, &name);
+        let sentence = problem.message(lang, &name);
         let message =
             if is_final { Msg::ValidateFinalProblem } else { Msg::ValidateDraftNote }.fill(lang, &[&sentence]);
         let place = match store::format::problem_position(&text, problem) {

@@ -13,7 +13,7 @@ use crate::core::round::{
 use crate::core::template::Template;
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, parse_date};
-use crate::export::{branch_type_label, date_text, one_line};
+use crate::export::{date_text, one_line};
 use crate::store::format::{LoadError, template_for};
 use crate::store::round::{create_round, find_round_file, is_round_file, load_round, save_round};
 use crate::store::{find_visit_files, load_visit, resolve_data_dir};
@@ -315,7 +315,7 @@ pub fn show_text(round: &Round, cov: &Coverage, visits: &[VisitBrief], template:
     }
     for (n, b) in cov.branches.iter().enumerate() {
         let p = &b.planned;
-        let mut facts = vec![branch_type_label(p.branch_type, lang).to_string()];
+        let mut facts = vec![p.branch_type.label().get(lang).to_string()];
         if let Some(d) = p.date {
             facts.push(date_text(d, lang));
         }

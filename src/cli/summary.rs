@@ -131,6 +131,8 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
         return Err(e.into());
     }
     let Merged { summary, loaded, skipped } = merged;
+    // The reader's list of files is not needed for the export: not held through it.
+    drop(reader);
     if progress {
         writeln!(err)?;
     }

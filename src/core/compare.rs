@@ -20,9 +20,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use jiff::civil::Date;
 
 use crate::core::rules::{ItemStatus, finding_sentence, item_status};
-use crate::core::summary::compare_names;
 use crate::core::template::Template;
-use crate::core::text::name_key;
+use crate::core::text::{compare_names, name_key};
 use crate::core::visit::Visit;
 use crate::strings::Lang;
 

@@ -1,7 +1,9 @@
 //! The domain core: templates, visits, the rules that make findings, and the summary.
 //! No terminal and no file I/O here, so all of it is tested with plain unit and property tests.
 
+pub mod answer;
 pub mod compare;
+pub mod problems;
 pub mod round;
 pub mod rules;
 pub mod summary;

@@ -1,7 +1,15 @@
-//! Text helpers shared by every layer: NFC normalisation, safe display of untrusted text, slugs.
+//! Text helpers shared by every layer: NFC normalisation, safe display of untrusted text, slugs,
+//! the natural order of names, and texts held once ([`Shared`]).
 //!
 //! Kept free of I/O so they can be used from the core, the store and the views alike.
 
+use std::borrow::Borrow;
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalise to NFC and drop control characters that must never be stored.
@@ -116,6 +124,145 @@ pub fn fold(input: &str) -> String {
     out
 }
 
+/// The order of names in every list of a report: Vietnamese marks removed (`đ` as `d`), case and
+/// spacing ignored ([`fold`]), digit runs compared as numbers ("Chi bộ số 2" before "Chi bộ số
+/// 11"); ties by the original text, so the order is total and deterministic.
+pub fn compare_names(a: &str, b: &str) -> Ordering {
+    natural_cmp(&fold(a), &fold(b)).then_with(|| a.cmp(b))
+}
+
+/// Compare with runs of ASCII digits taken as numbers.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        match (a.chars().next(), b.chars().next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (da, ra) = split_digits(a);
+                let (db, rb) = split_digits(b);
+                let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
+                let ord = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb)).then_with(|| da.len().cmp(&db.len()));
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+                a = ra;
+                b = rb;
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                a = &a[x.len_utf8()..];
+                b = &b[y.len_utf8()..];
+            }
+        }
+    }
+}
+
+/// The leading run of ASCII digits, and the rest.
+fn split_digits(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// A text held once and shared by every place that has it: a summary of 100 000 visits names a
+/// few hundred branches and repeats the same notes and sentences thousands of times, and each
+/// place then holds a pointer, not a copy. Reads as the `str` it holds.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Shared(Arc<String>);
+
+impl Shared {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(text: &str) -> Shared {
+        Shared(Arc::new(text.to_string()))
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Shared {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// So that a set of shared texts is searched by `&str`: hashes and compares as the text.
+impl Borrow<str> for Shared {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Shared {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Shared {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl fmt::Debug for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for Shared {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+/// The texts held so far, each once: [`Interner::shared`] gives the copy already held, or keeps a
+/// new one.
+#[derive(Debug, Default)]
+pub struct Interner(HashSet<Shared>);
+
+impl Interner {
+    /// `text`, shared with every other place given the same text by this interner.
+    pub fn shared(&mut self, text: &str) -> Shared {
+        if let Some(held) = self.0.get(text) {
+            return held.clone();
+        }
+        let new = Shared::from(text);
+        self.0.insert(new.clone());
+        new
+    }
+
+    /// `text` (shared by another interner), as this one holds it: the copy already held when
+    /// there is one, so that texts merged from many interners are still held once.
+    pub fn adopt(&mut self, text: Shared) -> Shared {
+        if let Some(held) = self.0.get(text.as_str()) {
+            return held.clone();
+        }
+        self.0.insert(text.clone());
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +296,32 @@ mod tests {
     #[test]
     fn name_key_ignores_case_spacing_and_form() {
         assert_eq!(name_key("  Chi  Bộ số 11 "), name_key("chi bo\u{323}\u{302} số 11"));
+    }
+
+    #[test]
+    fn names_sort_without_marks_and_with_numbers() {
+        let mut names = vec!["Chi bộ số 11", "Chi bộ Đội Tổng hợp", "Chi bộ số 2", "Chi bộ Công an phường", "chi bộ a"];
+        names.sort_by(|a, b| compare_names(a, b));
+        assert_eq!(
+            names,
+            vec!["chi bộ a", "Chi bộ Công an phường", "Chi bộ Đội Tổng hợp", "Chi bộ số 2", "Chi bộ số 11"]
+        );
+        assert_eq!(fold("  Đảng  bộ Phường MAI DỊCH"), "dang bo phuong mai dich");
+    }
+
+    #[test]
+    fn shared_texts_are_held_once_and_read_as_text() {
+        let mut mine = Interner::default();
+        let a = mine.shared("ghi chú");
+        let b = mine.shared("ghi chú");
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert_eq!(a, "ghi chú");
+        assert_eq!(format!("{a} {a:?}"), "ghi chú \"ghi chú\"");
+        let mut theirs = Interner::default();
+        let c = theirs.shared("ghi chú");
+        assert!(!Arc::ptr_eq(&a.0, &c.0));
+        assert!(Arc::ptr_eq(&mine.adopt(c).0, &a.0), "adopted as the copy already held");
+        let d = theirs.shared("khác");
+        assert!(Arc::ptr_eq(&mine.adopt(d.clone()).0, &d.0), "a new text is kept as it is");
     }
 }

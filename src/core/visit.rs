@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::core::template::Template;
 use crate::core::text::clean;
+use crate::strings::Msg;
 
 /// The newest visit file format this build reads and writes. A file is written with the oldest
 /// format that holds what it records ([`Visit::schema_needed`]), so files that do not use what a
@@ -112,6 +113,16 @@ pub enum VisitStatus {
     Final,
 }
 
+impl VisitStatus {
+    /// Its name for people.
+    pub fn label(self) -> Msg {
+        match self {
+            VisitStatus::Draft => Msg::Draft,
+            VisitStatus::Final => Msg::Final,
+        }
+    }
+}
+
 /// The facts of the meeting, asked before the checklist. They make no findings of their own,
 /// but computed items and conditions are derived from them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -211,6 +222,23 @@ impl BranchType {
     pub fn from_id(id: &str) -> Option<BranchType> {
         BranchType::ALL.into_iter().find(|t| t.id() == id)
     }
+
+    /// Its name for people.
+    pub fn label(self) -> Msg {
+        match self {
+            BranchType::NongThon => Msg::TypeNongThon,
+            BranchType::KhuDanCu => Msg::TypeKhuDanCu,
+            BranchType::CoQuan => Msg::TypeCoQuan,
+            BranchType::SuNghiep => Msg::TypeSuNghiep,
+            BranchType::TruongHoc => Msg::TypeTruongHoc,
+            BranchType::DnNhaNuoc => Msg::TypeDnNhaNuoc,
+            BranchType::DnNgoaiNhaNuoc => Msg::TypeDnNgoaiNhaNuoc,
+            BranchType::HopTacXa => Msg::TypeHopTacXa,
+            BranchType::QuanDoi => Msg::TypeQuanDoi,
+            BranchType::CongAn => Msg::TypeCongAn,
+            BranchType::Khac => Msg::TypeKhac,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -230,6 +258,15 @@ impl MeetingKind {
             MeetingKind::Regular => "regular",
             MeetingKind::Thematic => "thematic",
             MeetingKind::Combined => "combined",
+        }
+    }
+
+    /// Its name for people.
+    pub fn label(self) -> Msg {
+        match self {
+            MeetingKind::Regular => Msg::KindRegular,
+            MeetingKind::Thematic => Msg::KindThematic,
+            MeetingKind::Combined => Msg::KindCombined,
         }
     }
 }

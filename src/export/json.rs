@@ -2,14 +2,16 @@
 //! fixed English ids, texts are in the summary's language. Numbers that are rates or averages are
 //! rounded to two decimals so the output is stable.
 
+use std::sync::Arc;
+
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value as J, json};
 
 use crate::core::round::{BranchCoverage, PlanState};
-use crate::core::summary::{BranchValue, Figure, Finding, FindingBranch, Summary, TextLine, VisitInfo};
+use crate::core::summary::{Attendance, BranchValue, Figure, Finding, FindingBranch, Summary, TextLine, VisitInfo};
 use crate::core::visit::VisitStatus;
 use crate::export::ExportError;
-use crate::export::pretty::{Document, Object};
+use crate::export::pretty::{Document, Object, Part, array_end, element_start, object_end, pretty};
 use crate::strings::Msg;
 use rayon::prelude::*;
 
@@ -40,20 +42,6 @@ impl<T: std::fmt::Display> Serialize for Shown<'_, T> {
     }
 }
 
-/// An array written from an iterator made on demand: no list of values is built first.
-struct Seq<F>(F);
-
-impl<F, I> Serialize for Seq<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((self.0)())
-    }
-}
-
 /// One branch's value in a figure.
 struct BranchValueJ<'a>(&'a Summary, &'a BranchValue);
 
@@ -69,112 +57,190 @@ impl Serialize for BranchValueJ<'_> {
     }
 }
 
-/// The entries of a figure, into an open object (`total` left out for attendance rates).
-fn figure_entries<M: SerializeMap>(map: &mut M, summary: &Summary, f: &Figure, total: bool) -> Result<(), M::Error> {
-    if total {
-        map.serialize_entry("total", &round2(f.total))?;
-    }
-    map.serialize_entry("counted", &f.counted())?;
-    map.serialize_entry("average", &f.average().map(round2))?;
-    map.serialize_entry("min", &f.min().map(round2))?;
-    map.serialize_entry("max", &f.max().map(round2))?;
-    map.serialize_entry("branches", &Seq(|| f.branches.iter().map(|b| BranchValueJ(summary, b))))?;
-    map.serialize_entry("outside", &Seq(|| f.outside.iter().map(|b| BranchValueJ(summary, b))))
-}
+/// The keys of a figure are three levels deep (`figures.<name>.<key>`).
+const FIGURE_DEPTH: usize = 3;
+/// Branch values of a figure rendered to one part.
+const FIGURE_VALUES_PER_PART: usize = 1024;
 
-struct FigureJ<'a>(&'a Summary, &'a Figure);
-
-impl Serialize for FigureJ<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
-        figure_entries(&mut map, self.0, self.1, true)?;
-        map.end()
-    }
-}
-
-/// Attendance: the overall rate from summed counts, then the per-branch rates (percent) as a figure
-/// without a total (a sum of percentages means nothing).
-struct AttendanceJ<'a>(&'a Summary);
-
-impl Serialize for AttendanceJ<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let a = &self.0.figures.attendance;
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("present", &a.present)?;
-        map.serialize_entry("expected", &a.expected)?;
-        map.serialize_entry("rate", &a.rate().map(round2))?;
-        figure_entries(&mut map, self.0, &a.rates, false)?;
-        map.end()
-    }
-}
-
-/// One entry of `figures`: attendance has its own shape.
-enum FigureEntryJ<'a> {
-    Attendance(&'a Summary),
-    Figure(&'a Summary, &'a Figure),
-}
-
-impl Serialize for FigureEntryJ<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match *self {
-            FigureEntryJ::Attendance(summary) => AttendanceJ(summary).serialize(s),
-            FigureEntryJ::Figure(summary, figure) => FigureJ(summary, figure).serialize(s),
+/// One entry of `figures`, in parts: its counts, then its `branches` and its `outside` a run at
+/// a time (each list is a value per visit: megabytes over 100 000 visits). Attendance starts with
+/// the overall rate from summed counts, and has no `total` (a sum of percentages means nothing).
+fn figure_parts<'a>(summary: &'a Summary, figure: &'a Figure, attendance: Option<&'a Attendance>) -> Vec<Part<'a>> {
+    let mut parts: Vec<Part<'a>> = vec![Box::new(move |out| {
+        let mut object = Object::open(out, FIGURE_DEPTH);
+        match attendance {
+            Some(a) => {
+                object.entry("present", &a.present)?;
+                object.entry("expected", &a.expected)?;
+                object.entry("rate", &a.rate().map(round2))?;
+            }
+            None => object.entry("total", &round2(figure.total))?,
         }
+        object.entry("counted", &figure.counted())?;
+        object.entry("average", &figure.average().map(round2))?;
+        object.entry("min", &figure.min().map(round2))?;
+        object.entry("max", &figure.max().map(round2))?;
+        object.open_array("branches")?;
+        object.leave_open();
+        Ok(())
+    })];
+    branch_value_parts(&mut parts, summary, &figure.branches);
+    // The entries before `outside`: attendance's three or the total, the four counts, branches.
+    let entries = attendance.map_or(1, |_| 3) + 4 + 1;
+    parts.push(Box::new(move |out| {
+        array_end(out, FIGURE_DEPTH, !figure.branches.is_empty());
+        let mut object = Object::resume(out, FIGURE_DEPTH, entries);
+        object.open_array("outside")?;
+        object.leave_open();
+        Ok(())
+    }));
+    branch_value_parts(&mut parts, summary, &figure.outside);
+    parts.push(Box::new(move |out| {
+        array_end(out, FIGURE_DEPTH, !figure.outside.is_empty());
+        object_end(out, FIGURE_DEPTH, true);
+        Ok(())
+    }));
+    parts
+}
+
+/// The elements of a figure's list of branch values, a run to a part.
+fn branch_value_parts<'a>(parts: &mut Vec<Part<'a>>, summary: &'a Summary, values: &'a [BranchValue]) {
+    for (run, values) in values.chunks(FIGURE_VALUES_PER_PART).enumerate() {
+        parts.push(Box::new(move |out| {
+            for (i, value) in values.iter().enumerate() {
+                element_start(out, FIGURE_DEPTH, run == 0 && i == 0);
+                pretty(out, &BranchValueJ(summary, value), FIGURE_DEPTH + 1)?;
+            }
+            Ok(())
+        }));
     }
 }
 
 /// The pieces of a failing branch's object that are its visit's, escaped once per visit rather
-/// than once for each finding the visit has. A branch object is: `heads[visit]`, its `note` and
-/// `text`, `tails[visit]`.
+/// than once for each finding the visit has. A branch object is: its visit's head, its `note`
+/// and `text`, its visit's tail. Every visit's head and tail are held back to back in one buffer
+/// of just their size.
 struct BranchPieces {
-    heads: Vec<Vec<u8>>,
-    tails: Vec<Vec<u8>>,
+    bytes: Vec<u8>,
+    /// For each visit, where its head ends (its tail starts) and where its tail ends in `bytes`;
+    /// its head starts where the visit before it ends.
+    ends: Vec<(usize, usize)>,
 }
 
 /// Branch objects are elements of `findings[i].branches`: their keys are five levels deep.
 const BRANCH_DEPTH: usize = 5;
 /// `branch`, `committee`, `date`, `file`: the entries of a head.
 const HEAD_ENTRIES: usize = 4;
+/// Visits whose pieces one thread renders in one go.
+const PIECES_PER_BATCH: usize = 2048;
 
 impl BranchPieces {
     fn of(summary: &Summary) -> serde_json::Result<BranchPieces> {
-        let pieces: Vec<(Vec<u8>, Vec<u8>)> =
-            summary.visits.par_iter().map(Self::for_visit).collect::<serde_json::Result<_>>()?;
-        let (heads, tails) = pieces.into_iter().unzip();
-        Ok(BranchPieces { heads, tails })
+        let visits = &summary.visits;
+        let mut pieces = BranchPieces { bytes: Vec::with_capacity(Self::size_hint(visits)), ends: Vec::new() };
+        pieces.ends.reserve_exact(visits.len());
+        // A batch per thread at a time, so that what is rendered but not yet copied stays small.
+        let window = PIECES_PER_BATCH * rayon::current_num_threads().max(1);
+        for window in visits.chunks(window) {
+            let batches: Vec<serde_json::Result<BranchPieces>> =
+                window.par_chunks(PIECES_PER_BATCH).map(Self::for_visits).collect();
+            for batch in batches {
+                pieces.append(batch?);
+            }
+        }
+        Ok(pieces)
     }
 
-    fn for_visit(visit: &VisitInfo) -> serde_json::Result<(Vec<u8>, Vec<u8>)> {
-        let mut head = Vec::new();
-        let mut object = Object::open(&mut head, BRANCH_DEPTH);
-        object.entry("branch", &visit.branch)?;
-        object.entry("committee", &visit.committee)?;
-        object.entry("date", &Shown(&visit.date))?;
-        object.entry("file", &path_str(&visit.file))?;
-        object.leave_open();
-        let mut tail = Vec::new();
-        // After the head's entries and the branch's own two (note, text).
-        let mut object = Object::resume(&mut tail, BRANCH_DEPTH, HEAD_ENTRIES + 2);
-        object.entry("inspectors", &visit.inspectors)?;
-        object.close();
-        Ok((head, tail))
+    /// Take in the pieces of the visits after these.
+    fn append(&mut self, later: BranchPieces) {
+        let base = self.bytes.len();
+        self.bytes.extend_from_slice(&later.bytes);
+        self.ends.extend(later.ends.into_iter().map(|(head, tail)| (base + head, base + tail)));
+    }
+
+    /// About what the pieces take (keys, indentation and texts), so the buffer is seldom grown.
+    fn size_hint(visits: &[VisitInfo]) -> usize {
+        const FIXED: usize = 180;
+        const PER_INSPECTOR: usize = 20;
+        visits
+            .iter()
+            .map(|v| {
+                let names: usize = v.inspectors.iter().map(|n| n.len() + PER_INSPECTOR).sum();
+                FIXED + v.branch.len() + v.committee.len() + v.file.as_os_str().len() + names
+            })
+            .sum()
+    }
+
+    /// The pieces of a run of visits.
+    fn for_visits(visits: &[VisitInfo]) -> serde_json::Result<BranchPieces> {
+        let mut bytes = Vec::new();
+        let mut ends = Vec::with_capacity(visits.len());
+        for visit in visits {
+            let mut head = Object::open(&mut bytes, BRANCH_DEPTH);
+            head.entry("branch", &visit.branch)?;
+            head.entry("committee", &visit.committee)?;
+            head.entry("date", &Shown(&visit.date))?;
+            head.entry("file", &path_str(&visit.file))?;
+            head.leave_open();
+            let head_end = bytes.len();
+            // After the head's entries and the branch's own two (note, text).
+            let mut tail = Object::resume(&mut bytes, BRANCH_DEPTH, HEAD_ENTRIES + 2);
+            tail.entry("inspectors", &visit.inspectors)?;
+            tail.close();
+            ends.push((head_end, bytes.len()));
+        }
+        Ok(BranchPieces { bytes, ends })
     }
 
     fn write(&self, out: &mut Vec<u8>, branch: &FindingBranch, text: &[u8]) -> serde_json::Result<()> {
         // One head and tail per visit of the summary, and a branch's index is one of its visits.
-        out.extend_from_slice(&self.heads[branch.visit]);
+        let start = branch.visit.checked_sub(1).map_or(0, |before| self.ends[before].1);
+        let (head_end, tail_end) = self.ends[branch.visit];
+        out.extend_from_slice(&self.bytes[start..head_end]);
         let mut object = Object::resume(out, BRANCH_DEPTH, HEAD_ENTRIES);
         object.entry("note", &branch.note)?;
         object.raw_entry("text", text)?;
         object.leave_open();
-        out.extend_from_slice(&self.tails[branch.visit]);
+        out.extend_from_slice(&self.bytes[head_end..tail_end]);
         Ok(())
     }
 }
 
-/// One finding, as an element of `findings` (keys three levels deep).
-fn write_finding(out: &mut Vec<u8>, summary: &Summary, pieces: &BranchPieces, x: &Finding) -> serde_json::Result<()> {
-    let mut object = Object::open(out, 3);
+/// Findings are elements of `findings`: their keys are three levels deep.
+const FINDING_DEPTH: usize = 3;
+/// Failing branches rendered to one part: a few hundred kilobytes.
+const BRANCHES_PER_PART: usize = 512;
+
+/// One finding, as an element of `findings`, in parts: its head (every entry up to the opening of
+/// `branches`), its branches a run at a time, its end. A finding common over 100 000 visits has
+/// tens of thousands of branches: rendered whole, it would be tens of megabytes held at once.
+fn finding_parts<'a>(summary: &'a Summary, pieces: &Arc<BranchPieces>, finding: &'a Finding) -> Vec<Part<'a>> {
+    let mut parts: Vec<Part<'a>> = vec![Box::new(move |out| finding_head(out, summary, finding))];
+    for (run, branches) in finding.branches.chunks(BRANCHES_PER_PART).enumerate() {
+        let pieces = Arc::clone(pieces);
+        parts.push(Box::new(move |out| {
+            let merged_text = serde_json::to_vec(&finding.text)?;
+            for (i, b) in branches.iter().enumerate() {
+                element_start(out, FINDING_DEPTH, run == 0 && i == 0);
+                match &b.own_text {
+                    Some(own) => pieces.write(out, b, &serde_json::to_vec(own)?)?,
+                    None => pieces.write(out, b, &merged_text)?,
+                }
+            }
+            Ok(())
+        }));
+    }
+    parts.push(Box::new(move |out| {
+        array_end(out, FINDING_DEPTH, !finding.branches.is_empty());
+        object_end(out, FINDING_DEPTH, true);
+        Ok(())
+    }));
+    parts
+}
+
+/// A finding's entries, up to and with the opening of its `branches`.
+fn finding_head(out: &mut Vec<u8>, summary: &Summary, x: &Finding) -> serde_json::Result<()> {
+    let mut object = Object::open(out, FINDING_DEPTH);
     object.entry("id", &x.id)?;
     object.entry("section", &x.section_id)?;
     object.entry("section_title", &x.section_title)?;
@@ -185,25 +251,21 @@ fn write_finding(out: &mut Vec<u8>, summary: &Summary, pieces: &BranchPieces, x:
     object.entry("not_applicable", &x.not_applicable)?;
     object.entry("unanswered", &x.unanswered)?;
     object.entry("not_in_template", &x.not_in_template)?;
-    let merged_text = serde_json::to_vec(&x.text)?;
-    object.array_by("branches", x.branches.iter(), |out, b| match &b.own_text {
-        Some(own) => pieces.write(out, b, &serde_json::to_vec(own)?),
-        None => pieces.write(out, b, &merged_text),
-    })?;
-    object.close();
+    object.open_array("branches")?;
+    object.leave_open();
     Ok(())
 }
 
-struct TextLineJ<'a>(&'a TextLine);
+struct TextLineJ<'a>(&'a Summary, &'a TextLine);
 
 impl Serialize for TextLineJ<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let l = self.0;
+        let l = self.1;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("text", &l.text)?;
         map.serialize_entry("branch", &l.branch)?;
         map.serialize_entry("committee", &l.committee)?;
-        map.serialize_entry("file", &path_str(&l.file))?;
+        map.serialize_entry("file", &path_str(&self.0.visit_of_line(l).file))?;
         map.end()
     }
 }
@@ -276,27 +338,28 @@ fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
     doc.entry("rounds", &summary.rounds);
     let period = summary.period().map(|(a, b)| json!({ "from": a.to_string(), "to": b.to_string() }));
     doc.entry("period", period);
-    let pieces = std::sync::Arc::new(BranchPieces::of(summary)?);
+    let pieces = Arc::new(BranchPieces::of(summary)?);
     let findings = summary.findings.iter().collect();
-    doc.array_with("findings", findings, 1, move |out, x| write_finding(out, summary, &pieces, x));
+    doc.array_split("findings", findings, |x| finding_parts(summary, &pieces, x));
     let strengths = summary.strengths.iter().map(|s| {
         json!({
             "id": s.id, "text": s.text, "passing": s.passing, "assessed": s.assessed,
         })
     });
     doc.array("strengths", strengths.collect(), VALUES_PER_PART);
-    doc.array("other_limitations", summary.other_limitations.iter().map(TextLineJ).collect(), LINES_PER_PART);
-    doc.array("other_strengths", summary.other_strengths.iter().map(TextLineJ).collect(), LINES_PER_PART);
+    for (key, lines) in
+        [("other_limitations", &summary.other_limitations), ("other_strengths", &summary.other_strengths)]
+    {
+        doc.array(key, lines.iter().map(|l| TextLineJ(summary, l)).collect(), LINES_PER_PART);
+    }
     let f = &summary.figures;
-    doc.object(
-        "figures",
-        vec![
-            ("attendance", FigureEntryJ::Attendance(summary)),
-            ("without_notebook", FigureEntryJ::Figure(summary, &f.without_notebook)),
-            ("speakers", FigureEntryJ::Figure(summary, &f.speakers)),
-            ("duration_minutes", FigureEntryJ::Figure(summary, &f.duration)),
-        ],
-    );
+    let figures = vec![
+        ("attendance", (&f.attendance.rates, Some(&f.attendance))),
+        ("without_notebook", (&f.without_notebook, None)),
+        ("speakers", (&f.speakers, None)),
+        ("duration_minutes", (&f.duration, None)),
+    ];
+    doc.object_split("figures", figures, |(figure, attendance)| figure_parts(summary, figure, attendance));
     let duplicates = summary.duplicates.iter().map(|d| {
         json!({
             "branch": d.branch,

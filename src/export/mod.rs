@@ -15,9 +15,8 @@ pub mod xlsx;
 use jiff::civil::Date;
 
 use crate::core::round::{RoundPart, SummaryRound};
-use crate::core::summary::{BranchValue, Figure, Summary, compare_names};
-use crate::core::text::{display_safe, name_key};
-use crate::core::visit::{BranchType, MeetingKind, VisitStatus};
+use crate::core::summary::{BranchValue, Figure, Summary};
+use crate::core::text::{compare_names, display_safe, name_key};
 use crate::strings::{Lang, Msg};
 
 /// The output formats of `khaosat summary`.
@@ -101,18 +100,6 @@ pub fn number_text(value: f64, decimals: usize, lang: Lang) -> String {
         Lang::Vi => text.replace('.', ","),
         Lang::En => text,
     }
-}
-
-pub fn branch_type_label(t: BranchType, lang: Lang) -> &'static str {
-    Msg::branch_type(t).get(lang)
-}
-
-pub fn meeting_kind_label(k: MeetingKind, lang: Lang) -> &'static str {
-    Msg::meeting_kind(k).get(lang)
-}
-
-pub fn status_label(s: VisitStatus, lang: Lang) -> &'static str {
-    Msg::status(s).get(lang)
 }
 
 /// Untrusted text on one line for a terminal: controls and bidi marks made visible, line breaks

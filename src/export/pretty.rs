@@ -13,12 +13,16 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use serde::Serialize;
 
-type Render<'a> = Box<dyn Fn(&mut Vec<u8>) -> serde_json::Result<()> + Send + Sync + 'a>;
+/// One part of a document: writes its JSON text into the buffer it is given.
+pub type Part<'a> = Box<dyn Fn(&mut Vec<u8>) -> serde_json::Result<()> + Send + Sync + 'a>;
+
+/// Parts rendered at once, per thread.
+const PARTS_PER_THREAD: usize = 4;
 
 /// A top-level JSON object, built as a list of parts and then written.
 #[derive(Default)]
 pub struct Document<'a> {
-    parts: Vec<Render<'a>>,
+    parts: Vec<Part<'a>>,
     entries: usize,
 }
 
@@ -55,11 +59,14 @@ impl<'a> Document<'a> {
             return;
         }
         self.raw(format!("{head}["));
+        let per_part = per_part.max(1);
+        let mut elements = elements.into_iter().peekable();
         let mut first = true;
-        let mut rest = elements;
-        while !rest.is_empty() {
-            let tail = rest.split_off(per_part.max(1).min(rest.len()));
-            let part = std::mem::replace(&mut rest, tail);
+        while elements.peek().is_some() {
+            // A list of just its elements: a part cut from the whole list with `split_off` would
+            // keep the whole list's capacity, and the parts of 100 000 visits would hold it
+            // a hundred times over.
+            let part: Vec<T> = elements.by_ref().take(per_part).collect();
             let leading_comma = !first;
             first = false;
             let render = std::sync::Arc::clone(&render);
@@ -74,8 +81,24 @@ impl<'a> Document<'a> {
         self.raw("\n  ]".to_string());
     }
 
-    /// `"key": {...}`, each of the inner entries rendered as one part.
-    pub fn object<T: Serialize + Send + Sync + 'a>(&mut self, key: &str, entries: Vec<(&str, T)>) {
+    /// `"key": [...]`, each element written by the several parts `split` gives for it, in turn, as
+    /// JSON text two levels deep: an element too large to render whole at once (a finding and its
+    /// tens of thousands of branches) is rendered a run at a time.
+    pub fn array_split<T>(&mut self, key: &str, elements: Vec<T>, mut split: impl FnMut(T) -> Vec<Part<'a>>) {
+        let head = self.key(key, 1);
+        self.raw(format!("{head}["));
+        let mut any = false;
+        for element in elements {
+            self.raw(if any { ",\n    " } else { "\n    " }.to_string());
+            self.parts.extend(split(element));
+            any = true;
+        }
+        self.raw(if any { "\n  ]" } else { "]" }.to_string());
+    }
+
+    /// `"key": {...}`, each inner entry's value written by the several parts `split` gives for it,
+    /// in turn, as JSON text two levels deep (see [`Document::array_split`]).
+    pub fn object_split<T>(&mut self, key: &str, entries: Vec<(&str, T)>, mut split: impl FnMut(T) -> Vec<Part<'a>>) {
         let head = self.key(key, 1);
         if entries.is_empty() {
             self.raw(format!("{head}{{}}"));
@@ -84,11 +107,8 @@ impl<'a> Document<'a> {
         self.raw(format!("{head}{{"));
         for (i, (inner, value)) in entries.into_iter().enumerate() {
             let comma = if i > 0 { "," } else { "" };
-            let head = format!("{comma}\n    {}: ", quoted(inner));
-            self.parts.push(Box::new(move |out| {
-                out.extend_from_slice(head.as_bytes());
-                pretty(out, &value, 2)
-            }));
+            self.raw(format!("{comma}\n    {}: ", quoted(inner)));
+            self.parts.extend(split(value));
         }
         self.raw("\n  }".to_string());
     }
@@ -96,9 +116,10 @@ impl<'a> Document<'a> {
     /// Write the object, then a line break.
     pub fn write(self, out: &mut dyn Write) -> Result<(), crate::export::ExportError> {
         out.write_all(b"{")?;
-        // As many parts at once as there are threads: a part can be tens of megabytes (the
-        // branches of a common finding over 100 000 visits), so fewer are held unwritten.
-        let window = rayon::current_num_threads().max(1);
+        // A few parts per thread at once: parts are kept small (at most a few hundred kilobytes,
+        // see `array_split`), so that this many held unwritten stays small too, while the
+        // threads are kept busy.
+        let window = PARTS_PER_THREAD * rayon::current_num_threads().max(1);
         for window in self.parts.chunks(window) {
             let rendered: Vec<serde_json::Result<Vec<u8>>> = window
                 .par_iter()
@@ -164,29 +185,11 @@ impl<'o> Object<'o> {
         Ok(())
     }
 
-    /// An array whose elements `write` puts straight into the buffer, as JSON text one level
-    /// deeper than the keys.
-    pub fn array_by<T>(
-        &mut self,
-        key: &str,
-        elements: impl Iterator<Item = T>,
-        mut write: impl FnMut(&mut Vec<u8>, T) -> serde_json::Result<()>,
-    ) -> serde_json::Result<()> {
+    /// `"key": [`: the elements follow, each after [`element_start`], then [`array_end`]; they
+    /// may be written later, into other buffers (other parts of a [`Document`]).
+    pub fn open_array(&mut self, key: &str) -> serde_json::Result<()> {
         self.key(key)?;
-        let mut any = false;
-        for element in elements {
-            self.out.extend_from_slice(if any { b",\n" } else { b"[\n" });
-            self.indent(self.depth + 1);
-            write(self.out, element)?;
-            any = true;
-        }
-        if any {
-            self.out.push(b'\n');
-            self.indent(self.depth);
-            self.out.push(b']');
-        } else {
-            self.out.extend_from_slice(b"[]");
-        }
+        self.out.push(b'[');
         Ok(())
     }
 
@@ -195,12 +198,8 @@ impl<'o> Object<'o> {
         self.entries
     }
 
-    pub fn close(mut self) {
-        if self.entries > 0 {
-            self.out.push(b'\n');
-            self.indent(self.depth - 1);
-        }
-        self.out.push(b'}');
+    pub fn close(self) {
+        object_end(self.out, self.depth, self.entries > 0);
     }
 
     fn key(&mut self, key: &str) -> serde_json::Result<()> {
@@ -216,8 +215,38 @@ impl<'o> Object<'o> {
     }
 
     fn indent(&mut self, depth: usize) {
-        self.out.resize(self.out.len() + 2 * depth, b' ');
+        indent(self.out, depth);
     }
+}
+
+/// What comes before an element of an array opened by [`Object::open_array`] on an object whose
+/// keys are `depth` levels deep.
+pub fn element_start(out: &mut Vec<u8>, depth: usize, first: bool) {
+    out.extend_from_slice(if first { b"\n" } else { b",\n" });
+    indent(out, depth + 1);
+}
+
+/// The end of an array opened by [`Object::open_array`] (`any`: it has elements).
+pub fn array_end(out: &mut Vec<u8>, depth: usize, any: bool) {
+    if any {
+        out.push(b'\n');
+        indent(out, depth);
+    }
+    out.push(b']');
+}
+
+/// The end of an object whose keys are `depth` levels deep (`any`: it has entries); for one left
+/// open by [`Object::leave_open`] and finished in another buffer.
+pub fn object_end(out: &mut Vec<u8>, depth: usize, any: bool) {
+    if any {
+        out.push(b'\n');
+        indent(out, depth - 1);
+    }
+    out.push(b'}');
+}
+
+fn indent(out: &mut Vec<u8>, depth: usize) {
+    out.resize(out.len() + 2 * depth, b' ');
 }
 
 fn quoted(key: &str) -> String {
@@ -225,7 +254,7 @@ fn quoted(key: &str) -> String {
 }
 
 /// `value` pretty-printed as if it stood `depth` levels deep.
-fn pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> serde_json::Result<()> {
+pub fn pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> serde_json::Result<()> {
     let mut writer = Indented { out, pad: depth * 2 };
     serde_json::to_writer_pretty(&mut writer, value)
 }
@@ -287,21 +316,51 @@ mod tests {
             empty: Vec<u8>,
             inner: Inner,
             none: Nothing,
+            split: Vec<Vec<u8>>,
             last: &'static str,
         }
         let nested = json!({"a": [1, {"b": "line\nbreak", "c": []}], "d": {}, "e": "x"});
         let list: Vec<serde_json::Value> = (0..7).map(|i| json!({"n": i, "deep": [[i], {"k": i}]})).collect();
         let (p, q) = (json!([1, 2]), json!({"r": null}));
+        let split: Vec<Vec<u8>> = vec![vec![1, 2, 3], vec![], vec![4]];
         let mut doc = Document::new();
         doc.entry("first", 1);
         doc.entry("nested", nested.clone());
         doc.array("list", list.clone(), 3);
         doc.array("empty", Vec::<u8>::new(), 3);
-        doc.object("inner", vec![("p", p.clone()), ("q", q.clone())]);
-        doc.object("none", Vec::<(&str, u8)>::new());
+        let whole = |value: serde_json::Value| -> Vec<Part> { vec![Box::new(move |out| pretty(out, &value, 2))] };
+        doc.object_split("inner", vec![("p", p.clone()), ("q", q.clone())], whole);
+        doc.object_split("none", Vec::<(&str, serde_json::Value)>::new(), whole);
+        // Each list written by parts: its opening, each number, its end.
+        doc.array_split("split", split.clone(), |list: Vec<u8>| {
+            let any = !list.is_empty();
+            let mut parts: Vec<Part> = vec![Box::new(|out: &mut Vec<u8>| {
+                out.push(b'[');
+                Ok(())
+            })];
+            for (i, n) in list.into_iter().enumerate() {
+                parts.push(Box::new(move |out: &mut Vec<u8>| {
+                    element_start(out, 2, i == 0);
+                    pretty(out, &n, 3)
+                }));
+            }
+            parts.push(Box::new(move |out: &mut Vec<u8>| {
+                array_end(out, 2, any);
+                Ok(())
+            }));
+            parts
+        });
         doc.entry("last", "end");
-        let whole =
-            Whole { first: 1, nested, list, empty: vec![], inner: Inner { p, q }, none: Nothing {}, last: "end" };
+        let whole = Whole {
+            first: 1,
+            nested,
+            list,
+            empty: vec![],
+            inner: Inner { p, q },
+            none: Nothing {},
+            split,
+            last: "end",
+        };
         let expected = format!("{}\n", serde_json::to_string_pretty(&whole).expect("pretty"));
         assert_eq!(written(doc), expected);
     }
@@ -322,13 +381,20 @@ mod tests {
         let mut head = Object::open(&mut out, 1);
         head.entry("a", &1).expect("entry");
         let entries = head.leave_open();
+        // An array opened in one object and filled, element by element, after it is left open.
         let mut rest = Object::resume(&mut out, 1, entries);
-        let raw = |out: &mut Vec<u8>, json: &[u8]| {
-            out.extend_from_slice(json);
-            Ok(())
-        };
-        rest.array_by("b", [b"\"x\"".as_slice(), b"\"y\""].into_iter(), raw).expect("array");
-        rest.array_by("c", std::iter::empty(), raw).expect("empty array");
+        rest.open_array("b").expect("array");
+        let entries = rest.leave_open();
+        for (i, element) in [b"\"x\"".as_slice(), b"\"y\""].into_iter().enumerate() {
+            element_start(&mut out, 1, i == 0);
+            out.extend_from_slice(element);
+        }
+        array_end(&mut out, 1, true);
+        let mut rest = Object::resume(&mut out, 1, entries);
+        rest.open_array("c").expect("empty array");
+        let entries = rest.leave_open();
+        array_end(&mut out, 1, false);
+        let mut rest = Object::resume(&mut out, 1, entries);
         rest.raw_entry("d", b"{\n    \"e\": \"f\\ng\"\n  }").expect("raw");
         rest.close();
         assert_eq!(String::from_utf8(out).expect("utf-8"), serde_json::to_string_pretty(&value).expect("pretty"));

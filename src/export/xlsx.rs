@@ -7,7 +7,7 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::core::summary::{AnswerCell, Summary};
-use crate::export::{branch_type_label, date_text, meeting_kind_label, status_label};
+use crate::export::date_text;
 use crate::strings::Msg;
 
 /// Excel refuses longer strings in a cell.
@@ -102,10 +102,10 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
             v.file.to_string_lossy().into_owned(),
             v.branch.clone(),
             v.committee.clone(),
-            branch_type_label(v.branch_type, lang).to_string(),
-            meeting_kind_label(v.kind, lang).to_string(),
+            v.branch_type.label().get(lang).to_string(),
+            v.kind.label().get(lang).to_string(),
             date_text(v.date, lang),
-            status_label(v.status, lang).to_string(),
+            v.status.label().get(lang).to_string(),
             v.inspectors.join("; "),
             v.round.clone().unwrap_or_default(),
             format!("{} v{}", v.template_id, v.template_version),

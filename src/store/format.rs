@@ -7,7 +7,7 @@ use ron::error::{Error as RonError, SpannedError};
 use serde::Deserialize;
 
 use super::lean;
-use crate::core::rules::{Problem, value_problem};
+use crate::core::problems::{Problem, value_problem};
 use crate::core::template::Template;
 use crate::core::text::display_safe;
 use crate::core::visit::{DUPLICATE_ANSWER, SCHEMA_VERSION, Value, Visit};
@@ -362,7 +362,7 @@ impl LoadError {
                 Msg::ErrTextTooLong.fill(lang, &[field, chars, &MAX_TEXT_CHARS])
             }
             LoadErrorKind::BadAnswer { item, problem } => {
-                let reason = crate::strings::problem_message(problem, lang, &|id: &str| id.to_string());
+                let reason = problem.message(lang, &|id: &str| id.to_string());
                 Msg::ErrBadAnswer.fill(lang, &[item, &reason])
             }
         };

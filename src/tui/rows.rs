@@ -1,9 +1,11 @@
 //! The rows of the checklist: the meeting facts (section 0) and the template's items, and how
 //! each answer is shown. Shared by the checklist and the new-visit form.
 
-use crate::core::rules::{FactField, ItemStatus, applies, item_status, item_value, option_label};
-use crate::core::template::{Item, Kind, Template};
-use crate::core::visit::{Value, Visit};
+use crate::core::answer::AnswerStyle;
+use crate::core::problems::FactField;
+use crate::core::rules::{ItemStatus, applies, item_answer_text, item_status};
+use crate::core::template::{Item, Template};
+use crate::core::visit::Visit;
 use crate::strings::{Lang, Msg};
 
 /// A meeting fact the inspector fills in.
@@ -118,8 +120,8 @@ impl Fact {
         match self {
             Fact::Branch => m.branch.clone(),
             Fact::Committee => m.committee.clone(),
-            Fact::BranchType => Msg::branch_type(m.branch_type).get(lang).to_string(),
-            Fact::Kind => Msg::meeting_kind(m.kind).get(lang).to_string(),
+            Fact::BranchType => m.branch_type.label().get(lang).to_string(),
+            Fact::Kind => m.kind.label().get(lang).to_string(),
             Fact::Date => m.date.strftime("%d/%m/%Y").to_string(),
             Fact::Start => m.start.map(|t| t.to_string()).unwrap_or_default(),
             Fact::End => m.end.map(|t| t.to_string()).unwrap_or_default(),
@@ -148,7 +150,7 @@ impl Fact {
     }
 
     /// The field cross-field problems name for this fact
-    /// ([`crate::core::rules::Problem::facts`]), if they look at it.
+    /// ([`crate::core::problems::Problem::facts`]), if they look at it.
     pub fn field(self) -> Option<FactField> {
         Some(match self {
             Fact::Start => FactField::Start,
@@ -268,40 +270,7 @@ pub fn section_findings(template: &Template, visit: &Visit, section: usize) -> u
 
 /// The answer of an item as shown in lists and the detail panel.
 pub fn answer_text(item: &Item, visit: &Visit, lang: Lang) -> String {
-    let value = item_value(item, visit);
-    match (&item.kind, value) {
-        (Kind::Computed(c), _) => computed_text(*c, visit, lang),
-        (_, None) => String::new(),
-        (_, Some(v)) => value_text(item, &v, lang),
-    }
-}
-
-fn computed_text(c: crate::core::template::Computed, visit: &Visit, lang: Lang) -> String {
-    use crate::core::template::Computed;
-    match crate::core::rules::computed_value(c, &visit.meeting) {
-        None => String::new(),
-        Some(v) => match c {
-            Computed::AttendanceRate => format!("{v:.1}%"),
-            Computed::AbsentWithoutReason => format!("{v}"),
-            Computed::DurationMinutes => Msg::Minutes.fill(lang, &[&v]),
-        },
-    }
-}
-
-pub fn value_text(item: &Item, value: &Value, lang: Lang) -> String {
-    match value {
-        Value::Yes => Msg::Yes.get(lang).to_string(),
-        Value::No => Msg::No.get(lang).to_string(),
-        Value::NotApplicable => Msg::NotApplicable.get(lang).to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::Pair(a, b) => format!("{a}/{b}"),
-        Value::Scale(n) => format!("{n}/5"),
-        Value::Choice(id) => option_label(item, id, lang).to_string(),
-        Value::Choices(ids) if ids.is_empty() => "—".to_string(),
-        Value::Choices(ids) => ids.iter().map(|id| option_label(item, id, lang)).collect::<Vec<_>>().join("; "),
-        Value::Text(t) => t.replace('\n', " ⏎ "),
-        Value::Time(t) => t.to_string(),
-    }
+    item_answer_text(item, visit, lang, AnswerStyle::Checklist)
 }
 
 #[cfg(test)]

@@ -13,8 +13,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::core::problems::Problem;
 use crate::core::round::{Round, VisitBrief, coverage};
-use crate::core::rules::{Problem, applies, problems};
+use crate::core::rules::{applies, problems};
 use crate::core::template::Template;
 use crate::core::visit::Visit;
 use crate::strings::{Lang, Msg};

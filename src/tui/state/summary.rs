@@ -66,7 +66,7 @@ pub fn filters_text(app: &App) -> String {
         parts.push(c.clone());
     }
     if let Some(t) = f.branch_type {
-        parts.push(Msg::branch_type(t).get(lang).to_string());
+        parts.push(t.label().get(lang).to_string());
     }
     if let Some(i) = &f.inspector {
         parts.push(i.clone());

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::core::rules::{Problem, applies, why_not_applicable};
+use crate::core::problems::Problem;
+use crate::core::rules::{applies, why_not_applicable};
 use crate::core::template::Kind;
 use crate::core::visit::{Value, Visit};
 use crate::store::format::template_for;
-use crate::strings::{Msg, unmet_words};
+use crate::strings::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::rows::{Fact, FactInput, Row, row_item, rows, section_count};
 use crate::tui::state::home::HomeEntry;
@@ -212,7 +213,7 @@ fn refuse_answer_where_not_applicable(app: &mut App, key: &KeyEvent) -> Option<V
     let lang = app.lang;
     let template = &session.template;
     let name = |id: &str| template.item(id).map_or_else(|| id.to_string(), |r| r.item.text.get(lang).to_string());
-    app.flash = Some(Msg::ItemDoesNotApply.fill(lang, &[&unmet_words(&because, lang, &name)]));
+    app.flash = Some(Msg::ItemDoesNotApply.fill(lang, &[&because.words(lang, &name)]));
     Some(Vec::new())
 }
 

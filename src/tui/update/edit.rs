@@ -89,13 +89,11 @@ pub(super) fn open_fact_editor(app: &mut App, fact: Fact, first_digit: Option<ch
     let target = Target::Fact(fact);
     app.overlay = match fact.input() {
         FactInput::BranchType => {
-            let options =
-                BranchType::ALL.iter().map(|t| (t.id().to_string(), Msg::branch_type(*t).get(lang).to_string()));
+            let options = BranchType::ALL.iter().map(|t| (t.id().to_string(), t.label().get(lang).to_string()));
             Overlay::Picker(Picker::single(target, options.collect(), visit.meeting.branch_type.id().to_string()))
         }
         FactInput::MeetingKind => {
-            let options =
-                MeetingKind::ALL.iter().map(|k| (k.id().to_string(), Msg::meeting_kind(*k).get(lang).to_string()));
+            let options = MeetingKind::ALL.iter().map(|k| (k.id().to_string(), k.label().get(lang).to_string()));
             Overlay::Picker(Picker::single(target, options.collect(), visit.meeting.kind.id().to_string()))
         }
         FactInput::YesNo => {

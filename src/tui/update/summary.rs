@@ -3,7 +3,8 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::core::summary::{Filters, Summary, compare_names};
+use crate::core::summary::{Filters, Summary};
+use crate::core::text::compare_names;
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
 use crate::strings::Msg;
@@ -154,7 +155,7 @@ fn open_filter(app: &mut App, kind: FilterKind) {
         ),
         FilterKind::BranchType => (
             std::iter::once(all)
-                .chain(BranchType::ALL.iter().map(|t| (t.id().to_string(), Msg::branch_type(*t).get(lang).to_string())))
+                .chain(BranchType::ALL.iter().map(|t| (t.id().to_string(), t.label().get(lang).to_string())))
                 .collect(),
             app.summary.filters.branch_type.map(|t| t.id().to_string()).unwrap_or_default(),
         ),

@@ -9,11 +9,12 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::overlay::problem_text;
 use super::{Theme, fit, pad, safe};
-use crate::core::rules::{ItemStatus, Unmet, fact_problems, finding_sentence, item_status, why_not_applicable};
+use crate::core::problems::{Unmet, fact_problems};
+use crate::core::rules::{ItemStatus, finding_sentence, item_status, why_not_applicable};
 use crate::core::template::Kind;
 use crate::core::text::display_safe;
 use crate::core::visit::Value;
-use crate::strings::{Msg, unmet_words};
+use crate::strings::Msg;
 use crate::tui::rows::{
     Fact, FactInput, Row, answer_text, row_enabled, row_item, rows, section_count, section_findings, section_progress,
     section_title,
@@ -36,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 
 fn draw_header(frame: &mut Frame, app: &App, session: &Session, theme: Theme, area: Rect) {
     let m = &session.visit.meeting;
-    let status = app.lang_str(Msg::status(session.visit.status));
+    let status = app.lang_str(session.visit.status.label());
     let (save_text, save_style) = match &session.save {
         SaveState::Saved => (app.lang_str(Msg::SavedMark).to_string(), theme.pass()),
         SaveState::Saving => (app.lang_str(Msg::SavingMark).to_string(), theme.muted()),
@@ -252,7 +253,7 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
                     let text = session.template.item(id).map_or(id, |r| r.item.text.get(lang));
                     safe(text)
                 };
-                let why = Msg::AnswerIgnoredHere.fill(lang, &[&unmet_words(&because, lang, &name)]);
+                let why = Msg::AnswerIgnoredHere.fill(lang, &[&because.words(lang, &name)]);
                 foot.push_line(Line::styled(format!("! {why}"), theme.finding()));
                 foot.push_line(Line::styled(app.lang_str(Msg::HintClearIgnored), theme.muted()));
             } else if row_enabled(&session.template, &session.visit, row) {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, fit, pad, safe};
-use crate::core::rules::fact_problems;
+use crate::core::problems::fact_problems;
 use crate::strings::Msg;
 use crate::tui::rows::Fact;
 use crate::tui::state::App;

@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let mut lines = vec![Line::styled(pad(&heading, width), theme.muted())];
     let height = (inner.height as usize).saturating_sub(1);
     for (i, e) in super::visible(&home.entries, home.selected, height) {
-        let status = app.lang_str(Msg::status(e.status));
+        let status = app.lang_str(e.status.label());
         let cursor = match (i == home.selected, e.odd_lock) {
             (true, _) => "▶",
             (false, true) => "!",

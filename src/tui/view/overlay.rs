@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit, pad, safe};
-use crate::core::rules::Problem;
+use crate::core::problems::Problem;
 use crate::core::text::display_safe;
 use crate::strings::Msg;
 use crate::tui::rows::row_item;
@@ -146,7 +146,7 @@ pub fn problem_text(app: &App, problem: &Problem) -> String {
             .unwrap_or_else(|| id.to_string());
         safe(&text)
     };
-    crate::strings::problem_message(problem, lang, &name)
+    problem.message(lang, &name)
 }
 
 fn problems(frame: &mut Frame, app: &App, theme: Theme, area: Rect, selected: usize) {

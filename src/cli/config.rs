@@ -1,5 +1,8 @@
 //! The user's settings: `config.ron` in the platform config folder (or `--config FILE`).
 //! A missing file means defaults; a bad file means defaults plus a message naming line and column.
+//!
+//! Read by the commands, which hand the settings on; it sits with them, above the TUI whose key
+//! actions it names, so nothing below the commands depends on it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
