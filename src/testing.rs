@@ -1,4 +1,10 @@
-//! Support for khaosat's own tests; not part of what the library offers.
+//! Support for khaosat's own tests; not part of what the library offers. It imports only the core,
+//! so the core's own tests can use it too (the TUI's fixture is `tui::testing`).
+
+use jiff::Timestamp;
+
+use crate::core::template::Template;
+use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit};
 
 /// Whether a test that needs something of the machine (a FIFO, root to change a file's group,
 /// switching to another user) can go on. When it cannot, the test says so and is skipped —
@@ -11,14 +17,6 @@ pub fn require(available: bool, switch: &str, why: &str) -> bool {
     }
     available
 }
-
-use jiff::Timestamp;
-
-use crate::core::template::Template;
-use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit};
-use crate::strings::Lang;
-use crate::tui::keymap::KeyMap;
-use crate::tui::state::App;
 
 /// The meeting most tests start from: Chi bộ số 11 of Đảng bộ phường Mai Dịch, a residential
 /// branch, its regular meeting of 5 April 2022, inspected by Lê Thị Tú in round 967-QĐ/QU. Tests
@@ -44,12 +42,4 @@ pub fn sample_visit(template: &Template) -> Visit {
 /// the clock.
 pub fn fixed_now() -> Timestamp {
     Timestamp::constant(1_649_124_000, 0)
-}
-
-/// The TUI as its tests start it: the embedded template, the default keys, Lê Thị Tú as the
-/// inspector, the clock stopped at [`fixed_now`].
-pub fn tui_app(lang: Lang) -> App {
-    let mut app = App::new(lang, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
-    app.clock = fixed_now;
-    app
 }

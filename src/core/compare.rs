@@ -288,17 +288,15 @@ pub fn compare(old: &[VisitOutcome], new: &[VisitOutcome]) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value};
+    use crate::core::visit::{Answer, NewVisit, Value};
 
     fn visit(branch: &str, day: i8, answers: &[(&str, Value)]) -> Visit {
         let facts = NewVisit {
             branch: branch.into(),
-            committee: "Đảng bộ phường Mai Dịch".into(),
-            branch_type: BranchType::KhuDanCu,
-            kind: MeetingKind::Regular,
             date: jiff::civil::date(2022, 4, day),
             inspectors: vec![],
             round: None,
+            ..crate::testing::sample_facts()
         };
         let mut v = Visit::new(&Template::embedded(), facts, jiff::Timestamp::UNIX_EPOCH);
         for (id, value) in answers {

@@ -346,15 +346,7 @@ pub(crate) mod tests {
 
     /// Chi bộ số 11 of Đảng bộ phường Mai Dịch, a regular meeting on 5 April 2022, nothing answered.
     pub(crate) fn visit(template: &Template) -> Visit {
-        let facts = NewVisit {
-            branch: "Chi bộ số 11".into(),
-            committee: "Đảng bộ phường Mai Dịch".into(),
-            branch_type: BranchType::KhuDanCu,
-            kind: MeetingKind::Regular,
-            date: jiff::civil::date(2022, 4, 5),
-            inspectors: vec![],
-            round: None,
-        };
+        let facts = NewVisit { inspectors: vec![], round: None, ..crate::testing::sample_facts() };
         Visit::new(template, facts, jiff::Timestamp::UNIX_EPOCH)
     }
 

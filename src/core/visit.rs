@@ -572,15 +572,7 @@ mod tests {
     }
 
     fn sample() -> Visit {
-        let facts = NewVisit {
-            branch: "Chi bộ số 11".into(),
-            committee: "Đảng bộ phường Mai Dịch".into(),
-            branch_type: BranchType::KhuDanCu,
-            kind: MeetingKind::Regular,
-            date: jiff::civil::date(2022, 4, 5),
-            inspectors: vec!["Lê Thị Tú".into()],
-            round: None,
-        };
+        let facts = NewVisit { round: None, ..crate::testing::sample_facts() };
         Visit::new(&Template::embedded(), facts, Timestamp::UNIX_EPOCH)
     }
 

@@ -498,13 +498,10 @@ mod tests {
 
     fn sample() -> Visit {
         let facts = NewVisit {
-            branch: "Chi bộ số 11".into(),
-            committee: "Đảng bộ phường Mai Dịch".into(),
             branch_type: BranchType::CongAn,
             kind: MeetingKind::Combined,
-            date: jiff::civil::date(2022, 4, 5),
             inspectors: vec!["Lê Thị Tú".into(), "Nguyễn Văn Chiến".into()],
-            round: Some("967-QĐ/QU".into()),
+            ..crate::testing::sample_facts()
         };
         let mut v = Visit::new(&Template::embedded(), facts, jiff::Timestamp::UNIX_EPOCH);
         v.meeting.start = TimeOfDay::new(14, 0);

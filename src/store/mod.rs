@@ -168,19 +168,9 @@ fn walk(dir: &Path, root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Load
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::visit::{BranchType, MeetingKind, NewVisit};
 
     fn sample(template: &Template) -> Visit {
-        let facts = NewVisit {
-            branch: "Chi bộ số 11".into(),
-            committee: "Đảng bộ phường Mai Dịch".into(),
-            branch_type: BranchType::KhuDanCu,
-            kind: MeetingKind::Regular,
-            date: jiff::civil::date(2022, 4, 5),
-            inspectors: vec!["Lê Thị Tú".into()],
-            round: Some("967-QĐ/QU".into()),
-        };
-        Visit::new(template, facts, jiff::Timestamp::UNIX_EPOCH)
+        crate::testing::sample_visit(template)
     }
 
     #[test]

@@ -12,6 +12,8 @@ mod runtime;
 mod saver;
 pub mod state;
 pub mod terminal;
+#[doc(hidden)]
+pub mod testing;
 pub mod update;
 pub mod view;
 

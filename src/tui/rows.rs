@@ -277,20 +277,12 @@ pub fn answer_text(item: &Item, visit: &Visit, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::core::template::Template;
-    use crate::core::visit::{BranchType, MeetingKind, NewVisit, TimeOfDay};
+    use crate::core::visit::{NewVisit, TimeOfDay};
 
     #[test]
     fn computed_answers_read_in_the_users_language() {
         let t = Template::embedded();
-        let facts = NewVisit {
-            branch: "Chi bộ số 3".into(),
-            committee: "Đảng bộ phường Dịch Vọng".into(),
-            branch_type: BranchType::KhuDanCu,
-            kind: MeetingKind::Regular,
-            date: jiff::civil::date(2022, 4, 5),
-            inspectors: Vec::new(),
-            round: None,
-        };
+        let facts = NewVisit { branch: "Chi bộ số 3".into(), ..crate::testing::sample_facts() };
         let mut visit = Visit::new(&t, facts, jiff::Timestamp::UNIX_EPOCH);
         visit.meeting.start = TimeOfDay::new(19, 30);
         visit.meeting.end = TimeOfDay::new(20, 45);

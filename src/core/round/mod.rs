@@ -368,7 +368,7 @@ pub fn previous_visit<'a>(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::core::visit::{MeetingKind, NewVisit};
+    use crate::core::visit::NewVisit;
     use jiff::civil::date;
 
     pub(crate) fn round() -> Round {
@@ -394,10 +394,10 @@ pub(crate) mod tests {
             branch: branch.into(),
             committee: committee.into(),
             branch_type: BranchType::Khac,
-            kind: MeetingKind::Regular,
             date: date(2022, 4, day),
             inspectors: vec![],
             round: None,
+            ..crate::testing::sample_facts()
         };
         Visit::new(&Template::embedded(), facts, jiff::Timestamp::UNIX_EPOCH)
     }

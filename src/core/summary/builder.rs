@@ -367,19 +367,12 @@ fn concerned_options(item: &Item, visit: &Visit) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::visit::{Answer, MeetingKind, NewVisit};
+    use crate::core::visit::{Answer, NewVisit};
     use std::path::PathBuf;
 
     fn visit(branch: &str, day: i8) -> Visit {
-        let facts = NewVisit {
-            branch: branch.into(),
-            committee: "Đảng bộ phường Mai Dịch".into(),
-            branch_type: BranchType::KhuDanCu,
-            kind: MeetingKind::Regular,
-            date: jiff::civil::date(2022, 4, day),
-            inspectors: vec!["Lê Thị Tú".into()],
-            round: Some("967-QĐ/QU".into()),
-        };
+        let facts =
+            NewVisit { branch: branch.into(), date: jiff::civil::date(2022, 4, day), ..crate::testing::sample_facts() };
         Visit::new(&Template::embedded(), facts, jiff::Timestamp::UNIX_EPOCH)
     }
 
