@@ -1377,3 +1377,15 @@ fn help_on_the_new_visit_form_lists_the_form_s_keys() {
     assert!(screen.contains("Ctrl-S") && screen.contains("Tạo phiếu"), "{screen}");
     assert!(!screen.contains("Đến mục chưa trả lời tiếp theo"), "the checklist's keys are not the form's: {screen}");
 }
+
+#[test]
+fn the_home_title_counts_the_visits_found_while_they_are_read() {
+    let mut app = new_app();
+    update(&mut app, Event::HomeFound { files: 3 });
+    let t = Template::embedded();
+    let entry = khaosat::tui::state::home::HomeEntry::from_visit("/d/a.ron".into(), &new_visit(), &t);
+    update(&mut app, Event::HomeEntries(vec![entry]));
+    assert!(screen_text(&app).contains("Các buổi khảo sát (1/3) · đang đọc…"), "{}", screen_text(&app));
+    update(&mut app, Event::HomeDone { unreadable: 2 });
+    assert!(screen_text(&app).contains("Các buổi khảo sát (1) · 2 tệp lỗi"), "{}", screen_text(&app));
+}

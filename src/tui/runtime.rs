@@ -231,15 +231,21 @@ fn holder_text(holder: Option<&store::lock::Holder>, lang: Lang) -> String {
 fn spawn_home_loader(dir: PathBuf, templates: Vec<Template>, tx: Sender<Event>) {
     thread::spawn(move || {
         let mut reader = VisitReader::new(&[dir], &templates);
+        let _ = tx.send(Event::HomeFound { files: reader.file_count() });
         let mut unreadable = 0;
+        // The runs of a chunk go to the list together: each batch costs the list a pass.
+        let mut batch = Vec::new();
         let mut listening = true;
         reader.fold(
             Vec::new,
             |entries: &mut Vec<HomeEntry>, path, visit, template| entries.push(home_entry(path, &visit, template)),
             |piece| match piece {
                 Piece::Failed(_) => unreadable += 1,
-                Piece::Read(entries) if listening => listening = tx.send(Event::HomeEntries(entries)).is_ok(),
-                Piece::Read(_) | Piece::Progress(_) => {}
+                Piece::Read(entries) => batch.extend(entries),
+                Piece::Progress(_) if listening => {
+                    listening = tx.send(Event::HomeEntries(std::mem::take(&mut batch))).is_ok();
+                }
+                Piece::Progress(_) => {}
             },
         );
         let _ = tx.send(Event::HomeDone { unreadable });

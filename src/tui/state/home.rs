@@ -56,6 +56,9 @@ pub struct Home {
     pub entries: Vec<HomeEntry>,
     pub selected: usize,
     pub loading: bool,
+    /// Visit files found in the folder, while they are read (the list's final length, unless some
+    /// cannot be read).
+    pub found: Option<usize>,
     pub unreadable: usize,
     /// How far the data folder's round has got, when it has one.
     pub coverage: Option<Coverage>,

@@ -31,6 +31,10 @@ pub enum Event {
     Key(KeyEvent),
     Paste(String),
     Resize,
+    /// How many visit files the home list's folder holds (known before any is read).
+    HomeFound {
+        files: usize,
+    },
     HomeEntries(Vec<HomeEntry>),
     HomeDone {
         unreadable: usize,

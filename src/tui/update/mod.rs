@@ -34,6 +34,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Event::Key(_) | Event::Resize => Vec::new(),
         Event::Paste(text) => on_paste(app, &text),
+        Event::HomeFound { files } => {
+            app.home.found = Some(files);
+            Vec::new()
+        }
         Event::HomeEntries(entries) => {
             app.home.insert_batch(entries);
             Vec::new()

@@ -38,10 +38,12 @@ pub fn ready(app: &mut App, summary: Box<Summary>, generation: u64) {
         return;
     }
     if s.filters == Filters::default() {
+        // The first spelling of each committee, one per folded name (folded once per visit).
+        let mut seen = std::collections::HashSet::new();
         let mut committees: Vec<String> = Vec::new();
         for v in &summary.visits {
-            if !committees.iter().any(|c| crate::core::text::name_key(c) == crate::core::text::name_key(&v.committee)) {
-                committees.push(v.committee.clone());
+            if seen.insert(crate::core::text::name_key(&v.committee)) {
+                committees.push(v.committee.to_string());
             }
         }
         committees.sort_by(|a, b| compare_names(a, b));

@@ -49,8 +49,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let odd_locks = home.entries.iter().filter(|e| e.odd_lock).count();
     let odd_locks =
         if odd_locks > 0 { format!(" · {}", Msg::HomeOddLocks.fill(app.lang, &[&odd_locks])) } else { String::new() };
-    let title =
-        format!(" khaosat — {} ({}){loading}{unreadable}{odd_locks}", app.lang_str(Msg::HomeTitle), home.entries.len());
+    // While the folder is read: how many are listed of how many there are.
+    let count = match home.found {
+        Some(found) if home.loading => format!("{}/{found}", home.entries.len()),
+        _ => home.entries.len().to_string(),
+    };
+    let title = format!(" khaosat — {} ({count}){loading}{unreadable}{odd_locks}", app.lang_str(Msg::HomeTitle));
     frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), header);
 
     let block = Block::bordered();
