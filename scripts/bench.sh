@@ -12,7 +12,8 @@
 #   PTY_PROBE    pty_probe.py (default: ../shared/tools/pty_probe.py beside the repository)
 #
 # Not part of `cargo test`: run it by hand. Needs bash, find, xargs; GNU time (/usr/bin/time) for
-# peak memory; python3 for the TUI figures (skipped without it).
+# peak memory; python3 for the TUI figures (skipped without it), with pyte (pip install pyte) for
+# the home list and summary screen times.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -95,6 +96,10 @@ if [[ ! -d $dir ]]; then
 fi
 probe() { python3 "$PTY_PROBE" "$@" 2> /dev/null; }
 first=$(for _ in $(seq "$RUNS"); do probe -- "$BIN" --dir "$dir" | awk '/^first_frame_ms/ {print $2}'; done | median)
+# The home list complete and the summary screen ready (scripts/home_ready.py; needs pyte).
+ready=$(python3 "$ROOT/scripts/home_ready.py" --runs "$RUNS" -- "$BIN" --lang en --dir "$dir" 2> /dev/null || true)
+home_complete=$(awk '/^home_complete_ms/ {print $2 " ms"}' <<< "$ready")
+summary_ready=$(awk '/^summary_ready_ms/ {print $2 " ms"}' <<< "$ready")
 # 10 s with no key after the home list has loaded: an empty key, then quiet for 10 s.
 idle_home=$(probe --settle 10 --keys '' -- "$BIN" --dir "$dir" | awk '/^bytes_per_key/ {print $3}')
 
@@ -146,6 +151,8 @@ typing=$(python3 "$ROOT/scripts/tui_typing.py" -- "$BIN" edit "$work/visit.ron" 
 echo "| figure | value |"
 echo "|---|---:|"
 echo "| first frame, \`khaosat --dir\` with 10 000 visits | ${first} ms |"
+echo "| home list complete (all 10 000 listed), from start | ${home_complete:-– (pyte missing)} |"
+echo "| summary screen ready, from the \`s\` key | ${summary_ready:-– (pyte missing)} |"
 echo "| bytes per answer key, 80×24 (5 answers: y y y n y) | ${bytes_80}|"
 echo "| bytes per answer key, 120×40 (same keys) | ${bytes_120}|"
 echo "| bytes per key walking the whole checklist, 80×24 | ${walk_bytes} |"
