@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit, VisitStatus};
+use khaosat::core::visit::{Answer, NewVisit, Value, Visit, VisitStatus};
 use khaosat::store::format::{LoadError, parse_visit, visit_to_ron};
 use khaosat::store::load_visit;
 use khaosat::strings::Lang;
@@ -18,15 +18,7 @@ use common::{MANIFEST, Result, khaosat, show, text};
 const DEMO_VISIT: &str = "data/examples/round-967/2022-04-06_chi-bo-so-11.ron";
 
 fn visit() -> Visit {
-    let facts = NewVisit {
-        branch: "Chi bộ số 11".into(),
-        committee: "Đảng bộ phường Mai Dịch".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: jiff::civil::date(2022, 4, 5),
-        inspectors: vec!["Lê Thị Tú".into()],
-        round: None,
-    };
+    let facts = NewVisit { round: None, ..khaosat::testing::sample_facts() };
     Visit::new(&Template::embedded(), facts, jiff::Timestamp::UNIX_EPOCH)
 }
 

@@ -108,12 +108,11 @@ fn item<'a>(template: &'a Template, id: &str) -> &'a Item {
 fn visit(template: &Template, kind: MeetingKind, branch_type: BranchType) -> Visit {
     let facts = NewVisit {
         branch: format!("Chi bộ {}", branch_type.id()),
-        committee: "Đảng bộ phường Mai Dịch".into(),
         branch_type,
         kind,
-        date: jiff::civil::date(2022, 4, 5),
         inspectors: vec![],
         round: None,
+        ..khaosat::testing::sample_facts()
     };
     Visit::new(template, facts, jiff::Timestamp::UNIX_EPOCH)
 }

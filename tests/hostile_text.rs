@@ -30,7 +30,7 @@ use std::rc::Rc;
 use common::{MANIFEST, assert_terminal_safe, is_dangerous, khaosat};
 use jiff::civil::date;
 use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, Value, Visit};
+use khaosat::core::visit::{Answer, NewVisit, Value, Visit};
 use khaosat::store::format::{MAX_TEXT_CHARS, parse_visit, template_to_ron, visit_to_ron};
 use khaosat::store::load_visit;
 use khaosat::strings::Lang;
@@ -93,11 +93,7 @@ fn new_visit(branch: &str) -> Visit {
     let facts = NewVisit {
         branch: branch.into(),
         committee: "Đảng bộ phường Dịch Vọng".into(),
-        branch_type: BranchType::KhuDanCu,
-        kind: MeetingKind::Regular,
-        date: date(2022, 4, 5),
-        inspectors: vec!["Lê Thị Tú".into()],
-        round: Some("967-QĐ/QU".into()),
+        ..khaosat::testing::sample_facts()
     };
     Visit::new(&Template::embedded(), facts, jiff::Timestamp::constant(1_649_124_000, 0))
 }
@@ -226,15 +222,7 @@ fn frame_bytes(app: &App, w: u16, h: u16) -> Vec<u8> {
 
 /// The same frame's cells (what a person would read), for markers.
 fn frame_text(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal.draw(|f| draw(f, app, Theme { colors: false })).expect("draw");
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content
-        .chunks(buffer.area.width as usize)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
+    khaosat::tui::testing::screen(app, w, h)
 }
 
 /// Every frame of a scenario: its bytes checked with vte, its text kept for the markers.

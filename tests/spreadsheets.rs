@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use khaosat::core::summary::{Filters, OTHER_LIMITATIONS, Summary, SummaryBuilder};
 use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, BranchType, MeetingKind, NewVisit, TimeOfDay, Value, Visit};
+use khaosat::core::visit::{Answer, NewVisit, TimeOfDay, Value, Visit};
 use khaosat::export::{self, Format};
 use khaosat::strings::Lang;
 
@@ -62,11 +62,10 @@ fn hostile_summary() -> Result<(Summary, Vec<Hostile>)> {
         let facts = NewVisit {
             branch: "x".into(),
             committee: "x".into(),
-            branch_type: BranchType::KhuDanCu,
-            kind: MeetingKind::Regular,
             date: jiff::civil::date(2022, 4, 5 + n as i8),
             inspectors: vec![],
             round: None,
+            ..khaosat::testing::sample_facts()
         };
         let mut visit = Visit::new(&template, facts, jiff::Timestamp::UNIX_EPOCH);
         visit.meeting.branch = h.branch.clone();

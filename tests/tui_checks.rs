@@ -19,9 +19,6 @@ use khaosat::tui::state::session::Session;
 use khaosat::tui::state::{App, Effect, Event, Overlay, current_problems, current_row};
 use khaosat::tui::testing::tui_app;
 use khaosat::tui::update::update;
-use khaosat::tui::view::{Theme, draw};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const PATH: &str = "/tmp/x.ron";
@@ -141,15 +138,7 @@ fn marking_final_is_refused_while_an_answer_is_ignored() {
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| draw(f, app, Theme { colors: false })).expect("draw");
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content
-        .chunks(buffer.area.width as usize)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
+    khaosat::tui::testing::screen(app, width, height)
 }
 
 #[test]

@@ -13,3 +13,19 @@ pub fn tui_app(lang: Lang) -> App {
     app.clock = fixed_now;
     app
 }
+
+/// The screen `app` draws at `width`×`height`, without colours, as text: one line per row.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .unwrap_or_else(|e| panic!("a test terminal: {e}"));
+    terminal
+        .draw(|f| crate::tui::view::draw(f, app, crate::tui::view::Theme { colors: false }))
+        .unwrap_or_else(|e| panic!("drawing on a test terminal: {e}"));
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content
+        .chunks(buffer.area.width as usize)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
