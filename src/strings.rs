@@ -339,6 +339,9 @@ messages! {
     HintEdit => "sửa", "edit";
     HintCreate => "tạo phiếu", "create";
 
+    // Issue 13: in the meeting room
+    EditorDiscardAsk => "Esc lần nữa để bỏ những gì vừa gõ; Enter để lưu", "Esc again drops what you typed; Enter saves it";
+
     // Issue 11: odd lock paths
     OddLock => "CHỈ XEM: {0} là {1}, không phải tệp khóa: hãy xóa rồi mở lại", "READ-ONLY: {0} is {1}, not a lock file: remove it, reopen";
     OddLockValidate => "{0}, không phải tệp khóa thường: phiếu {1} chỉ mở được ở chế độ chỉ xem cho đến khi xóa nó", "{0}, not a plain lock file: visit {1} opens read-only until this is removed";

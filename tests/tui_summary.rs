@@ -114,6 +114,8 @@ fn filters_come_from_the_merged_visits_and_start_a_new_merge() {
     update(&mut app, Event::Paste("32/4/2022 - 10/04/2022".into()));
     assert!(key(&mut app, KeyCode::Enter).is_empty());
     assert!(matches!(&app.overlay, Overlay::Editor(e) if e.error.is_some()));
+    // What was typed is dropped at the second Esc.
+    key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('d'));
     update(&mut app, Event::Paste("04/04/2022 - 10/04/2022".into()));

@@ -658,13 +658,20 @@ fn ctrl_j_is_a_new_line_too_but_not_in_a_single_line_field() {
 }
 
 #[test]
-fn e_writes_a_note_and_esc_cancels_it() {
+fn e_writes_a_note_and_esc_cancels_it_after_asking() {
     let mut app = open(new_visit());
     let before = visit(&app).clone();
     assert!(ch(&mut app, 'e').is_empty());
     assert!(matches!(&app.overlay,
         Overlay::Editor(e) if e.target == Target::Note("prep.committee_met".into()) && e.buffer.multiline));
     type_text(&mut app, "bí thư vắng");
+    // One stray Esc does not drop what was typed: it asks, and the note is still there.
+    assert!(key(&mut app, KeyCode::Esc).is_empty());
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.buffer.text() == "bí thư vắng" && e.error.is_some()));
+    // Typing on takes the question back; then two Esc in a row drop it.
+    type_text(&mut app, ".");
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.error.is_none()));
+    key(&mut app, KeyCode::Esc);
     let effects = key(&mut app, KeyCode::Esc);
     assert!(effects.is_empty());
     assert!(matches!(app.overlay, Overlay::None));
@@ -679,6 +686,10 @@ fn e_writes_a_note_and_esc_cancels_it() {
     assert_eq!(answer.note, "bí thư vắng");
     assert_eq!(answer.value, None, "a note alone is not an answer");
     assert_eq!(at(&app), (1, 0), "a note does not move on");
+    // An editor whose text did not change closes at the first Esc.
+    ch(&mut app, 'e');
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.overlay, Overlay::None));
 }
 
 // ------------------------------------------------------------------------------------ choices

@@ -24,12 +24,23 @@ pub struct Editor {
     pub target: Target,
     pub buffer: TextBuffer,
     pub error: Option<String>,
+    /// The text as the editor opened with it: Esc on anything else asks first.
+    pub initial: String,
+    /// Esc was pressed once on a changed text: a second Esc drops it.
+    pub discarding: bool,
 }
 
 impl Editor {
     /// An editor on `text` for `target`; `multiline` allows line breaks (notes, free text).
     pub fn new(target: Target, text: &str, multiline: bool) -> Editor {
-        Editor { target, buffer: TextBuffer::new(text, multiline), error: None }
+        let buffer = TextBuffer::new(text, multiline);
+        let initial = buffer.text().to_string();
+        Editor { target, buffer, error: None, initial, discarding: false }
+    }
+
+    /// Something was typed since the editor opened.
+    pub fn changed(&self) -> bool {
+        self.buffer.text() != self.initial
     }
 }
 

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::core::compare::Comparison;
-use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::state::compare::CompareScreen;
 use crate::tui::state::prompts::{Editor, Target};
@@ -16,7 +15,7 @@ use crate::tui::state::{App, Effect, Overlay, Screen};
 pub fn ask_folder(app: &mut App, guess: Option<PathBuf>) {
     let text = guess.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     app.overlay =
-        Overlay::Editor(Editor { target: Target::CompareWith, buffer: TextBuffer::new(&text, false), error: None });
+        Overlay::Editor(Editor::new(Target::CompareWith, &text, false));
 }
 
 /// Start comparing with the folder typed.

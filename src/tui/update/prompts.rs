@@ -4,6 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::strings::Msg;
 use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::state::prompts::{Picker, Target};
@@ -23,6 +24,17 @@ pub(super) enum Outcome {
 pub(super) fn editor_key(app: &mut App, key: KeyEvent) -> Outcome {
     let action = app.keymap.action(Scope::Editor, &key);
     let Overlay::Editor(editor) = &mut app.overlay else { return Outcome::Nothing };
+    let discarding = std::mem::take(&mut editor.discarding);
+    if discarding {
+        // Any other key than a second Esc takes the question back.
+        editor.error = None;
+    }
+    // What was typed is not dropped by one stray Esc: the first one asks, as the form does.
+    if action == Some(Action::Cancel) && editor.changed() && !discarding {
+        editor.discarding = true;
+        editor.error = Some(Msg::EditorDiscardAsk.get(app.lang).to_string());
+        return Outcome::Nothing;
+    }
     let b = &mut editor.buffer;
     match action {
         Some(Action::Cancel) => app.overlay = Overlay::None,

@@ -8,7 +8,6 @@ use crate::core::text::compare_names;
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
 use crate::strings::Msg;
-use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::state::prompts::{Editor, Picker, Target};
 use crate::tui::state::summary::{FilterKind, Pane};
@@ -171,11 +170,7 @@ fn open_filter(app: &mut App, kind: FilterKind) {
                     to.map(|d| d.strftime("%d/%m/%Y").to_string()).unwrap_or_default()
                 ),
             };
-            app.overlay = Overlay::Editor(Editor {
-                target: Target::Filter(kind),
-                buffer: TextBuffer::new(&text, false),
-                error: None,
-            });
+            app.overlay = Overlay::Editor(Editor::new(Target::Filter(kind), &text, false));
             return;
         }
     };
