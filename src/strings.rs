@@ -340,6 +340,8 @@ messages! {
     HintCreate => "tạo phiếu", "create";
 
     // Issue 13: in the meeting room
+    AnsweredMovedOn => "Đã trả lời {0}/{1}: {2} · đang ở {3}/{1} · e: ghi chú mục {0}", "Answered {0}/{1}: {2} · now at {3}/{1} · e: note on {0}";
+    AnsweredStayed => "Đã trả lời {0}/{1}: {2}", "Answered {0}/{1}: {2}";
     EditorDiscardAsk => "Esc lần nữa để bỏ những gì vừa gõ; Enter để lưu", "Esc again drops what you typed; Enter saves it";
 
     // Issue 11: odd lock paths

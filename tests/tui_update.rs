@@ -1400,3 +1400,28 @@ fn the_home_title_counts_the_visits_found_while_they_are_read() {
     update(&mut app, Event::HomeDone { unreadable: 2 });
     assert!(screen_text(&app).contains("Các buổi khảo sát (1) · 2 tệp lỗi"), "{}", screen_text(&app));
 }
+
+#[test]
+fn a_key_pressed_twice_shows_what_it_answered_and_e_notes_the_item_just_answered() {
+    let mut app = open(new_visit());
+    // y answers 1/7 and moves on; the status line names both places.
+    ch(&mut app, 'y');
+    assert_eq!(app.flash.as_deref(), Some("Đã trả lời 1/7: Có · đang ở 2/7 · e: ghi chú mục 1"));
+    assert_eq!(session(&app).just_answered, Some((1, 0)));
+    // A bounced second y answers 2/7 too: it is said, and the row is marked.
+    ch(&mut app, 'y');
+    assert_eq!(app.flash.as_deref(), Some("Đã trả lời 2/7: Có · đang ở 3/7 · e: ghi chú mục 2"));
+    assert_eq!(session(&app).just_answered, Some((1, 1)));
+    // e right after it writes the note of 2/7 (just answered), and the cursor stays at 3/7.
+    ch(&mut app, 'e');
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.target == Target::Note("prep.secretary_prepared".into())));
+    type_text(&mut app, "do phó bí thư chuẩn bị");
+    let effects = key(&mut app, KeyCode::Enter);
+    assert_eq!(saved(&effects).answers["prep.secretary_prepared"].note, "do phó bí thư chuẩn bị");
+    assert_eq!(at(&app), (1, 2));
+    // After any other key, e is for the item under the cursor again.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Up);
+    ch(&mut app, 'e');
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.target == Target::Note("prep.draft_resolution".into())));
+}

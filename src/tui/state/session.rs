@@ -35,5 +35,11 @@ pub struct Session {
     pub read_only: Option<String>,
     /// Last round's visit of the same branch, shown beside each item.
     pub previous: Option<Box<Visit>>,
+    /// (section, row) of the item the last key answered before moving on: drawn marked, so a
+    /// bounced key that answers the next item too is seen at once.
+    pub just_answered: Option<(usize, usize)>,
+    /// The same, as it was before the key being handled: `e` right after an answer writes the
+    /// note of the item just answered, without moving back.
+    pub answered_before: Option<(usize, usize)>,
     pub(crate) undo: Vec<Snapshot>,
 }

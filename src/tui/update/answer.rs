@@ -3,15 +3,18 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::core::answer::AnswerStyle;
 use crate::core::rules::problems;
 use crate::core::template::Kind;
 use crate::core::visit::{Value, Visit, VisitStatus, finalise, reopen};
 use crate::store::format::visit_to_ron;
+use crate::strings::Lang;
 use crate::strings::Msg;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::rows::{Fact, Row, row_item};
+use crate::tui::rows::{Fact, Row, row_item, rows};
 use crate::tui::state::prompts::{Editor, Target};
 use crate::tui::state::session::SaveState;
+use crate::tui::state::session::Session;
 use crate::tui::state::{App, Effect, Overlay, current_row};
 
 use super::visit::{advance, change_visit, set_value};
@@ -46,14 +49,35 @@ pub(super) fn answer_yes_no(app: &mut App, value: Value) -> Vec<Effect> {
 /// visit is final or held by another session) stays put, so the message is seen where it applies.
 pub(super) fn answer_item(app: &mut App, id: &str, value: Value) -> Vec<Effect> {
     let effects = change_visit(app, |v, _| set_value(v, id, Some(value.clone())));
+    let lang = app.lang;
     if let Some(session) = app.session.as_mut()
         && session.read_only.is_none()
         && session.visit.status != VisitStatus::Final
         && session.visit.value(id) == Some(&value)
     {
+        let answered = (session.section, session.row);
         advance(session);
+        session.just_answered = Some(answered);
+        app.flash = Some(answered_and_where(session, answered, lang));
     }
     effects
+}
+
+/// "Answered 2/7: Yes · now at 3/7 · e note on 2/7": what was answered and where the cursor went,
+/// so that a key pressed twice, which answers the next item too, is seen at once.
+fn answered_and_where(session: &Session, (section, row): (usize, usize), lang: Lang) -> String {
+    let count = rows(&session.template, section).len();
+    let answer = rows(&session.template, section)
+        .get(row)
+        .and_then(|r| row_item(&session.template, *r))
+        .map(|item| crate::core::rules::item_answer_text(item, &session.visit, lang, AnswerStyle::Checklist))
+        .unwrap_or_default();
+    let here = row + 1;
+    if session.row == row {
+        return Msg::AnsweredStayed.fill(lang, &[&here, &count, &answer]);
+    }
+    let args: [&dyn std::fmt::Display; 4] = [&here, &count, &answer, &(session.row + 1)];
+    Msg::AnsweredMovedOn.fill(lang, &args)
 }
 
 pub(super) fn clear_answer(app: &mut App) -> Vec<Effect> {

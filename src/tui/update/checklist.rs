@@ -19,7 +19,7 @@ use crate::tui::state::session::{SaveState, Session};
 use crate::tui::state::{App, Effect, Overlay, Screen, current_problems, current_row};
 
 use super::answer::{answer_item, answer_yes_no, clear_answer, commit_number, toggle_final, undo};
-use super::edit::{open_edit, open_note};
+use super::edit::{open_edit, open_note_after_answer};
 use super::visit::{find_item, first_enabled, move_row, move_section};
 
 pub(super) fn on_opened(app: &mut App, path: PathBuf, result: Result<Visit, String>) -> Vec<Effect> {
@@ -51,6 +51,8 @@ pub(super) fn open_session(app: &mut App, path: PathBuf, visit: Visit) -> Vec<Ef
         number: None,
         read_only: None,
         previous: None,
+        just_answered: None,
+        answered_before: None,
         undo: Vec::new(),
     };
     // Resume where the inspector left off; a new visit starts at the first item of preparation.
@@ -99,7 +101,7 @@ pub(super) fn checklist_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Action::NotApplicable => return answer_yes_no(app, Value::NotApplicable),
         Action::Clear => return clear_answer(app),
         Action::Edit => open_edit(app),
-        Action::EditNote => open_note(app),
+        Action::EditNote => open_note_after_answer(app),
         Action::NextUnanswered => next_unanswered(app),
         Action::Search => app.overlay = Overlay::Search(Search::new()),
         Action::Undo => return undo(app),

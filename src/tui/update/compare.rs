@@ -14,8 +14,7 @@ use crate::tui::state::{App, Effect, Overlay, Screen};
 /// Ask for the earlier round's folder, suggesting `guess`.
 pub fn ask_folder(app: &mut App, guess: Option<PathBuf>) {
     let text = guess.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-    app.overlay =
-        Overlay::Editor(Editor::new(Target::CompareWith, &text, false));
+    app.overlay = Overlay::Editor(Editor::new(Target::CompareWith, &text, false));
 }
 
 /// Start comparing with the folder typed.

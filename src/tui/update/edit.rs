@@ -4,7 +4,7 @@
 use crate::core::template::Kind;
 use crate::core::visit::{BranchType, MeetingKind, TimeOfDay, Value, Visit, parse_date};
 use crate::strings::{Lang, Msg};
-use crate::tui::rows::{Fact, FactInput, Row, row_item};
+use crate::tui::rows::{Fact, FactInput, Row, row_item, rows};
 use crate::tui::state::prompts::{Editor, Picker, Target};
 use crate::tui::state::{App, Effect, Overlay, Screen, current_row};
 
@@ -61,17 +61,32 @@ pub(super) fn open_edit(app: &mut App) {
 }
 
 /// The note of the item under the cursor (on a fact row: the fact's editor).
-pub(super) fn open_note(app: &mut App) {
+fn open_note(app: &mut App) {
+    let Some(row) = app.session.as_ref().and_then(current_row) else { return };
+    open_note_of(app, row);
+}
+
+/// `e`: the note of the item under the cursor — or, right after an answer moved the cursor on,
+/// of the item just answered (a remark comes after the answer), without moving back.
+pub(super) fn open_note_after_answer(app: &mut App) {
     let Some(session) = app.session.as_ref() else { return };
-    match current_row(session) {
-        Some(Row::Fact(fact)) => open_fact_editor(app, fact, None),
-        Some(row) => {
-            let Some(item) = row_item(&session.template, row) else { return };
-            let note = session.visit.answer(&item.id).map(|a| a.note.clone()).unwrap_or_default();
-            app.overlay = Overlay::Editor(Editor::new(Target::Note(item.id.clone()), &note, true));
-        }
-        None => {}
+    let row = match session.answered_before {
+        Some((section, row)) => rows(&session.template, section).get(row).copied(),
+        None => current_row(session),
+    };
+    if let Some(row) = row {
+        open_note_of(app, row);
     }
+}
+
+fn open_note_of(app: &mut App, row: Row) {
+    let Some(session) = app.session.as_ref() else { return };
+    if let Row::Fact(fact) = row {
+        return open_fact_editor(app, fact, None);
+    }
+    let Some(item) = row_item(&session.template, row) else { return };
+    let note = session.visit.answer(&item.id).map(|a| a.note.clone()).unwrap_or_default();
+    app.overlay = Overlay::Editor(Editor::new(Target::Note(item.id.clone()), &note, true));
 }
 
 /// The visit a fact editor works on: the form's draft, or the open visit.

@@ -30,6 +30,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press || key.kind == KeyEventKind::Repeat => {
             app.flash = None;
+            if let Some(session) = app.session.as_mut() {
+                session.answered_before = session.just_answered.take();
+            }
             on_key(app, key)
         }
         Event::Key(_) | Event::Resize => Vec::new(),

@@ -123,6 +123,13 @@ fn draw_items(frame: &mut Frame, app: &App, session: &Session, theme: Theme, are
         // The selection is the ▶ and the answer cell in reverse video, not the whole row: moving
         // it rewrites a dozen cells of two rows instead of both rows whole.
         let label_style = if selected { theme.selected() } else { style };
+        // The item the last key answered: marked, so a second press that answered this one too
+        // is seen.
+        let label_style = if session.just_answered == Some((session.section, i)) {
+            label_style.add_modifier(Modifier::UNDERLINED)
+        } else {
+            label_style
+        };
         lines.push(Line::from(vec![Span::styled(label, label_style), Span::styled(pad(&text, rest), style)]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
