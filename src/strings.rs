@@ -342,6 +342,8 @@ messages! {
     // Issue 13: in the meeting room
     AnsweredMovedOn => "Đã trả lời {0}/{1}: {2} · đang ở {3}/{1} · e: ghi chú mục {0}", "Answered {0}/{1}: {2} · now at {3}/{1} · e: note on {0}";
     AnsweredStayed => "Đã trả lời {0}/{1}: {2}", "Answered {0}/{1}: {2}";
+    ProblemMissingFact => "Chưa nhập: {0}", "Not entered: {0}";
+    ProblemMembersDoNotAddUp => "Số đảng viên không khớp: phải dự {0} (tổng {1} − miễn {2}), nhưng có mặt, vắng có và không lý do cộng lại là {3} ({4} + {5} + {6}): lệch {7}", "Member counts do not add up: {0} expected (total {1} − exempted {2}), but present and absent with and without a reason make {3} ({4} + {5} + {6}): {7} apart";
     EditorDiscardAsk => "Esc lần nữa để bỏ những gì vừa gõ; Enter để lưu", "Esc again drops what you typed; Enter saves it";
 
     // Issue 11: odd lock paths

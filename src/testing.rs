@@ -43,3 +43,14 @@ pub fn sample_visit(template: &Template) -> Visit {
 pub fn fixed_now() -> Timestamp {
     Timestamp::constant(1_649_124_000, 0)
 }
+
+/// Enter the meeting facts a final visit needs (times and member counts that add up: 20 members,
+/// 15 present, 4 absent with a reason, 1 without), for tests about everything else.
+pub fn enter_needed_facts(visit: &mut Visit) {
+    let m = &mut visit.meeting;
+    m.start = crate::core::visit::TimeOfDay::new(19, 30);
+    m.end = crate::core::visit::TimeOfDay::new(21, 0);
+    let members = &mut m.members;
+    (members.total, members.present, members.absent_excused, members.absent_unexcused) =
+        (Some(20), Some(15), Some(4), Some(1));
+}

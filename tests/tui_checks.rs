@@ -118,6 +118,7 @@ fn marking_final_is_refused_while_an_answer_is_ignored() {
     // Everything that applies is answered: the ignored answer is the only problem.
     let template = Template::embedded();
     let mut visit = visit_with_ignored_answer();
+    khaosat::testing::enter_needed_facts(&mut visit);
     let asked: Vec<_> = template.items().filter(|r| r.item.required && applies(r.item, &visit)).collect();
     for r in asked {
         if let Some(value) = example_answer(&r.item.kind) {

@@ -175,6 +175,7 @@ fn complete_visit() -> Visit {
         };
         v.answers.insert(item.id.clone(), Answer { value: Some(value), note: String::new() });
     }
+    khaosat::testing::enter_needed_facts(&mut v);
     assert_eq!(problems(&t, &v), Vec::new(), "the filled visit has no problems");
     v
 }
@@ -862,8 +863,9 @@ fn f_with_unanswered_items_is_refused_and_lists_the_problems() {
     let count = problems(&template(), visit(&app)).len();
     assert!(count > 10);
     assert_eq!(app.flash, Some(Msg::CannotFinal.fill(Lang::Vi, &[&count])));
-    // Enter on a problem jumps to its item.
-    key(&mut app, KeyCode::Down);
+    // The facts a final visit needs come first; Enter on a problem jumps to its item.
+    let needed = khaosat::core::problems::FactField::NEEDED.len();
+    times(&mut app, needed + 1, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(current_id(&app).as_deref(), Some("prep.secretary_prepared"));
@@ -1424,4 +1426,46 @@ fn a_key_pressed_twice_shows_what_it_answered_and_e_notes_the_item_just_answered
     key(&mut app, KeyCode::Up);
     ch(&mut app, 'e');
     assert!(matches!(&app.overlay, Overlay::Editor(e) if e.target == Target::Note("prep.draft_resolution".into())));
+}
+
+#[test]
+fn a_visit_without_its_times_and_member_counts_cannot_be_final() {
+    let mut v = complete_visit();
+    v.meeting.start = None;
+    v.meeting.members.absent_unexcused = None;
+    let mut app = open(v);
+    assert!(ch(&mut app, 'f').is_empty(), "refused");
+    assert_eq!(visit(&app).status, VisitStatus::Draft);
+    use khaosat::core::problems::{FactField, Problem};
+    let listed = khaosat::tui::state::current_problems(&app);
+    assert_eq!(
+        listed,
+        vec![
+            Problem::MissingFact { fact: FactField::Start },
+            Problem::MissingFact { fact: FactField::AbsentUnexcused }
+        ]
+    );
+    // Enter goes to the fact; once it is entered and the counts add up, f marks it final.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(session(&app).section, 0, "the facts");
+    let mut v = visit(&app).clone();
+    v.meeting.start = TimeOfDay::new(19, 30);
+    v.meeting.members.absent_unexcused = Some(0);
+    let mut app = open(v);
+    assert_eq!(
+        khaosat::tui::state::current_problems(&app),
+        vec![Problem::MembersDoNotAddUp {
+            total: 20,
+            exempted: 0,
+            present: 15,
+            exempted_present: 0,
+            excused: 4,
+            unexcused: 0
+        }],
+        "15 + 4 + 0 is not 20"
+    );
+    let mut v = visit(&app).clone();
+    v.meeting.members.absent_unexcused = Some(1);
+    app = open(v);
+    assert_eq!(saved(&ch(&mut app, 'f')).status, VisitStatus::Final);
 }

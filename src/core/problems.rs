@@ -40,6 +40,8 @@ impl Unmet {
 /// Something to fix before a visit may be marked final.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
+    /// A meeting fact a final visit needs (the times, the member counts) is not entered.
+    MissingFact { fact: FactField },
     /// A required item that applies has no answer.
     Unanswered { item: String },
     /// A number larger than the members present.
@@ -55,6 +57,9 @@ pub enum Problem {
     /// The expected members present (present − exempted present) outnumber the members expected
     /// (total − exempted): the attendance rate would pass 100 %.
     PresentExceedsExpected { present: u32, exempted_present: u32, total: u32, exempted: u32 },
+    /// The members expected (total − exempted) are not those present (less the exempted who
+    /// came) plus those absent with and without a reason.
+    MembersDoNotAddUp { total: u32, exempted: u32, present: u32, exempted_present: u32, excused: u32, unexcused: u32 },
     /// The meeting ends before it starts.
     EndBeforeStart,
     /// An answer whose shape does not fit its item (hand-edited file); `expected` is the item's
@@ -78,6 +83,15 @@ impl Problem {
     /// text, or the id itself).
     pub fn message(&self, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
         match self {
+            Problem::MissingFact { fact } => Msg::ProblemMissingFact.fill(lang, &[&fact.label().get(lang)]),
+            Problem::MembersDoNotAddUp { total, exempted, present, exempted_present, excused, unexcused } => {
+                let expected = total.saturating_sub(*exempted);
+                let came = present.saturating_sub(*exempted_present);
+                let accounted = came.saturating_add(*excused).saturating_add(*unexcused);
+                let args: [&dyn std::fmt::Display; 8] =
+                    [&expected, total, exempted, &accounted, &came, excused, unexcused, &accounted.abs_diff(expected)];
+                Msg::ProblemMembersDoNotAddUp.fill(lang, &args)
+            }
             Problem::Unanswered { item } => Msg::ProblemUnanswered.fill(lang, &[&name(item)]),
             Problem::MoreThanPresent { item, value, present } => {
                 Msg::ProblemMoreThanPresent.fill(lang, &[&name(item), value, present])
@@ -131,7 +145,7 @@ impl Problem {
     /// Only something not filled in yet: normal while a visit is a draft, unlike data that
     /// contradicts itself or the template (which `validate` reports even on a draft).
     pub fn is_missing(&self) -> bool {
-        matches!(self, Problem::Unanswered { .. })
+        matches!(self, Problem::Unanswered { .. } | Problem::MissingFact { .. })
     }
 
     /// The item to jump to, when the problem concerns one.
@@ -149,6 +163,8 @@ impl Problem {
             | Problem::ExemptedPresentExceedsExempted { .. }
             | Problem::ExemptedPresentExceedsPresent { .. }
             | Problem::PresentExceedsExpected { .. }
+            | Problem::MissingFact { .. }
+            | Problem::MembersDoNotAddUp { .. }
             | Problem::EndBeforeStart => None,
         }
     }
@@ -164,6 +180,8 @@ impl Problem {
             Problem::ExemptedPresentExceedsPresent { .. } => &[ExemptedPresent, Present],
             Problem::PresentExceedsExpected { .. } => &[Present, ExemptedPresent, Total, Exempted],
             Problem::EndBeforeStart => &[End, Start],
+            Problem::MissingFact { fact } => std::slice::from_ref(fact.as_static()),
+            Problem::MembersDoNotAddUp { .. } => &[AbsentUnexcused, AbsentExcused, Present, Total, Exempted],
             Problem::Unanswered { .. }
             | Problem::MoreThanPresent { .. }
             | Problem::WrongValue { .. }
@@ -189,6 +207,61 @@ pub enum FactField {
 }
 
 impl FactField {
+    /// The facts a final visit needs: when the meeting ran, and how many members were expected,
+    /// came, and stayed away with and without a reason. (Exempted members default to none.)
+    pub const NEEDED: [FactField; 6] = [
+        FactField::Start,
+        FactField::End,
+        FactField::Total,
+        FactField::Present,
+        FactField::AbsentExcused,
+        FactField::AbsentUnexcused,
+    ];
+
+    /// The same fact, as a `'static` one (for [`Problem::facts`]).
+    fn as_static(self) -> &'static FactField {
+        use FactField::*;
+        match self {
+            Start => &Start,
+            End => &End,
+            Total => &Total,
+            Exempted => &Exempted,
+            Present => &Present,
+            ExemptedPresent => &ExemptedPresent,
+            AbsentExcused => &AbsentExcused,
+            AbsentUnexcused => &AbsentUnexcused,
+        }
+    }
+
+    /// What the fact is called on the screen.
+    pub fn label(self) -> Msg {
+        match self {
+            FactField::Start => Msg::FactStart,
+            FactField::End => Msg::FactEnd,
+            FactField::Total => Msg::FactMembersTotal,
+            FactField::Exempted => Msg::FactMembersExempted,
+            FactField::Present => Msg::FactMembersPresent,
+            FactField::ExemptedPresent => Msg::FactMembersExemptedPresent,
+            FactField::AbsentExcused => Msg::FactAbsentExcused,
+            FactField::AbsentUnexcused => Msg::FactAbsentUnexcused,
+        }
+    }
+
+    /// Whether the fact is entered in `meeting`.
+    pub fn is_entered(self, meeting: &Meeting) -> bool {
+        let m = &meeting.members;
+        match self {
+            FactField::Start => meeting.start.is_some(),
+            FactField::End => meeting.end.is_some(),
+            FactField::Total => m.total.is_some(),
+            FactField::Exempted => m.exempted.is_some(),
+            FactField::Present => m.present.is_some(),
+            FactField::ExemptedPresent => m.exempted_present.is_some(),
+            FactField::AbsentExcused => m.absent_excused.is_some(),
+            FactField::AbsentUnexcused => m.absent_unexcused.is_some(),
+        }
+    }
+
     /// Its name in a visit file.
     pub fn file_name(self) -> &'static str {
         match self {
@@ -207,6 +280,11 @@ impl FactField {
 /// Cross-field rules on the meeting facts.
 pub fn fact_problems(meeting: &Meeting) -> Vec<Problem> {
     let mut problems = member_problems(&meeting.members);
+    if problems.is_empty()
+        && let Some(p) = members_do_not_add_up(&meeting.members)
+    {
+        problems.push(p);
+    }
     if let (Some(start), Some(end)) = (meeting.start, meeting.end)
         && end <= start
     {
@@ -251,6 +329,24 @@ pub fn member_problems(m: &Members) -> Vec<Problem> {
         problems.push(Problem::PresentExceedsExpected { present, exempted_present, total, exempted });
     }
     problems
+}
+
+/// The members expected against those accounted for, once every count is entered. Not a reason
+/// to drop the attendance rate ([`member_problems`] is): present over expected still holds when
+/// the absences are miscounted.
+fn members_do_not_add_up(m: &Members) -> Option<Problem> {
+    let (total, present, excused, unexcused) = (m.total?, m.present?, m.absent_excused?, m.absent_unexcused?);
+    let (exempted, exempted_present) = (m.exempted.unwrap_or(0), m.exempted_present.unwrap_or(0));
+    let expected = total.checked_sub(exempted)?;
+    let accounted = present.checked_sub(exempted_present)?.checked_add(excused)?.checked_add(unexcused)?;
+    (accounted != expected).then_some(Problem::MembersDoNotAddUp {
+        total,
+        exempted,
+        present,
+        exempted_present,
+        excused,
+        unexcused,
+    })
 }
 
 /// Whether `value` has the shape `kind` expects, and is in range.

@@ -4,7 +4,7 @@
 //! The problems themselves, and their words, are in [`crate::core::problems`].
 
 use crate::core::answer::{AnswerStyle, answer_text, computed_text};
-use crate::core::problems::{Problem, Unmet, fact_problems, member_problems, value_problem};
+use crate::core::problems::{FactField, Problem, Unmet, fact_problems, member_problems, value_problem};
 use crate::core::template::{Bound, Computed, Condition, FailsWhen, Item, Kind, Localized, Template};
 use crate::core::visit::{Meeting, MeetingKind, Members, Value, Visit};
 use crate::strings::Lang;
@@ -238,7 +238,10 @@ pub fn finding_sentence(item: &Item, visit: &Visit, lang: Lang) -> Option<String
 /// Everything that keeps a visit from being final: unanswered required items, broken cross-field
 /// rules, answers that do not fit their items. In template order.
 pub fn problems(template: &Template, visit: &Visit) -> Vec<Problem> {
+    // Facts that contradict each other first, then facts not entered yet, then the items.
     let mut out = fact_problems(&visit.meeting);
+    let needed = FactField::NEEDED.into_iter().filter(|f| !f.is_entered(&visit.meeting));
+    out.extend(needed.map(|fact| Problem::MissingFact { fact }));
     let present = visit.meeting.members.present;
     for r in template.items() {
         let item = r.item;

@@ -378,8 +378,13 @@ fn problems_before_final() {
         };
         answer(&mut v, id, value);
     }
-    assert_eq!(problems(&t, &v), vec![]);
+    // Every item answered: what is left are the facts a final visit needs, in the facts' order.
+    let missing: Vec<Problem> = FactField::NEEDED.into_iter().map(|fact| Problem::MissingFact { fact }).collect();
+    assert_eq!(problems(&t, &v), missing);
+    assert!(missing.iter().all(Problem::is_missing), "not entered yet is not a contradiction");
     assert_eq!(progress(&t, &v), (required.len(), required.len() + 3));
+    v.meeting.start = time("19:30");
+    v.meeting.end = time("21:00");
 
     // present + absent > total.
     v.meeting.members.total = Some(20);
@@ -389,10 +394,26 @@ fn problems_before_final() {
     assert_eq!(problems(&t, &v), vec![], "15 + 4 + 1 = 20");
     v.meeting.members.absent_unexcused = Some(2);
     assert_eq!(problems(&t, &v), vec![Problem::AttendanceExceedsTotal { counted: 21, total: 20 }]);
+    // present + absent < total: one member not accounted for.
+    v.meeting.members.absent_unexcused = Some(0);
+    let short = Problem::MembersDoNotAddUp {
+        total: 20,
+        exempted: 0,
+        present: 15,
+        exempted_present: 0,
+        excused: 4,
+        unexcused: 0,
+    };
+    assert_eq!(problems(&t, &v), vec![short.clone()]);
+    assert_eq!(
+        short.message(Lang::En, &|id: &str| id.to_string()),
+        "Member counts do not add up: 20 expected (total 20 − exempted 0), but present and absent with and \
+         without a reason make 19 (15 + 4 + 0): 1 apart"
+    );
+    assert_eq!(short.facts().first(), Some(&FactField::AbsentUnexcused));
     v.meeting.members.absent_unexcused = Some(1);
 
     // End before (or at) start.
-    v.meeting.start = time("19:30");
     v.meeting.end = time("19:00");
     assert_eq!(problems(&t, &v), vec![Problem::EndBeforeStart]);
     v.meeting.end = time("19:30");
