@@ -344,6 +344,11 @@ messages! {
     AnsweredStayed => "Đã trả lời {0}/{1}: {2}", "Answered {0}/{1}: {2}";
     ProblemMissingFact => "Chưa nhập: {0}", "Not entered: {0}";
     ProblemMembersDoNotAddUp => "Số đảng viên không khớp: phải dự {0} (tổng {1} − miễn {2}), nhưng có mặt, vắng có và không lý do cộng lại là {3} ({4} + {5} + {6}): lệch {7}", "Member counts do not add up: {0} expected (total {1} − exempted {2}), but present and absent with and without a reason make {3} ({4} + {5} + {6}): {7} apart";
+    HomeQuitAsk => "Esc lần nữa (hoặc {0}) để thoát khaosat", "Esc again (or {0}) quits khaosat";
+    KeyNotHere => "Phím {0} không dùng ở mục này: mục này cần {1}", "{0} does nothing on this item: it takes {1}";
+    KeyNotHereFact => "Phím {0} không dùng ở đây: Enter để sửa thông tin này", "{0} does nothing here: Enter edits this fact";
+    KeyNotHereComputed => "Phím {0} không dùng ở đây: mục này tính từ thông tin buổi sinh hoạt", "{0} does nothing here: this item is computed from the meeting facts";
+    ShortReopen => "mở lại", "reopen";
     EditorDiscardAsk => "Esc lần nữa để bỏ những gì vừa gõ; Enter để lưu", "Esc again drops what you typed; Enter saves it";
 
     // Issue 11: odd lock paths

@@ -869,13 +869,58 @@ fn f_with_unanswered_items_is_refused_and_lists_the_problems() {
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(current_id(&app).as_deref(), Some("prep.secretary_prepared"));
-    // Any other key just closes the list.
+    // Esc (or p again) only closes the list; any other key closes it and does what it does on the
+    // checklist: it is not swallowed.
+    ch(&mut app, 'p');
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(app.screen, Screen::Checklist, "Esc closed the list, not the visit");
     ch(&mut app, 'p');
     assert!(matches!(app.overlay, Overlay::Problems { .. }));
     let effects = ch(&mut app, 'y');
-    assert!(effects.is_empty(), "the closing key does nothing else");
     assert!(matches!(app.overlay, Overlay::None));
-    assert_eq!(value(&app, "prep.secretary_prepared"), None);
+    assert_eq!(saved(&effects).value("prep.secretary_prepared"), Some(&Value::Yes), "y answered the item");
+    // p then f: the list closes and f tries to mark the visit final (refused, the list again).
+    ch(&mut app, 'p');
+    ch(&mut app, 'f');
+    assert!(matches!(app.overlay, Overlay::Problems { .. }), "f was not swallowed");
+    assert!(app.flash.as_deref().is_some_and(|f| f.starts_with("Chưa thể hoàn tất")), "{:?}", app.flash);
+}
+
+#[test]
+fn esc_on_home_asks_before_quitting() {
+    let mut app = new_app();
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    assert!(key(&mut app, KeyCode::Esc).is_empty(), "one Esc does not quit");
+    assert!(!app.quit);
+    assert_eq!(app.flash.as_deref(), Some("Esc lần nữa (hoặc q) để thoát khaosat"));
+    key(&mut app, KeyCode::Down);
+    assert!(key(&mut app, KeyCode::Esc).is_empty(), "another key in between: asks again");
+    assert_eq!(key(&mut app, KeyCode::Esc), vec![Effect::Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn a_key_that_does_nothing_on_an_item_says_what_the_item_takes() {
+    let mut app = open(new_visit());
+    ch(&mut app, '7');
+    assert_eq!(app.flash.as_deref(), Some("Phím 7 không dùng ở mục này: mục này cần Có hoặc Không"));
+    goto(&mut app, "note.without_notebook");
+    ch(&mut app, 'z');
+    assert_eq!(app.flash.as_deref(), Some("Phím z không dùng ở mục này: mục này cần một số nguyên từ 0 đến 1000"));
+    goto(&mut app, "att.rate");
+    ch(&mut app, 'z');
+    assert_eq!(app.flash.as_deref(), Some("Phím z không dùng ở đây: mục này tính từ thông tin buổi sinh hoạt"));
+    assert!(visit(&app).answers.is_empty(), "nothing was answered");
+}
+
+#[test]
+fn the_status_line_offers_to_reopen_a_final_visit() {
+    let mut app = open(complete_visit());
+    ch(&mut app, 'f');
+    assert_eq!(visit(&app).status, VisitStatus::Final);
+    key(&mut app, KeyCode::Down);
+    assert!(screen_text(&app).contains("f mở lại"), "{}", screen_text(&app));
 }
 
 #[test]

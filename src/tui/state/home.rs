@@ -62,6 +62,8 @@ pub struct Home {
     pub unreadable: usize,
     /// How far the data folder's round has got, when it has one.
     pub coverage: Option<Coverage>,
+    /// Esc was pressed once: a second Esc quits (backing out of the screens should not).
+    pub quitting: bool,
 }
 
 impl Home {

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::core::problems::answer_kind_words;
 
 use crate::core::problems::Problem;
 use crate::core::rules::{applies, why_not_applicable};
@@ -87,7 +89,10 @@ pub(super) fn checklist_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if let Some(effects) = number_key(app, key) {
         return effects;
     }
-    let Some(action) = app.keymap.action(Scope::Checklist, &key) else { return Vec::new() };
+    let Some(action) = app.keymap.action(Scope::Checklist, &key) else {
+        say_what_the_item_takes(app, &key);
+        return Vec::new();
+    };
     let Some(session) = app.session.as_mut() else { return Vec::new() };
     match action {
         Action::Up => move_row(session, -1),
@@ -196,6 +201,26 @@ fn number_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
     }
 }
 
+/// A character key bound to nothing on the checklist (a digit on a yes/no item, a letter on a
+/// number): say what the item under the cursor takes, instead of doing nothing silently.
+fn say_what_the_item_takes(app: &mut App, key: &KeyEvent) {
+    let KeyCode::Char(c) = key.code else { return };
+    if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        return;
+    }
+    let Some(session) = app.session.as_ref() else { return };
+    let lang = app.lang;
+    let shown = if c == ' ' { "Space".to_string() } else { c.to_string() };
+    app.flash = match current_row(session) {
+        Some(Row::Fact(_)) => Some(Msg::KeyNotHereFact.fill(lang, &[&shown])),
+        Some(row) => row_item(&session.template, row).map(|item| match &item.kind {
+            Kind::Computed(_) => Msg::KeyNotHereComputed.fill(lang, &[&shown]),
+            kind => Msg::KeyNotHere.fill(lang, &[&shown, &answer_kind_words(kind, lang)]),
+        }),
+        None => None,
+    };
+}
+
 /// On an item whose condition does not hold (reached from the problems list, a search or a
 /// resumed visit: moving skips it), a key that would answer it is refused with the reason, so no
 /// new ignored answer is made. Backspace still clears a stored one, and a note may be written.
@@ -285,7 +310,13 @@ pub(super) fn problems_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 jump_to_problem(session, &problem);
             }
         }
-        _ => app.overlay = Overlay::None,
+        Some(Action::Cancel) => app.overlay = Overlay::None,
+        // Any other key closes the list and does what it does on the checklist: `p` then `f`
+        // marks the visit final, it is not swallowed.
+        _ => {
+            app.overlay = Overlay::None;
+            return super::on_key(app, key);
+        }
     }
     Vec::new()
 }

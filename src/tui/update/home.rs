@@ -15,8 +15,15 @@ use super::edit::open_fact_editor;
 
 pub(super) fn home_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let count = app.home.entries.len();
+    let quitting = std::mem::take(&mut app.home.quitting);
     let Some(action) = app.keymap.action(Scope::Home, &key) else { return Vec::new() };
     match action {
+        // Esc backs out of every screen; on the first one it only asks (twice Esc quits, as q does).
+        Action::Back if !quitting => {
+            app.home.quitting = true;
+            let quit = app.keymap.first_key(Scope::Home, Action::Quit);
+            app.flash = Some(Msg::HomeQuitAsk.fill(app.lang, &[&quit]));
+        }
         Action::Up => app.home.selected = app.home.selected.saturating_sub(1),
         Action::Down => app.home.selected = (app.home.selected + 1).min(count.saturating_sub(1)),
         Action::PageUp => app.home.selected = app.home.selected.saturating_sub(10),
@@ -29,7 +36,7 @@ pub(super) fn home_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Action::NewVisit => choose_planned_branch(app),
         Action::Summary => return super::summary::open(app),
         Action::Help => app.overlay = Overlay::Help,
-        Action::Quit | Action::ForceQuit => {
+        Action::Back | Action::Quit | Action::ForceQuit => {
             app.quit = true;
             return vec![Effect::Quit];
         }

@@ -124,7 +124,12 @@ fn status_hints(app: &App) -> String {
     let scope = app.scope();
     let hint =
         |action: Action| format!("{} {}", app.keymap.keys_for(scope, action), app.lang_str(action.description()));
-    let short = |action: Action| format!("{} {}", app.keymap.first_key(scope, action), app.lang_str(action.short()));
+    let is_final = app.session.as_ref().is_some_and(|s| s.visit.status == crate::core::visit::VisitStatus::Final);
+    let short = |action: Action| {
+        // On a final visit the same key reopens it.
+        let words = if action == Action::ToggleFinal && is_final { Msg::ShortReopen } else { action.short() };
+        format!("{} {}", app.keymap.first_key(scope, action), app.lang_str(words))
+    };
     match (&app.overlay, &app.screen) {
         (Overlay::Editor(_), _) => hints::editor(app),
         (Overlay::Picker(p), _) => hints::picker(app, p.multi),
