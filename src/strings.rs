@@ -275,7 +275,7 @@ messages! {
     HintTime => "Enter rồi gõ giờ, ví dụ 14:30", "Enter, then type a time, e.g. 14:30";
     HintDate => "Enter rồi gõ ngày, ví dụ 05/04/2022", "Enter, then type a date, e.g. 05/04/2022";
     HintComputed => "Tự tính từ thông tin buổi sinh hoạt · Enter ghi chú", "Computed from the meeting facts · Enter note";
-    HelpHint => "Nhấn phím bất kỳ để đóng", "Press any key to close";
+    HelpHint => "↑↓ cuộn · phím khác để đóng", "↑↓ scroll · any other key closes";
     HelpTitle => "Các phím trên màn hình này", "Keys on this screen";
     HelpDigits => "Gõ số cho mục đếm, Enter để lưu", "Type a number on a count item, Enter to save";
     HelpScale => "Chấm điểm mục thang 1–5", "Rate a 1–5 scale item";
@@ -348,6 +348,16 @@ messages! {
     KeyNotHere => "Phím {0} không dùng ở mục này: mục này cần {1}", "{0} does nothing on this item: it takes {1}";
     KeyNotHereFact => "Phím {0} không dùng ở đây: Enter để sửa thông tin này", "{0} does nothing here: Enter edits this fact";
     KeyNotHereComputed => "Phím {0} không dùng ở đây: mục này tính từ thông tin buổi sinh hoạt", "{0} does nothing here: this item is computed from the meeting facts";
+    ActOpenFinding => "Xem các chi bộ có hạn chế này (Enter lần nữa: mở phiếu)", "Show the branches with this finding (Enter again: open the visit)";
+    ActBackSummary => "Quay lại (về danh sách, rồi về màn hình chính)", "Back (to the list, then home)";
+    ActBackHome => "Thoát (Esc hai lần)", "Quit (Esc twice)";
+    ActEditFact => "Sửa dòng đang chọn (hoặc gõ luôn); trên nút cuối: tạo phiếu", "Edit the selected line (or just type); on the last one: create the visit";
+    ActBackForm => "Bỏ phiếu mới này (Esc hai lần nếu đã gõ)", "Drop this new visit (Esc twice if something was typed)";
+    ActFormCommittee => "Trả lời dòng Chi bộ có chi ủy", "Answer the line 'branch has a chi ủy'";
+    HelpMore => " ↑↓ xem thêm ", " ↑↓ more ";
+    HintTimeFormat => "giờ:phút, ví dụ 14:30", "hours:minutes, e.g. 14:30";
+    HintDateFormat => "ngày/tháng/năm, ví dụ 05/04/2022", "day/month/year, e.g. 05/04/2022";
+    RemindEndTime => "Phần cuối: nhớ ghi giờ kết thúc buổi sinh hoạt (Thông tin buổi sinh hoạt, Tab để đến)", "Last section: remember the meeting's end time (Meeting facts, Tab goes there)";
     ShortReopen => "mở lại", "reopen";
     EditorDiscardAsk => "Esc lần nữa để bỏ những gì vừa gõ; Enter để lưu", "Esc again drops what you typed; Enter saves it";
 

@@ -136,7 +136,8 @@ fn create_answer_note_and_quit() {
     tmux.wait_for("Phiếu khảo sát mới");
     tmux.keys(&["Enter"]);
     tmux.type_text("Chi bộ số 11");
-    tmux.keys(&["Enter", "Down", "Enter"]);
+    // Enter saves the line and moves to the next one.
+    tmux.keys(&["Enter", "Enter"]);
     tmux.type_text("Đảng bộ phường Mai Dịch");
     tmux.keys(&["Enter", "C-s"]);
     let screen = tmux.wait_for("Chuẩn bị");

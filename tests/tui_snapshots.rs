@@ -19,6 +19,8 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+/// The screens a small terminal must still serve (help, the form) are drawn at 60×20 too.
+const SMALL_TOO: [(u16, u16); 3] = [(60, 20), (80, 24), (120, 40)];
 const LANGS: [(Lang, &str); 2] = [(Lang::Vi, "vi"), (Lang::En, "en")];
 
 /// 2022-04-05 09:00 in Hà Nội.
@@ -70,9 +72,18 @@ fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 /// Draw `build(lang)` at every size and compare with `{screen}_{w}x{h}_{lang}`; each rendering
 /// must also contain `must_show(lang)`.
 fn snapshot_all(screen: &str, build: impl Fn(Lang) -> App, must_show: impl Fn(Lang) -> &'static str) {
+    snapshot_at(&SIZES, screen, build, must_show);
+}
+
+fn snapshot_at(
+    sizes: &[(u16, u16)],
+    screen: &str,
+    build: impl Fn(Lang) -> App,
+    must_show: impl Fn(Lang) -> &'static str,
+) {
     for (lang, code) in LANGS {
         let app = build(lang);
-        for (w, h) in SIZES {
+        for &(w, h) in sizes {
             let terminal = render(&app, w, h);
             let text = screen_text(&terminal);
             let expected = must_show(lang);
@@ -241,7 +252,7 @@ fn home_with_three_visits() {
 
 #[test]
 fn new_visit_form_screen() {
-    snapshot_all("new_visit_form", new_visit_form, |l| vi_en(l, "bắt buộc", "required"));
+    snapshot_at(&SMALL_TOO, "new_visit_form", new_visit_form, |l| vi_en(l, "bắt buộc", "required"));
 }
 
 #[test]
@@ -256,7 +267,7 @@ fn checklist_on_the_meeting_facts() {
 
 #[test]
 fn help_overlay() {
-    snapshot_all("help", help, |l| vi_en(l, "Các phím trên màn hình này", "Keys on this screen"));
+    snapshot_at(&SMALL_TOO, "help", help, |l| vi_en(l, "Các phím trên màn hình này", "Keys on this screen"));
 }
 
 #[test]

@@ -1085,25 +1085,25 @@ fn the_new_visit_form_refuses_an_empty_branch_then_creates_the_visit() {
     assert!(flash.contains(Msg::FactBranch.get(Lang::Vi)), "{flash}");
     assert!(app.form.as_ref().is_some_and(|f| f.tried && f.row == 0));
 
-    // Branch: Enter, type, Enter.
+    // Branch: Enter, type, Enter; the form moves on to the next line by itself.
     assert!(key(&mut app, KeyCode::Enter).is_empty());
     assert!(matches!(&app.overlay, Overlay::Editor(e) if e.target == Target::Fact(Fact::Branch)));
     type_text(&mut app, "Chi bộ Trường THCS");
     assert!(key(&mut app, KeyCode::Enter).is_empty(), "the form writes nothing yet");
+    assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::Committee));
     // An empty committee is refused in the editor itself.
-    key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
     assert!(key(&mut app, KeyCode::Enter).is_empty());
     assert!(matches!(&app.overlay, Overlay::Editor(e) if e.error.is_some()));
     type_text(&mut app, "Đảng bộ xã Tân Lập");
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.overlay, Overlay::None));
-    // Has a chi ủy: y on its row.
-    times(&mut app, 6, KeyCode::Char('j'));
+    // Has a chi ủy: y on its row, which moves on too.
+    times(&mut app, 4, KeyCode::Char('j'));
     assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::HasCommittee));
     ch(&mut app, 'y');
+    assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::Total));
     // A digit on a count row opens its editor with the digit.
-    ch(&mut app, 'j');
     ch(&mut app, '2');
     assert!(matches!(&app.overlay, Overlay::Editor(e) if e.buffer.text() == "2"));
     ch(&mut app, '5');
@@ -1513,4 +1513,38 @@ fn a_visit_without_its_times_and_member_counts_cannot_be_final() {
     v.meeting.members.absent_unexcused = Some(1);
     app = open(v);
     assert_eq!(saved(&ch(&mut app, 'f')).status, VisitStatus::Final);
+}
+
+#[test]
+fn typing_on_a_form_line_edits_it_and_the_end_time_waits_for_the_last_section() {
+    let mut app = new_app();
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    ch(&mut app, 'a');
+    // Typing on the branch line starts its editor with what was typed.
+    type_text(&mut app, "Chi bộ 5");
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.buffer.text() == "Chi bộ 5"));
+    key(&mut app, KeyCode::Enter);
+    // The date is filled in with today: typing replaces it, and the format is shown first.
+    times(&mut app, 3, KeyCode::Down);
+    assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::Date));
+    ch(&mut app, '0');
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.buffer.text() == "0" && e.hint.is_some()));
+    type_text(&mut app, "6/04/2022");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.form.as_ref().map(|f| f.draft.meeting.date), Some(date(2022, 4, 6)));
+    // The start time comes next; the end time is not asked: the meeting has not ended.
+    assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::Start));
+    ch(&mut app, '1');
+    assert!(matches!(&app.overlay, Overlay::Editor(e) if e.hint.as_deref() == Some("giờ:phút, ví dụ 14:30")));
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::HasCommittee), "no end time line");
+
+    // In the checklist, the last section says the end time is still to be entered.
+    let mut app = open(new_visit());
+    let sections = template().sections.len();
+    times(&mut app, sections - 1, KeyCode::Tab);
+    assert_eq!(session(&app).section, sections, "the last section");
+    assert!(app.flash.as_deref().is_some_and(|f| f.contains("giờ kết thúc")), "{:?}", app.flash);
 }

@@ -128,6 +128,22 @@ impl Action {
 }
 
 impl Action {
+    /// What the action does on the screen of `scope`, for the help: the same key may mean more
+    /// there than its general description says.
+    pub fn description_in(self, scope: Scope) -> Msg {
+        match (scope, self) {
+            (Scope::Summary, Action::Open) => Msg::ActOpenFinding,
+            (Scope::Summary, Action::Back) => Msg::ActBackSummary,
+            (Scope::Home, Action::Back) => Msg::ActBackHome,
+            (Scope::Form, Action::Edit) => Msg::ActEditFact,
+            (Scope::Form, Action::Back) => Msg::ActBackForm,
+            (Scope::Form, Action::Yes | Action::No) => Msg::ActFormCommittee,
+            _ => self.description(),
+        }
+    }
+}
+
+impl Action {
     /// A one-word label for the status bar.
     pub fn short(self) -> Msg {
         match self {
@@ -168,6 +184,8 @@ pub enum Scope {
     Conflict,
     /// Unsaved answers from last time: restore them or not.
     Recover,
+    /// The help itself (scrolling it when it does not fit).
+    Help,
     /// Everywhere, unless text is being typed (Ctrl-C still quits there).
     Global,
 }
@@ -239,6 +257,18 @@ impl Key {
             }
         };
         Some(Key { code, ctrl, alt })
+    }
+
+    /// The key as a terminal would send it (for tests that press every bound key).
+    pub fn event(&self) -> KeyEvent {
+        let mut modifiers = KeyModifiers::NONE;
+        if self.ctrl {
+            modifiers |= KeyModifiers::CONTROL;
+        }
+        if self.alt {
+            modifiers |= KeyModifiers::ALT;
+        }
+        KeyEvent::new(self.code, modifiers)
     }
 
     /// How the key is shown in help and the status bar.
@@ -400,6 +430,12 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Conflict, "k", Action::KeepMine),
     (Scope::Conflict, "r", Action::TakeTheirs),
     (Scope::Conflict, "c", Action::SaveCopy),
+    (Scope::Help, "up", Action::Up),
+    (Scope::Help, "k", Action::Up),
+    (Scope::Help, "down", Action::Down),
+    (Scope::Help, "j", Action::Down),
+    (Scope::Help, "pgup", Action::PageUp),
+    (Scope::Help, "pgdn", Action::PageDown),
     (Scope::Recover, "y", Action::Restore),
     (Scope::Recover, "enter", Action::Restore),
     (Scope::Recover, "n", Action::Discard),
@@ -472,6 +508,15 @@ impl KeyMap {
             .find(|b| (b.scope == scope || b.scope == Scope::Global) && b.action == action)
             .map(|b| b.key.label())
             .unwrap_or_default()
+    }
+
+    /// Every binding that applies in `scope` (its own and the global ones), in table order.
+    pub fn bindings_in(&self, scope: Scope) -> Vec<(Key, Action)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.scope == scope || (b.scope == Scope::Global && !scope.types_text()))
+            .map(|b| (b.key, b.action))
+            .collect()
     }
 
     /// Every action bound in a scope, in table order, for the help screen.

@@ -134,22 +134,34 @@ pub struct Form {
 }
 
 impl Form {
-    /// Rows: every fact, then the "create" button.
+    /// The facts the form asks, in order: all of them but the end time, which is not known when a
+    /// visit is created (the checklist asks for it at the meeting's last section).
+    pub fn facts() -> impl Iterator<Item = Fact> {
+        Fact::ALL.iter().copied().filter(|f| *f != Fact::End)
+    }
+
+    /// Rows: the facts asked, then the "create" button.
     pub fn row_count() -> usize {
-        Fact::ALL.len() + 1
+        Form::facts().count() + 1
     }
 
     pub fn fact(&self) -> Option<Fact> {
-        Fact::ALL.get(self.row).copied()
+        Form::facts().nth(self.row)
+    }
+
+    /// Move to the next row (a fact was just entered).
+    pub fn next_row(&mut self) {
+        self.row = (self.row + 1).min(Form::row_count() - 1);
+    }
+
+    /// The row of `fact` in the form.
+    pub fn row_of(fact: Fact) -> Option<usize> {
+        Form::facts().position(|f| f == fact)
     }
 
     /// Facts that must be filled before the file is created.
     pub fn missing(&self) -> Vec<Fact> {
-        Fact::ALL
-            .iter()
-            .copied()
-            .filter(|f| f.required() && f.value_text(&self.draft, Lang::Vi).trim().is_empty())
-            .collect()
+        Form::facts().filter(|f| f.required() && f.value_text(&self.draft, Lang::Vi).trim().is_empty()).collect()
     }
 }
 

@@ -203,6 +203,8 @@ pub struct App {
     pub compare_guess: Option<PathBuf>,
     /// The open visit was opened from the summary: leaving it goes back there.
     pub return_to_summary: bool,
+    /// How far the help is scrolled (a small terminal does not show it whole).
+    pub help_scroll: usize,
 }
 
 impl App {
@@ -226,6 +228,7 @@ impl App {
             compare: Default::default(),
             compare_guess: None,
             return_to_summary: false,
+            help_scroll: 0,
         }
     }
 

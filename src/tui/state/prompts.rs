@@ -28,6 +28,8 @@ pub struct Editor {
     pub initial: String,
     /// Esc was pressed once on a changed text: a second Esc drops it.
     pub discarding: bool,
+    /// How the value is written (a time, a date), shown under the text until something is refused.
+    pub hint: Option<String>,
 }
 
 impl Editor {
@@ -35,7 +37,7 @@ impl Editor {
     pub fn new(target: Target, text: &str, multiline: bool) -> Editor {
         let buffer = TextBuffer::new(text, multiline);
         let initial = buffer.text().to_string();
-        Editor { target, buffer, error: None, initial, discarding: false }
+        Editor { target, buffer, error: None, initial, discarding: false, hint: None }
     }
 
     /// Something was typed since the editor opened.

@@ -83,6 +83,27 @@ pub(super) fn open_session(app: &mut App, path: PathBuf, visit: Visit) -> Vec<Ef
 }
 
 pub(super) fn checklist_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let section = app.session.as_ref().map(|s| s.section);
+    let effects = checklist_action(app, key);
+    remind_end_time(app, section);
+    effects
+}
+
+/// Arriving at the meeting's last section with no end time entered (the form does not ask it up
+/// front): say so, once, where the meeting is about to end.
+fn remind_end_time(app: &mut App, before: Option<usize>) {
+    let Some(session) = app.session.as_ref() else { return };
+    let last = section_count(&session.template) - 1;
+    if before != Some(session.section)
+        && session.section == last
+        && session.visit.meeting.end.is_none()
+        && app.flash.is_none()
+    {
+        app.flash = Some(Msg::RemindEndTime.get(app.lang).to_string());
+    }
+}
+
+fn checklist_action(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if let Some(effects) = refuse_answer_where_not_applicable(app, &key) {
         return effects;
     }

@@ -97,8 +97,9 @@ fn fact_visit(app: &App) -> Option<&Visit> {
     }
 }
 
-/// The editor or list for a meeting fact; `first_digit` starts a count typed on its row.
-pub(super) fn open_fact_editor(app: &mut App, fact: Fact, first_digit: Option<char>) {
+/// The editor or list for a meeting fact; `first` is a character typed on its row, which the
+/// editor starts with (replacing what the fact held).
+pub(super) fn open_fact_editor(app: &mut App, fact: Fact, first: Option<char>) {
     let lang = app.lang;
     let Some(visit) = fact_visit(app) else { return };
     let target = Target::Fact(fact);
@@ -116,12 +117,19 @@ pub(super) fn open_fact_editor(app: &mut App, fact: Fact, first_digit: Option<ch
             let current = visit.meeting.has_committee.map(|b| b.to_string()).unwrap_or_default();
             Overlay::Picker(Picker::single(target, options, current))
         }
-        _ => {
-            let text = match first_digit {
-                Some(d) => d.to_string(),
+        input => {
+            let text = match first {
+                Some(c) => c.to_string(),
                 None => fact.edit_text(visit, lang),
             };
-            Overlay::Editor(Editor::new(target, &text, false))
+            let mut editor = Editor::new(target, &text, false);
+            // How a time or a date is written, shown before anything is refused.
+            editor.hint = match input {
+                FactInput::Time => Some(Msg::HintTimeFormat.get(lang).to_string()),
+                FactInput::Date => Some(Msg::HintDateFormat.get(lang).to_string()),
+                _ => None,
+            };
+            Overlay::Editor(editor)
         }
     };
 }
@@ -135,7 +143,18 @@ pub(super) fn confirm_text(app: &mut App, target: Target, text: String) -> Resul
         Target::Answer(id) => parse_answer(app, &id, &text)?,
         Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason | Target::CompareWith => return Ok(Vec::new()),
     };
-    Ok(apply_change(app, change))
+    let effects = apply_change(app, change);
+    next_form_row(app);
+    Ok(effects)
+}
+
+/// On the new-visit form, a fact entered moves to the next one: the form keeps up with typing.
+fn next_form_row(app: &mut App) {
+    if app.screen == Screen::NewVisit
+        && let Some(form) = app.form.as_mut()
+    {
+        form.next_row();
+    }
 }
 
 /// Store the option a list confirmed for a fact or an answer.
@@ -170,7 +189,9 @@ pub(super) fn confirm_pick(
         }
         Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason | Target::CompareWith => return Vec::new(),
     };
-    apply_change(app, change)
+    let effects = apply_change(app, change);
+    next_form_row(app);
+    effects
 }
 
 fn parse_fact(fact: Fact, text: &str, lang: Lang) -> Result<Change, String> {

@@ -1,6 +1,6 @@
 //! The home list (open, new visit, summary, quit) and the new-visit form.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::core::round::{PlanState, apply_plan, apply_round};
 use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit};
@@ -115,14 +115,24 @@ pub(super) fn form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Some(answer @ (Action::Yes | Action::No)) if form.fact() == Some(Fact::HasCommittee) => {
             form.draft.meeting.has_committee = Some(answer == Action::Yes);
+            form.next_row();
         }
-        // A digit on a count row starts typing the number.
+        // Typing on a row starts editing it with what was typed (a date or a time typed replaces
+        // the one filled in); a count takes digits only.
         _ => {
-            if let KeyCode::Char(c) = key.code
-                && c.is_ascii_digit()
-                && let Some(fact) = form.fact().filter(|f| f.input() == FactInput::Count)
-            {
-                open_fact_editor(app, fact, Some(c));
+            let typed = match key.code {
+                KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
+                _ => None,
+            };
+            if let (Some(c), Some(fact)) = (typed, form.fact()) {
+                let takes = match fact.input() {
+                    FactInput::Text | FactInput::Date | FactInput::Time => true,
+                    FactInput::Count => c.is_ascii_digit(),
+                    FactInput::YesNo | FactInput::BranchType | FactInput::MeetingKind => false,
+                };
+                if takes {
+                    open_fact_editor(app, fact, Some(c));
+                }
             }
         }
     }
@@ -134,7 +144,7 @@ fn create_from_form(app: &mut App) -> Vec<Effect> {
     form.tried = true;
     let missing = form.missing();
     if let Some(first) = missing.first() {
-        form.row = Fact::ALL.iter().position(|f| f == first).unwrap_or(0);
+        form.row = Form::row_of(*first).unwrap_or(0);
         app.flash = Some(Msg::CliEmptyName.fill(app.lang, &[&first.label().get(app.lang)]));
         return Vec::new();
     }

@@ -209,7 +209,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Help => {
-            app.overlay = Overlay::None;
+            help_key(app, key);
             return Vec::new();
         }
         Overlay::Problems { .. } => return checklist::problems_key(app, key),
@@ -223,6 +223,20 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::Checklist => checklist::checklist_key(app, key),
         Screen::Summary => summary::key(app, key),
         Screen::Compare => compare::key(app, key),
+    }
+}
+
+/// In the help: the arrows scroll it when it does not fit; any other key closes it.
+fn help_key(app: &mut App, key: KeyEvent) {
+    match app.keymap.action(Scope::Help, &key) {
+        Some(Action::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Some(Action::Down) => app.help_scroll += 1,
+        Some(Action::PageUp) => app.help_scroll = app.help_scroll.saturating_sub(10),
+        Some(Action::PageDown) => app.help_scroll += 10,
+        _ => {
+            app.overlay = Overlay::None;
+            app.help_scroll = 0;
+        }
     }
 }
 

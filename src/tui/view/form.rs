@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Theme, fit, pad, safe};
 use crate::core::problems::fact_problems;
 use crate::strings::Msg;
-use crate::tui::rows::Fact;
 use crate::tui::state::App;
 use crate::tui::state::home::Form;
 use crate::tui::view::overlay::problem_text;
@@ -27,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let width = inner.width as usize;
-    let widest = Fact::ALL.iter().map(|f| unicode_width::UnicodeWidthStr::width(f.label().get(app.lang))).max();
+    let widest = Form::facts().map(|f| unicode_width::UnicodeWidthStr::width(f.label().get(app.lang))).max();
     let label_width = (widest.unwrap_or(20) + 2).min(width / 2);
     let missing = form.missing();
     let height = inner.height as usize;
@@ -36,12 +35,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     for i in (0..Form::row_count()).skip(offset).take(height) {
         let selected = i == form.row;
         let cursor = if selected { "▶" } else { " " };
-        let line = match Fact::ALL.get(i) {
+        let line = match Form::facts().nth(i) {
             Some(fact) => {
                 let star = if fact.required() { "*" } else { " " };
                 let label = pad(&format!("{}{star}", fact.label().get(app.lang)), label_width);
                 let mut value = safe(&fact.value_text(&form.draft, app.lang));
-                if missing.contains(fact) && form.tried {
+                if missing.contains(&fact) && form.tried {
                     value = format!("⚠ {}", app.lang_str(Msg::Required));
                 }
                 format!("{cursor}{label} {value}")

@@ -77,6 +77,39 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` in lines of at most `width` columns, broken at spaces; a word longer than a line is
+/// cut where it must be. Never empty (an empty text is one empty line).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().map_or(0, |l| l.width());
+        let space = usize::from(line > 0);
+        if line + space + word.width() <= width {
+            if let Some(last) = lines.last_mut() {
+                if space > 0 {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+            continue;
+        }
+        // The word goes to a new line; one longer than a line is cut there, character by character.
+        if lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+        let mut current = String::new();
+        for c in word.chars() {
+            if current.width() + c.width().unwrap_or(0) > width && !current.is_empty() {
+                lines.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+        }
+        lines.push(current);
+    }
+    lines
+}
+
 /// Pad with spaces to exactly `width` columns (cutting when longer).
 pub fn pad(text: &str, width: usize) -> String {
     let cut = fit(text, width);
@@ -179,6 +212,15 @@ fn visible<T>(items: &[T], selected: usize, height: usize) -> impl Iterator<Item
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_wrap_at_spaces_and_long_words_are_cut() {
+        assert_eq!(wrap_words("Đến mục chưa trả lời tiếp theo", 12), ["Đến mục chưa", "trả lời tiếp", "theo"]);
+        assert_eq!(wrap_words("Backspace/Delete", 6), ["Backsp", "ace/De", "lete"]);
+        assert_eq!(wrap_words("", 5), [""]);
+        assert_eq!(wrap_words("a  b", 10), ["a  b"]);
+        assert!(wrap_words("中文字中文字", 4).iter().all(|l| l.width() <= 4));
+    }
 
     #[test]
     fn fit_counts_wide_characters() {

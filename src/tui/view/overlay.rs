@@ -103,35 +103,94 @@ fn target_title(app: &App, target: &Target) -> String {
 }
 
 fn help(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let entries = help_entries(app);
+    // One column, or two side by side when that is what fits the screen's height. Keys and
+    // descriptions wrap within their column, never cut; what still does not fit scrolls.
+    let width = area.width.min(112);
+    let inner_width = width.saturating_sub(2) as usize;
+    let visible = (area.height as usize).saturating_sub(3).max(1);
+    let layout = |columns: usize| help_layout(&entries, columns, inner_width);
+    let one = layout(1);
+    let rows = if one.len() <= visible || inner_width < 60 {
+        one
+    } else {
+        let two = layout(2);
+        if two.len() < one.len() { two } else { one }
+    };
+    let scroll = app.help_scroll.min(rows.len().saturating_sub(visible));
+    let mut lines = vec![Line::styled(app.lang_str(Msg::HelpTitle), theme.title())];
+    lines.extend(rows.iter().skip(scroll).take(visible).map(|row| Line::from(row.clone())));
+    let popup = centered(area, width, (lines.len() + 2).min(area.height as usize) as u16);
+    frame.render_widget(Clear, popup);
+    let more = if rows.len() > visible { Msg::HelpMore.get(app.lang) } else { "" };
+    let block = Block::bordered()
+        .title(app.lang_str(Msg::ActHelp))
+        .title_bottom(Line::styled(more, theme.muted()).right_aligned());
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// (keys, what they do) of the screen under the help, as the key map binds them now.
+fn help_entries(app: &App) -> Vec<(String, String)> {
     let scope = app.scope();
     let mut entries: Vec<(String, String)> = app
         .keymap
         .actions(scope)
         .into_iter()
-        .map(|action| (app.keymap.keys_for(scope, action), app.lang_str(action.description()).to_string()))
+        .map(|action| (app.keymap.keys_for(scope, action), app.lang_str(action.description_in(scope)).to_string()))
         .collect();
     if scope == crate::tui::keymap::Scope::Checklist {
         entries.push(("0–9 Enter".into(), app.lang_str(Msg::HelpDigits).into()));
         entries.push(("1–5".into(), app.lang_str(Msg::HelpScale).into()));
     }
-    // One column when it fits, else two side by side: the whole list stays visible at 80×24.
-    let rows_available = area.height.saturating_sub(5) as usize;
-    let columns = if entries.len() <= rows_available { 1 } else { 2 };
-    let width = if columns == 1 { 72.min(area.width) } else { area.width };
-    let column_width = (width.saturating_sub(2) as usize) / columns;
-    let key_width = if columns == 1 { 16 } else { 11 };
-    let per_column = entries.len().div_ceil(columns);
-    let cell = |(keys, text): &(String, String)| pad(&format!("{} {text}", pad(keys, key_width)), column_width);
-    let mut lines = vec![Line::styled(app.lang_str(Msg::HelpTitle), theme.title())];
-    for row in 0..per_column {
-        let text: String = (0..columns).filter_map(|c| entries.get(c * per_column + row)).map(cell).collect();
-        lines.push(Line::from(text));
+    entries
+}
+
+/// The help's lines in `columns` columns across `width`.
+fn help_layout(entries: &[(String, String)], columns: usize, width: usize) -> Vec<String> {
+    let column_width = width / columns;
+    // Measured as laid out (a line may break after each `/`), so a key list that fits is one line.
+    let longest_key = entries.iter().map(|(keys, _)| keys.replace('/', "/ ").width()).max().unwrap_or(0);
+    let key_width = longest_key.min(16).min(column_width / 3).max(1);
+    let blocks: Vec<Vec<String>> =
+        entries.iter().map(|(keys, text)| help_entry_lines(keys, text, key_width, column_width)).collect();
+    help_rows(&blocks, columns, column_width)
+}
+
+/// One entry's lines: its keys (broken after a `/` when they are wider than their column) beside
+/// its description wrapped to the rest of the column.
+fn help_entry_lines(keys: &str, text: &str, key_width: usize, column_width: usize) -> Vec<String> {
+    let text_width = column_width.saturating_sub(key_width + 2).max(1);
+    let keys = super::wrap_words(&keys.replace('/', "/ "), key_width);
+    let text = super::wrap_words(text, text_width);
+    (0..keys.len().max(text.len()))
+        .map(|i| {
+            let key = keys.get(i).map_or("", |k| k.trim_end());
+            let words = text.get(i).map_or("", String::as_str);
+            pad(&format!(" {} {words}", pad(&key.replace("/ ", "/"), key_width)), column_width)
+        })
+        .collect()
+}
+
+/// The entries laid out in `columns` columns, filled top to bottom, each column about as long.
+fn help_rows(blocks: &[Vec<String>], columns: usize, column_width: usize) -> Vec<String> {
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    let per_column = total.div_ceil(columns);
+    let mut column_lines: Vec<Vec<String>> = vec![Vec::new(); columns];
+    let mut column = 0;
+    for block in blocks {
+        if column + 1 < columns
+            && column_lines[column].len() + block.len() > per_column
+            && !column_lines[column].is_empty()
+        {
+            column += 1;
+        }
+        column_lines[column].extend(block.iter().cloned());
     }
-    lines.push(Line::styled(fit(&super::hints::editor(app), column_width * columns), theme.muted()));
-    let popup = centered(area, width, lines.len() as u16 + 2);
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered().title(app.lang_str(Msg::ActHelp));
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    let height = column_lines.iter().map(Vec::len).max().unwrap_or(0);
+    let blank = " ".repeat(column_width);
+    (0..height)
+        .map(|row| column_lines.iter().map(|c| c.get(row).unwrap_or(&blank).as_str()).collect::<String>())
+        .collect()
 }
 
 /// A problem as a sentence in the user's language.
@@ -207,7 +266,12 @@ fn editor_box(frame: &mut Frame, app: &App, theme: Theme, area: Rect, editor: &E
     // Lay the text out by hand, wrapping by display width, so the cursor lands on the right cell.
     let shown = display_safe(editor.buffer.text(), true);
     let (lines, cursor) = wrap_with_cursor(&shown, editor.buffer.display_cursor(), text_width);
-    let error_lines = usize::from(editor.error.is_some());
+    let note = match (&editor.error, &editor.hint) {
+        (Some(error), _) => Some((format!("! {}", safe(error)), theme.finding())),
+        (None, Some(hint)) => Some((safe(hint), theme.muted())),
+        (None, None) => None,
+    };
+    let error_lines = usize::from(note.is_some());
     let height = (lines.len() + error_lines + 2).clamp(3, area.height as usize) as u16;
     let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
@@ -217,8 +281,8 @@ fn editor_box(frame: &mut Frame, app: &App, theme: Theme, area: Rect, editor: &E
     let visible = inner.height as usize - error_lines.min(inner.height as usize);
     let offset = cursor.0.saturating_sub(visible.saturating_sub(1));
     let mut out: Vec<Line> = lines.iter().skip(offset).take(visible).map(|l| Line::from(l.clone())).collect();
-    if let Some(error) = &editor.error {
-        out.push(Line::styled(fit(&format!("! {}", safe(error)), text_width), theme.finding()));
+    if let Some((text, style)) = note {
+        out.push(Line::styled(fit(&text, text_width), style));
     }
     frame.render_widget(Paragraph::new(out), inner);
     let x = inner.x + (cursor.1 as u16).min(inner.width.saturating_sub(1));
