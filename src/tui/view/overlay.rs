@@ -297,6 +297,8 @@ fn wrap_with_cursor(text: &str, cursor: usize, width: usize) -> (Vec<String>, (u
     let mut col = 0;
     let mut at = (0, 0);
     let mut offset = 0;
+    // Where the current line may break: after its last space (byte in the line, column there).
+    let mut after_space: Option<(usize, usize)> = None;
     for g in text.graphemes(true) {
         if offset == cursor {
             at = (lines.len() - 1, col);
@@ -305,15 +307,33 @@ fn wrap_with_cursor(text: &str, cursor: usize, width: usize) -> (Vec<String>, (u
         if g == "\n" {
             lines.push(String::new());
             col = 0;
+            after_space = None;
             continue;
         }
         let w = g.width();
         if col + w > width {
-            lines.push(String::new());
-            col = 0;
+            // Break by word: the word being typed moves down whole, unless it fills a line.
+            let line = lines.len() - 1;
+            let tail = match after_space.take() {
+                Some((byte, space_col)) if g != " " => {
+                    if at.0 == line && at.1 >= space_col {
+                        at = (line + 1, at.1 - space_col);
+                    }
+                    col -= space_col;
+                    lines[line].split_off(byte)
+                }
+                _ => {
+                    col = 0;
+                    String::new()
+                }
+            };
+            lines.push(tail);
         }
         if let Some(last) = lines.last_mut() {
             last.push_str(g);
+            if g == " " {
+                after_space = Some((last.len(), col + w));
+            }
         }
         col += w;
     }
@@ -341,5 +361,21 @@ mod tests {
         assert_eq!(cursor, (0, 2));
         let (_, cursor) = wrap_with_cursor("a\nb", 2, 10);
         assert_eq!(cursor, (1, 0));
+    }
+
+    #[test]
+    fn notes_wrap_by_word_and_the_cursor_follows_the_word() {
+        // "bí thư vắng mặt" at 7 columns: no word is cut.
+        let (lines, cursor) = wrap_with_cursor("bí thư vắng mặt", "bí thư vắng mặt".len(), 7);
+        assert_eq!(lines, vec!["bí thư ", "vắng ", "mặt"]);
+        assert_eq!(cursor, (2, 3));
+        // The cursor inside the word that moved down moves with it.
+        let text = "một hai ba";
+        let (lines, cursor) = wrap_with_cursor(text, text.find("hai").unwrap_or(0) + 1, 6);
+        assert_eq!(lines, vec!["một ", "hai ba"]);
+        assert_eq!(cursor, (1, 1));
+        // A word longer than a line is still cut.
+        let (lines, _) = wrap_with_cursor("abcdefghij", 0, 4);
+        assert_eq!(lines, vec!["abcd", "efgh", "ij"]);
     }
 }
