@@ -186,7 +186,7 @@ messages! {
     ActNewVisit => "Phiếu khảo sát mới", "New visit";
     ActSummary => "Tổng hợp", "Summary";
     ActForceQuit => "Lưu và thoát ngay", "Save and quit now";
-    NaShort => "KAD", "N/A";
+    NaShort => "Không áp dụng", "N/A";
     ShortEdit => "sửa", "edit";
     ShortNote => "ghi chú", "note";
     ShortNext => "chưa trả lời", "unanswered";

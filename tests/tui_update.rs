@@ -478,12 +478,12 @@ fn digits_on_a_fact_set_the_member_counts_and_the_rate_is_computed() {
     assert_eq!(status(&app, "att.rate"), ItemStatus::Fail);
     let t = template();
     let rate = t.item("att.rate").expect("att.rate").item;
-    assert_eq!(answer_text(rate, visit(&app), Lang::Vi), "85.0%");
+    assert_eq!(answer_text(rate, visit(&app), Lang::Vi), "85%");
     // One member more is enough.
     times(&mut app, 2, KeyCode::Char('j'));
     type_text(&mut app, "18");
     saved(&key(&mut app, KeyCode::Enter));
-    assert_eq!(answer_text(rate, visit(&app), Lang::Vi), "90.0%");
+    assert_eq!(answer_text(rate, visit(&app), Lang::Vi), "90%");
     assert_eq!(status(&app, "att.rate"), ItemStatus::Pass);
 }
 
@@ -1547,4 +1547,21 @@ fn typing_on_a_form_line_edits_it_and_the_end_time_waits_for_the_last_section() 
     times(&mut app, sections - 1, KeyCode::Tab);
     assert_eq!(session(&app).section, sections, "the last section");
     assert!(app.flash.as_deref().is_some_and(|f| f.contains("giờ kết thúc")), "{:?}", app.flash);
+}
+
+#[test]
+fn limitations_written_in_by_hand_are_marked_as_limitations_and_no_answer_reads_kad() {
+    let mut v = new_visit();
+    let text = Value::Text("Chưa liên hệ thực tế địa phương".into());
+    v.answers.insert("overall.other_limitations".into(), Answer { value: Some(text), note: String::new() });
+    v.answers.insert("prep.documents_ahead".into(), Answer { value: Some(Value::NotApplicable), note: String::new() });
+    let mut app = open(v);
+    goto(&mut app, "overall.other_limitations");
+    let screen = khaosat::tui::testing::screen(&app, 100, 30);
+    let row = screen.lines().find(|l| l.contains("Chưa liên hệ")).unwrap_or_default();
+    assert!(row.contains("▶!"), "{row}");
+    goto(&mut app, "prep.documents_ahead");
+    let screen = khaosat::tui::testing::screen(&app, 100, 30);
+    assert!(screen.contains("– Không áp dụng"), "{screen}");
+    assert!(!screen.contains("KAD"), "{screen}");
 }

@@ -39,10 +39,11 @@ pub fn answer_text(item: &Item, value: &Value, lang: Lang, style: AnswerStyle) -
     }
 }
 
-/// A computed figure in words: "85.0%", "2", "75 phút".
+/// A computed figure in words: "85,7%" (or "85.7%"), "2", "75 phút": the same decimals as the
+/// reports.
 pub fn computed_text(computed: Computed, value: f64, lang: Lang) -> String {
     match computed {
-        Computed::AttendanceRate => format!("{value:.1}%"),
+        Computed::AttendanceRate => format!("{}%", crate::core::text::number_text(value, 1, lang)),
         Computed::AbsentWithoutReason => format!("{value}"),
         Computed::DurationMinutes => Msg::Minutes.fill(lang, &[&value]),
     }
@@ -101,7 +102,10 @@ mod tests {
 
     #[test]
     fn computed_figures_read_in_the_users_language() {
-        assert_eq!(computed_text(Computed::AttendanceRate, 85.0, Lang::En), "85.0%");
+        // One decimal separator per language, as in the reports.
+        assert_eq!(computed_text(Computed::AttendanceRate, 85.0, Lang::En), "85%");
+        assert_eq!(computed_text(Computed::AttendanceRate, 92.857, Lang::En), "92.9%");
+        assert_eq!(computed_text(Computed::AttendanceRate, 92.857, Lang::Vi), "92,9%");
         assert_eq!(computed_text(Computed::DurationMinutes, 75.0, Lang::Vi), "75 phút");
         assert_eq!(computed_text(Computed::DurationMinutes, 75.0, Lang::En), "75 min");
     }

@@ -12,6 +12,8 @@ use std::sync::Arc;
 use serde::{Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::strings::Lang;
+
 /// Normalise to NFC and drop control characters that must never be stored.
 ///
 /// Newlines and tabs are kept only when `multiline` is true (tabs become spaces), so that
@@ -260,6 +262,26 @@ impl Interner {
         }
         self.0.insert(text.clone());
         text
+    }
+}
+
+/// A number with at most `decimals` decimals, trailing zeros dropped; a decimal comma in Vietnamese.
+pub fn number_text(value: f64, decimals: usize, lang: Lang) -> String {
+    let mut text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        while text.ends_with('0') {
+            text.pop();
+        }
+        if text.ends_with('.') {
+            text.pop();
+        }
+    }
+    if text == "-0" {
+        text = "0".into();
+    }
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
     }
 }
 

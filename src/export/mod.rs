@@ -82,25 +82,7 @@ pub fn date_text(date: Date, lang: Lang) -> String {
     }
 }
 
-/// A number with at most `decimals` decimals, trailing zeros dropped; a decimal comma in Vietnamese.
-pub fn number_text(value: f64, decimals: usize, lang: Lang) -> String {
-    let mut text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        while text.ends_with('0') {
-            text.pop();
-        }
-        if text.ends_with('.') {
-            text.pop();
-        }
-    }
-    if text == "-0" {
-        text = "0".into();
-    }
-    match lang {
-        Lang::Vi => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
+pub use crate::core::text::number_text;
 
 /// Untrusted text on one line for a terminal: controls and bidi marks made visible, line breaks
 /// shown as " / ".

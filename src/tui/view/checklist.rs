@@ -84,6 +84,11 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, theme: Theme, 
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// An answer with nothing in it (an empty text).
+fn answer_is_blank(value: &crate::core::visit::Value) -> bool {
+    matches!(value, crate::core::visit::Value::Text(t) if t.trim().is_empty())
+}
+
 /// One character that says where an item stands, so meaning never depends on colour.
 fn status_mark(status: &ItemStatus) -> &'static str {
     match status {
@@ -103,13 +108,29 @@ fn draw_items(frame: &mut Frame, app: &App, session: &Session, theme: Theme, are
     let height = inner.height as usize;
     let offset = super::scroll_offset(session.row, height);
     let width = inner.width as usize;
-    // Facts hold dates, names and types: give them room; answers are short (Có, Không, 4/5).
-    let answer_width = if session.section == 0 { 20.min(width / 3) } else { 7.min(width / 4) };
+    let shown: Vec<(usize, Row, RowCells)> = all
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| (i, *row, row_cells(app, session, *row, i == session.row)))
+        .collect();
+    // Facts hold dates, names and types: give them room. Answers are short (Có, Không, 4/5), but
+    // "Không áp dụng" is read whole where the pane allows: the column is as wide as the longest.
+    let answer_width = if session.section == 0 {
+        20.min(width / 3)
+    } else {
+        let longest = shown
+            .iter()
+            .map(|(_, _, cells)| unicode_width::UnicodeWidthStr::width(cells.1.as_str()))
+            .max()
+            .unwrap_or(0);
+        longest.clamp(7, (width / 4).max(7))
+    };
     let mut lines = Vec::new();
-    for (i, row) in all.iter().enumerate().skip(offset).take(height) {
+    for (i, row, (mark, answer, text, status)) in shown {
         let selected = i == session.row;
-        let enabled = row_enabled(&session.template, &session.visit, *row);
-        let (mark, answer, text, status) = row_cells(app, session, *row, selected);
+        let enabled = row_enabled(&session.template, &session.visit, row);
         let cursor = if selected { "▶" } else { " " };
         let label = format!("{cursor}{mark} {} ", pad(&answer, answer_width));
         let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
@@ -136,7 +157,9 @@ fn draw_items(frame: &mut Frame, app: &App, session: &Session, theme: Theme, are
 }
 
 /// (status mark, short answer, text, status) of a row.
-fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> (&'static str, String, String, ItemStatus) {
+type RowCells = (&'static str, String, String, ItemStatus);
+
+fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> RowCells {
     let lang = app.lang;
     let pending = if selected { session.number.as_ref() } else { None };
     match row {
@@ -177,7 +200,10 @@ fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> (&'stati
             };
             let has_note = session.visit.answer(&item.id).is_some_and(|a| !a.note.is_empty());
             let text = format!("{}{}", if has_note { "✎ " } else { "" }, safe(item.text.get(lang)));
-            let mark = if ignored { "!" } else { status_mark(&status) };
+            // Limitations written in by hand are limitations: marked as one, not as "answered".
+            let written_limitation = item.id == crate::core::summary::OTHER_LIMITATIONS
+                && session.visit.value(&item.id).is_some_and(|v| !answer_is_blank(v));
+            let mark = if ignored || written_limitation { "!" } else { status_mark(&status) };
             (mark, answer, text, status)
         }
     }
