@@ -1,0 +1,127 @@
+//! Issue 13, points 12–15: the review screens (summary and compare) at the sizes a laptop or an
+//! SSH window gives, driven by keys through `update` as a user would, and drawn on a test
+//! terminal. Snapshots of the findings list at 60×20, 80×24 and 120×40 in both languages.
+
+use std::path::PathBuf;
+
+use khaosat::core::summary::{Filters, Summary, SummaryBuilder};
+use khaosat::core::template::Template;
+use khaosat::store::{find_visit_files, load_visit};
+use khaosat::strings::Lang;
+use khaosat::tui::state::{App, Effect, Event, Screen};
+use khaosat::tui::testing::{screen, tui_app};
+use khaosat::tui::update::update;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const DEMO: &str = "data/examples/round-967";
+
+fn demo_files() -> Vec<PathBuf> {
+    let (files, errors) = find_visit_files(&[PathBuf::from(DEMO)]);
+    assert!(errors.is_empty(), "{errors:?}");
+    files
+}
+
+fn demo_summary(lang: Lang, filters: Filters) -> Summary {
+    let templates = vec![Template::embedded()];
+    let mut builder = SummaryBuilder::new(lang, filters);
+    for path in &demo_files() {
+        let visit = load_visit(path, &templates).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        builder.add(&visit, &templates[0], path);
+    }
+    builder.finish()
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+/// The one merge among `effects`, as its generation.
+fn merge_asked(effects: &[Effect]) -> u64 {
+    let merges: Vec<u64> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::ComputeSummary { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .collect();
+    match merges.as_slice() {
+        [generation] => *generation,
+        other => panic!("expected one merge, got {other:?} in {effects:?}"),
+    }
+}
+
+/// An app on the summary screen with the demo round merged, as `s` on the home screen opens it.
+fn summary_app(lang: Lang) -> App {
+    let mut app = tui_app(lang);
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    let generation = merge_asked(&key(&mut app, KeyCode::Char('s')));
+    assert_eq!(app.screen, Screen::Summary);
+    update(&mut app, Event::SummaryReady { generation, summary: Box::new(demo_summary(lang, Filters::default())) });
+    app
+}
+
+/// The rows of the screen, without the box borders.
+fn rows(text: &str) -> Vec<String> {
+    text.lines().map(|l| l.trim_matches(|c| c == '│' || c == ' ').to_string()).collect()
+}
+
+/// The inside of the last box drawn (the detail pane under the findings list), row by row.
+fn last_box(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let bottom = lines.iter().rposition(|l| l.starts_with('└')).unwrap_or_else(|| panic!("no box in\n{text}"));
+    let top = lines[..bottom].iter().rposition(|l| l.starts_with('┌')).unwrap_or_else(|| panic!("no top in\n{text}"));
+    lines[top + 1..bottom].iter().map(|l| l.trim_start_matches('│').trim_end_matches('│').to_string()).collect()
+}
+
+// Point 12: the findings list groups findings under their section, so each sentence gets the width.
+
+#[test]
+fn findings_are_listed_under_section_headings_not_after_the_section_name() {
+    for (lang, section, sentence) in [
+        (Lang::Vi, "Chuẩn bị", "Nội dung sinh hoạt chưa sát với chức năng, nhiệm vụ của từng"),
+        (Lang::En, "Preparation", "Meeting content does not closely fit the functions and tasks"),
+    ] {
+        let app = summary_app(lang);
+        let text = screen(&app, 80, 24);
+        assert!(!text.contains(&format!("{section} · ")), "the section name still comes before a finding:\n{text}");
+        let rows = rows(&text);
+        let heading = rows.iter().position(|r| r.contains(section)).unwrap_or_else(|| panic!("no heading:\n{text}"));
+        assert!(!rows[heading].contains('/'), "the heading is a row of its own: {:?}", rows[heading]);
+        assert!(rows[heading + 1].contains(sentence), "the sentence gets the width: {:?}\n{text}", rows[heading + 1]);
+    }
+}
+
+#[test]
+fn the_detail_pane_grows_with_the_terminal_and_ends_a_cut_list_with_an_ellipsis() {
+    let mut app = summary_app(Lang::Vi);
+    // The second finding: three failing branches with long names.
+    key(&mut app, KeyCode::Down);
+    let large = screen(&app, 120, 40);
+    let pane = last_box(&large).join("\n");
+    assert!(pane.contains("Chi bộ Đội Tổng hợp"), "every branch fits at 120×40:\n{large}");
+    assert!(pane.contains("Không áp dụng: 0"), "the counts fit at 120×40:\n{large}");
+    let small = screen(&app, 60, 20);
+    let pane = last_box(&small);
+    let last = pane.last().map(|l| l.trim_end().to_string()).unwrap_or_default();
+    assert!(last.ends_with('…'), "a list cut at 60×20 ends with …: {last:?}\n{small}");
+}
+
+#[test]
+fn notes_of_a_findings_branches_wrap() {
+    let mut app = summary_app(Lang::Vi);
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&app, 80, 24);
+    // "Nội dung chủ yếu là nhiệm vụ chung của phường, ít gắn với công tác bảo đảm an ninh trật tự
+    // trên địa bàn": longer than the line, so its end is on the next one.
+    assert!(text.contains("trên địa bàn"), "the note is cut instead of wrapped:\n{text}");
+}
+
+#[test]
+fn summary_list_at_three_sizes() {
+    for (lang, code) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let app = summary_app(lang);
+        for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("summary_list_{w}x{h}_{code}"), screen(&app, w, h));
+        }
+    }
+}
