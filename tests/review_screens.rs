@@ -8,7 +8,8 @@ use khaosat::core::summary::{Filters, Summary, SummaryBuilder};
 use khaosat::core::template::Template;
 use khaosat::store::{find_visit_files, load_visit};
 use khaosat::strings::Lang;
-use khaosat::tui::state::{App, Effect, Event, Screen};
+use khaosat::tui::rows::row_item;
+use khaosat::tui::state::{App, Effect, Event, Screen, current_row};
 use khaosat::tui::testing::{screen, tui_app};
 use khaosat::tui::update::update;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -124,4 +125,69 @@ fn summary_list_at_three_sizes() {
             insta::assert_snapshot!(format!("summary_list_{w}x{h}_{code}"), screen(&app, w, h));
         }
     }
+}
+
+// Point 13: from a finding into the visit, on that finding's item, and back to the same place.
+
+#[test]
+fn a_visit_opened_from_a_finding_lands_on_its_item_and_back_returns_to_the_finding() {
+    let mut app = summary_app(Lang::Vi);
+    let summary = app.summary.summary.clone().unwrap_or_else(|| panic!("merged"));
+    key(&mut app, KeyCode::Down);
+    let finding = summary.findings[1].clone();
+    assert!(finding.branches.len() >= 2, "a finding of several branches: {finding:?}");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Down);
+    let file = summary.visit_of(&finding.branches[1]).file.clone();
+    let effects = key(&mut app, KeyCode::Enter);
+    assert!(effects.contains(&Effect::Open(file.clone())), "{effects:?}");
+
+    let visit = load_visit(&file, &[Template::embedded()]).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_ne!(visit.last_item.as_deref(), Some(finding.id.as_str()), "the visit would resume there anyway");
+    update(&mut app, Event::Opened { path: file.clone(), result: Ok(visit) });
+    assert_eq!(app.screen, Screen::Checklist);
+    let session = app.session.as_ref().unwrap_or_else(|| panic!("a visit is open"));
+    let item = current_row(session).and_then(|r| row_item(&session.template, r)).map(|i| i.id.clone());
+    assert_eq!(item.as_deref(), Some(finding.id.as_str()), "the checklist opens on the finding's item");
+
+    // Back: the summary is merged again (the visit may have changed) and shows the same place.
+    let generation = merge_asked(&key(&mut app, KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Summary);
+    update(&mut app, Event::SummaryReady { generation, summary: Box::new(demo_summary(Lang::Vi, Filters::default())) });
+    assert_eq!(app.summary.selected, 1, "the same finding is selected");
+    assert_eq!(app.summary.detail, Some(1), "its branches are shown again");
+    assert_eq!(app.summary.branch_selected, 1, "on the branch the visit was opened from");
+}
+
+#[test]
+fn a_finding_gone_after_the_visit_was_edited_leaves_the_list_near_where_it_was() {
+    let mut app = summary_app(Lang::Vi);
+    let summary = app.summary.summary.clone().unwrap_or_else(|| panic!("merged"));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let file = summary.visit_of(&summary.findings[3].branches[0]).file.clone();
+    key(&mut app, KeyCode::Enter);
+    let visit = load_visit(&file, &[Template::embedded()]).unwrap_or_else(|e| panic!("{e:?}"));
+    update(&mut app, Event::Opened { path: file, result: Ok(visit) });
+    let generation = merge_asked(&key(&mut app, KeyCode::Esc));
+    // The merge comes back without that finding (as if it had been fixed in the visit).
+    let mut merged = demo_summary(Lang::Vi, Filters::default());
+    let gone = merged.findings.remove(3);
+    update(&mut app, Event::SummaryReady { generation, summary: Box::new(merged) });
+    assert_eq!(app.summary.detail, None, "no branches of a finding that is not there");
+    assert_eq!(app.summary.selected, 3, "the cursor stays where {} was", gone.id);
+}
+
+#[test]
+fn a_visit_that_cannot_be_opened_leaves_the_summary_as_it_was() {
+    let mut app = summary_app(Lang::En);
+    key(&mut app, KeyCode::Enter);
+    let effects = key(&mut app, KeyCode::Enter);
+    let [Effect::Open(file)] = effects.as_slice() else { panic!("expected an open, got {effects:?}") };
+    update(&mut app, Event::Opened { path: file.clone(), result: Err("cannot read the file".into()) });
+    assert_eq!((app.screen.clone(), app.summary.detail), (Screen::Summary, Some(0)));
+    assert!(!app.return_to_summary, "a visit opened later from the home screen must not come back here");
+    assert!(app.summary.open_item.is_none());
 }

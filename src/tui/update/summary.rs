@@ -20,14 +20,34 @@ pub fn open(app: &mut App) -> Vec<Effect> {
     recompute(app)
 }
 
-/// Start a merge with the current filters.
+/// Start a merge with the current filters (new filters: the list starts at its top).
 pub fn recompute(app: &mut App) -> Vec<Effect> {
     let s = &mut app.summary;
-    s.generation += 1;
-    s.progress = Some((0, 0));
     s.detail = None;
     s.selected = 0;
     s.scroll = 0;
+    s.restore = None;
+    merge(app)
+}
+
+/// Back from a visit opened from a finding: merge again (the visit may have changed) and come
+/// back to that finding, its branches shown, on the branch the visit was opened from.
+pub fn back_from_visit(app: &mut App) -> Vec<Effect> {
+    app.screen = Screen::Summary;
+    refresh_in_place(app)
+}
+
+/// Merge again with the same filters, keeping the cursor where it is (the list stays on screen
+/// until the new merge is ready).
+fn refresh_in_place(app: &mut App) -> Vec<Effect> {
+    app.summary.restore = app.summary.place();
+    merge(app)
+}
+
+fn merge(app: &mut App) -> Vec<Effect> {
+    let s = &mut app.summary;
+    s.generation += 1;
+    s.progress = Some((0, 0));
     vec![Effect::ComputeSummary { filters: s.filters.clone(), generation: s.generation }]
 }
 
@@ -52,6 +72,9 @@ pub fn ready(app: &mut App, summary: Box<Summary>, generation: u64) {
     }
     s.summary = Some(summary);
     s.progress = None;
+    if let Some(place) = s.restore.take() {
+        s.go_to(&place);
+    }
 }
 
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -103,7 +126,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             s.filters = Filters::default();
             return recompute(app);
         }
-        Action::Refresh => return recompute(app),
+        Action::Refresh => return refresh_in_place(app),
         Action::Export => return export_markdown(app),
         Action::Compare => super::compare::ask_folder(app, app.compare_guess.clone()),
         Action::ForceQuit => {
@@ -117,14 +140,14 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 fn detail_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let s = &mut app.summary;
-    // The files of the finding's branches, in list order: what Down and Open need.
-    let files: Vec<&std::path::Path> = match (s.detail, s.summary.as_deref()) {
+    // The finding's item, and the files of its branches in list order: what Down and Open need.
+    let (item, files): (&str, Vec<&std::path::Path>) = match (s.detail, s.summary.as_deref()) {
         (Some(i), Some(summary)) => summary
             .findings
             .get(i)
-            .map(|f| summary.failing_visits(f).map(|v| v.file.as_path()).collect())
+            .map(|f| (f.id.as_str(), summary.failing_visits(f).map(|v| v.file.as_path()).collect()))
             .unwrap_or_default(),
-        _ => Vec::new(),
+        _ => Default::default(),
     };
     match app.keymap.action(Scope::Summary, &key) {
         Some(Action::Back) => s.detail = None,
@@ -134,6 +157,8 @@ fn detail_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Open) => {
             if let Some(file) = files.get(s.branch_selected) {
                 let file = file.to_path_buf();
+                // The checklist opens on the finding's item; leaving it comes back here.
+                s.open_item = Some((file.clone(), item.to_string()));
                 app.return_to_summary = true;
                 return vec![Effect::Open(file)];
             }
