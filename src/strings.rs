@@ -641,6 +641,13 @@ messages! {
     CliArgFinaliseBy => "Người xác nhận hoàn tất (nếu không nêu: inspector trong tệp cấu hình, rồi người khảo sát đầu tiên của phiếu)", "Who marks it final (else the config's inspector, else the visit's first inspector)";
     CliArgReason => "Lý do mở lại; được lưu trong tệp", "Why it is reopened; kept in the file";
     CliArgReopenBy => "Người mở lại (nếu không nêu: inspector trong tệp cấu hình, rồi người khảo sát đầu tiên của phiếu)", "Who reopens it (else the config's inspector, else the visit's first inspector)";
+    // The report `m` writes from the summary screen: its file name says which filters made it.
+    ExportFilePrefix => "tong-hop", "summary";
+    ExportFileAll => "tat-ca", "all";
+    ExportFileFinal => "hoan-tat", "final";
+    ExportFileFrom => "tu-{0}", "from-{0}";
+    ExportFileTo => "den-{0}", "to-{0}";
+    SumWroteKept => "Đã ghi {0} ({1} đã có từ trước nên được giữ nguyên)", "Wrote {0} ({1} was there already and is kept)";
 }
 
 #[cfg(test)]

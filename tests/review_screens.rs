@@ -9,7 +9,7 @@ use khaosat::core::template::Template;
 use khaosat::store::{find_visit_files, load_visit};
 use khaosat::strings::Lang;
 use khaosat::tui::rows::row_item;
-use khaosat::tui::state::{App, Effect, Event, Screen, current_row};
+use khaosat::tui::state::{App, Effect, Event, Overlay, Screen, current_row};
 use khaosat::tui::testing::{screen, tui_app};
 use khaosat::tui::update::update;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -190,4 +190,52 @@ fn a_visit_that_cannot_be_opened_leaves_the_summary_as_it_was() {
     assert_eq!((app.screen.clone(), app.summary.detail), (Screen::Summary, Some(0)));
     assert!(!app.return_to_summary, "a visit opened later from the home screen must not come back here");
     assert!(app.summary.open_item.is_none());
+}
+
+// Point 14: the exported file's name says which filter made it, in the user's language.
+
+fn export_name(app: &mut App) -> String {
+    match key(app, KeyCode::Char('m')).as_slice() {
+        [Effect::Export { name, .. }] => name.clone(),
+        other => panic!("expected an export, got {other:?}"),
+    }
+}
+
+/// Pick `committee` in the committee filter and merge again with it.
+fn filter_committee(app: &mut App, committee: &str) {
+    key(app, KeyCode::Char('c'));
+    let Overlay::Picker(picker) = &app.overlay else { panic!("expected the committee picker") };
+    let index = picker.options.iter().position(|(id, _)| id == committee).unwrap_or_else(|| panic!("{committee}"));
+    for _ in 0..index {
+        key(app, KeyCode::Down);
+    }
+    let generation = merge_asked(&key(app, KeyCode::Enter));
+    let filters = app.summary.filters.clone();
+    update(app, Event::SummaryReady { generation, summary: Box::new(demo_summary(app.lang, filters)) });
+}
+
+#[test]
+fn the_export_is_named_in_the_users_language_after_its_filters() {
+    let mut app = summary_app(Lang::En);
+    let all = export_name(&mut app);
+    assert!(all.starts_with("summary-") && all.ends_with("-all.md"), "{all}");
+    filter_committee(&mut app, "Đảng bộ Công an quận");
+    key(&mut app, KeyCode::Char('f'));
+    let generation = app.summary.generation;
+    let filters = app.summary.filters.clone();
+    update(&mut app, Event::SummaryReady { generation, summary: Box::new(demo_summary(Lang::En, filters)) });
+    let name = export_name(&mut app);
+    assert!(name.starts_with("summary-") && name.ends_with("-dang-bo-cong-an-quan-final.md"), "{name}");
+
+    let mut app = summary_app(Lang::Vi);
+    assert!(export_name(&mut app).ends_with("-tat-ca.md"));
+    filter_committee(&mut app, "Đảng bộ Công an quận");
+    key(&mut app, KeyCode::Char('d'));
+    update(&mut app, Event::Paste("04/04/2022 - 10/04/2022".into()));
+    let generation = merge_asked(&key(&mut app, KeyCode::Enter));
+    let filters = app.summary.filters.clone();
+    update(&mut app, Event::SummaryReady { generation, summary: Box::new(demo_summary(Lang::Vi, filters)) });
+    let name = export_name(&mut app);
+    assert!(name.starts_with("tong-hop-"), "{name}");
+    assert!(name.ends_with("-dang-bo-cong-an-quan-tu-2022-04-04-den-2022-04-10.md"), "{name}");
 }

@@ -86,10 +86,9 @@ impl Runtime {
                 return;
             }
             Effect::Export { name, bytes } => {
-                let path = self.data_dir.join(name);
-                let result = store::save::write_atomic(&path, &bytes)
-                    .map(|()| path.clone())
-                    .map_err(|e| Msg::ErrWrite.fill(lang, &[&path.display(), &e]));
+                // Under a new name when taken: an earlier report is never replaced.
+                let result = store::save::write_new(&self.data_dir, &name, &bytes)
+                    .map_err(|e| Msg::ErrWrite.fill(lang, &[&self.data_dir.join(&name).display(), &e]));
                 Event::Exported(result)
             }
             Effect::Open(path) => return self.open(app, path, pending),

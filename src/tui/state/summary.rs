@@ -46,6 +46,8 @@ pub struct SummaryScreen {
     pub restore: Option<Place>,
     /// The visit being opened from a finding, and that finding's item: the checklist opens there.
     pub open_item: Option<(PathBuf, String)>,
+    /// The file name the report being written was asked under (the runtime may add `-2`).
+    pub export_name: Option<String>,
 }
 
 /// A place in the findings list that survives a new merge: the finding by its item id and the

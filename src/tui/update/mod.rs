@@ -134,12 +134,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::Exported(result) => {
-            app.flash = Some(match result {
-                Ok(path) => {
-                    Msg::SumWrote.fill(app.lang, &[&crate::core::text::display_safe(&path.to_string_lossy(), false)])
-                }
-                Err(e) => e,
-            });
+            summary::exported(app, result);
             Vec::new()
         }
         Event::CopySaved(path) => {

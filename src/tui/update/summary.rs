@@ -1,13 +1,14 @@
 //! The summary screen's keys: the findings of every visit in the data folder, filtered, with a
 //! drill-down to the branches of a finding and from there into a visit.
 
+use jiff::civil::Date;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::core::summary::{Filters, Summary};
-use crate::core::text::compare_names;
+use crate::core::text::{compare_names, slug};
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
-use crate::strings::Msg;
+use crate::strings::{Lang, Msg};
 use crate::tui::editor::TextBuffer;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::state::prompts::{Editor, Picker, Target};
@@ -244,11 +245,54 @@ fn export_markdown(app: &mut App) -> Vec<Effect> {
     match export::render(summary, Format::Markdown) {
         Ok(bytes) => {
             let today = (app.clock)().to_zoned_datetime(jiff::tz::TimeZone::system()).date();
-            vec![Effect::Export { name: format!("tong-hop-{today}.md"), bytes }]
+            let name = export_name(&app.summary.filters, app.lang, today);
+            app.summary.export_name = Some(name.clone());
+            vec![Effect::Export { name, bytes }]
         }
         Err(e) => {
             app.flash = Some(Msg::SumExportFailed.fill(app.lang, &[&e]));
             Vec::new()
         }
     }
+}
+
+/// The report's file name: the word for a summary in the user's language, the day it is written,
+/// then the filters that made it (or "all"), e.g. `summary-2022-04-15-dang-bo-cong-an-quan-final.md`.
+/// Names and types are slugs (ASCII, no marks), each cut short so the name stays well under the
+/// 255 bytes a file name may have. The runtime adds `-2`, `-3` … when the name is taken.
+pub fn export_name(filters: &Filters, lang: Lang, today: Date) -> String {
+    let part = |text: &str| {
+        let mut part = slug(text);
+        part.truncate(40);
+        part.trim_end_matches('-').to_string()
+    };
+    let mut parts = vec![Msg::ExportFilePrefix.get(lang).to_string(), today.to_string()];
+    parts.extend(filters.committee.as_deref().map(part));
+    parts.extend(filters.branch_type.map(|t| part(t.label().get(lang))));
+    parts.extend(filters.inspector.as_deref().map(part));
+    parts.extend(filters.from.map(|d| Msg::ExportFileFrom.fill(lang, &[&d])));
+    parts.extend(filters.to.map(|d| Msg::ExportFileTo.fill(lang, &[&d])));
+    if filters.final_only {
+        parts.push(Msg::ExportFileFinal.get(lang).to_string());
+    }
+    if parts.len() == 2 {
+        parts.push(Msg::ExportFileAll.get(lang).to_string());
+    }
+    format!("{}.md", parts.join("-"))
+}
+
+/// The report was written (under a new name when the one asked for was taken) or not.
+pub fn exported(app: &mut App, result: Result<std::path::PathBuf, String>) {
+    let asked = app.summary.export_name.take();
+    app.flash = Some(match result {
+        Ok(path) => {
+            let shown = crate::core::text::display_safe(&path.to_string_lossy(), false);
+            let written = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            match asked.filter(|asked| Some(asked) != written.as_ref()) {
+                Some(kept) => Msg::SumWroteKept.fill(app.lang, &[&shown, &kept]),
+                None => Msg::SumWrote.fill(app.lang, &[&shown]),
+            }
+        }
+        Err(e) => e,
+    });
 }
