@@ -648,6 +648,27 @@ messages! {
     ExportFileFrom => "tu-{0}", "from-{0}";
     ExportFileTo => "den-{0}", "to-{0}";
     SumWroteKept => "Đã ghi {0} ({1} đã có từ trước nên được giữ nguyên)", "Wrote {0} ({1} was there already and is kept)";
+    // The compare screen: by finding or by branch, and the folder prompt.
+    ActShowDetails => "Chi tiết: chi bộ của hạn chế / hạn chế của chi bộ", "Details: a finding's branches / a branch's findings";
+    ActSwitchList => "Xem theo hạn chế / theo chi bộ", "By finding / by branch";
+    ActBackToSummary => "Quay lại màn hình tổng hợp", "Back to the summary";
+    ActCompleteFolder => "Hoàn thành tên thư mục đang gõ", "Complete the folder name being typed";
+    CompareByFinding => "Theo hạn chế ({0})", "By finding ({0})";
+    CompareByBranch => "Theo chi bộ ({0})", "By branch ({0})";
+    CompareInBoth => "Có ở cả hai đợt ({0})", "In both rounds ({0})";
+    CompareOldOnly => "Chỉ có ở đợt trước ({0})", "Only in the earlier round ({0})";
+    CompareNewOnly => "Chỉ có ở đợt này ({0})", "Only in this round ({0})";
+    CompareOldOnlyNothing => "Chi bộ này chỉ có ở đợt trước: không có gì để so sánh", "This branch is only in the earlier round: nothing to compare";
+    CompareNewOnlyNothing => "Chi bộ này chỉ có ở đợt này: không có gì để so sánh", "This branch is only in this round: nothing to compare";
+    CompareNoFolder => "Không có thư mục nào có tên bắt đầu bằng \"{0}\"", "No folder's name starts with \"{0}\"";
+    CompareFolders => "{0} thư mục: {1}", "{0} folders: {1}";
+    HintDetails => "chi tiết", "details";
+    HintByBranch => "theo chi bộ", "by branch";
+    HintByFinding => "theo hạn chế", "by finding";
+    HintBack => "quay lại", "back";
+    HintScroll => "cuộn", "scroll";
+    HintComplete => "hoàn thành tên thư mục", "complete the folder";
+    HintCompare => "so sánh", "compare";
 }
 
 #[cfg(test)]

@@ -55,6 +55,13 @@ impl Tui {
         write_key(&self.pty.master, keys.as_bytes());
     }
 
+    /// Esc, then a pause, so that the next key is not read with it as an Alt- key.
+    fn escape(&mut self) {
+        self.keys("\x1b");
+        let bytes = drain(&self.pty.master, Duration::from_millis(200), Duration::from_millis(600));
+        self.screen.process(&bytes);
+    }
+
     /// `q` until the program ends (back from each screen, then quit from the home screen).
     fn quit(mut self) {
         for _ in 0..4 {
@@ -114,4 +121,57 @@ fn exporting_twice_keeps_the_first_report() {
         both.iter().map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()).collect();
     assert!(names.iter().all(|n| n.starts_with("summary-")), "{names:?}");
     assert!(names.iter().any(|n| n.ends_with("-all-2.md")), "{names:?}");
+}
+
+#[test]
+fn the_compare_prompt_completes_with_tab_and_remembers_the_folder_across_runs() {
+    let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = root.path().join("round-967");
+    copy_demo(&data);
+    copy_demo(&root.path().join("earlier-round"));
+    let base = root.path().to_string_lossy().into_owned();
+
+    let mut tui = Tui::start(&data, root.path());
+    tui.keys("s");
+    tui.wait_for("7 visits");
+    tui.keys("o");
+    tui.wait_for("Folder of the earlier round");
+    tui.keys("\x15"); // Ctrl-U: clear the suggestion
+    tui.keys(&format!("{base}/earl"));
+    tui.keys("\t");
+    tui.wait_for("earlier-round/");
+    tui.keys("\r");
+    tui.wait_for("Compared with");
+    tui.quit();
+    let kept: Vec<PathBuf> =
+        walk(root.path()).into_iter().filter(|p| !p.starts_with(root.path().join("state"))).collect();
+    let new_files: Vec<&PathBuf> =
+        kept.iter().filter(|p| !p.starts_with(&data) && !p.starts_with(root.path().join("earlier-round"))).collect();
+    assert!(new_files.is_empty(), "files made outside the state folder: {new_files:?}");
+    assert_eq!(walk(&data).len(), 8, "nothing new in the data folder");
+
+    let mut tui = Tui::start(&data, root.path());
+    tui.keys("s");
+    tui.wait_for("7 visits");
+    tui.keys("o");
+    let text = tui.wait_for("Folder of the earlier round");
+    // Kept whole (canonical), so that it means the same folder from any working folder.
+    let whole = fs::canonicalize(root.path().join("earlier-round")).unwrap_or_else(|e| panic!("{e}"));
+    let whole = whole.to_string_lossy();
+    assert!(text.contains(whole.as_ref()), "the folder compared last ({whole}) is offered:\n{text}");
+    tui.escape();
+    tui.quit();
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{e}")).flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
 }

@@ -4,8 +4,10 @@
 
 use std::path::PathBuf;
 
+use khaosat::core::compare::{Comparison, VisitOutcome, compare};
 use khaosat::core::summary::{Filters, Summary, SummaryBuilder};
 use khaosat::core::template::Template;
+use khaosat::core::visit::Value;
 use khaosat::store::{find_visit_files, load_visit};
 use khaosat::strings::Lang;
 use khaosat::tui::rows::row_item;
@@ -34,6 +36,16 @@ fn demo_summary(lang: Lang, filters: Filters) -> Summary {
 
 fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     update(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    update(app, Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
 }
 
 /// The one merge among `effects`, as its generation.
@@ -238,4 +250,135 @@ fn the_export_is_named_in_the_users_language_after_its_filters() {
     let name = export_name(&mut app);
     assert!(name.starts_with("tong-hop-"), "{name}");
     assert!(name.ends_with("-dang-bo-cong-an-quan-tu-2022-04-04-den-2022-04-10.md"), "{name}");
+}
+
+// Point 15: the compare screen: the folder prompt, the branches, and the branches of one round.
+
+/// The demo round as an earlier round, and a later one where Chi bộ Công an phường fixed its
+/// preparation finding, Chi bộ số 11 was not visited, and a new branch was.
+fn demo_comparison() -> Comparison {
+    let templates = vec![Template::embedded()];
+    let outcomes = |later: bool| -> Vec<VisitOutcome> {
+        let mut outcomes = Vec::new();
+        for path in demo_files() {
+            let mut v = load_visit(&path, &templates).unwrap_or_else(|e| panic!("{e:?}"));
+            if later && v.meeting.branch == "Chi bộ số 11" {
+                v.meeting.branch = "Chi bộ số 12".into();
+            }
+            if later
+                && v.meeting.branch == "Chi bộ Công an phường"
+                && let Some(answer) = v.answers.get_mut("prep.fits_type")
+            {
+                answer.value = Some(Value::Scale(4));
+            }
+            outcomes.push(VisitOutcome::of(&v, &templates[0], Lang::Vi));
+        }
+        outcomes
+    };
+    compare(&outcomes(false), &outcomes(true))
+}
+
+fn compare_app(lang: Lang, folder: &str) -> App {
+    let mut app = summary_app(lang);
+    key(&mut app, KeyCode::Char('o'));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, folder);
+    let effects = key(&mut app, KeyCode::Enter);
+    assert_eq!(effects, vec![Effect::Compare { old: PathBuf::from(folder) }]);
+    update(&mut app, Event::CompareReady(Ok(Box::new(demo_comparison()))));
+    assert_eq!(app.screen, Screen::Compare);
+    app
+}
+
+#[test]
+fn the_compare_screen_lists_branches_and_those_of_one_round_only() {
+    let mut app = compare_app(Lang::Vi, "/data/dot-truoc");
+    key(&mut app, KeyCode::Tab);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Theo chi bộ"), "a per-branch list:\n{text}");
+    assert!(text.contains("Chi bộ Công an phường") && text.contains("trước: "), "{text}");
+    assert!(text.contains("Chỉ có ở đợt trước") && text.contains("Chi bộ số 11"), "{text}");
+    assert!(text.contains("Chỉ có ở đợt này") && text.contains("Chi bộ số 12"), "{text}");
+    // Enter on a branch: its findings, fixed, persisting, new.
+    let rows = rows(&text);
+    let at = rows.iter().position(|r| r.contains("Chi bộ Công an phường")).unwrap_or_else(|| panic!("{text}"));
+    let first = rows.iter().position(|r| r.starts_with('▶')).unwrap_or_else(|| panic!("no cursor:\n{text}"));
+    for _ in first..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Đã khắc phục (1)"), "{text}");
+    assert!(text.contains("nội dung sinh hoạt chưa sát") || text.contains("Nội dung sinh hoạt chưa sát"), "{text}");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Summary);
+}
+
+#[test]
+fn the_folder_compared_last_is_offered_again() {
+    let mut app = compare_app(Lang::En, "/data/round-2021");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Summary);
+    key(&mut app, KeyCode::Char('o'));
+    let Overlay::Editor(editor) = &app.overlay else { panic!("expected the folder prompt") };
+    assert_eq!(editor.buffer.text(), "/data/round-2021");
+}
+
+#[test]
+fn tab_in_the_folder_prompt_completes_the_path() {
+    let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for name in ["dot-2021", "dot-2022-quy-1", "dot-2022-quy-2", "ghi-chu.txt"] {
+        let path = root.path().join(name);
+        if name.ends_with(".txt") {
+            std::fs::write(&path, "x").unwrap_or_else(|e| panic!("{e}"));
+        } else {
+            std::fs::create_dir(&path).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let base = root.path().to_string_lossy().into_owned();
+    let mut app = summary_app(Lang::Vi);
+    key(&mut app, KeyCode::Char('o'));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, &format!("{base}/dot-20"));
+    complete(&mut app);
+    assert_eq!(prompt_text(&app), format!("{base}/dot-202"), "the common part of the three folders");
+    assert!(app.flash.as_deref().is_some_and(|f| f.contains("dot-2021") && f.contains("dot-2022-quy-1")));
+    type_text(&mut app, "1");
+    complete(&mut app);
+    assert_eq!(prompt_text(&app), format!("{base}/dot-2021/"), "one folder: completed, with its slash");
+    ctrl(&mut app, 'u');
+    type_text(&mut app, &format!("{base}/gh"));
+    complete(&mut app);
+    assert_eq!(prompt_text(&app), format!("{base}/gh"), "files are not offered");
+}
+
+fn prompt_text(app: &App) -> String {
+    match &app.overlay {
+        Overlay::Editor(editor) => editor.buffer.text().to_string(),
+        other => panic!("expected the folder prompt, got {other:?}"),
+    }
+}
+
+/// Tab in the prompt, and the listing the runtime sends back for it.
+fn complete(app: &mut App) {
+    for effect in key(app, KeyCode::Tab) {
+        match effect {
+            Effect::ListFolders { typed } => {
+                let folders = khaosat::store::folder_completions(&typed);
+                update(app, Event::FolderListing { typed, folders });
+            }
+            other => panic!("expected a listing, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn help_on_the_compare_screen_lists_its_own_keys() {
+    let mut app = compare_app(Lang::En, "/data/round-2021");
+    key(&mut app, KeyCode::Char('?'));
+    assert!(matches!(app.overlay, Overlay::Help));
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("By finding / by branch") && text.contains("Back to the summary"), "{text}");
+    assert!(!text.contains("Filter by committee") && !text.contains("Export"), "summary keys do nothing here:\n{text}");
 }

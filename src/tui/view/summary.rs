@@ -238,7 +238,7 @@ pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<Str
 }
 
 /// The first `height` lines; when some are left out, the last one shown ends with "…".
-fn cut(mut lines: Vec<Line<'static>>, height: usize, width: usize) -> Vec<Line<'static>> {
+pub(super) fn cut(mut lines: Vec<Line<'static>>, height: usize, width: usize) -> Vec<Line<'static>> {
     if lines.len() <= height {
         return lines;
     }
