@@ -647,7 +647,7 @@ messages! {
     ExportFileFinal => "hoan-tat", "final";
     ExportFileFrom => "tu-{0}", "from-{0}";
     ExportFileTo => "den-{0}", "to-{0}";
-    SumWroteKept => "Đã ghi {0} ({1} đã có từ trước nên được giữ nguyên)", "Wrote {0} ({1} was there already and is kept)";
+    SumWroteKept => "Đã ghi {0} (tệp trước đó cùng tên được giữ nguyên)", "Wrote {0} (the earlier file of that name is kept)";
     // The compare screen: by finding or by branch, and the folder prompt.
     ActShowDetails => "Chi tiết: chi bộ của hạn chế / hạn chế của chi bộ", "Details: a finding's branches / a branch's findings";
     ActSwitchList => "Xem theo hạn chế / theo chi bộ", "By finding / by branch";

@@ -252,6 +252,19 @@ fn the_export_is_named_in_the_users_language_after_its_filters() {
     assert!(name.ends_with("-dang-bo-cong-an-quan-tu-2022-04-04-den-2022-04-10.md"), "{name}");
 }
 
+#[test]
+fn the_status_line_says_when_an_earlier_report_was_kept() {
+    let mut app = summary_app(Lang::En);
+    let name = export_name(&mut app);
+    let second = PathBuf::from("/data").join(name.replace(".md", "-2.md"));
+    update(&mut app, Event::Exported(Ok(second)));
+    let flash = app.flash.clone().unwrap_or_default();
+    assert!(flash.contains("-all-2.md") && flash.contains("earlier file of that name is kept"), "{flash}");
+    let name = export_name(&mut app);
+    update(&mut app, Event::Exported(Ok(PathBuf::from("/data").join(&name))));
+    assert_eq!(app.flash.as_deref(), Some(format!("Wrote /data/{name}").as_str()));
+}
+
 // Point 15: the compare screen: the folder prompt, the branches, and the branches of one round.
 
 /// The demo round as an earlier round, and a later one where Chi bộ Công an phường fixed its

@@ -284,13 +284,15 @@ pub fn export_name(filters: &Filters, lang: Lang, today: Date) -> String {
 /// The report was written (under a new name when the one asked for was taken) or not.
 pub fn exported(app: &mut App, result: Result<std::path::PathBuf, String>) {
     let asked = app.summary.export_name.take();
+    let safe = |text: &str| crate::core::text::display_safe(text, false);
     app.flash = Some(match result {
         Ok(path) => {
-            let shown = crate::core::text::display_safe(&path.to_string_lossy(), false);
-            let written = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            match asked.filter(|asked| Some(asked) != written.as_ref()) {
-                Some(kept) => Msg::SumWroteKept.fill(app.lang, &[&shown, &kept]),
-                None => Msg::SumWrote.fill(app.lang, &[&shown]),
+            let written = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if asked.is_some_and(|asked| asked != written) {
+                // The name alone (the folder is the data folder): the line must fit at 80 columns.
+                Msg::SumWroteKept.fill(app.lang, &[&safe(&written)])
+            } else {
+                Msg::SumWrote.fill(app.lang, &[&safe(&path.to_string_lossy())])
             }
         }
         Err(e) => e,
