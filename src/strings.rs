@@ -662,6 +662,7 @@ messages! {
     CompareNewOnlyNothing => "Chi bộ này chỉ có ở đợt này: không có gì để so sánh", "This branch is only in this round: nothing to compare";
     CompareNoFolder => "Không có thư mục nào có tên bắt đầu bằng \"{0}\"", "No folder's name starts with \"{0}\"";
     CompareFolders => "{0} thư mục: {1}", "{0} folders: {1}";
+    CompareNoSubfolder => "Không có thư mục nào trong {0}", "No folders in {0}";
     HintDetails => "chi tiết", "details";
     HintByBranch => "theo chi bộ", "by branch";
     HintByFinding => "theo hạn chế", "by finding";

@@ -53,6 +53,11 @@ pub fn folders_listed(app: &mut App, typed: &str, folders: Vec<String>) {
         trimmed.rsplit('/').next().unwrap_or(trimmed).to_string() + "/"
     };
     app.flash = match folders.as_slice() {
+        // Nothing typed after the last `/`: the folder has no folders in it (that are not hidden).
+        [] if typed.is_empty() || typed.ends_with('/') => {
+            let folder = if typed.is_empty() { "." } else { typed };
+            Some(Msg::CompareNoSubfolder.fill(lang, &[&crate::core::text::display_safe(folder, false)]))
+        }
         [] => Some(Msg::CompareNoFolder.fill(lang, &[&crate::core::text::display_safe(typed, false)])),
         [_] => None,
         several => {
