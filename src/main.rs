@@ -3,11 +3,10 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use khaosat::cli::{Cli, Failure, run_command, run_interactive};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_localized(std::env::args_os().collect());
     let stdout = io::stdout();
     let stderr = io::stderr();
     let result = match &cli.command {

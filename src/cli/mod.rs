@@ -4,13 +4,14 @@
 pub mod compare;
 pub mod config;
 pub mod finalise;
+pub mod help;
 pub mod round;
 pub mod summary;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 
 use crate::core::problems::Problem;
 use crate::core::rules::problems;
@@ -174,6 +175,18 @@ impl From<io::Error> for Failure {
     }
 }
 
+impl Cli {
+    /// Parse the command line (`args`, the program name first), with `--help` and clap's other
+    /// texts in the language `--lang` names, else the locale's. Exits on `--help`, `--version`
+    /// and usage errors, as clap's `parse` does.
+    pub fn parse_localized(args: Vec<std::ffi::OsString>) -> Cli {
+        let lang = help::lang_in_args(&args).unwrap_or_else(Lang::from_env);
+        let mut cmd = help::command(lang);
+        let matches = cmd.try_get_matches_from_mut(args).unwrap_or_else(|e| e.exit());
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut cmd).exit())
+    }
+}
+
 /// Settings every command needs.
 pub struct Context {
     pub lang: Lang,
@@ -216,7 +229,8 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a write error (a closed pipe).
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "khaosat", &mut script);
+            // With the texts in the chosen language: shells that show descriptions show them.
+            clap_complete::generate(*shell, &mut help::command(ctx.lang), "khaosat", &mut script);
             out.write_all(&script)?;
             Ok(0)
         }
@@ -577,6 +591,7 @@ mod tests {
 
     #[test]
     fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
         Cli::command().debug_assert();
     }
 }

@@ -8,6 +8,7 @@ pub mod lock;
 pub mod read;
 pub mod round;
 pub mod save;
+pub mod state;
 
 use std::fs;
 use std::io::{self, Read};
@@ -165,9 +166,67 @@ fn walk(dir: &Path, root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Load
     }
 }
 
+/// `~` or `~/…` typed for a folder, with the home folder put in; any other path as typed.
+pub fn expand_home(typed: &str) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match typed.strip_prefix('~') {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => match home() {
+            Some(home) => home.join(rest.trim_start_matches('/')),
+            None => PathBuf::from(typed),
+        },
+        _ => PathBuf::from(typed),
+    }
+}
+
+/// The folders whose names complete `typed` (a folder path being typed: the part after the last
+/// `/` is the start of a name), as whole texts ending with `/`, sorted. Hidden folders only when
+/// the name typed starts with a dot; links to folders count as folders; names that are not UTF-8
+/// cannot be typed back and are left out. A folder that cannot be read gives none.
+pub fn folder_completions(typed: &str) -> Vec<String> {
+    let (folder, start) = match typed.rfind('/') {
+        Some(at) => typed.split_at(at + 1),
+        None => ("", typed),
+    };
+    let listed = if folder.is_empty() { PathBuf::from(".") } else { expand_home(folder) };
+    let Ok(entries) = fs::read_dir(&listed) else { return Vec::new() };
+    let mut found: Vec<String> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            if !name.starts_with(start) || (name.starts_with('.') && !start.starts_with('.')) {
+                return None;
+            }
+            let kind = entry.file_type().ok()?;
+            let is_folder = kind.is_dir() || (kind.is_symlink() && entry.path().is_dir());
+            is_folder.then(|| format!("{folder}{name}/"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folder_names_complete_what_is_typed() -> io::Result<()> {
+        let root = tempfile::tempdir()?;
+        for folder in ["dot-1", "dot-2", ".an"] {
+            fs::create_dir(root.path().join(folder))?;
+        }
+        fs::write(root.path().join("dot-3.txt"), "")?;
+        let base = root.path().to_string_lossy().into_owned();
+        let names = |typed: &str| -> Vec<String> {
+            folder_completions(typed).into_iter().map(|p| p.trim_start_matches(&base).to_string()).collect()
+        };
+        assert_eq!(names(&format!("{base}/do")), vec!["/dot-1/", "/dot-2/"], "files are left out");
+        assert_eq!(names(&format!("{base}/")), vec!["/dot-1/", "/dot-2/"], "hidden ones too");
+        assert_eq!(names(&format!("{base}/.")), vec!["/.an/"]);
+        assert_eq!(names(&format!("{base}/x")), Vec::<String>::new());
+        assert!(folder_completions("/nonexistent-khaosat/a").is_empty());
+        Ok(())
+    }
 
     fn sample(template: &Template) -> Visit {
         crate::testing::sample_visit(template)

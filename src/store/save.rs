@@ -34,6 +34,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(&dir)
 }
 
+/// Write `bytes` to a new file named `name` in `dir`, or `stem-2.ext`, `stem-3.ext` … when that
+/// name is taken (for reports: an earlier one, perhaps annotated or sent since, is never
+/// replaced). The file appears whole or not at all. Returns the path written.
+pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
+        _ => (name, String::new()),
+    };
+    let mut temp = tempfile::Builder::new().prefix(&format!("{TEMP_PREFIX}{stem}-")).tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    set_new_file_permissions(temp.as_file())?;
+    if let Ok(folder) = fs::metadata(dir) {
+        keep_group(temp.as_file(), &folder);
+    }
+    sync_file(temp.as_file(), temp.path())?;
+    for n in 1..10_000 {
+        let path = if n == 1 { dir.join(name) } else { dir.join(format!("{stem}-{n}{ext}")) };
+        // Renamed only when nothing has that name (renameat2 NOREPLACE, else a hard link).
+        match temp.persist_noclobber(&path) {
+            Ok(_) => {
+                sync_dir(dir)?;
+                return Ok(path);
+            }
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => temp = e.file,
+            Err(e) => return Err(e.error),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"))
+}
+
 /// Create `path` with `bytes` only if nothing is there yet (for new visits: never clobber a file).
 pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
@@ -148,6 +178,23 @@ pub fn clean_leftovers(dir: &Path) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_file_never_replaces_an_earlier_one() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let first = write_new(dir.path(), "tong-hop-2022-04-15-tat-ca.md", b"one")?;
+        let second = write_new(dir.path(), "tong-hop-2022-04-15-tat-ca.md", b"two")?;
+        let third = write_new(dir.path(), "tong-hop-2022-04-15-tat-ca.md", b"three")?;
+        let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        assert_eq!(
+            [name(&first), name(&second), name(&third)],
+            ["tong-hop-2022-04-15-tat-ca.md", "tong-hop-2022-04-15-tat-ca-2.md", "tong-hop-2022-04-15-tat-ca-3.md"]
+        );
+        assert_eq!(fs::read(&first)?, b"one");
+        assert_eq!(fs::read(&third)?, b"three");
+        assert_eq!(fs::read_dir(dir.path())?.count(), 3, "no temporary file is left");
+        Ok(())
+    }
 
     #[test]
     fn replaces_content_and_keeps_permissions() -> io::Result<()> {

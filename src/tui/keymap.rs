@@ -65,6 +65,15 @@ pub enum Action {
     SaveCopy,
     Restore,
     Discard,
+    // Issue 13: the compare screen and its folder prompt.
+    /// The branches of a finding, or the findings of a branch.
+    ShowDetails,
+    /// The list by finding, or by branch.
+    SwitchList,
+    /// Back to the summary screen.
+    BackToSummary,
+    /// Complete the folder name being typed.
+    CompleteFolder,
 }
 
 impl Action {
@@ -123,6 +132,10 @@ impl Action {
             Action::SaveCopy => Msg::ConflictSaveCopy,
             Action::Restore => Msg::ActRestore,
             Action::Discard => Msg::ActDiscard,
+            Action::ShowDetails => Msg::ActShowDetails,
+            Action::SwitchList => Msg::ActSwitchList,
+            Action::BackToSummary => Msg::ActBackToSummary,
+            Action::CompleteFolder => Msg::ActCompleteFolder,
         }
     }
 }
@@ -188,12 +201,17 @@ pub enum Scope {
     Help,
     /// Everywhere, unless text is being typed (Ctrl-C still quits there).
     Global,
+    // Issue 13: the compare screen and its folder prompt.
+    /// Round over round: findings and branches compared with an earlier round's folder.
+    Compare,
+    /// The folder typed to compare with: keys it adds to the editor's (Tab completes).
+    FolderPrompt,
 }
 
 impl Scope {
     /// Scopes where keys type text: only their own bindings count, so `?` is a question mark.
     fn types_text(self) -> bool {
-        matches!(self, Scope::Editor | Scope::Search)
+        matches!(self, Scope::Editor | Scope::Search | Scope::FolderPrompt)
     }
 }
 
@@ -440,6 +458,19 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Recover, "enter", Action::Restore),
     (Scope::Recover, "n", Action::Discard),
     (Scope::Recover, "esc", Action::Discard),
+    // Issue 13: the compare screen (its own keys, so its help lists only what works there) and
+    // its folder prompt.
+    (Scope::Compare, "up", Action::Up),
+    (Scope::Compare, "k", Action::Up),
+    (Scope::Compare, "down", Action::Down),
+    (Scope::Compare, "j", Action::Down),
+    (Scope::Compare, "pgup", Action::PageUp),
+    (Scope::Compare, "pgdn", Action::PageDown),
+    (Scope::Compare, "enter", Action::ShowDetails),
+    (Scope::Compare, "tab", Action::SwitchList),
+    (Scope::Compare, "esc", Action::BackToSummary),
+    (Scope::Compare, "q", Action::BackToSummary),
+    (Scope::FolderPrompt, "tab", Action::CompleteFolder),
 ];
 
 impl Default for KeyMap {

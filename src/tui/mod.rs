@@ -78,7 +78,10 @@ pub fn run(options: Options) -> Result<(), String> {
     let mut app = App::new(lang, options.keymap, options.templates, options.inspector);
     app.flash = options.warning;
     app.round = options.round;
-    app.compare_guess = store::round::earlier_round_folder(&options.data_dir);
+    // The folder compared last from this data folder, else a sibling folder of an earlier round.
+    let remembered =
+        store::state::default_path().and_then(|state| store::state::last_compared(&state, &options.data_dir));
+    app.compare_guess = remembered.or_else(|| store::round::earlier_round_folder(&options.data_dir));
     let theme = Theme { colors: options.colors };
     let first = match options.edit {
         Some(path) => {

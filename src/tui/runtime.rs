@@ -69,13 +69,30 @@ impl Runtime {
                 thread::spawn(move || {
                     // Files that cannot be read are left out, as `khaosat compare` leaves them out.
                     let side = |dir: &Path| store::read::visit_outcomes(dir, &templates, lang, |_| {});
-                    let result = if old.is_dir() {
-                        Ok(Box::new(crate::core::compare::compare(&side(&old), &side(&new))))
+                    let folder = store::expand_home(&old.to_string_lossy());
+                    let result = if folder.is_dir() {
+                        // Offered again at the next start (see `store::state`: a failed write
+                        // only loses that convenience).
+                        // Kept whole, so that it means the same folder from any working folder.
+                        if let Some(state) = store::state::default_path() {
+                            let whole = std::fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone());
+                            let _ = store::state::remember_compared(&state, &new, &whole);
+                        }
+                        Ok(Box::new(crate::core::compare::compare(&side(&folder), &side(&new))))
                     } else {
                         Err(Msg::CliNoFiles
                             .fill(lang, &[&crate::core::text::display_safe(&old.to_string_lossy(), false)]))
                     };
                     let _ = tx.send(Event::CompareReady(result));
+                });
+                return;
+            }
+            Effect::ListFolders { typed } => {
+                // Off the input path: a slow or hung mount must not freeze the screen.
+                let tx = self.tx.clone();
+                thread::spawn(move || {
+                    let folders = store::folder_completions(&typed);
+                    let _ = tx.send(Event::FolderListing { typed, folders });
                 });
                 return;
             }
@@ -86,10 +103,9 @@ impl Runtime {
                 return;
             }
             Effect::Export { name, bytes } => {
-                let path = self.data_dir.join(name);
-                let result = store::save::write_atomic(&path, &bytes)
-                    .map(|()| path.clone())
-                    .map_err(|e| Msg::ErrWrite.fill(lang, &[&path.display(), &e]));
+                // Under a new name when taken: an earlier report is never replaced.
+                let result = store::save::write_new(&self.data_dir, &name, &bytes)
+                    .map_err(|e| Msg::ErrWrite.fill(lang, &[&self.data_dir.join(&name).display(), &e]));
                 Event::Exported(result)
             }
             Effect::Open(path) => return self.open(app, path, pending),

@@ -94,6 +94,12 @@ pub enum Event {
     /// "Save a copy" wrote the open visit to this new file (which is opened next).
     CopySaved(PathBuf),
     CompareReady(Result<Box<crate::core::compare::Comparison>, String>),
+    /// The folders whose names complete `typed` in the compare prompt (whole texts, each ending
+    /// with `/`, sorted).
+    FolderListing {
+        typed: String,
+        folders: Vec<String>,
+    },
     /// The terminal is gone (SIGHUP, EOF): save and leave without drawing.
     HangUp,
     /// Asked to stop (SIGTERM): save and leave.
@@ -140,9 +146,14 @@ pub enum Effect {
         filters: crate::core::summary::Filters,
         generation: u64,
     },
-    /// Compare the data folder with an earlier round's folder.
+    /// Compare the data folder with an earlier round's folder (remembered for the next run once
+    /// compared).
     Compare {
         old: PathBuf,
+    },
+    /// List the folders that complete the folder being typed.
+    ListFolders {
+        typed: String,
     },
     /// Write a report into the data folder.
     Export {
@@ -241,7 +252,8 @@ impl App {
     pub fn scope(&self) -> Scope {
         match self.screen {
             Screen::Home => Scope::Home,
-            Screen::Summary | Screen::Compare => Scope::Summary,
+            Screen::Summary => Scope::Summary,
+            Screen::Compare => Scope::Compare,
             Screen::NewVisit => Scope::Form,
             Screen::Checklist => Scope::Checklist,
         }

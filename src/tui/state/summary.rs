@@ -1,5 +1,7 @@
 //! The summary screen's state: the merged findings, the filters, where the cursor is.
 
+use std::path::PathBuf;
+
 use crate::core::summary::{Filters, Summary};
 use crate::strings::Msg;
 use crate::tui::state::App;
@@ -39,11 +41,61 @@ pub struct SummaryScreen {
     /// Bumped at every new merge, so a late result of an older one is ignored.
     pub generation: u64,
     pub scroll: usize,
+    /// Where to come back to when the merge under way is ready (a visit opened from here was
+    /// left, or the same filters were merged again); None puts the cursor on the first finding.
+    pub restore: Option<Place>,
+    /// The visit being opened from a finding, and that finding's item: the checklist opens there.
+    pub open_item: Option<(PathBuf, String)>,
+    /// The file name the report being written was asked under (the runtime may add `-2`).
+    pub export_name: Option<String>,
+}
+
+/// A place in the findings list that survives a new merge: the finding by its item id and the
+/// branch by its visit's file (their positions may change when a visit was edited).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub finding: String,
+    /// Where the cursor was, for when the finding is gone (it was fixed in the visit).
+    pub selected: usize,
+    /// The finding's branches were shown, with this one selected.
+    pub branch: Option<(usize, Option<PathBuf>)>,
 }
 
 impl SummaryScreen {
     pub fn findings_count(&self) -> usize {
         self.summary.as_ref().map_or(0, |s| s.findings.len())
+    }
+
+    /// Where the cursor is, if on a finding.
+    pub fn place(&self) -> Option<Place> {
+        let summary = self.summary.as_deref()?;
+        let finding = summary.findings.get(self.selected)?;
+        let branch = self.detail.map(|_| {
+            let file = summary.failing_visits(finding).nth(self.branch_selected).map(|v| v.file.clone());
+            (self.branch_selected, file)
+        });
+        Some(Place { finding: finding.id.clone(), selected: self.selected, branch })
+    }
+
+    /// Put the cursor back on `place` in the summary now shown: the same finding and branch when
+    /// they are still there, else as near as the list allows.
+    pub fn go_to(&mut self, place: &Place) {
+        let Some(summary) = self.summary.as_deref() else { return };
+        let count = summary.findings.len();
+        let Some(index) = summary.findings.iter().position(|f| f.id == place.finding) else {
+            self.selected = place.selected.min(count.saturating_sub(1));
+            self.detail = None;
+            return;
+        };
+        self.selected = index;
+        self.detail = None;
+        if let Some((branch, file)) = &place.branch {
+            let finding = &summary.findings[index];
+            let same_file =
+                file.as_ref().and_then(|file| summary.failing_visits(finding).position(|v| v.file == *file));
+            self.branch_selected = same_file.unwrap_or(*branch).min(finding.branches.len().saturating_sub(1));
+            self.detail = Some(index);
+        }
     }
 }
 

@@ -29,6 +29,10 @@ pub(super) fn on_opened(app: &mut App, path: PathBuf, result: Result<Visit, Stri
         Ok(visit) => open_session(app, path, visit),
         Err(e) => {
             app.flash = Some(e);
+            // Opened from the summary: it is still on screen, and stays there.
+            if app.summary.open_item.take().is_some() {
+                app.return_to_summary = false;
+            }
             if app.direct {
                 app.quit = true;
                 return vec![Effect::Quit];
@@ -68,6 +72,13 @@ pub(super) fn open_session(app: &mut App, path: PathBuf, visit: Visit) -> Vec<Ef
             session.section = 1.min(section_count(&session.template) - 1);
             session.row = first_enabled(&session, session.section).unwrap_or(0);
         }
+    }
+    // Opened from a finding of the summary: on that finding's item.
+    if let Some((_, id)) = app.summary.open_item.take().filter(|(path, _)| *path == session.path)
+        && let Some((section, row)) = find_item(&session.template, &id)
+    {
+        session.section = section;
+        session.row = row;
     }
     let m = &session.visit.meeting;
     let find = Effect::FindPrevious {
@@ -283,8 +294,7 @@ pub(super) fn leave_visit(app: &mut App) -> Vec<Effect> {
     }
     app.screen = Screen::Home;
     if std::mem::take(&mut app.return_to_summary) {
-        // The visit may have changed: merge again.
-        effects.extend(super::summary::open(app));
+        effects.extend(super::summary::back_from_visit(app));
     }
     effects
 }

@@ -120,6 +120,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             compare::ready(app, result);
             Vec::new()
         }
+        Event::FolderListing { typed, folders } => {
+            compare::folders_listed(app, &typed, folders);
+            Vec::new()
+        }
         Event::Previous { path, visit } => {
             if let Some(s) = app.session.as_mut().filter(|s| s.path == path) {
                 s.previous = Some(visit);
@@ -137,12 +141,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::Exported(result) => {
-            app.flash = Some(match result {
-                Ok(path) => {
-                    Msg::SumWrote.fill(app.lang, &[&crate::core::text::display_safe(&path.to_string_lossy(), false)])
-                }
-                Err(e) => e,
-            });
+            summary::exported(app, result);
             Vec::new()
         }
         Event::CopySaved(path) => {
@@ -194,6 +193,10 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // Quitting at once (Ctrl-C) works everywhere, in a text being typed too.
     if app.keymap.action(Scope::Global, &key) == Some(Action::ForceQuit) {
         return on_hang_up(app);
+    }
+    // The compare prompt's Tab, before the editor takes the key.
+    if let Some(effects) = compare::folder_key(app, &key) {
+        return effects;
     }
     match app.overlay {
         Overlay::Editor(_) => {

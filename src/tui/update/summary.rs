@@ -1,13 +1,14 @@
 //! The summary screen's keys: the findings of every visit in the data folder, filtered, with a
 //! drill-down to the branches of a finding and from there into a visit.
 
+use jiff::civil::Date;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::core::summary::{Filters, Summary};
-use crate::core::text::compare_names;
+use crate::core::text::{compare_names, slug};
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
-use crate::strings::Msg;
+use crate::strings::{Lang, Msg};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::state::prompts::{Editor, Picker, Target};
 use crate::tui::state::summary::{FilterKind, Pane};
@@ -19,14 +20,34 @@ pub fn open(app: &mut App) -> Vec<Effect> {
     recompute(app)
 }
 
-/// Start a merge with the current filters.
+/// Start a merge with the current filters (new filters: the list starts at its top).
 pub fn recompute(app: &mut App) -> Vec<Effect> {
     let s = &mut app.summary;
-    s.generation += 1;
-    s.progress = Some((0, 0));
     s.detail = None;
     s.selected = 0;
     s.scroll = 0;
+    s.restore = None;
+    merge(app)
+}
+
+/// Back from a visit opened from a finding: merge again (the visit may have changed) and come
+/// back to that finding, its branches shown, on the branch the visit was opened from.
+pub fn back_from_visit(app: &mut App) -> Vec<Effect> {
+    app.screen = Screen::Summary;
+    refresh_in_place(app)
+}
+
+/// Merge again with the same filters, keeping the cursor where it is (the list stays on screen
+/// until the new merge is ready).
+fn refresh_in_place(app: &mut App) -> Vec<Effect> {
+    app.summary.restore = app.summary.place();
+    merge(app)
+}
+
+fn merge(app: &mut App) -> Vec<Effect> {
+    let s = &mut app.summary;
+    s.generation += 1;
+    s.progress = Some((0, 0));
     vec![Effect::ComputeSummary { filters: s.filters.clone(), generation: s.generation }]
 }
 
@@ -51,6 +72,9 @@ pub fn ready(app: &mut App, summary: Box<Summary>, generation: u64) {
     }
     s.summary = Some(summary);
     s.progress = None;
+    if let Some(place) = s.restore.take() {
+        s.go_to(&place);
+    }
 }
 
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -102,7 +126,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             s.filters = Filters::default();
             return recompute(app);
         }
-        Action::Refresh => return recompute(app),
+        Action::Refresh => return refresh_in_place(app),
         Action::Export => return export_markdown(app),
         Action::Compare => super::compare::ask_folder(app, app.compare_guess.clone()),
         Action::ForceQuit => {
@@ -116,14 +140,14 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 fn detail_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let s = &mut app.summary;
-    // The files of the finding's branches, in list order: what Down and Open need.
-    let files: Vec<&std::path::Path> = match (s.detail, s.summary.as_deref()) {
+    // The finding's item, and the files of its branches in list order: what Down and Open need.
+    let (item, files): (&str, Vec<&std::path::Path>) = match (s.detail, s.summary.as_deref()) {
         (Some(i), Some(summary)) => summary
             .findings
             .get(i)
-            .map(|f| summary.failing_visits(f).map(|v| v.file.as_path()).collect())
+            .map(|f| (f.id.as_str(), summary.failing_visits(f).map(|v| v.file.as_path()).collect()))
             .unwrap_or_default(),
-        _ => Vec::new(),
+        _ => Default::default(),
     };
     match app.keymap.action(Scope::Summary, &key) {
         Some(Action::Back) => s.detail = None,
@@ -133,6 +157,8 @@ fn detail_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Open) => {
             if let Some(file) = files.get(s.branch_selected) {
                 let file = file.to_path_buf();
+                // The checklist opens on the finding's item; leaving it comes back here.
+                s.open_item = Some((file.clone(), item.to_string()));
                 app.return_to_summary = true;
                 return vec![Effect::Open(file)];
             }
@@ -214,11 +240,56 @@ fn export_markdown(app: &mut App) -> Vec<Effect> {
     match export::render(summary, Format::Markdown) {
         Ok(bytes) => {
             let today = (app.clock)().to_zoned_datetime(jiff::tz::TimeZone::system()).date();
-            vec![Effect::Export { name: format!("tong-hop-{today}.md"), bytes }]
+            let name = export_name(&app.summary.filters, app.lang, today);
+            app.summary.export_name = Some(name.clone());
+            vec![Effect::Export { name, bytes }]
         }
         Err(e) => {
             app.flash = Some(Msg::SumExportFailed.fill(app.lang, &[&e]));
             Vec::new()
         }
     }
+}
+
+/// The report's file name: the word for a summary in the user's language, the day it is written,
+/// then the filters that made it (or "all"), e.g. `summary-2022-04-15-dang-bo-cong-an-quan-final.md`.
+/// Names and types are slugs (ASCII, no marks), each cut short so the name stays well under the
+/// 255 bytes a file name may have. The runtime adds `-2`, `-3` … when the name is taken.
+pub fn export_name(filters: &Filters, lang: Lang, today: Date) -> String {
+    let part = |text: &str| {
+        let mut part = slug(text);
+        part.truncate(40);
+        part.trim_end_matches('-').to_string()
+    };
+    let mut parts = vec![Msg::ExportFilePrefix.get(lang).to_string(), today.to_string()];
+    parts.extend(filters.committee.as_deref().map(part));
+    parts.extend(filters.branch_type.map(|t| part(t.label().get(lang))));
+    parts.extend(filters.inspector.as_deref().map(part));
+    parts.extend(filters.from.map(|d| Msg::ExportFileFrom.fill(lang, &[&d])));
+    parts.extend(filters.to.map(|d| Msg::ExportFileTo.fill(lang, &[&d])));
+    if filters.final_only {
+        parts.push(Msg::ExportFileFinal.get(lang).to_string());
+    }
+    if parts.len() == 2 {
+        parts.push(Msg::ExportFileAll.get(lang).to_string());
+    }
+    format!("{}.md", parts.join("-"))
+}
+
+/// The report was written (under a new name when the one asked for was taken) or not.
+pub fn exported(app: &mut App, result: Result<std::path::PathBuf, String>) {
+    let asked = app.summary.export_name.take();
+    let safe = |text: &str| crate::core::text::display_safe(text, false);
+    app.flash = Some(match result {
+        Ok(path) => {
+            let written = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if asked.is_some_and(|asked| asked != written) {
+                // The name alone (the folder is the data folder): the line must fit at 80 columns.
+                Msg::SumWroteKept.fill(app.lang, &[&safe(&written)])
+            } else {
+                Msg::SumWrote.fill(app.lang, &[&safe(&path.to_string_lossy())])
+            }
+        }
+        Err(e) => e,
+    });
 }

@@ -4,6 +4,7 @@
 use crate::strings::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::state::App;
+use crate::tui::state::compare::CompareList;
 
 /// One hint of a status line.
 pub enum Hint {
@@ -122,4 +123,38 @@ pub fn conflict(app: &App) -> String {
 /// The keys that restore or discard a recovery file: `y / n`.
 pub fn recover_keys(app: &App) -> (String, String) {
     (app.keymap.first_key(Scope::Recover, Action::Restore), app.keymap.first_key(Scope::Recover, Action::Discard))
+}
+
+/// The compare screen: moving, details, the other list, back (or, in details: scrolling, back).
+pub fn compare(app: &App) -> String {
+    use Hint::*;
+    let c = &app.compare;
+    if c.detail {
+        return line(
+            app,
+            Scope::Compare,
+            &[Pair(Action::Up, Action::Down, Msg::HintScroll), Key(Action::BackToSummary, Msg::HintBack)],
+        );
+    }
+    let other = if c.list == CompareList::Findings { Msg::HintByBranch } else { Msg::HintByFinding };
+    line(
+        app,
+        Scope::Compare,
+        &[
+            Pair(Action::Up, Action::Down, Msg::HintSelect),
+            Key(Action::ShowDetails, Msg::HintDetails),
+            Key(Action::SwitchList, other),
+            Key(Action::BackToSummary, Msg::HintBack),
+            Key(Action::Help, Msg::ShortHelp),
+        ],
+    )
+}
+
+/// The folder prompt of the compare screen: Tab completes, Enter compares, Esc cancels.
+pub fn folder_prompt(app: &App) -> String {
+    use Hint::*;
+    let complete = line(app, Scope::FolderPrompt, &[Key(Action::CompleteFolder, Msg::HintComplete)]);
+    let rest =
+        line(app, Scope::Editor, &[Key(Action::Confirm, Msg::HintCompare), Key(Action::Cancel, Msg::HintCancel)]);
+    format!("{complete} · {rest}")
 }

@@ -164,6 +164,9 @@ fn status_hints(app: &App) -> String {
         format!("{} {}", app.keymap.first_key(scope, action), app.lang_str(words))
     };
     match (&app.overlay, &app.screen) {
+        (Overlay::Editor(e), _) if e.target == crate::tui::state::prompts::Target::CompareWith => {
+            hints::folder_prompt(app)
+        }
         (Overlay::Editor(_), _) => hints::editor(app),
         (Overlay::Picker(p), _) => hints::picker(app, p.multi),
         (Overlay::Search(_), _) => hints::search(app),
@@ -182,7 +185,7 @@ fn status_hints(app: &App) -> String {
             app.lang_str(Msg::SummaryBranchesOf).to_string()
         }
         (Overlay::None, Screen::Summary) => app.lang_str(Msg::SummaryHint).to_string(),
-        (Overlay::None, Screen::Compare) => app.lang_str(Msg::CompareHint).to_string(),
+        (Overlay::None, Screen::Compare) => hints::compare(app),
         // The answer keys of the current item are in the detail panel; here, the ways around.
         (Overlay::None, Screen::Checklist) => [
             Action::Help,

@@ -3,11 +3,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Theme, fit, pad, safe};
-use crate::core::summary::{Finding, Summary, quantified};
+use crate::core::summary::{Finding, Summary};
 use crate::export::{date_text, figure_lines};
 use crate::strings::Msg;
 use crate::tui::state::App;
@@ -62,10 +64,19 @@ fn bar(failing: usize, assessed: usize, width: usize) -> String {
     pad(&filled, width)
 }
 
+/// The findings under their section's heading (the sentence gets the width), and below them
+/// the selected finding's sentence, branches and counts, in a pane that grows with the terminal.
 fn draw_findings(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary: &Summary) {
     let s = &app.summary;
-    let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(6)]).areas(area);
-    let block = Block::bordered().title(app.lang_str(Msg::FindingsTitle));
+    let width = area.width.saturating_sub(2) as usize;
+    let detail = summary.findings.get(s.selected).map(|f| finding_pane(app, theme, summary, f, width));
+    // As high as its text, up to two fifths of the screen (at least 4 lines inside): at 80×24 the
+    // list keeps most of the room, at 120×40 every branch of a finding usually fits.
+    let room = (area.height * 2 / 5).max(6);
+    let wanted = detail.as_ref().map_or(0, |d| d.len() as u16 + 2);
+    let [list, pane] = Layout::vertical([Constraint::Min(3), Constraint::Length(wanted.min(room))]).areas(area);
+    let title = format!("{} ({})", app.lang_str(Msg::FindingsTitle), summary.findings.len());
+    let block = Block::bordered().title(title);
     let inner = block.inner(list);
     frame.render_widget(block, list);
     if summary.findings.is_empty() {
@@ -73,68 +84,100 @@ fn draw_findings(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary
         return;
     }
     let width = inner.width as usize;
-    let height = inner.height as usize;
-    let lines: Vec<Line> = super::visible(&summary.findings, s.selected, height)
-        .map(|(i, f)| {
-            let cursor = if i == s.selected { "▶" } else { " " };
-            let count = format!("{:>2}/{:<2}", f.failing(), f.assessed);
-            let row = format!(
-                "{cursor}{count} {} {} · {}",
-                bar(f.failing(), f.assessed, 8),
-                safe(&f.section_title),
-                safe(&f.text)
-            );
-            let style = if i == s.selected { theme.selected() } else { Default::default() };
-            Line::styled(pad(&row, width), style)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-    if let Some(f) = summary.findings.get(s.selected) {
-        let mut text = Text::default();
-        text.push_line(Line::styled(safe(&f.sentence(app.lang)), theme.finding()));
-        let names: Vec<String> =
-            summary.failing_visits(f).map(|v| format!("{} ({})", safe(&v.branch), safe(&v.committee))).collect();
-        text.push_line(Line::from(names.join("; ")));
-        text.push_line(Line::styled(
-            Msg::SummaryNotAssessed.fill(app.lang, &[&f.not_applicable, &f.unanswered, &f.not_in_template]),
-            theme.muted(),
-        ));
+    // Narrow screens get a shorter bar, to leave the sentence its words.
+    let bar_width = if width >= 72 { 8 } else { 4 };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut section: Option<&str> = None;
+    for (i, f) in summary.findings.iter().enumerate() {
+        // Findings come by section (see `Summary::findings`): a heading where a section starts.
+        if section != Some(f.section_id.as_str()) {
+            section = Some(&f.section_id);
+            let title = safe(&f.section_title);
+            let rule = "─".repeat(width.saturating_sub(title.width() + 1));
+            lines.push(Line::styled(fit(&format!("{title} {rule}"), width), theme.title()));
+        }
+        let cursor = if i == s.selected { "▶" } else { " " };
+        let count = format!("{:>2}/{:<2}", f.failing(), f.assessed);
+        let row = format!("{cursor}{count} {} {}", bar(f.failing(), f.assessed, bar_width), safe(&f.text));
+        let style = if i == s.selected { theme.selected() } else { Default::default() };
+        if i == s.selected {
+            selected_line = lines.len();
+        }
+        lines.push(Line::styled(pad(&row, width), style));
+    }
+    let offset = super::scroll_offset(selected_line, inner.height as usize);
+    frame.render_widget(Paragraph::new(lines).scroll((offset.min(u16::MAX as usize) as u16, 0)), inner);
+    if let (Some(f), Some(text)) = (summary.findings.get(s.selected), detail) {
         let block = Block::bordered().title(safe(&f.id));
-        frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), detail);
+        let inner = block.inner(pane);
+        let shown = cut(text, inner.height as usize, inner.width as usize);
+        frame.render_widget(Paragraph::new(shown).block(block), pane);
     }
 }
 
+/// The lines of the selected finding's pane, wrapped to `width`: the report's sentence, the
+/// failing branches, what was not assessed.
+fn finding_pane(app: &App, theme: Theme, summary: &Summary, f: &Finding, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut push = |text: &str, style: Style| {
+        lines.extend(wrap(text, width, "", "").into_iter().map(|l| Line::styled(l, style)));
+    };
+    push(&safe(&f.sentence(app.lang)), theme.finding());
+    let names: Vec<String> =
+        summary.failing_visits(f).map(|v| format!("{} ({})", safe(&v.branch), safe(&v.committee))).collect();
+    push(&names.join("; "), Style::default());
+    push(
+        &Msg::SummaryNotAssessed.fill(app.lang, &[&f.not_applicable, &f.unanswered, &f.not_in_template]),
+        theme.muted(),
+    );
+    lines
+}
+
+/// One finding's branches, each with its own sentence (when it differs) and the inspector's
+/// note, wrapped; the selected one in reverse video.
 fn draw_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary: &Summary, finding: &Finding) {
     let s = &app.summary;
-    let block = Block::bordered().title(Span::styled(
-        fit(&safe(&quantified(finding.failing(), finding.assessed, &finding.text, app.lang)), area.width as usize - 4),
-        theme.title(),
-    ));
+    let block = Block::bordered().title(Span::styled(safe(&finding.section_title), theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let mut lines = Vec::new();
-    let mut selected_line = 0;
+    let mut lines: Vec<Line> = wrap(&safe(&finding.sentence(app.lang)), width, "", "")
+        .into_iter()
+        .map(|l| Line::styled(l, theme.finding()))
+        .collect();
+    lines.push(Line::from(""));
+    // The rows of the selected branch: its head to its last note.
+    let mut selected = (0, 0);
     for (i, b) in finding.branches.iter().enumerate() {
-        let cursor = if i == s.branch_selected { "▶" } else { " " };
-        if i == s.branch_selected {
-            selected_line = lines.len();
-        }
+        let is_selected = i == s.branch_selected;
+        let first = lines.len();
         let v = summary.visit_of(b);
-        let head = format!("{cursor}{} · {} ({})", date_text(v.date, app.lang), safe(&v.branch), safe(&v.committee));
-        let style = if i == s.branch_selected { theme.selected() } else { Default::default() };
-        lines.push(Line::styled(pad(&head, width), style));
+        let cursor = if is_selected { "▶" } else { " " };
+        let head = format!("{} · {} ({})", date_text(v.date, app.lang), safe(&v.branch), safe(&v.committee));
+        let style = if is_selected { theme.selected() } else { Default::default() };
+        lines.extend(wrap(&head, width, cursor, "  ").into_iter().map(|l| Line::styled(pad(&l, width), style)));
+        let own = finding.branch_text(b);
+        if own != finding.text {
+            let own = safe(own);
+            lines.extend(wrap(&own, width, "    → ", "      ").into_iter().map(|l| Line::styled(l, theme.muted())));
+        }
         if !b.note.is_empty() {
             for note_line in crate::core::text::display_safe(&b.note, true).lines() {
-                lines.push(Line::styled(fit(&format!("    ✎ {note_line}"), width), theme.muted()));
+                let wrapped = wrap(note_line, width, "    ✎ ", "      ");
+                lines.extend(wrapped.into_iter().map(|l| Line::styled(l, theme.muted())));
             }
+        }
+        if is_selected {
+            selected = (first, lines.len() - 1);
         }
     }
     let height = inner.height as usize;
-    let offset = super::scroll_offset(selected_line, height);
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
+    // Show the whole selected branch when it fits; its head in any case.
+    let offset = super::scroll_offset(selected.1, height).min(selected.0);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).collect();
+    frame.render_widget(Paragraph::new(cut(shown, height, width)), inner);
 }
-
 fn draw_overview(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary: &Summary) {
     let mut text = Text::default();
     text.push_line(Line::styled(app.lang_str(Msg::StrengthsTitle), theme.title()));
@@ -161,9 +204,66 @@ fn draw_overview(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary
     frame.render_widget(paragraph.scroll((app.summary.scroll.min(10_000) as u16, 0)), area);
 }
 
+/// `text` in lines of at most `width` columns, broken between words (a word wider than a line is
+/// broken where the line ends). The first line starts with `first`, the others with `rest`.
+pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = first.to_string();
+    // Whether the line holds a word yet (the prefix alone does not count).
+    let mut has_word = false;
+    for word in text.split_whitespace() {
+        let room = width.saturating_sub(line.width());
+        let needed = word.width() + usize::from(has_word);
+        if has_word && needed > room {
+            lines.push(std::mem::replace(&mut line, rest.to_string()));
+            has_word = false;
+        }
+        if has_word {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            // A word wider than a whole line: break it where the line is full.
+            if line.width() + w > width && line.width() > rest.width() {
+                lines.push(std::mem::replace(&mut line, rest.to_string()));
+            }
+            line.push(c);
+        }
+        has_word = true;
+    }
+    if has_word || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The first `height` lines; when some are left out, the last one shown ends with "…".
+pub(super) fn cut(mut lines: Vec<Line<'static>>, height: usize, width: usize) -> Vec<Line<'static>> {
+    if lines.len() <= height {
+        return lines;
+    }
+    lines.truncate(height);
+    if let Some(last) = lines.last_mut() {
+        let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect::<String>();
+        let text = text.trim_end();
+        let ended = if text.width() < width { format!("{text}…") } else { fit(&format!("{text}…"), width) };
+        let style = last.spans.first().map(|s| s.style).unwrap_or_default();
+        *last = Line::styled(ended, style);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
-    use super::bar;
+    use super::{bar, wrap};
+
+    #[test]
+    fn wrap_breaks_between_words_and_indents_the_rest() {
+        assert_eq!(wrap("một hai ba bốn", 7, "", ""), vec!["một hai", "ba bốn"]);
+        assert_eq!(wrap("note text here", 10, "  ✎ ", "    "), vec!["  ✎ note", "    text", "    here"]);
+        assert_eq!(wrap("abcdefghij", 4, "", ""), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4, "", ""), vec![""]);
+    }
 
     #[test]
     fn bar_is_proportional() {

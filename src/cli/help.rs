@@ -1,0 +1,233 @@
+//! `--help` in the user's language. clap writes the help from the texts of a `Command`; the one
+//! derived from [`Cli`] has the English doc comments. Before parsing, the language is read from
+//! `--lang` in the arguments or from the locale (clap cannot tell it yet), and every text of the
+//! built command — the about of each subcommand, the help of each argument, and clap's own words
+//! (headings, `--help`, `--version`, the `help` subcommand, defaults and possible values) — is set
+//! from the strings table. The arguments themselves are not touched, so parsing is unchanged.
+
+use std::ffi::OsString;
+
+use clap::builder::PossibleValue;
+use clap::{Arg, Command, CommandFactory, ValueEnum};
+
+use super::Cli;
+use crate::strings::{Lang, Msg};
+
+/// The language `--lang` names in `args` (the program name first), if any: `--lang en` or
+/// `--lang=en`, anywhere before a `--`.
+pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.as_ref() {
+            "--" => return None,
+            "--lang" => words.next().map(|v| v.into_owned()),
+            other => other.strip_prefix("--lang=").map(str::to_string),
+        };
+        if let Some(lang) = value.and_then(|v| Lang::from_str(&v, true).ok()) {
+            return Some(lang);
+        }
+    }
+    None
+}
+
+/// The command line's definition with every text in `lang`, built (ready to parse, or to write
+/// completions from).
+pub fn command(lang: Lang) -> Command {
+    let mut cmd = Cli::command();
+    // Built first: global arguments are then copied into each subcommand, and clap has added its
+    // `--help`, `--version` and `help` subcommand, so all of them get their texts below.
+    cmd.build();
+    localize(&mut cmd, "", lang);
+    cmd
+}
+
+/// Set the texts of `cmd` (whose path of subcommand names is `path`) and of its subcommands.
+fn localize(cmd: &mut Command, path: &str, lang: Lang) {
+    let usage = Msg::CliHelpUsage.get(lang);
+    // clap's own template, with the usage heading in words of the language.
+    let template = format!("{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}");
+    let mut localized = std::mem::take(cmd)
+        .help_template(template)
+        .subcommand_help_heading(Msg::CliHelpCommands.get(lang))
+        .mut_args(|arg| localize_arg(arg, path, lang));
+    if let Some((about, more)) = about(path) {
+        localized = localized.about(about.get(lang));
+        if let Some(more) = more {
+            localized = localized.long_about(format!("{}\n\n{}", about.get(lang), more.get(lang)));
+        }
+    }
+    for sub in localized.get_subcommands_mut() {
+        let sub_path = if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
+        localize(sub, &sub_path, lang);
+    }
+    *cmd = localized;
+}
+
+/// An argument's help, heading, default and possible values in `lang`.
+fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
+    let id = arg.get_id().as_str();
+    let help = match (id, path.rsplit(' ').next().unwrap_or(path)) {
+        ("help", _) => Some(Msg::CliHelpFlag),
+        ("version", _) => Some(Msg::CliVersionFlag),
+        ("subcommand", "help") => Some(Msg::CliHelpCommandArg),
+        _ => arg_help(path, id),
+    };
+    let Some(help) = help else { return arg };
+    let mut text = help.get(lang).to_string();
+    let takes_values = arg.get_action().takes_values();
+    // clap writes "[default: …]" and "[possible values: …]" in English: hidden, and written here.
+    let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    if takes_values && !arg.is_hide_default_value_set() && defaults.iter().any(|d| !d.is_empty()) {
+        text = format!("{text} {}", Msg::CliHelpDefault.fill(lang, &[&defaults.join(", ")]));
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(PossibleValue::get_name)
+        .map(String::from)
+        .collect();
+    if takes_values && !arg.is_hide_possible_values_set() && !values.is_empty() {
+        text = format!("{text} {}", Msg::CliHelpValues.fill(lang, &[&values.join(", ")]));
+    }
+    let heading = if arg.is_positional() { Msg::CliHelpArguments } else { Msg::CliHelpOptions };
+    // A longer English text clap or a doc comment gave for `--help` would win over this one there.
+    let arg = arg.long_help(None::<&str>);
+    arg.help(text).help_heading(heading.get(lang)).hide_default_value(true).hide_possible_values(true)
+}
+
+/// The about of a subcommand (by its path of names; "" is khaosat itself), and more for `--help`.
+fn about(path: &str) -> Option<(Msg, Option<Msg>)> {
+    // The `help` subcommand clap adds to every command that has subcommands …
+    if path == "help" || path.ends_with(" help") {
+        return Some((Msg::CliHelpCommand, None));
+    }
+    // … holds copies of the commands it can tell about (for completions): same texts.
+    let path = path.split(' ').filter(|word| *word != "help").collect::<Vec<_>>().join(" ");
+    let about = match path.as_str() {
+        "" => Msg::CliAbout,
+        "new" => Msg::CliCmdNew,
+        "edit" => Msg::CliCmdEdit,
+        "validate" => return Some((Msg::CliCmdValidate, Some(Msg::CliCmdValidateMore))),
+        "template" => Msg::CliCmdTemplate,
+        "template show" => Msg::CliCmdTemplateShow,
+        "template check" => Msg::CliCmdTemplateCheck,
+        "completions" => Msg::CliCmdCompletions,
+        "summary" => Msg::CliCmdSummary,
+        "config" => Msg::CliCmdConfig,
+        "config path" => Msg::CliCmdConfigPath,
+        "round" => Msg::CliCmdRound,
+        "round new" => Msg::CliCmdRoundNew,
+        "round plan" => Msg::CliCmdRoundPlan,
+        "round show" => Msg::CliCmdRoundShow,
+        "compare" => Msg::CliCmdCompare,
+        "finalise" => Msg::CliCmdFinalise,
+        "reopen" => Msg::CliCmdReopen,
+        _ => return None,
+    };
+    Some((about, None))
+}
+
+/// The help of argument `id` of the subcommand at `path`. Global arguments are the same everywhere.
+fn arg_help(path: &str, id: &str) -> Option<Msg> {
+    let global = match id {
+        "lang" => Some(Msg::CliArgLang),
+        "dir" => Some(Msg::CliArgDir),
+        "templates" => Some(Msg::CliArgTemplate),
+        "config" => Some(Msg::CliArgConfig),
+        _ => None,
+    };
+    if global.is_some() {
+        return global;
+    }
+    Some(match (path, id) {
+        ("new", "branch") | ("round plan", "branch") => Msg::CliArgBranch,
+        ("new", "committee") => Msg::CliArgNewCommittee,
+        ("new", "branch_type") => Msg::CliArgNewType,
+        ("new", "date") => Msg::CliArgNewDate,
+        ("new", "kind") => Msg::CliArgKind,
+        ("new", "inspectors") => Msg::CliArgInspector,
+        ("new", "round") => Msg::CliArgRound,
+        ("edit" | "finalise" | "reopen", "file") => Msg::CliArgVisitFile,
+        ("validate" | "summary", "paths") => Msg::CliArgPaths,
+        ("template check", "file") => Msg::CliArgTemplateFile,
+        ("completions", "shell") => Msg::CliArgShell,
+        ("summary", "format") => Msg::CliArgSummaryFormat,
+        ("summary", "output") => Msg::CliArgOutput,
+        ("summary", "strict") => Msg::CliArgStrict,
+        ("summary", "committee") => Msg::CliArgFilterCommittee,
+        ("summary", "branch_type") => Msg::CliArgFilterType,
+        ("summary", "inspector") => Msg::CliArgFilterInspector,
+        ("summary", "from") => Msg::CliArgFrom,
+        ("summary", "to") => Msg::CliArgTo,
+        ("summary", "final_only") => Msg::CliArgFinalOnly,
+        ("round new", "decision") => Msg::CliArgDecision,
+        ("round new", "date") => Msg::CliArgDecisionDate,
+        ("round new", "title") => Msg::CliArgTitle,
+        ("round new", "issued_by") => Msg::CliArgIssuedBy,
+        ("round new", "from") => Msg::CliArgRoundFrom,
+        ("round new", "to") => Msg::CliArgRoundTo,
+        ("round new", "members") => Msg::CliArgMember,
+        ("round new", "documents") => Msg::CliArgDocument,
+        ("round plan", "committee") => Msg::CliArgPlanCommittee,
+        ("round plan", "branch_type") => Msg::CliArgPlanType,
+        ("round plan", "date") => Msg::CliArgPlanDate,
+        ("round plan", "inspector") => Msg::CliArgPlanInspector,
+        ("compare", "old") => Msg::CliArgCompareOld,
+        ("compare", "new") => Msg::CliArgCompareNew,
+        ("compare", "format") => Msg::CliArgCompareFormat,
+        ("finalise", "by") => Msg::CliArgFinaliseBy,
+        ("reopen", "reason") => Msg::CliArgReason,
+        ("reopen", "by") => Msg::CliArgReopenBy,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn os(args: &[&str]) -> Vec<OsString> {
+        args.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_arguments_wherever_lang_is() {
+        assert_eq!(lang_in_args(&os(&["khaosat", "--lang", "en", "--help"])), Some(Lang::En));
+        assert_eq!(lang_in_args(&os(&["khaosat", "summary", "x", "--lang=vi"])), Some(Lang::Vi));
+        assert_eq!(lang_in_args(&os(&["khaosat", "summary", "--lang", "EN"])), Some(Lang::En));
+        assert_eq!(lang_in_args(&os(&["khaosat", "--help"])), None);
+        assert_eq!(lang_in_args(&os(&["khaosat", "--lang", "fr", "--help"])), None, "clap then says why");
+        assert_eq!(lang_in_args(&os(&["khaosat", "edit", "--", "--lang=en"])), None, "a file name after --");
+    }
+
+    /// Every subcommand and argument, with its path, as the built command has them.
+    fn walk<'a>(cmd: &'a Command, path: String, out: &mut Vec<(String, &'a Command)>) {
+        for sub in cmd.get_subcommands() {
+            let sub_path =
+                if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
+            walk(sub, sub_path, out);
+        }
+        out.push((path, cmd));
+    }
+
+    #[test]
+    fn every_text_comes_from_the_strings_table_in_both_languages() {
+        let (vi, en) = (command(Lang::Vi), command(Lang::En));
+        vi.clone().debug_assert();
+        en.clone().debug_assert();
+        let (mut vis, mut ens) = (Vec::new(), Vec::new());
+        walk(&vi, String::new(), &mut vis);
+        walk(&en, String::new(), &mut ens);
+        assert_eq!(vis.len(), ens.len());
+        for ((path, v), (_, e)) in vis.iter().zip(&ens) {
+            let (va, ea) = (v.get_about().map(|s| s.to_string()), e.get_about().map(|s| s.to_string()));
+            assert!(va.is_some() && va != ea, "{path:?}: about {va:?} / {ea:?}: add it to help::about");
+            for (a, b) in v.get_arguments().zip(e.get_arguments()) {
+                let (ah, bh) = (a.get_help().map(|s| s.to_string()), b.get_help().map(|s| s.to_string()));
+                let id = a.get_id();
+                assert!(ah.is_some() && ah != bh, "{path:?} {id}: help {ah:?} / {bh:?}: add it to help::arg_help");
+            }
+        }
+    }
+}
