@@ -234,7 +234,6 @@ messages! {
     FindingsTitle => "Hạn chế", "Findings";
     OtherLimitationsTitle => "Hạn chế khác (ghi nguyên văn)", "Other limitations (as written)";
     FiguresTitle => "Số liệu", "Figures";
-    SummaryHint => "Enter chi tiết · Tab ưu điểm/số liệu · c/t/i/d/f lọc · x bỏ lọc · m xuất · Esc về", "Enter details · Tab strengths/figures · c/t/i/d/f filter · x clear · m export · Esc back";
     ShortProblems => "vấn đề", "problems";
     ShortFinal => "hoàn tất", "final";
 
@@ -358,6 +357,11 @@ messages! {
     HintTimeFormat => "giờ:phút, ví dụ 14:30", "hours:minutes, e.g. 14:30";
     HintDateFormat => "ngày/tháng/năm, ví dụ 05/04/2022", "day/month/year, e.g. 05/04/2022";
     RemindEndTime => "Phần cuối: nhớ ghi giờ kết thúc buổi sinh hoạt (Thông tin buổi sinh hoạt, Tab để đến)", "Last section: remember the meeting's end time (Meeting facts, Tab goes there)";
+    HintOtherPane => "ưu điểm/số liệu", "strengths/figures";
+    HintFilter => "lọc", "filter";
+    HintClearFilters => "bỏ lọc", "clear";
+    HintExport => "xuất", "export";
+    HintBackHome => "về", "back";
     ShortReopen => "mở lại", "reopen";
     EditorDiscardAsk => "Esc lần nữa để bỏ những gì vừa gõ; Enter để lưu", "Esc again drops what you typed; Enter saves it";
 

@@ -2,8 +2,12 @@
 //! listed in its help with what it does there, and every key listed does something there — it
 //! changes the screen, asks for something, or says why it cannot.
 
+use std::path::{Path, PathBuf};
+
+use khaosat::core::summary::{Filters, SummaryBuilder};
 use khaosat::core::template::Template;
 use khaosat::core::visit::{Answer, Value};
+use khaosat::store::read::{VisitReader, summarize, visit_outcomes};
 use khaosat::strings::Lang;
 use khaosat::tui::keymap::Scope;
 use khaosat::tui::state::home::HomeEntry;
@@ -55,26 +59,66 @@ fn form(lang: Lang) -> App {
     app
 }
 
+/// The summary of the demo round, its second finding selected.
+fn summary(lang: Lang) -> App {
+    let mut app = tui_app(lang);
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    update(&mut app, Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE)));
+    let templates = [Template::embedded()];
+    let mut reader = VisitReader::new(&[PathBuf::from(DEMO)], &templates);
+    let merged = summarize(&mut reader, SummaryBuilder::new(lang, Filters::default()), lang, |_| {});
+    let generation = app.summary.generation;
+    update(&mut app, Event::SummaryReady { generation, summary: Box::new(merged.summary) });
+    press(&mut app, KeyCode::Down);
+    app
+}
+
+/// The demo round compared with itself, its second finding selected.
+fn compare(lang: Lang) -> App {
+    let mut app = summary(lang);
+    update(&mut app, Event::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE)));
+    for c in "/data/dot-truoc".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    let templates = [Template::embedded()];
+    let outcomes = visit_outcomes(Path::new(DEMO), &templates, lang, |_| {});
+    update(&mut app, Event::CompareReady(Ok(Box::new(khaosat::core::compare::compare(&outcomes, &outcomes)))));
+    press(&mut app, KeyCode::Down);
+    app
+}
+
+const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples/round-967");
+
 /// What a key can change, as text: two states that differ here differ for the user.
 fn state(app: &App) -> String {
     let session = app.session.as_ref().map(|s| (s.section, s.row, &s.visit.answers, s.visit.status));
     let form = app.form.as_ref().map(|f| (f.row, &f.draft.meeting, f.discarding));
+    let summary = (app.summary.selected, app.summary.detail, app.summary.pane, &app.summary.filters);
     format!(
-        "{:?} {:?} {:?} {} {:?} {:?} {:?}",
+        "{:?} {:?} {:?} {} {:?} {:?} {:?} {:?} {:?}",
         app.screen,
         app.overlay,
         app.flash,
         app.quit,
         (app.home.selected, app.home.quitting),
         form,
-        session
+        session,
+        summary,
+        app.compare
     )
 }
 
 /// A screen's key scope, and how to build the screen in a language.
 type Screen = (Scope, fn(Lang) -> App);
 
-const SCREENS: [Screen; 3] = [(Scope::Home, home), (Scope::Checklist, checklist), (Scope::Form, form)];
+const SCREENS: [Screen; 5] = [
+    (Scope::Home, home),
+    (Scope::Checklist, checklist),
+    (Scope::Form, form),
+    (Scope::Summary, summary),
+    (Scope::Compare, compare),
+];
 
 #[test]
 fn every_key_bound_on_a_screen_does_something_there() {

@@ -22,6 +22,8 @@ pub enum Hint {
     Words(Msg),
     /// A choice as a pop-up offers it: `k: keep mine (overwrite)`.
     Choice(Action, Msg),
+    /// The first keys of several actions that share the words: `c/t/i/d/f filter`.
+    Several(&'static [Action], Msg),
 }
 
 /// The hints in `scope`, joined as the status line shows them.
@@ -36,6 +38,10 @@ pub fn line(app: &App, scope: Scope, hints: &[Hint]) -> String {
         Hint::Typed(typed, m) => format!("{typed} {}", words(m)),
         Hint::Words(m) => words(m).to_string(),
         Hint::Choice(action, m) => format!("{}: {}", map.first_key(scope, *action), words(m)),
+        Hint::Several(actions, m) => {
+            let keys: Vec<String> = actions.iter().map(|a| map.first_key(scope, *a)).collect();
+            format!("{} {}", keys.join("/"), words(m))
+        }
     };
     hints.iter().map(text).collect::<Vec<_>>().join(" · ")
 }
@@ -102,6 +108,30 @@ pub fn form(app: &App) -> String {
             Key(Action::Edit, Msg::HintEdit),
             Key(Action::CreateVisit, Msg::HintCreate),
             Key(Action::Back, Msg::HintCancel),
+        ],
+    )
+}
+
+/// The summary's list: details, the other pane, the filters, export, back.
+pub fn summary(app: &App) -> String {
+    use Hint::*;
+    const FILTERS: &[Action] = &[
+        Action::FilterCommittee,
+        Action::FilterType,
+        Action::FilterInspector,
+        Action::FilterDates,
+        Action::FilterFinal,
+    ];
+    line(
+        app,
+        Scope::Summary,
+        &[
+            Key(Action::Open, Msg::HintDetails),
+            Key(Action::SwitchPane, Msg::HintOtherPane),
+            Several(FILTERS, Msg::HintFilter),
+            Key(Action::FilterClear, Msg::HintClearFilters),
+            Key(Action::Export, Msg::HintExport),
+            Key(Action::Back, Msg::HintBackHome),
         ],
     )
 }

@@ -184,7 +184,7 @@ fn status_hints(app: &App) -> String {
         (Overlay::None, Screen::Summary) if app.summary.detail.is_some() => {
             app.lang_str(Msg::SummaryBranchesOf).to_string()
         }
-        (Overlay::None, Screen::Summary) => app.lang_str(Msg::SummaryHint).to_string(),
+        (Overlay::None, Screen::Summary) => hints::summary(app),
         (Overlay::None, Screen::Compare) => hints::compare(app),
         // The answer keys of the current item are in the detail panel; here, the ways around.
         (Overlay::None, Screen::Checklist) => [
