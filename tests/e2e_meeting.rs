@@ -4,87 +4,15 @@
 //! twice (the status line says so), and a visit refused as final until its times and member
 //! counts are entered. The keys and typed characters are counted and printed.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+mod common;
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::tmux::Tmux as Meeting;
 use khaosat::core::template::{Kind, Template};
 
 const BIN: &str = env!("CARGO_BIN_EXE_khaosat");
-
-/// A private tmux server running khaosat, counting what is sent to it.
-struct Meeting {
-    socket: String,
-    keys: usize,
-    typed: usize,
-}
-
-impl Meeting {
-    fn start(command: &str) -> Option<Meeting> {
-        let available = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
-        if !available {
-            assert!(std::env::var("KHAOSAT_REQUIRE_TMUX").is_err(), "tmux is required but missing");
-            eprintln!("tmux not found: skipping the end-to-end meeting");
-            return None;
-        }
-        let m = Meeting { socket: format!("khaosat-meeting-{}", std::process::id()), keys: 0, typed: 0 };
-        let out = m.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command]);
-        assert!(out.status.success(), "tmux new-session failed: {}", String::from_utf8_lossy(&out.stderr));
-        Some(m)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-u")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env("LANG", "C.UTF-8")
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Press keys by tmux name (`Enter`, `Tab`, `C-s`, `y`), each counted.
-    fn keys(&mut self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "t", key]);
-            self.keys += 1;
-            sleep(Duration::from_millis(40));
-        }
-    }
-
-    /// Type text as an input method delivers it; its characters are counted apart from keys.
-    fn type_text(&mut self, text: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", text]);
-        self.typed += text.chars().count();
-        sleep(Duration::from_millis(80));
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    /// Wait until the screen shows `text` (or fail with what it shows).
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "screen never showed {text:?}:\n{screen}");
-            sleep(Duration::from_millis(40));
-        }
-    }
-}
-
-impl Drop for Meeting {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
 
 fn visit_file(dir: &Path) -> PathBuf {
     let files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -98,7 +26,7 @@ fn visit_file(dir: &Path) -> PathBuf {
 /// 4 on a scale, a number and Enter, a pair typed as 1/1, the first option of a list. Items that
 /// do not move on by themselves (computed figures, lists, pairs, optional remarks) are left with
 /// j — except the last of a section, where Tab goes on.
-fn answer(m: &mut Meeting, kind: &Kind, required: bool, last: bool) {
+fn answer(m: &Meeting, kind: &Kind, required: bool, last: bool) {
     let moves_on = match kind {
         Kind::YesNo { .. } => {
             m.keys(&["y"]);
@@ -141,7 +69,7 @@ fn answer(m: &mut Meeting, kind: &Kind, required: bool, last: bool) {
 fn a_whole_meeting_from_home_to_final_in_vietnamese() {
     let dir = tempfile::tempdir().expect("tempdir");
     let command = format!("{BIN} --lang vi --config /nonexistent/khaosat.ron --dir '{}'", dir.path().display());
-    let Some(mut m) = Meeting::start(&command) else { return };
+    let Some(m) = Meeting::start("meeting", &command) else { return };
     m.wait_for("Chưa có phiếu");
 
     // The new visit: type the branch on its line, Enter moves on; the committee; Ctrl-S.
@@ -169,7 +97,7 @@ fn a_whole_meeting_from_home_to_final_in_vietnamese() {
     for (s, section) in template.sections.iter().enumerate() {
         let start = if s == 0 { 2 } else { 0 };
         for (i, item) in section.items.iter().enumerate().skip(start) {
-            answer(&mut m, &item.kind, item.required, i + 1 == section.items.len());
+            answer(&m, &item.kind, item.required, i + 1 == section.items.len());
         }
     }
 
@@ -199,5 +127,5 @@ fn a_whole_meeting_from_home_to_final_in_vietnamese() {
     );
     let out = Command::new(BIN).arg("validate").arg(&file).output().expect("validate runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    eprintln!("a whole meeting: {} keys and {} typed characters, home to final", m.keys, m.typed);
+    eprintln!("a whole meeting: {} keys and {} typed characters, home to final", m.keys.get(), m.typed.get());
 }

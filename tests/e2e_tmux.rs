@@ -2,85 +2,16 @@
 //! screen, and the visit file on disk is checked. Skipped (with a notice) when tmux is missing,
 //! unless KHAOSAT_REQUIRE_TMUX=1 (CI installs tmux and sets it).
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use common::tmux::Tmux;
+
 const BIN: &str = env!("CARGO_BIN_EXE_khaosat");
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// A private tmux server running `command` in an 80×24 window, or None without tmux.
-    fn start(name: &str, command: &str) -> Option<Tmux> {
-        let available = Command::new("tmux").arg("-V").output().map(|o| o.status.success()).unwrap_or(false);
-        if !available {
-            assert!(std::env::var("KHAOSAT_REQUIRE_TMUX").is_err(), "tmux is required but missing");
-            eprintln!("tmux not found: skipping the end-to-end test {name}");
-            return None;
-        }
-        let tmux = Tmux { socket: format!("khaosat-test-{name}-{}", std::process::id()) };
-        let out = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command]);
-        assert!(out.status.success(), "tmux new-session failed: {}", String::from_utf8_lossy(&out.stderr));
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-u")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env("LANG", "C.UTF-8")
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Press keys by tmux name (`Enter`, `Tab`, `C-s`, `y`).
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "t", key]);
-            sleep(Duration::from_millis(60));
-        }
-    }
-
-    /// Type text literally, as an input method would deliver it.
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", text]);
-        sleep(Duration::from_millis(100));
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    /// Wait until the screen shows `text` (or fail with what it shows).
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "screen never showed {text:?}:\n{screen}");
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn kill_server(&self) {
-        self.run(&["kill-server"]);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.kill_server();
-    }
-}
 
 fn shell_quote(path: &Path) -> String {
     format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
