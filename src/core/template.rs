@@ -3,13 +3,18 @@
 //! A template is data (RON in `data/templates/`), never code: thresholds such as 85 % attendance or
 //! 90 minutes live here as values. The default one is embedded in the binary.
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::core::visit::BranchType;
 use crate::strings::Lang;
 
 /// The default template, embedded so the binary works anywhere with no files around it.
 pub const DEFAULT_TEMPLATE_RON: &str = include_str!("../../data/templates/hd12-2018.ron");
+
+/// Every template built into the binary, oldest rule set first.
+pub const EMBEDDED_TEMPLATES: &[&str] = &[DEFAULT_TEMPLATE_RON];
 
 /// A text in both languages of the tool.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -37,10 +42,96 @@ pub struct Template {
     /// The rule set the checklist follows, e.g. `HD12-2018`.
     pub rule_set: String,
     pub title: Localized,
+    /// The days the rule set is in force: a new visit takes the template in force on its meeting
+    /// date (see [`crate::core::rule_sets`]). None: a user's template with no dates, in force
+    /// whenever an embedded template of the same id is (or always, for a new id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<InForce>,
     /// Share of assessed branches (0–1) that must pass an item for its strength sentence to be reported.
     #[serde(default = "default_strength_share")]
     pub strength_share: f64,
+    /// The points frame a meeting is scored on, when the rule set grades meetings on points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<ScoreFrame>,
+    /// What a meeting should deal with, per type of branch: shown beside the items marked
+    /// `shows_branch_content`, for the visit's own branch type.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branch_content: Vec<BranchContent>,
     pub sections: Vec<Section>,
+    /// Built into the binary (not read from a file): never written, set by [`Template::embedded_all`].
+    #[serde(skip)]
+    pub embedded: bool,
+}
+
+/// First and last day a rule set is in force (`until` None: still in force).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InForce {
+    pub from: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+}
+
+impl InForce {
+    pub fn contains(&self, date: Date) -> bool {
+        date >= self.from && self.until.is_none_or(|until| date <= until)
+    }
+}
+
+/// A points frame: groups with weights adding up to `total`, and grade bands over the points.
+/// Items take part through their own `score` (group and points).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreFrame {
+    /// The full mark, e.g. 100.
+    #[serde(default = "default_score_total")]
+    pub total: f64,
+    /// Whose assessment the score is, as the report labels it (e.g. "the inspection team's
+    /// assessment; the official grade is the upper committee's").
+    pub label: Localized,
+    pub groups: Vec<ScoreGroup>,
+    /// Grades, each over `[from, below)`; the top band's `below` is None and includes the full mark.
+    pub bands: Vec<GradeBand>,
+}
+
+fn default_score_total() -> f64 {
+    100.0
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreGroup {
+    pub id: String,
+    pub title: Localized,
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeBand {
+    pub id: String,
+    pub label: Localized,
+    pub from: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<f64>,
+}
+
+/// An item's part in the score: its group and its points. A passing item (or one that does not
+/// apply) earns the points, a failing one none; a 1–5 scale earns them in proportion,
+/// (answer − 1) / 4 of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemScore {
+    pub group: String,
+    pub points: f64,
+}
+
+/// The guidance on a meeting's content for some types of branch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BranchContent {
+    pub types: Vec<BranchType>,
+    pub text: Localized,
 }
 
 fn default_strength_share() -> f64 {
@@ -73,6 +164,17 @@ pub struct Item {
     /// Reported as a strength when the item passes in (enough of) the assessed branches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strength: Option<Localized>,
+    /// The id of an item of an earlier rule set that this one stands in for with a changed
+    /// meaning (e.g. who prepares the content): `compare` then says "criterion changed" rather
+    /// than "fixed" or "new". Items whose meaning did not change keep the old id instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
+    /// The item's part in the template's score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<ItemScore>,
+    /// Show the template's `branch_content` for the visit's branch type with this item.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shows_branch_content: bool,
 }
 
 /// What kind of answer an item takes.
@@ -201,11 +303,22 @@ impl Template {
         ron::Options::default().from_str(text)
     }
 
-    /// The embedded default template.
+    /// The embedded HD 12 (2018) template, the one every older visit was filled against.
     pub fn embedded() -> Template {
-        // The embedded text is checked by a unit test; failing here would be a build defect.
+        Template::embedded_from(DEFAULT_TEMPLATE_RON)
+    }
+
+    /// Every embedded template, oldest rule set first.
+    pub fn embedded_all() -> Vec<Template> {
+        EMBEDDED_TEMPLATES.iter().map(|text| Template::embedded_from(text)).collect()
+    }
+
+    fn embedded_from(text: &str) -> Template {
+        // The embedded texts are checked by a unit test; failing here would be a build defect.
         #[allow(clippy::expect_used)]
-        Template::from_ron(DEFAULT_TEMPLATE_RON).expect("embedded template parses")
+        let mut template = Template::from_ron(text).expect("embedded template parses");
+        template.embedded = true;
+        template
     }
 
     /// A short content hash, stable across formatting: it hashes the canonical serialisation.
@@ -225,6 +338,11 @@ impl Template {
 
     pub fn item_count(&self) -> usize {
         self.sections.iter().map(|s| s.items.len()).sum()
+    }
+
+    /// The content guidance for a type of branch, when the template has one.
+    pub fn branch_content_for(&self, branch_type: BranchType) -> Option<&Localized> {
+        self.branch_content.iter().find(|c| c.types.contains(&branch_type)).map(|c| &c.text)
     }
 }
 
@@ -246,9 +364,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embedded_template_parses() {
-        let t = Template::from_ron(DEFAULT_TEMPLATE_RON);
-        assert!(t.is_ok(), "{t:?}");
+    fn embedded_templates_parse_and_check_clean() {
+        for text in EMBEDDED_TEMPLATES {
+            let t = Template::from_ron(text);
+            assert!(t.is_ok(), "{t:?}");
+            let t = t.expect("parsed");
+            assert_eq!(crate::core::template_check::check_template(&t), vec![], "{}", t.id);
+        }
     }
 
     #[test]
