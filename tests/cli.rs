@@ -149,8 +149,30 @@ fn unknown_template_id() {
     invalid(
         "unknown_template.ron",
         "4:9",
-        "the file uses template \"hd12-ha-noi\", which is not available: point --template at it",
+        "the file uses template \"hd12-ha-noi\" version 1, which this build does not have (it has hd12-2018 version 1",
     );
+}
+
+/// A visit made with a newer version of a template than this build has (an inspector with a newer
+/// khaosat, or a province's update) is refused with the version named, not read with the older
+/// version's items and thresholds.
+#[test]
+fn newer_template_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let source = std::fs::read_to_string(Path::new(MANIFEST).join("tests/fixtures/valid/2022-04-05_chi-bo-so-11.ron"))
+        .expect("fixture");
+    let newer = source.replacen("    version: 1,", "    version: 9,", 1);
+    assert_ne!(newer, source, "the fixture names its template version");
+    let file = dir.path().join("newer.ron");
+    std::fs::write(&file, newer).expect("write");
+    let path = file.to_string_lossy().into_owned();
+    let out = run(&["--lang", "en", "validate", &path]);
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let expected = format!(
+        "{path}:4:9: the file uses template \"hd12-2018\" version 9, which this build does not have (it has hd12-2018 version 1"
+    );
+    assert!(text(&out.stderr).starts_with(&expected), "expected {expected:?}\n{}", show(&out));
+    assert!(text(&out.stderr).contains("add that template file with --template FILE"), "{}", show(&out));
 }
 
 #[test]

@@ -209,7 +209,7 @@ fn cli_duplicate_id() {
         "en",
         "duplicate_id.ron",
         &[
-            "tests/fixtures/templates/duplicate_id.ron: The id \"prep.notice\" is used twice\n",
+            "tests/fixtures/templates/duplicate_id.ron:23:11: The id \"prep.notice\" is used twice\n",
             "tests/fixtures/templates/duplicate_id.ron: The template has 1 problem(s)\n",
         ],
     );
@@ -221,7 +221,7 @@ fn cli_duplicate_id_in_vietnamese() {
         "vi",
         "duplicate_id.ron",
         &[
-            "tests/fixtures/templates/duplicate_id.ron: Mã \"prep.notice\" bị trùng\n",
+            "tests/fixtures/templates/duplicate_id.ron:23:11: Mã \"prep.notice\" bị trùng\n",
             "tests/fixtures/templates/duplicate_id.ron: Mẫu phiếu có 1 lỗi\n",
         ],
     );
@@ -277,10 +277,11 @@ fn cli_missing_template_file() {
 
 #[test]
 fn cli_shown_template_is_the_embedded_one() {
-    let out = khaosat(&["template", "show"]);
+    let out = khaosat(&["template", "show", "hd12-2018"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let shown = text(&out.stdout);
-    let parsed = Template::from_ron(&shown).map_err(|e| e.to_string());
+    // Read from a file, a template is not the embedded one: that flag is all that differs.
+    let parsed = Template::from_ron(&shown).map(|t| Template { embedded: true, ..t }).map_err(|e| e.to_string());
     assert_eq!(parsed, Ok(Template::embedded()));
 
     // And what `show` prints passes `check`, so it can be copied as the start of a provincial variant.
@@ -289,5 +290,40 @@ fn cli_shown_template_is_the_embedded_one() {
     std::fs::write(&copy, &shown).expect("write");
     let copy = copy.to_string_lossy().into_owned();
     let out = khaosat(&["--lang", "en", "template", "check", &copy]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+/// A province's copy of the 100-point frame whose weights add up to 105 and whose bands overlap:
+/// `template check` names both, each at the line and column to fix.
+#[test]
+fn cli_province_frame_with_bad_weights_and_overlapping_bands() {
+    let file = "tests/fixtures/templates/province_weights_bands.ron";
+    check_fails(
+        "en",
+        "province_weights_bands.ron",
+        &[
+            &format!("{file}:13:5: The score groups' weights add up to 105; they must add up to the total, 100\n"),
+            &format!("{file}:20:8: Grade band \"trung_binh\" overlaps band \"kha\"\n"),
+            &format!("{file}: The template has 2 problem(s)\n"),
+        ],
+    );
+    check_fails(
+        "vi",
+        "province_weights_bands.ron",
+        &[
+            &format!("{file}:13:5: Trọng số các nhóm điểm cộng lại được 105, phải bằng tổng điểm 100\n"),
+            &format!("{file}:20:8: Mức xếp loại \"trung_binh\" chồng lên mức \"kha\"\n"),
+        ],
+    );
+    // Fixed by hand (the weight back to 30 and Khá from 70), the copy passes.
+    let fixed = std::fs::read_to_string(file)
+        .expect("fixture")
+        .replace("weight: 35.0", "weight: 30.0")
+        .replace("points: 35.0", "points: 30.0")
+        .replace("from: 65.0", "from: 70.0");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("fixed.ron");
+    std::fs::write(&path, fixed).expect("write");
+    let out = khaosat(&["--lang", "en", "template", "check", &path.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }

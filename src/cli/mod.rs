@@ -7,6 +7,7 @@ pub mod finalise;
 pub mod help;
 pub mod round;
 pub mod summary;
+pub mod template;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -16,10 +17,9 @@ use clap::{FromArgMatches, Parser, Subcommand};
 use crate::core::problems::Problem;
 use crate::core::rules::problems;
 use crate::core::template::Template;
-use crate::core::template_check::{TemplateIssue, check_template};
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit, VisitStatus, parse_date};
-use crate::store::format::{LoadError, LoadErrorKind, template_to_ron};
+use crate::store::format::{LoadError, LoadErrorKind};
 use crate::store::{self, find_visit_files, load_template, load_visit, resolve_data_dir};
 use crate::strings::{Lang, Msg};
 
@@ -64,10 +64,10 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Show or check templates.
+    /// List, show or check templates.
     Template {
         #[command(subcommand)]
-        action: TemplateAction,
+        action: template::TemplateAction,
     },
     /// Print shell completions.
     Completions { shell: clap_complete::Shell },
@@ -124,6 +124,10 @@ pub struct NewArgs {
     /// Round: the decision number, e.g. "967-QĐ/QU".
     #[arg(long)]
     pub round: Option<String>,
+    /// The rule set (a template id, e.g. hd42-2025). None: the round's, else the one in force on
+    /// the meeting date.
+    #[arg(long, value_name = "ID")]
+    pub rules: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -141,14 +145,6 @@ impl From<KindArg> for MeetingKind {
             KindArg::Combined => MeetingKind::Combined,
         }
     }
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TemplateAction {
-    /// Print the embedded template.
-    Show,
-    /// Check a template file: unique ids, conditions, thresholds.
-    Check { file: PathBuf },
 }
 
 /// How a command ended: the process exit code, and a message for stderr.
@@ -190,23 +186,21 @@ impl Cli {
 /// Settings every command needs.
 pub struct Context {
     pub lang: Lang,
+    /// The embedded templates, then those added with `--template`, in the order given.
     pub templates: Vec<Template>,
+    /// The files the added templates came from, in the same order.
+    pub template_files: Vec<PathBuf>,
 }
 
 impl Context {
     pub fn from_cli(cli: &Cli) -> Result<Context, Failure> {
         let lang = cli.lang.unwrap_or_else(Lang::from_env);
-        let mut templates = vec![Template::embedded()];
+        let mut added = Vec::new();
         for path in &cli.templates {
             let template = load_template(path).map_err(|e| Failure::usage(e.display(lang)))?;
-            templates.push(template);
+            added.push(template);
         }
-        Ok(Context { lang, templates })
-    }
-
-    /// The template new visits are filled against: the last one given with --template, else the embedded one.
-    pub fn current_template(&self) -> &Template {
-        &self.templates[self.templates.len() - 1]
+        Ok(Context { lang, templates: template::known_templates(added), template_files: cli.templates.clone() })
     }
 }
 
@@ -216,11 +210,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
     match command {
         Command::New(args) => new_visit(&ctx, cli.dir.as_deref(), args, out, err),
         Command::Validate { paths } => validate(&ctx, paths, out, err),
-        Command::Template { action: TemplateAction::Show } => {
-            out.write_all(template_to_ron(&Template::embedded()).as_bytes())?;
-            Ok(0)
-        }
-        Command::Template { action: TemplateAction::Check { file } } => check_template_file(&ctx, file, out, err),
+        Command::Template { action } => template::run(&ctx, action, out, err),
         Command::Summary(args) => summary::run(&ctx, args, out, err),
         Command::Round { action } => round::run(&ctx, cli.dir.as_deref(), action, out, err),
         Command::Compare(args) => compare::run(&ctx, args, out, err),
@@ -396,9 +386,12 @@ fn new_visit(
         inspectors,
         round: args.round.clone().filter(|r| !r.trim().is_empty()),
     };
+    let chosen = crate::core::rule_sets::choose(&ctx.templates, date, args.rules.as_deref(), None)
+        .map_err(|unknown| template::unknown_id(ctx, &unknown.id))?;
+    writeln!(err, "{}", rules_line(&chosen, date, round.as_ref(), lang))?;
     let template = match &round {
-        Some(r) => template_for_round(ctx.current_template(), r),
-        None => ctx.current_template().clone(),
+        Some(r) => template_for_round(chosen.template, r),
+        None => chosen.template.clone(),
     };
     let mut visit = Visit::new(&template, facts, crate::core::visit::now());
     if let Some(r) = &round {
@@ -415,6 +408,29 @@ fn new_visit(
         .map_err(|e| Failure { code: 2, message: Msg::ErrWrite.fill(lang, &[&dir.display(), &e]) })?;
     writeln!(out, "{}", display_safe(&path.to_string_lossy(), false))?;
     Ok(0)
+}
+
+/// "Rule set: HD42-2025, Hướng dẫn … (in force on 2026-03-05). Change it with --rules ID".
+fn rules_line(
+    chosen: &crate::core::rule_sets::Chosen,
+    date: jiff::civil::Date,
+    round: Option<&crate::core::round::Round>,
+    lang: Lang,
+) -> String {
+    use crate::core::rule_sets::Reason;
+    let day = crate::export::date_text(date, lang);
+    let why = match chosen.reason {
+        Reason::Named => Msg::RulesNamed.get(lang).to_string(),
+        Reason::Round => {
+            Msg::RulesRound.fill(lang, &[&round.map(|r| display_safe(&r.decision, false)).unwrap_or_default()])
+        }
+        Reason::InForce => Msg::RulesInForce.fill(lang, &[&day]),
+        Reason::Nearest => Msg::RulesNearest.fill(lang, &[&day]),
+    };
+    let t = chosen.template;
+    let args: [&dyn std::fmt::Display; 3] =
+        [&display_safe(&t.rule_set, false), &display_safe(t.title.get(lang), false), &why];
+    Msg::NewRulesChosen.fill(lang, &args)
 }
 
 /// Check every file found and print every problem, whatever happens to the others. A visit whose
@@ -535,54 +551,6 @@ fn report_visit_problems(
         writeln!(err, "{}: {}", display_safe(&place, false), display_safe(&message, false))?;
     }
     Ok(!is_final)
-}
-
-fn check_template_file(ctx: &Context, file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
-    let lang = ctx.lang;
-    let template = match load_template(file) {
-        Ok(t) => t,
-        Err(e) => {
-            writeln!(err, "{}", e.display(lang))?;
-            return Ok(1);
-        }
-    };
-    let issues = check_template(&template);
-    let name = display_safe(&file.to_string_lossy(), false);
-    if issues.is_empty() {
-        let args: [&dyn std::fmt::Display; 5] =
-            [&template.sections.len(), &template.item_count(), &template.id, &template.version, &template.rule_set];
-        writeln!(out, "{name}: {}", display_safe(&Msg::TplOk.fill(lang, &args), false))?;
-        return Ok(0);
-    }
-    for issue in &issues {
-        writeln!(err, "{name}: {}", display_safe(&template_issue_text(issue, lang), false))?;
-    }
-    writeln!(err, "{name}: {}", Msg::TplInvalid.fill(lang, &[&issues.len()]))?;
-    Ok(1)
-}
-
-/// A template issue as a sentence.
-pub fn template_issue_text(issue: &TemplateIssue, lang: Lang) -> String {
-    use TemplateIssue as I;
-    match issue {
-        I::EmptyId => Msg::TplEmptyId.get(lang).to_string(),
-        I::DuplicateId { id } => Msg::TplDuplicateId.fill(lang, &[id]),
-        I::NoSections => Msg::TplNoSections.get(lang).to_string(),
-        I::EmptySection { section } => Msg::TplEmptySection.fill(lang, &[section]),
-        I::MissingText { id } => Msg::TplMissingText.fill(lang, &[id]),
-        I::ConditionUnknownField { item, field } => Msg::TplConditionUnknownField.fill(lang, &[item, field]),
-        I::ConditionOnLaterItem { item, field } => Msg::TplConditionOnLaterItem.fill(lang, &[item, field]),
-        I::ConditionUnknownValue { item, field, value } => {
-            Msg::TplConditionUnknownValue.fill(lang, &[item, field, value])
-        }
-        I::RuleDoesNotFitKind { item } => Msg::TplRuleDoesNotFitKind.fill(lang, &[item]),
-        I::ThresholdOutOfRange { item, value } => Msg::TplThresholdOutOfRange.fill(lang, &[item, value]),
-        I::BadBounds { item } => Msg::TplBadBounds.fill(lang, &[item]),
-        I::NoOptions { item } => Msg::TplNoOptions.fill(lang, &[item]),
-        I::UnknownOption { item, option } => Msg::TplUnknownOption.fill(lang, &[item, option]),
-        I::StrengthShareOutOfRange { value } => Msg::TplStrengthShare.fill(lang, &[value]),
-        I::ListPlaceholderWithoutOptions { item } => Msg::TplListWithoutOptions.fill(lang, &[item]),
-    }
 }
 
 #[cfg(test)]

@@ -259,7 +259,8 @@ fn show(ctx: &Context, dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Wr
     let (path, round) = governing_round(&dir, lang)?;
     let visits = round_visits(ctx, &path, err)?;
     let cov = coverage(&round, &visits);
-    let text = show_text(&round, &cov, &visits, ctx.current_template(), lang);
+    let template = crate::core::rule_sets::in_force_on(&ctx.templates, round.from).template;
+    let text = show_text(&round, &cov, &visits, template, lang);
     out.write_all(text.as_bytes())?;
     let ok = report_round_issues(&path, &round, lang, err)?;
     Ok(if ok { 0 } else { 1 })
@@ -368,6 +369,7 @@ pub fn load_with_round(ctx: &Context, file: &Path) -> Result<(crate::core::visit
     }
     let templates = resolver.templates(key.as_ref());
     let visit = load_visit(file, templates)?;
-    let template = template_for(&visit, templates).cloned().unwrap_or_else(|| ctx.current_template().clone());
+    // load_visit refuses a visit whose template is not known, so this finds it.
+    let template = template_for(&visit, templates).cloned().unwrap_or_else(|| templates[0].clone());
     Ok((visit, template))
 }

@@ -7,24 +7,184 @@ use crate::core::rules::CONDITION_FACTS;
 use crate::core::template::{Bound, Computed, FailsWhen, Item, Kind, Template};
 use crate::core::visit::{BranchType, MeetingKind};
 
+mod frame;
+
 /// One thing wrong with a template, tied to the item (or section) it concerns.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TemplateIssue {
     EmptyId,
-    DuplicateId { id: String },
+    DuplicateId {
+        id: String,
+    },
     NoSections,
-    EmptySection { section: String },
-    MissingText { id: String },
-    ConditionUnknownField { item: String, field: String },
-    ConditionOnLaterItem { item: String, field: String },
-    ConditionUnknownValue { item: String, field: String, value: String },
-    RuleDoesNotFitKind { item: String },
-    ThresholdOutOfRange { item: String, value: f64 },
-    BadBounds { item: String },
-    NoOptions { item: String },
-    UnknownOption { item: String, option: String },
-    StrengthShareOutOfRange { value: f64 },
-    ListPlaceholderWithoutOptions { item: String },
+    EmptySection {
+        section: String,
+    },
+    MissingText {
+        id: String,
+    },
+    ConditionUnknownField {
+        item: String,
+        field: String,
+    },
+    ConditionOnLaterItem {
+        item: String,
+        field: String,
+    },
+    ConditionUnknownValue {
+        item: String,
+        field: String,
+        value: String,
+    },
+    RuleDoesNotFitKind {
+        item: String,
+    },
+    ThresholdOutOfRange {
+        item: String,
+        value: f64,
+    },
+    BadBounds {
+        item: String,
+    },
+    NoOptions {
+        item: String,
+    },
+    UnknownOption {
+        item: String,
+        option: String,
+    },
+    StrengthShareOutOfRange {
+        value: f64,
+    },
+    ListPlaceholderWithoutOptions {
+        item: String,
+    },
+    /// `in_force.until` is before `in_force.from`.
+    InForceReversed,
+    /// Two `branch_content` entries name the same branch type.
+    BranchContentTwice {
+        branch_type: String,
+    },
+    /// An item shows the content per branch type, but the template has none.
+    NoBranchContent {
+        item: String,
+    },
+    /// `replaces` names an item of this same template (or nothing): it must name an earlier rule
+    /// set's item that this template no longer has.
+    ReplacesOwnItem {
+        item: String,
+        replaces: String,
+    },
+    /// An item has points but the template has no score frame.
+    ScoreWithoutFrame {
+        item: String,
+    },
+    ScoreGroupTwice {
+        group: String,
+    },
+    ScoreWeightNotPositive {
+        group: String,
+        weight: f64,
+    },
+    /// The groups' weights do not add up to the frame's total.
+    ScoreWeightsSum {
+        sum: f64,
+        total: f64,
+    },
+    ScoreUnknownGroup {
+        item: String,
+        group: String,
+    },
+    ScorePointsNotPositive {
+        item: String,
+        points: f64,
+    },
+    /// A scored item must pass or fail (a finding rule) or be a 1–5 scale.
+    ScoreNotScorable {
+        item: String,
+    },
+    /// The points of a group's items do not add up to its weight.
+    ScoreGroupPoints {
+        group: String,
+        points: f64,
+        weight: f64,
+    },
+    /// A band that is empty, reversed or outside 0..total.
+    BandOutOfRange {
+        band: String,
+    },
+    BandsOverlap {
+        band: String,
+        other: String,
+    },
+    /// Marks from `from` to `to` fall in no band.
+    BandsGap {
+        from: f64,
+        to: f64,
+    },
+    /// Every band has a `below`, so the full mark has no grade.
+    FullMarkWithoutBand {
+        total: f64,
+    },
+}
+
+/// Where in a template's text an issue is to be fixed, for `template check` to print line:col.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// The `nth` (from 0) `id: "…"` with this id: an item, a section, a group or a band.
+    Id { id: String, nth: usize },
+    /// The first `id: "…"` with this id after the field `key`.
+    IdAfter { key: &'static str, id: String },
+    /// The first field `key`.
+    Key(&'static str),
+    /// An item's option, `id: "option"` after the item's id.
+    Option { item: String, option: String },
+}
+
+impl TemplateIssue {
+    /// Where the issue is, when the text shows it.
+    pub fn anchor(&self) -> Option<Anchor> {
+        use TemplateIssue as I;
+        let id = |id: &String| Some(Anchor::Id { id: id.clone(), nth: 0 });
+        match self {
+            I::EmptyId => Some(Anchor::Id { id: String::new(), nth: 0 }),
+            // The second one is the one to change; an option written twice is "item/option".
+            I::DuplicateId { id } => match id.split_once('/') {
+                Some((item, option)) => Some(Anchor::Option { item: item.into(), option: option.into() }),
+                None => Some(Anchor::Id { id: id.clone(), nth: 1 }),
+            },
+            I::NoSections => Some(Anchor::Key("sections")),
+            I::EmptySection { section } => id(section),
+            I::MissingText { id: item }
+            | I::ConditionUnknownField { item, .. }
+            | I::ConditionOnLaterItem { item, .. }
+            | I::ConditionUnknownValue { item, .. }
+            | I::RuleDoesNotFitKind { item }
+            | I::ThresholdOutOfRange { item, .. }
+            | I::BadBounds { item }
+            | I::NoOptions { item }
+            | I::ListPlaceholderWithoutOptions { item }
+            | I::NoBranchContent { item }
+            | I::ReplacesOwnItem { item, .. }
+            | I::ScoreWithoutFrame { item }
+            | I::ScoreUnknownGroup { item, .. }
+            | I::ScorePointsNotPositive { item, .. }
+            | I::ScoreNotScorable { item } => id(item),
+            I::UnknownOption { item, option } => Some(Anchor::Option { item: item.clone(), option: option.clone() }),
+            I::StrengthShareOutOfRange { .. } => Some(Anchor::Key("strength_share")),
+            I::InForceReversed => Some(Anchor::Key("in_force")),
+            I::BranchContentTwice { .. } => Some(Anchor::Key("branch_content")),
+            I::ScoreGroupTwice { group } => Some(Anchor::Id { id: group.clone(), nth: 1 }),
+            I::ScoreWeightNotPositive { group, .. } | I::ScoreGroupPoints { group, .. } => {
+                Some(Anchor::IdAfter { key: "groups", id: group.clone() })
+            }
+            I::ScoreWeightsSum { .. } => Some(Anchor::Key("groups")),
+            I::BandOutOfRange { band } | I::BandsOverlap { band, .. } => {
+                Some(Anchor::IdAfter { key: "bands", id: band.clone() })
+            }
+            I::BandsGap { .. } | I::FullMarkWithoutBand { .. } => Some(Anchor::Key("bands")),
+        }
+    }
 }
 
 /// Every issue found, in template order. An empty list means the template is usable.
@@ -47,6 +207,7 @@ pub fn check_template(template: &Template) -> Vec<TemplateIssue> {
             check_item(template, item, &seen, &mut issues);
         }
     }
+    frame::check_frame(template, &mut issues);
     issues
 }
 

@@ -56,8 +56,12 @@ pub enum LoadErrorKind {
     NewerSchema {
         found: u32,
     },
+    /// The visit's template (or that version of it) is not known here; `known` lists the
+    /// templates that are (id and version).
     UnknownTemplate {
         id: String,
+        version: u32,
+        known: Vec<(String, u32)>,
     },
     UnknownItem {
         id: String,
@@ -356,7 +360,10 @@ impl LoadError {
             LoadErrorKind::Conflict { line } => Msg::ErrConflict.fill(lang, &[line]),
             LoadErrorKind::Syntax(s) => Msg::ErrSyntax.fill(lang, &[&s.message(lang)]),
             LoadErrorKind::NewerSchema { found } => Msg::ErrNewerSchema.fill(lang, &[found, &SCHEMA_VERSION]),
-            LoadErrorKind::UnknownTemplate { id } => Msg::ErrUnknownTemplate.fill(lang, &[id]),
+            LoadErrorKind::UnknownTemplate { id, version, known } => {
+                let known: Vec<String> = known.iter().map(|(id, v)| Msg::TplIdVersion.fill(lang, &[id, v])).collect();
+                Msg::ErrUnknownTemplate.fill(lang, &[id, version, &known.join(", ")])
+            }
             LoadErrorKind::UnknownItem { id, template } => Msg::ErrUnknownItem.fill(lang, &[id, template]),
             LoadErrorKind::TextTooLong { field, chars } => {
                 Msg::ErrTextTooLong.fill(lang, &[field, chars, &MAX_TEXT_CHARS])
@@ -514,7 +521,7 @@ fn only_last_token(before: &str, rest: &str) -> bool {
 }
 
 /// 1-based (line, column in characters) of a byte offset.
-fn position_of(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn position_of(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -656,14 +663,24 @@ fn check_text_lengths(path: &Path, text: &str, visit: &Visit) -> Result<(), Load
 /// The template a visit was filled against: same id, same version preferred, else any version.
 pub fn template_for<'a>(visit: &Visit, templates: &'a [Template]) -> Option<&'a Template> {
     let same_id = || templates.iter().filter(|t| t.id == visit.template.id);
-    same_id().find(|t| t.version == visit.template.version).or_else(|| same_id().max_by_key(|t| t.version))
+    // A visit of an older version is read with the newest version (item ids are kept between
+    // versions); one of a newer version is not: its items and thresholds may have changed.
+    let newer = || same_id().filter(|t| t.version > visit.template.version).max_by_key(|t| t.version);
+    same_id().find(|t| t.version == visit.template.version).or_else(newer)
+}
+
+/// The error for a visit whose template [`template_for`] does not find: its id and version, and
+/// the templates that are known.
+pub fn unknown_template(visit: &Visit, templates: &[Template]) -> LoadErrorKind {
+    let mut known: Vec<(String, u32)> = templates.iter().map(|t| (t.id.clone(), t.version)).collect();
+    known.dedup();
+    LoadErrorKind::UnknownTemplate { id: visit.template.id.clone(), version: visit.template.version, known }
 }
 
 fn check_against_template(path: &Path, text: &str, visit: &Visit, templates: &[Template]) -> Result<(), LoadError> {
     let position = |id: &str| key_position(text, id);
     let Some(template) = template_for(visit, templates) else {
-        let id = visit.template.id.clone();
-        return Err(LoadError::new(path, position(&id), LoadErrorKind::UnknownTemplate { id }));
+        return Err(LoadError::new(path, position(&visit.template.id), unknown_template(visit, templates)));
     };
     // One pass over the template's items, each answer looked up by id. Only when it finds
     // something wrong is the slower loop below run, to name the first culprit in file order.

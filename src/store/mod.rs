@@ -9,6 +9,9 @@ pub mod read;
 pub mod round;
 pub mod save;
 pub mod state;
+pub mod template_file;
+
+pub use template_file::load_template;
 
 use std::fs;
 use std::io::{self, Read};
@@ -76,15 +79,6 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 pub fn load_visit(path: &Path, templates: &[Template]) -> Result<Visit, LoadError> {
     let text = read_text(path)?;
     parse_visit(path, &text, templates)
-}
-
-/// Load a template file written by a user.
-pub fn load_template(path: &Path) -> Result<Template, LoadError> {
-    let text = read_text(path)?;
-    if let Some(line) = format::conflict_line(&text) {
-        return Err(LoadError::new(path, Some((line, 1)), LoadErrorKind::Conflict { line }));
-    }
-    Template::from_ron(&text).map_err(|e| LoadError::from_parse(path, &text, &e))
 }
 
 /// Save a visit over its file, atomically.

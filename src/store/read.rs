@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::format::{LoadError, LoadErrorKind, template_for};
+use super::format::{LoadError, template_for};
 use super::round::{RoundResolver, is_round_file, rounds_of_summary};
 use super::{find_visit_files, load_visit};
 use crate::core::compare::VisitOutcome;
@@ -150,7 +150,7 @@ fn read_into<A>(
             Ok(())
         }
         // load_visit refuses a visit without its template; kept for completeness.
-        None => Err(LoadError::new(path, None, LoadErrorKind::UnknownTemplate { id: visit.template.id })),
+        None => Err(LoadError::new(path, None, crate::store::format::unknown_template(&visit, templates))),
     }
 }
 

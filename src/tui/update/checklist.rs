@@ -11,7 +11,7 @@ use crate::core::problems::Problem;
 use crate::core::rules::{applies, why_not_applicable};
 use crate::core::template::Kind;
 use crate::core::visit::{Value, Visit};
-use crate::store::format::template_for;
+use crate::store::format::{LoadError, template_for, unknown_template};
 use crate::strings::Msg;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::rows::{Fact, FactInput, Row, row_item, rows, section_count};
@@ -44,7 +44,8 @@ pub(super) fn on_opened(app: &mut App, path: PathBuf, result: Result<Visit, Stri
 
 pub(super) fn open_session(app: &mut App, path: PathBuf, visit: Visit) -> Vec<Effect> {
     let Some(template) = template_for(&visit, &app.templates).cloned() else {
-        app.flash = Some(Msg::ErrUnknownTemplate.fill(app.lang, &[&visit.template.id]));
+        let error = LoadError::new(&path, None, unknown_template(&visit, &app.templates));
+        app.flash = Some(error.display(app.lang));
         return Vec::new();
     };
     let mut session = Session {
