@@ -410,23 +410,15 @@ fn new_visit(
     Ok(0)
 }
 
-/// "Rule set: HD42-2025, Hướng dẫn … (in force on 2026-03-05). Change it with --rules ID".
+/// "Rule set: HD42-2025, Hướng dẫn … (in force on 05/03/2026). Change it with --rules ID".
 fn rules_line(
     chosen: &crate::core::rule_sets::Chosen,
     date: jiff::civil::Date,
     round: Option<&crate::core::round::Round>,
     lang: Lang,
 ) -> String {
-    use crate::core::rule_sets::Reason;
-    let day = crate::export::date_text(date, lang);
-    let why = match chosen.reason {
-        Reason::Named => Msg::RulesNamed.get(lang).to_string(),
-        Reason::Round => {
-            Msg::RulesRound.fill(lang, &[&round.map(|r| display_safe(&r.decision, false)).unwrap_or_default()])
-        }
-        Reason::InForce => Msg::RulesInForce.fill(lang, &[&day]),
-        Reason::Nearest => Msg::RulesNearest.fill(lang, &[&day]),
-    };
+    let decision = round.map(|r| display_safe(&r.decision, false));
+    let why = chosen.reason.describe(date, decision.as_deref(), lang);
     let t = chosen.template;
     let args: [&dyn std::fmt::Display; 3] =
         [&display_safe(&t.rule_set, false), &display_safe(t.title.get(lang), false), &why];

@@ -15,6 +15,8 @@
 use jiff::civil::Date;
 
 use crate::core::template::{InForce, Template};
+use crate::core::text::date_text;
+use crate::strings::{Lang, Msg};
 
 /// Why a template was chosen, for the form and the command line to say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,20 @@ pub enum Reason {
     InForce,
     /// None is in force on that date; this one's days are the nearest.
     Nearest,
+}
+
+impl Reason {
+    /// Why, in words: "in force on 05/03/2026", "as round 12-QĐ/ĐU says" …; `date` is the
+    /// meeting's, `round` the round's decision number.
+    pub fn describe(self, date: Date, round: Option<&str>, lang: Lang) -> String {
+        let day = date_text(date, lang);
+        match self {
+            Reason::Named => Msg::RulesNamed.get(lang).to_string(),
+            Reason::Round => Msg::RulesRound.fill(lang, &[&round.unwrap_or_default()]),
+            Reason::InForce => Msg::RulesInForce.fill(lang, &[&day]),
+            Reason::Nearest => Msg::RulesNearest.fill(lang, &[&day]),
+        }
+    }
 }
 
 /// The template chosen, and why.

@@ -265,6 +265,14 @@ impl Interner {
     }
 }
 
+/// A date as people of the language write it: 05/03/2026 in Vietnamese, 2026-03-05 in English.
+pub fn date_text(date: jiff::civil::Date, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        Lang::En => date.to_string(),
+    }
+}
+
 /// A number with at most `decimals` decimals, trailing zeros dropped; a decimal comma in Vietnamese.
 pub fn number_text(value: f64, decimals: usize, lang: Lang) -> String {
     let mut text = format!("{value:.decimals$}");

@@ -87,6 +87,13 @@ pub struct TemplateRef {
     pub hash: String,
 }
 
+impl TemplateRef {
+    /// A reference to `template`.
+    pub fn of(template: &Template) -> TemplateRef {
+        TemplateRef { id: template.id.clone(), version: template.version, hash: template.content_hash() }
+    }
+}
+
 /// The record of marking a visit final.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -398,7 +405,7 @@ impl Visit {
     pub fn new(template: &Template, facts: NewVisit, now: Timestamp) -> Visit {
         let mut visit = Visit {
             schema: SCHEMA_VERSION,
-            template: TemplateRef { id: template.id.clone(), version: template.version, hash: template.content_hash() },
+            template: TemplateRef::of(template),
             round: facts.round,
             meeting: Meeting {
                 branch: facts.branch,

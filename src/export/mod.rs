@@ -12,7 +12,6 @@ mod pretty;
 pub mod text;
 pub mod xlsx;
 
-use jiff::civil::Date;
 
 use crate::core::round::{RoundPart, SummaryRound};
 use crate::core::summary::{BranchValue, Figure, Summary};
@@ -74,15 +73,8 @@ pub fn write(summary: &Summary, format: Format, out: &mut dyn std::io::Write) ->
     }
 }
 
-/// A date as people write it: `05/04/2022` in Vietnamese, `2022-04-05` in English.
-pub fn date_text(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
-        Lang::En => date.to_string(),
-    }
-}
 
-pub use crate::core::text::number_text;
+pub use crate::core::text::{date_text, number_text};
 
 /// Untrusted text on one line for a terminal: controls and bidi marks made visible, line breaks
 /// shown as " / ".

@@ -134,6 +134,8 @@ messages! {
     TplToday => "mẫu cho phiếu mới có ngày sinh hoạt hôm nay", "the one a new visit dated today takes";
     TplOlderVersion => "phiên bản cũ hơn, vẫn đọc được phiếu của nó", "an older version, still used to read its visits";
     TplUnknownId => "Không có mẫu phiếu \"{0}\". Có: {1}. Thêm mẫu khác bằng --template TỆP", "There is no template \"{0}\". Known: {1}. Add another with --template FILE";
+    RulesAutomatic => "Tự động: theo đợt, nếu không thì theo ngày sinh hoạt", "Automatic: the round's, else by the meeting date";
+    FactRules => "Bộ quy định", "Rule set";
     RulesNamed => "theo lựa chọn", "as chosen";
     RulesRound => "theo đợt {0}", "as round {0} says";
     RulesInForce => "có hiệu lực ngày {0}", "in force on {0}";

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::core::round::{Coverage, VisitBrief};
+use crate::core::rule_sets::Reason;
 use crate::core::rules::{finding_count, progress};
 use crate::core::template::Template;
 use crate::core::text::name_key;
@@ -123,14 +124,29 @@ fn insert_batch_sorted(entries: &mut Vec<HomeEntry>, batch: Vec<HomeEntry>) {
     entries.extend(listed.map(|(_, e)| e));
 }
 
-/// The new-visit form: the meeting facts of a draft that is not yet a file.
+/// The new-visit form: the meeting facts of a draft that is not yet a file, and its rule set.
 #[derive(Debug, Clone)]
 pub struct Form {
+    /// The draft; its template reference is the rule set chosen ([`Form::rules`]).
     pub draft: Visit,
     pub row: usize,
     pub tried: bool,
     /// Esc was pressed once on a form with something typed: a second Esc discards it.
     pub discarding: bool,
+    /// The rule set the inspector picked (a template id); None: the round's, else the one in
+    /// force on the meeting date, chosen again whenever the date changes.
+    pub rules: Option<String>,
+    /// Why the draft's rule set is the one it is.
+    pub rules_reason: Reason,
+}
+
+/// A row of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormRow {
+    Fact(Fact),
+    /// The rule set, right after the date that decides it.
+    Rules,
+    Create,
 }
 
 impl Form {
@@ -140,13 +156,30 @@ impl Form {
         Fact::ALL.iter().copied().filter(|f| *f != Fact::End)
     }
 
-    /// Rows: the facts asked, then the "create" button.
+    /// The rows: the facts asked, the rule set after the date, then the "create" button.
+    pub fn rows() -> impl Iterator<Item = FormRow> {
+        Form::facts()
+            .flat_map(|f| {
+                let rules = (f == Fact::Date).then_some(FormRow::Rules);
+                std::iter::once(FormRow::Fact(f)).chain(rules)
+            })
+            .chain(std::iter::once(FormRow::Create))
+    }
+
     pub fn row_count() -> usize {
-        Form::facts().count() + 1
+        Form::rows().count()
+    }
+
+    /// The row the cursor is on.
+    pub fn current(&self) -> FormRow {
+        Form::rows().nth(self.row).unwrap_or(FormRow::Create)
     }
 
     pub fn fact(&self) -> Option<Fact> {
-        Form::facts().nth(self.row)
+        match self.current() {
+            FormRow::Fact(fact) => Some(fact),
+            FormRow::Rules | FormRow::Create => None,
+        }
     }
 
     /// Move to the next row (a fact was just entered).
@@ -156,7 +189,7 @@ impl Form {
 
     /// The row of `fact` in the form.
     pub fn row_of(fact: Fact) -> Option<usize> {
-        Form::facts().position(|f| f == fact)
+        Form::rows().position(|r| r == FormRow::Fact(fact))
     }
 
     /// Facts that must be filled before the file is created.

@@ -17,6 +17,8 @@ pub enum Target {
     ReopenReason,
     /// The earlier round's folder to compare with.
     CompareWith,
+    /// The rule set of a new visit (the form's).
+    Rules,
 }
 
 #[derive(Debug, Clone)]

@@ -253,7 +253,7 @@ fn confirmed(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 Target::ReopenReason => answer::reopen_with_reason(app, &text),
                 Target::CompareWith => Ok(compare::start(app, &text)),
                 Target::Filter(_) => summary::apply_date_filter(app, &text),
-                Target::PlannedBranch => Ok(Vec::new()),
+                Target::PlannedBranch | Target::Rules => Ok(Vec::new()),
                 Target::Fact(_) | Target::Answer(_) | Target::Note(_) => edit::confirm_text(app, target, text),
             };
             match result {
@@ -271,6 +271,10 @@ fn confirmed(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             Target::Filter(kind) => summary::apply_picked_filter(app, kind, picked),
             Target::PlannedBranch => {
                 home::start_form(app, picked.parse().ok());
+                Vec::new()
+            }
+            Target::Rules => {
+                home::pick_rules(app, picked);
                 Vec::new()
             }
             Target::ReopenReason | Target::CompareWith => Vec::new(),

@@ -9,7 +9,7 @@ use super::{Theme, fit, pad, safe};
 use crate::core::problems::fact_problems;
 use crate::strings::Msg;
 use crate::tui::state::App;
-use crate::tui::state::home::Form;
+use crate::tui::state::home::{Form, FormRow};
 use crate::tui::view::overlay::problem_text;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
@@ -26,17 +26,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let width = inner.width as usize;
-    let widest = Form::facts().map(|f| unicode_width::UnicodeWidthStr::width(f.label().get(app.lang))).max();
+    let labels = Form::facts().map(|f| f.label()).chain([Msg::FactRules]);
+    let widest = labels.map(|label| unicode_width::UnicodeWidthStr::width(app.lang_str(label))).max();
     let label_width = (widest.unwrap_or(20) + 2).min(width / 2);
     let missing = form.missing();
     let height = inner.height as usize;
     let offset = super::scroll_offset(form.row, height);
     let mut lines = Vec::new();
-    for i in (0..Form::row_count()).skip(offset).take(height) {
+    for (i, row) in Form::rows().enumerate().skip(offset).take(height) {
         let selected = i == form.row;
         let cursor = if selected { "▶" } else { " " };
-        let line = match Form::facts().nth(i) {
-            Some(fact) => {
+        let line = match row {
+            FormRow::Fact(fact) => {
                 let star = if fact.required() { "*" } else { " " };
                 let label = pad(&format!("{}{star}", fact.label().get(app.lang)), label_width);
                 let mut value = safe(&fact.value_text(&form.draft, app.lang));
@@ -45,7 +46,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 }
                 format!("{cursor}{label} {value}")
             }
-            None => format!("{cursor}[ {} ]", app.lang_str(Msg::FormCreate)),
+            FormRow::Rules => {
+                let label = pad(&format!("{} ", app.lang_str(Msg::FactRules)), label_width);
+                format!("{cursor}{label} {}", safe(&rules_text(app, form)))
+            }
+            FormRow::Create => format!("{cursor}[ {} ]", app.lang_str(Msg::FormCreate)),
         };
         let style = if selected { theme.selected() } else { Default::default() };
         lines.push(Line::styled(pad(&line, width), style));
@@ -57,4 +62,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .map(|p| Line::styled(fit(&format!("! {}", problem_text(app, p)), footer.width as usize), theme.finding()))
         .collect();
     frame.render_widget(Paragraph::new(problem_lines), footer);
+}
+
+/// "HD42-2025 (có hiệu lực ngày 05/03/2026)": the draft's rule set and why it is that one.
+fn rules_text(app: &App, form: &Form) -> String {
+    let reference = &form.draft.template;
+    let rule_set = app
+        .templates
+        .iter()
+        .find(|t| t.id == reference.id && t.version == reference.version)
+        .map_or(reference.id.as_str(), |t| t.rule_set.as_str());
+    let round = app.round.as_ref().map(|r| r.decision.as_str());
+    format!("{rule_set} ({})", form.rules_reason.describe(form.draft.meeting.date, round, app.lang))
 }

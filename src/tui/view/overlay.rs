@@ -98,6 +98,7 @@ fn target_title(app: &App, target: &Target) -> String {
         Target::PlannedBranch => app.lang_str(Msg::PlannedBranchTitle).to_string(),
         Target::ReopenReason => app.lang_str(Msg::ReopenTitle).to_string(),
         Target::CompareWith => app.lang_str(Msg::CompareAsk).to_string(),
+        Target::Rules => app.lang_str(Msg::FactRules).to_string(),
     };
     fit(&safe(&title), 70)
 }
