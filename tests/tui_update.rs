@@ -14,6 +14,7 @@ use khaosat::strings::{Lang, Msg};
 use khaosat::testing::{fixed_now, sample_facts};
 use khaosat::tui::keymap::KeyMap;
 use khaosat::tui::rows::{Fact, answer_text, row_item, section_title};
+use khaosat::tui::state::home::FormRow;
 use khaosat::tui::state::prompts::Target;
 use khaosat::tui::state::session::{SaveState, Session};
 use khaosat::tui::state::{App, Effect, Event, Overlay, Screen, current_row, search_results};
@@ -1098,8 +1099,8 @@ fn the_new_visit_form_refuses_an_empty_branch_then_creates_the_visit() {
     type_text(&mut app, "Đảng bộ xã Tân Lập");
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.overlay, Overlay::None));
-    // Has a chi ủy: y on its row, which moves on too.
-    times(&mut app, 4, KeyCode::Char('j'));
+    // Has a chi ủy: y on its row, which moves on too (past type, kind, date, rule set, start).
+    times(&mut app, 5, KeyCode::Char('j'));
     assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::HasCommittee));
     ch(&mut app, 'y');
     assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::Total));
@@ -1532,7 +1533,10 @@ fn typing_on_a_form_line_edits_it_and_the_end_time_waits_for_the_last_section() 
     type_text(&mut app, "6/04/2022");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.form.as_ref().map(|f| f.draft.meeting.date), Some(date(2022, 4, 6)));
-    // The start time comes next; the end time is not asked: the meeting has not ended.
+    // The rule-set row comes next (it is not a fact: the template the date chose).
+    assert_eq!(app.form.as_ref().map(|f| f.current()), Some(FormRow::Rules));
+    key(&mut app, KeyCode::Down);
+    // The start time follows; the end time is not asked: the meeting has not ended.
     assert_eq!(app.form.as_ref().and_then(|f| f.fact()), Some(Fact::Start));
     ch(&mut app, '1');
     assert!(matches!(&app.overlay, Overlay::Editor(e) if e.hint.as_deref() == Some("giờ:phút, ví dụ 14:30")));
