@@ -73,7 +73,11 @@ pub fn parse_round(path: &Path, text: &str) -> Result<Round, LoadError> {
     if let Ok(probe) = ron::Options::default().from_str::<SchemaProbe>(text)
         && probe.schema > ROUND_SCHEMA_VERSION
     {
-        return Err(LoadError::new(path, None, LoadErrorKind::NewerSchema { found: probe.schema }));
+        return Err(LoadError::new(
+            path,
+            None,
+            LoadErrorKind::NewerSchema { found: probe.schema, reads: ROUND_SCHEMA_VERSION },
+        ));
     }
     let mut round: Round = ron::Options::default().from_str(text).map_err(|e| LoadError::from_parse(path, text, &e))?;
     round.normalize();
@@ -216,7 +220,10 @@ mod tests {
     fn newer_and_broken_round_files_say_why() {
         let p = Path::new("round.ron");
         let text = round_to_ron(&sample()).replace("schema: 1", "schema: 9");
-        assert!(matches!(parse_round(p, &text), Err(LoadError { kind: LoadErrorKind::NewerSchema { found: 9 }, .. })));
+        assert!(matches!(
+            parse_round(p, &text),
+            Err(LoadError { kind: LoadErrorKind::NewerSchema { found: 9, reads: ROUND_SCHEMA_VERSION }, .. })
+        ));
         let bad = round_to_ron(&sample()).replace("decision:", "decisoin:");
         assert!(matches!(
             parse_round(p, &bad),
