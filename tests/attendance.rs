@@ -153,6 +153,6 @@ fn files_keep_the_oldest_format_that_holds_them() -> Result {
 
     let newer = text.replacen("schema: 2,", "schema: 3,", 1);
     let error = parse_visit(&path, &newer, &templates).err().map(|e| e.kind);
-    assert_eq!(error, Some(LoadErrorKind::NewerSchema { found: 3 }));
+    assert_eq!(error, Some(LoadErrorKind::NewerSchema { found: 3, reads: khaosat::core::visit::SCHEMA_VERSION }));
     Ok(())
 }

@@ -345,3 +345,34 @@ fn the_round_is_found_from_nested_folders() -> Result {
     assert_eq!(found, Some(expected));
     Ok(())
 }
+
+/// Issue 14: a round naming its rules and a branch's earlier name. An empty `rules` is a round
+/// issue; a well-formed one is not; `round show` gives the earlier name beside the current one.
+#[test]
+fn rules_and_earlier_names_are_checked_and_shown() -> Result {
+    let dir = tempfile::tempdir()?;
+    let d = arg(dir.path());
+    let name = "2025-11-20_chi-bo-van-phong.ron";
+    fs::copy(Path::new(MANIFEST).join(CUSTOM).join(name), dir.path().join(name))?;
+    let mut round = load_round(&Path::new(MANIFEST).join(CUSTOM).join("round.ron")).map_err(|e| e.display(Lang::En))?;
+    round.rules = Some(String::new());
+    round.branches[0].previously = Some(khaosat::core::round::PreviousName {
+        branch: String::new(),
+        committee: "Đảng bộ Khối Cơ quan".into(),
+    });
+    fs::write(dir.path().join("round.ron"), round_to_ron(&round))?;
+    let out = run(&["--lang", "en", "validate", &d])?;
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    assert!(text(&out.stderr).contains("rules is empty"), "{}", show(&out));
+
+    round.rules = Some("hd42-2025".into());
+    fs::write(dir.path().join("round.ron"), round_to_ron(&round))?;
+    let out = run(&["--lang", "vi", "round", "show", "--dir", &d])?;
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    assert!(
+        text(&out.stdout).contains("Chi bộ Văn phòng (Đảng bộ Cơ quan; trước đây: Đảng bộ Khối Cơ quan)"),
+        "{}",
+        show(&out)
+    );
+    Ok(())
+}

@@ -102,6 +102,7 @@ fn two_rounds() -> Result<tempfile::TempDir> {
             branch_type: BranchType::KhuDanCu,
             date: None,
             inspector: String::new(),
+            previously: None,
         });
     }
     assert_eq!(copy_demo(&b.join("no-round"), &["so-11"], false)?, 1);

@@ -85,6 +85,8 @@ pub fn round_issue_text(issue: &RoundIssue, round: &Round, lang: Lang) -> String
     use RoundIssue as I;
     match issue {
         I::EmptyDecision => Msg::RoundIssueEmptyDecision.get(lang).to_string(),
+        I::EmptyRules => Msg::RoundIssueEmptyRules.get(lang).to_string(),
+        I::BadRules { id } => Msg::RoundIssueBadRules.fill(lang, &[id]),
         I::PeriodReversed => {
             Msg::RoundIssuePeriodReversed.fill(lang, &[&date_text(round.from, lang), &date_text(round.to, lang)])
         }
@@ -207,6 +209,7 @@ fn plan(
         branch_type: type_arg(&args.branch_type, lang)?,
         date: args.date.as_deref().map(|d| date_arg(d, lang)).transpose()?,
         inspector: args.inspector.as_deref().map(|i| clean(i, false).trim().to_string()).unwrap_or_default(),
+        previously: None,
     };
     for (value, label) in [(&planned.branch, "--branch"), (&planned.committee, "--committee")] {
         if value.is_empty() {
@@ -323,12 +326,17 @@ pub fn show_text(round: &Round, cov: &Coverage, visits: &[VisitBrief], template:
         if !p.inspector.is_empty() {
             facts.push(one_line(&p.inspector));
         }
+        // The committee, and the earlier name when the branch was renamed.
+        let mut under = one_line(&p.committee);
+        if let Some(earlier) = p.previously.as_ref().and_then(|e| e.differs_from(&p.branch, &p.committee)) {
+            under = format!("{under}; {}", Msg::PreviouslyNamed.fill(lang, &[&one_line(&earlier)]));
+        }
         let _ = writeln!(
             w,
             "  {:>2}. {} ({}) — {} — {}",
             n + 1,
             one_line(&p.branch),
-            one_line(&p.committee),
+            under,
             facts.join(", "),
             state_text(b.state, lang)
         );

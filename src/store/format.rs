@@ -53,8 +53,11 @@ pub enum LoadErrorKind {
         line: usize,
     },
     Syntax(SyntaxError),
+    /// A file format newer than this build reads: `found`, and the newest it reads of that kind
+    /// of file (visit and round files have their own versions).
     NewerSchema {
         found: u32,
+        reads: u32,
     },
     /// The visit's template (or that version of it) is not known here; `known` lists the
     /// templates that are (id and version).
@@ -359,7 +362,7 @@ impl LoadError {
             LoadErrorKind::Empty => Msg::ErrEmpty.get(lang).to_string(),
             LoadErrorKind::Conflict { line } => Msg::ErrConflict.fill(lang, &[line]),
             LoadErrorKind::Syntax(s) => Msg::ErrSyntax.fill(lang, &[&s.message(lang)]),
-            LoadErrorKind::NewerSchema { found } => Msg::ErrNewerSchema.fill(lang, &[found, &SCHEMA_VERSION]),
+            LoadErrorKind::NewerSchema { found, reads } => Msg::ErrNewerSchema.fill(lang, &[found, reads]),
             LoadErrorKind::UnknownTemplate { id, version, known } => {
                 let known: Vec<String> = known.iter().map(|(id, v)| Msg::TplIdVersion.fill(lang, &[id, v])).collect();
                 Msg::ErrUnknownTemplate.fill(lang, &[id, version, &known.join(", ")])
@@ -592,7 +595,7 @@ pub fn parse_visit(path: &Path, text: &str, templates: &[Template]) -> Result<Vi
     // ron; only when ron refuses it is the schema version probed on its own.
     let newer = |found: u32| {
         let position = key_position(text, "schema").or_else(|| text.find("schema").map(|o| position_of(text, o)));
-        LoadError::new(path, position, LoadErrorKind::NewerSchema { found })
+        LoadError::new(path, position, LoadErrorKind::NewerSchema { found, reads: SCHEMA_VERSION })
     };
     let mut visit: Visit = match lean::from_str(text) {
         Some(visit) => visit,

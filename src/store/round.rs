@@ -73,15 +73,27 @@ pub fn parse_round(path: &Path, text: &str) -> Result<Round, LoadError> {
     if let Ok(probe) = ron::Options::default().from_str::<SchemaProbe>(text)
         && probe.schema > ROUND_SCHEMA_VERSION
     {
-        return Err(LoadError::new(path, None, LoadErrorKind::NewerSchema { found: probe.schema }));
+        return Err(LoadError::new(
+            path,
+            None,
+            LoadErrorKind::NewerSchema { found: probe.schema, reads: ROUND_SCHEMA_VERSION },
+        ));
     }
     let mut round: Round = ron::Options::default().from_str(text).map_err(|e| LoadError::from_parse(path, text, &e))?;
     round.normalize();
     Ok(round)
 }
 
-/// The deterministic text of a round file, in the layout of visit files.
+/// The deterministic text of a round file, in the layout of visit files, marked with the file
+/// format it needs ([`Round::schema_needed`]): a round using nothing format 2 added is written as
+/// format 1, which older builds read.
 pub fn round_to_ron(round: &Round) -> String {
+    // Normalising sets it; a round changed since (or built by hand) may not have been normalised.
+    if round.schema != round.schema_needed() {
+        let mut marked = round.clone();
+        marked.schema = round.schema_needed();
+        return crate::store::format::to_file_ron(&marked);
+    }
     crate::store::format::to_file_ron(round)
 }
 
@@ -129,6 +141,7 @@ mod tests {
             branch_type: BranchType::KhuDanCu,
             date: Some(date(2022, 4, 6)),
             inspector: "Lê Thị Tú".into(),
+            previously: None,
         });
         r
     }
@@ -152,11 +165,65 @@ mod tests {
         Ok(())
     }
 
+    /// Issue 14: `rules` and `previously` need format 2; a round without them is still written
+    /// as format 1, byte for byte as before, so older builds keep reading it.
+    #[test]
+    fn the_round_format_is_the_oldest_that_holds_the_round() -> Result<(), Box<dyn std::error::Error>> {
+        use crate::core::round::PreviousName;
+        let p = Path::new("round.ron");
+        let plain = sample();
+        let text = round_to_ron(&plain);
+        assert!(text.starts_with("(\n  schema: 1,\n"), "{text}");
+        assert!(!text.contains("rules") && !text.contains("previously"), "{text}");
+        assert_eq!(parse_round(p, &text).map_err(|e| e.display(crate::strings::Lang::En))?, plain);
+
+        let mut ruled = sample();
+        ruled.rules = Some("hd42-2025".into());
+        let text = round_to_ron(&ruled);
+        assert!(text.starts_with("(\n  schema: 2,\n"), "marked without normalising first: {text}");
+        assert!(text.contains("rules: Some(\"hd42-2025\")"), "{text}");
+        let back = parse_round(p, &text).map_err(|e| e.display(crate::strings::Lang::En))?;
+        assert_eq!((back.schema, back.rules.as_deref()), (2, Some("hd42-2025")));
+
+        let mut renamed = sample();
+        renamed.branches[0].committee = "Đảng ủy phường Nghĩa Đô".into();
+        renamed.branches[0].previously =
+            Some(PreviousName { branch: String::new(), committee: "Đảng bộ phường Mai Dịch".into() });
+        renamed.normalize();
+        assert_eq!(renamed.schema, 2);
+        let text = round_to_ron(&renamed);
+        assert!(text.starts_with("(\n  schema: 2,\n"), "{text}");
+        assert!(
+            text.contains("previously: Some((\n        committee: \"Đảng bộ phường Mai Dịch\",\n      )),"),
+            "{text}"
+        );
+        let back = parse_round(p, &text).map_err(|e| e.display(crate::strings::Lang::En))?;
+        assert_eq!(back, renamed);
+        assert_eq!(round_to_ron(&back), text, "written again the same");
+
+        // Dropping what needed format 2 writes format 1 again.
+        let mut back = back;
+        back.branches[0].previously = None;
+        back.normalize();
+        assert!(round_to_ron(&back).starts_with("(\n  schema: 1,\n"));
+        // A format 1 file naming the new fields (typed by hand) still reads, as format 2.
+        let typed = round_to_ron(&ruled).replace("schema: 2", "schema: 1");
+        let read = parse_round(p, &typed).map_err(|e| e.display(crate::strings::Lang::En))?;
+        assert_eq!((read.schema, read.rules.as_deref()), (2, Some("hd42-2025")));
+        // A newer format than this build's is refused as such.
+        let newer = text.replace("schema: 2", &format!("schema: {}", ROUND_SCHEMA_VERSION + 1));
+        assert!(matches!(parse_round(p, &newer), Err(LoadError { kind: LoadErrorKind::NewerSchema { .. }, .. })));
+        Ok(())
+    }
+
     #[test]
     fn newer_and_broken_round_files_say_why() {
         let p = Path::new("round.ron");
         let text = round_to_ron(&sample()).replace("schema: 1", "schema: 9");
-        assert!(matches!(parse_round(p, &text), Err(LoadError { kind: LoadErrorKind::NewerSchema { found: 9 }, .. })));
+        assert!(matches!(
+            parse_round(p, &text),
+            Err(LoadError { kind: LoadErrorKind::NewerSchema { found: 9, reads: ROUND_SCHEMA_VERSION }, .. })
+        ));
         let bad = round_to_ron(&sample()).replace("decision:", "decisoin:");
         assert!(matches!(
             parse_round(p, &bad),

@@ -557,6 +557,10 @@ messages! {
     CmpOldOnly => "Chỉ có ở đợt trước: {0}", "Only before: {0}";
     CmpNewOnly => "Chỉ có ở đợt này: {0}", "Only now: {0}";
     CmpNoneLoaded => "không đọc được phiếu nào ở {0}", "no visit could be read in {0}";
+    // Issue 14: a round's rules and its branches' earlier names
+    RoundIssueEmptyRules => "rules để trống: ghi mã mẫu phiếu (ví dụ \"hd42-2025\") hoặc bỏ dòng này", "rules is empty: name a template id (e.g. \"hd42-2025\") or leave the field out";
+    RoundIssueBadRules => "rules \"{0}\" không phải mã mẫu phiếu: chỉ dùng chữ không dấu, chữ số và _ - .", "rules \"{0}\" is not a template id: use ASCII letters, digits and _ - .";
+    PreviouslyNamed => "trước đây: {0}", "formerly: {0}";
     // Issue 11: summary and compare outputs
     SumRoundDecision => "Đợt kiểm tra theo Quyết định số {0} ngày {1} của {2}", "Inspection round under Decision {0} of {1} by {2}";
     SumRoundDecisionDated => "Đợt kiểm tra theo Quyết định số {0} ngày {1}", "Inspection round under Decision {0} of {1}";

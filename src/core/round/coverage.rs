@@ -381,6 +381,7 @@ mod tests {
             branch_type: BranchType::KhuDanCu,
             date: None,
             inspector: String::new(),
+            previously: None,
         });
         let unplanned = Round::new("1024-QĐ/QU", date(2023, 3, 1), date(2023, 3, 6), date(2023, 3, 31));
         let files = vec![

@@ -29,8 +29,13 @@ pub use coverage::{
     summary_rounds,
 };
 
-/// The round file format version this build writes and reads.
-pub const ROUND_SCHEMA_VERSION: u32 = 1;
+/// The newest round file format this build reads and writes. A round file is written with the
+/// oldest format that holds what it records ([`Round::schema_needed`]), as visit files are, so
+/// rounds that do not use what a format added stay readable by older builds.
+///
+/// 1: the first format. 2: `rules` (the template the round's visits follow) and a planned
+/// branch's `previously` (its name in an earlier round).
+pub const ROUND_SCHEMA_VERSION: u32 = 2;
 
 /// The checklist item whose options are the round's documents.
 pub const ROUND_DOCUMENTS_ITEM: &str = "conduct.round_documents";
@@ -67,6 +72,10 @@ pub struct Round {
     /// The branches to visit.
     #[serde(default)]
     pub branches: Vec<PlannedBranch>,
+    /// The id of the template (rule set) the round's visits follow, e.g. "hd42-2025". None: the
+    /// template in force on each meeting's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
 }
 
 /// A member of the team.
@@ -92,6 +101,44 @@ pub struct PlannedBranch {
     /// The team member assigned to attend.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub inspector: String,
+    /// The branch as an earlier round named it, when it was renamed since (e.g. its parent
+    /// committee after the 2025 reorganisation): `compare` matches it with that name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previously: Option<PreviousName>,
+}
+
+/// A planned branch's name in an earlier round. A part left empty is the same as now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousName {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub branch: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub committee: String,
+}
+
+impl PreviousName {
+    /// The whole earlier name of a branch now named `branch` under `committee`: the parts left
+    /// empty filled from the current name.
+    pub fn resolved(&self, branch: &str, committee: &str) -> PreviousName {
+        let or = |earlier: &str, now: &str| if earlier.trim().is_empty() { now } else { earlier }.to_string();
+        PreviousName { branch: or(&self.branch, branch), committee: or(&self.committee, committee) }
+    }
+
+    /// What differs from the current name `branch` under `committee`, as a reader is told it: the
+    /// earlier committee, the earlier branch name, or both ("Chi bộ số 7, Đảng bộ phường Mai
+    /// Dịch"). None when the earlier name is the current one (case, spacing and form ignored).
+    pub fn differs_from(&self, branch: &str, committee: &str) -> Option<String> {
+        let whole = self.resolved(branch, committee);
+        let branch_differs = name_key(&whole.branch) != name_key(branch);
+        let committee_differs = name_key(&whole.committee) != name_key(committee);
+        match (branch_differs, committee_differs) {
+            (false, false) => None,
+            (false, true) => Some(whole.committee),
+            (true, false) => Some(whole.branch),
+            (true, true) => Some(format!("{}, {}", whole.branch, whole.committee)),
+        }
+    }
 }
 
 impl PlannedBranch {
@@ -117,12 +164,21 @@ impl Round {
             members: Vec::new(),
             documents: Vec::new(),
             branches: Vec::new(),
+            rules: None,
         };
         round.normalize();
         round
     }
 
-    /// NFC-normalise every text and drop control characters, as for visits.
+    /// The oldest file format that holds everything this round records: 2 when it names its rules
+    /// or a planned branch's earlier name (format 1 readers refuse those fields as unknown), else 1.
+    pub fn schema_needed(&self) -> u32 {
+        if self.rules.is_some() || self.branches.iter().any(|p| p.previously.is_some()) { 2 } else { 1 }
+    }
+
+    /// NFC-normalise every text and drop control characters, as for visits; and mark the round
+    /// with the file format it needs. An earlier name with both parts empty is dropped (it says
+    /// nothing); an empty `rules` is kept, for [`check_round`] to report.
     pub fn normalize(&mut self) {
         for field in [&mut self.decision, &mut self.issued_by, &mut self.title] {
             *field = clean(field, false).trim().to_string();
@@ -140,7 +196,18 @@ impl Round {
             p.branch = clean(&p.branch, false).trim().to_string();
             p.committee = clean(&p.committee, false).trim().to_string();
             p.inspector = clean(&p.inspector, false).trim().to_string();
+            if let Some(previous) = &mut p.previously {
+                previous.branch = clean(&previous.branch, false).trim().to_string();
+                previous.committee = clean(&previous.committee, false).trim().to_string();
+                if previous.branch.is_empty() && previous.committee.is_empty() {
+                    p.previously = None;
+                }
+            }
         }
+        if let Some(rules) = &mut self.rules {
+            *rules = clean(rules, false).trim().to_string();
+        }
+        self.schema = self.schema_needed();
     }
 
     /// Add a planned branch, or update the one with the same branch and committee: its type, and
@@ -158,6 +225,9 @@ impl Round {
                 }
                 if !planned.inspector.trim().is_empty() {
                     existing.inspector = planned.inspector;
+                }
+                if planned.previously.is_some() {
+                    existing.previously = planned.previously;
                 }
                 self.normalize();
                 PlanChange::Updated(i)
@@ -202,10 +272,22 @@ pub fn valid_document_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
+/// Whether a template id is usable as a round's `rules`: ASCII letters, digits, `_`, `-` and `.`,
+/// as the embedded templates' ids are ("hd12-2018", "hd42-2025").
+pub fn valid_rules_id(id: &str) -> bool {
+    valid_document_id(id)
+}
+
 /// Something wrong in a round file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoundIssue {
     EmptyDecision,
+    /// `rules: Some("")`: name a template, or leave the field out.
+    EmptyRules,
+    /// `rules` is not made of the characters of a template id.
+    BadRules {
+        id: String,
+    },
     /// The period ends before it starts.
     PeriodReversed,
     EmptyMemberName,
@@ -237,6 +319,11 @@ pub fn check_round(round: &Round) -> Vec<RoundIssue> {
     let mut issues = Vec::new();
     if round.decision.trim().is_empty() {
         issues.push(RoundIssue::EmptyDecision);
+    }
+    match round.rules.as_deref().map(str::trim) {
+        Some("") => issues.push(RoundIssue::EmptyRules),
+        Some(id) if !valid_rules_id(id) => issues.push(RoundIssue::BadRules { id: id.to_string() }),
+        _ => {}
     }
     if round.to < round.from {
         issues.push(RoundIssue::PeriodReversed);
@@ -384,6 +471,7 @@ pub(crate) mod tests {
                 branch_type: t,
                 date: Some(date(2022, 4, day)),
                 inspector: who.into(),
+                previously: None,
             });
         }
         r
@@ -437,12 +525,46 @@ pub(crate) mod tests {
             branch_type: BranchType::KhuDanCu,
             date: Some(date(2022, 4, 7)),
             inspector: String::new(),
+            previously: None,
         });
         assert_eq!(change, PlanChange::Updated(0));
         assert_eq!(r.branches[0].date, Some(date(2022, 4, 7)));
         assert_eq!(r.branches[0].inspector, "Lê Thị Tú", "kept when not given");
         assert_eq!(r.branches[0].branch, "Chi bộ số 11", "the first spelling is kept");
         assert_eq!(r.branches.len(), 3);
+    }
+
+    #[test]
+    fn an_earlier_name_is_cleaned_filled_from_the_current_one_and_kept_by_plan() {
+        let mut r = round();
+        assert_eq!(r.schema, 1);
+        r.branches[0].previously = Some(PreviousName { branch: " ".into(), committee: "\u{7}".into() });
+        r.normalize();
+        assert_eq!(r.branches[0].previously, None, "an empty earlier name says nothing");
+        assert_eq!(r.schema, 1);
+        let earlier = PreviousName { branch: String::new(), committee: "Đảng bộ phường Mai Dịch".into() };
+        let change = r.plan(PlannedBranch {
+            branch: "Chi bộ số 11".into(),
+            committee: "Đảng bộ phường Mai Dịch".into(),
+            branch_type: BranchType::KhuDanCu,
+            date: None,
+            inspector: String::new(),
+            previously: Some(earlier.clone()),
+        });
+        assert_eq!(change, PlanChange::Updated(0));
+        assert_eq!(r.branches[0].previously.as_ref(), Some(&earlier));
+        assert_eq!(r.schema, 2, "an earlier name needs format 2");
+        assert_eq!(
+            earlier.resolved("Chi bộ số 11", "Đảng ủy phường Nghĩa Đô"),
+            PreviousName { branch: "Chi bộ số 11".into(), committee: "Đảng bộ phường Mai Dịch".into() }
+        );
+        let differs = |p: &PreviousName| p.differs_from("Chi bộ số 11", "Đảng ủy phường Nghĩa Đô");
+        assert_eq!(differs(&earlier).as_deref(), Some("Đảng bộ phường Mai Dịch"));
+        let both =
+            PreviousName { branch: "Chi bộ số 7".into(), committee: "Đảng bộ phường Mai Dịch".into() };
+        assert_eq!(differs(&both).as_deref(), Some("Chi bộ số 7, Đảng bộ phường Mai Dịch"));
+        let same = PreviousName { branch: "chi bộ  SỐ 11".into(), committee: String::new() };
+        assert_eq!(differs(&same), None);
     }
 
     #[test]
@@ -498,6 +620,16 @@ pub(crate) mod tests {
             branch: "Chi bộ Công an phường".into(),
             date: date(2022, 5, 1)
         }));
+        r.rules = Some("   ".into());
+        r.normalize();
+        assert_eq!(r.rules.as_deref(), Some(""), "kept, to be reported");
+        assert!(check_round(&r).contains(&RoundIssue::EmptyRules));
+        r.rules = Some("hd42 2025".into());
+        assert!(check_round(&r).contains(&RoundIssue::BadRules { id: "hd42 2025".into() }));
+        r.rules = Some(" hd42-2025\u{7} ".into());
+        r.normalize();
+        assert_eq!(r.rules.as_deref(), Some("hd42-2025"), "cleaned and trimmed");
+        assert!(!check_round(&r).iter().any(|i| matches!(i, RoundIssue::EmptyRules | RoundIssue::BadRules { .. })));
         assert_eq!(
             parse_member("Lê Thị Tú = UVTV, Chủ nhiệm UBKT"),
             Member { name: "Lê Thị Tú".into(), role: "UVTV, Chủ nhiệm UBKT".into() }
