@@ -91,7 +91,8 @@ fn create_answer_note_and_quit() {
     assert!(files[0].to_string_lossy().ends_with("_chi-bo-so-11.ron"), "{files:?}");
     let text = wait_for_file(&files[0], Duration::from_secs(2), |t| t.contains("quên sổ"));
     assert!(text.contains("\"prep.committee_met\": (\n      value: Some(Yes),"), "{text}");
-    assert!(text.contains("\"prep.secretary_prepared\": (\n      value: Some(No),"), "{text}");
+    // Dated today, the visit follows HD 42 (2025): the second item is who prepared.
+    assert!(text.contains("\"prep.preparer_assigned\": (\n      value: Some(No),"), "{text}");
     assert!(text.contains("\"note.without_notebook\": (\n      value: Some(Number(2)),"), "{text}");
     assert!(text.contains("note: \"Đồng chí Hùng quên sổ\""), "{text}");
     assert!(text.contains("committee: \"Đảng bộ phường Mai Dịch\""), "{text}");

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value as J, json};
 
 use crate::cli::{Context, Failure};
-use crate::core::compare::{BranchFinding, BranchRef, Comparison, VisitOutcome, compare};
+use crate::core::compare::{BranchChange, BranchRef, Comparison, Side as Round, VisitOutcome, compare};
 use crate::core::text::display_safe;
 use crate::export::markdown::md;
 use crate::export::one_line;
@@ -22,7 +22,10 @@ use crate::strings::{Lang, Msg};
 /// Bumped when a key changes meaning or disappears. 2: the rounds are `before` / `after` (were
 /// `old` / `new`), a branch's findings `failing_before` / `failing_after` (were `old` / `new`), the
 /// unmatched branches `before_only` / `after_only`: `new` now only names newly failing branches.
-pub const COMPARE_FORMAT_VERSION: u32 = 2;
+/// 3: two rule sets may meet (issue 14): a finding whose criterion changed or that one rule set
+/// does not ask is no longer counted `new` or `not_assessed` but `criterion_changed` /
+/// `not_comparable`; branches carry `previously`, their earlier name.
+pub const COMPARE_FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum CompareFormat {
@@ -99,15 +102,19 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write, err: &mut dyn
 }
 
 fn branch_json(b: &BranchRef) -> J {
-    json!({ "branch": b.branch, "committee": b.committee })
+    let mut value = json!({ "branch": b.branch, "committee": b.committee });
+    if let Some(earlier) = &b.previously {
+        value["previously"] = json!({ "branch": earlier.branch, "committee": earlier.committee });
+    }
+    value
 }
 
 fn list_json(list: &[BranchRef]) -> J {
     J::Array(list.iter().map(branch_json).collect())
 }
 
-fn ids_json(list: Vec<&BranchFinding>) -> J {
-    J::Array(list.into_iter().map(|f| J::String(f.id.clone())).collect())
+fn ids_json(list: Vec<&str>) -> J {
+    J::Array(list.into_iter().map(|id| J::String(id.to_string())).collect())
 }
 
 /// The comparison as JSON (shape in `docs/rounds.md`). Branches are `{branch, committee}` objects.
@@ -128,13 +135,11 @@ pub fn to_json(c: &Comparison, lang: Lang, skipped: (usize, usize)) -> J {
             "persisting": list_json(&f.persisting),
             "new": list_json(&f.new),
             "not_assessed": list_json(&f.not_assessed),
+            "criterion_changed": list_json(&f.criterion_changed),
+            "not_comparable": list_json(&f.not_comparable),
+            "replaces": f.replaces.iter().map(|r| json!({ "id": r.id, "text": r.text })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "branches": c.branches.iter().map(|b| json!({
-            "branch": b.branch,
-            "committee": b.committee,
-            "failing_before": ids_json(b.failing_before()),
-            "failing_after": ids_json(b.failing_after()),
-        })).collect::<Vec<_>>(),
+        "branches": c.branches.iter().map(branch_change_json).collect::<Vec<_>>(),
         "unmatched": {
             "before_only": list_json(&c.old_only),
             "after_only": list_json(&c.new_only),
@@ -142,8 +147,31 @@ pub fn to_json(c: &Comparison, lang: Lang, skipped: (usize, usize)) -> J {
     })
 }
 
-fn names(list: &[BranchRef], esc: &dyn Fn(&str) -> String) -> String {
-    list.iter().map(|b| format!("{} ({})", esc(&b.branch), esc(&b.committee))).collect::<Vec<_>>().join("; ")
+fn branch_change_json(b: &BranchChange) -> J {
+    let mut value = branch_json(&b.name());
+    value["failing_before"] = ids_json(b.failing_before());
+    value["failing_after"] = ids_json(b.failing_after());
+    value["criterion_changed"] = b
+        .criterion_changed
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id,
+                "failing_after": c.failing_after,
+                "replaces": c.replaces.iter().map(|r| json!({ "id": r.id, "failing_before": r.failing_before })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    value["not_comparable"] = b
+        .not_comparable
+        .iter()
+        .map(|f| json!({ "id": f.id, "round": if f.side == Round::Before { "before" } else { "after" } }))
+        .collect();
+    value
+}
+
+fn names(list: &[BranchRef], lang: Lang, esc: &dyn Fn(&str) -> String) -> String {
+    list.iter().map(|b| b.label(lang, esc)).collect::<Vec<_>>().join("; ")
 }
 
 /// The lines of the report, shared by text and Markdown: (heading, [(line, [detail])]).
@@ -159,10 +187,15 @@ fn parts(c: &Comparison, lang: Lang, esc: &dyn Fn(&str) -> String) -> Vec<Part> 
             (Msg::CmpPersisting, &f.persisting),
             (Msg::CmpNew, &f.new),
             (Msg::CmpNotAssessed, &f.not_assessed),
+            (Msg::CmpCriterionChanged, &f.criterion_changed),
+            (Msg::CmpNotComparable, &f.not_comparable),
         ] {
             if !list.is_empty() {
-                details.push(format!("{} ({}): {}", msg.get(lang), list.len(), names(list, esc)));
+                details.push(format!("{} ({}): {}", msg.get(lang), list.len(), names(list, lang, esc)));
             }
+        }
+        for r in &f.replaces {
+            details.push(Msg::CmpReplaces.fill(lang, &[&esc(&r.text), &esc(&r.id)]));
         }
         findings.push((format!("{} [{}]", esc(&f.text), esc(&f.id)), details));
     }
@@ -183,10 +216,14 @@ fn parts(c: &Comparison, lang: Lang, esc: &dyn Fn(&str) -> String) -> Vec<Part> 
         ] {
             details.extend(list.iter().map(|f| format!("{}: {}", msg.get(lang), esc(&f.sentence))));
         }
+        details.extend(b.criterion_changed.iter().map(|c| c.line(lang, esc)));
+        for f in &b.not_comparable {
+            let msg = if f.side == Round::Before { Msg::CmpOnlyAskedBefore } else { Msg::CmpOnlyAskedAfter };
+            details.push(format!("{}: {}", msg.get(lang), esc(&f.sentence)));
+        }
         let line = format!(
-            "{} ({}): {}",
-            esc(&b.branch),
-            esc(&b.committee),
+            "{}: {}",
+            b.name().label(lang, esc),
             Msg::CmpBranchLine.fill(lang, &[&b.failing_before().len(), &b.failing_after().len()])
         );
         branches.push((line, details));
@@ -196,10 +233,10 @@ fn parts(c: &Comparison, lang: Lang, esc: &dyn Fn(&str) -> String) -> Vec<Part> 
     if !c.old_only.is_empty() || !c.new_only.is_empty() {
         let mut lines = Vec::new();
         if !c.old_only.is_empty() {
-            lines.push((Msg::CmpOldOnly.fill(lang, &[&names(&c.old_only, esc)]), Vec::new()));
+            lines.push((Msg::CmpOldOnly.fill(lang, &[&names(&c.old_only, lang, esc)]), Vec::new()));
         }
         if !c.new_only.is_empty() {
-            lines.push((Msg::CmpNewOnly.fill(lang, &[&names(&c.new_only, esc)]), Vec::new()));
+            lines.push((Msg::CmpNewOnly.fill(lang, &[&names(&c.new_only, lang, esc)]), Vec::new()));
         }
         parts.push((Msg::CmpUnmatched.get(lang).to_string(), lines));
     }

@@ -1,29 +1,123 @@
-//! Round over round: which findings branches fixed, still have, or newly have.
+//! Round over round: which findings branches fixed, still have, or newly have, and which cannot be
+//! compared because the rule set changed between the rounds.
 //!
-//! Each visit is reduced to a [`VisitOutcome`] (its failing and passing item ids, no answers), so
-//! two rounds of any size compare in little memory. Branches are matched by name and parent
-//! committee through [`name_key`]; items by id, across template versions. When a side has several
-//! visits of one branch, the latest (by meeting date, then the order given) stands for it.
+//! Each visit is reduced to a [`VisitOutcome`]: its failing and passing item ids (no answers), and
+//! the [`TemplateItems`] of the template it was read against, one record shared by every visit of
+//! that template. So two rounds of any size compare in little memory. Branches are matched by name
+//! and parent committee through [`name_key`], or, when a NEW visit's round plans its branch with an
+//! earlier name (`previously` in round.ron), by that earlier name; items by id. When a side has
+//! several visits of one branch, the latest (by meeting date, then the order given) stands for it.
 //!
-//! For a finding id and a branch present on both sides:
-//! - `fixed`: failing in OLD, passing in NEW;
-//! - `persisting`: failing in both;
-//! - `new`: failing in NEW, not failing in OLD (passing, not applicable, unanswered, not asked);
-//! - `not_assessed`: failing in OLD, neither passing nor failing in NEW.
+//! For a finding id and a branch present on both sides, with the templates of its two visits:
+//! - the id asked by both templates (one rule set, or an item whose meaning did not change):
+//!   - `fixed`: failing in OLD, passing in NEW;
+//!   - `persisting`: failing in both;
+//!   - `new`: failing in NEW, not failing in OLD (passing, not applicable, unanswered);
+//!   - `not_assessed`: failing in OLD, neither passing nor failing in NEW;
+//! - `criterion_changed`: the id is an item of NEW's template only, linked by `replaces` to an
+//!   item of OLD's template only (NEW's item replaces it or, comparing the other way round, it
+//!   replaces NEW's), and one of the two fails. Listed under NEW's item, OLD's kept beside it;
+//! - `not_comparable`: failing in OLD with the item gone from NEW's template, or failing in NEW
+//!   with the item absent from OLD's template, and no item linked to it on the other side.
 //!
-//! So, over matched branches, `persisting + new` is the number failing in NEW, and
-//! `fixed + persisting + not_assessed` the number failing in OLD: the counts of the two summaries
-//! less the branches only one side has.
+//! So, over matched branches, a branch failing an id in NEW is in exactly one of `persisting`,
+//! `new`, `criterion_changed` and `not_comparable` of that id; a branch failing an id in OLD is in
+//! exactly one of `fixed`, `persisting`, `not_assessed` and `not_comparable` of that id, or else in
+//! `criterion_changed` of each NEW item linked to it (one, unless the item was split). Where the
+//! two templates ask every failing id (one rule set), the last two groups are empty:
+//! `persisting + new` is the number failing in NEW, and `fixed + persisting + not_assessed` the
+//! number failing in OLD, the counts of the two summaries less the branches only one side has.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use crate::core::round::PreviousName;
 use crate::core::rules::{ItemStatus, finding_sentence, item_status};
 use crate::core::template::Template;
 use crate::core::text::{compare_names, name_key};
 use crate::core::visit::Visit;
-use crate::strings::Lang;
+use crate::strings::{Lang, Msg};
+
+/// What a comparison needs of a template: which item ids it asks, in which order, their finding
+/// sentences and their `replaces` links. One record per template, shared (through an [`Arc`]) by
+/// the outcomes of all the visits read against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateItems {
+    pub id: String,
+    pub version: u32,
+    items: HashMap<String, ItemEntry>,
+    /// An earlier rule set's item id → this template's items that replace it, in template order.
+    replaced_by: HashMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ItemEntry {
+    rank: usize,
+    replaces: Option<String>,
+    /// The finding sentence with "{list}" shown as "…"; the question for an item without one.
+    text: String,
+}
+
+impl TemplateItems {
+    /// The record of `template`, sentences in `lang`. The first of two items with one id stands
+    /// (as [`Template::item`] finds it).
+    pub fn new(template: &Template, lang: Lang) -> TemplateItems {
+        let mut items = HashMap::new();
+        let mut replaced_by: HashMap<String, Vec<String>> = HashMap::new();
+        for (rank, r) in template.items().enumerate() {
+            if items.contains_key(&r.item.id) {
+                continue;
+            }
+            let text = match &r.item.finding {
+                Some(f) => f.text.get(lang).replace("{list}", "…"),
+                None => r.item.text.get(lang).to_string(),
+            };
+            let replaces = r.item.replaces.as_ref().map(|id| id.trim().to_string()).filter(|id| !id.is_empty());
+            if let Some(old) = &replaces {
+                replaced_by.entry(old.clone()).or_default().push(r.item.id.clone());
+            }
+            items.insert(r.item.id.clone(), ItemEntry { rank, replaces, text });
+        }
+        TemplateItems { id: template.id.clone(), version: template.version, items, replaced_by }
+    }
+
+    /// [`TemplateItems::new`], ready to share.
+    pub fn shared(template: &Template, lang: Lang) -> Arc<TemplateItems> {
+        Arc::new(TemplateItems::new(template, lang))
+    }
+
+    /// Whether the template asks item `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.items.contains_key(id)
+    }
+
+    /// The id as the record holds it, to borrow for as long as the record.
+    fn key(&self, id: &str) -> Option<&str> {
+        self.items.get_key_value(id).map(|(k, _)| k.as_str())
+    }
+
+    /// The item's position in the template.
+    pub fn rank(&self, id: &str) -> Option<usize> {
+        self.items.get(id).map(|e| e.rank)
+    }
+
+    /// The item's finding sentence, "{list}" shown as "…" (the question when it has none).
+    pub fn text(&self, id: &str) -> Option<&str> {
+        self.items.get(id).map(|e| e.text.as_str())
+    }
+
+    /// The earlier rule set's item that item `id` replaces.
+    pub fn replaces(&self, id: &str) -> Option<&str> {
+        self.items.get(id)?.replaces.as_deref()
+    }
+
+    /// This template's items that replace `old_id`, an earlier rule set's item.
+    pub fn replaced_by(&self, old_id: &str) -> &[String] {
+        self.replaced_by.get(old_id).map_or(&[], Vec::as_slice)
+    }
+}
 
 /// One failing item of one visit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,8 +126,6 @@ pub struct FailingItem {
     pub rank: usize,
     /// The finding sentence for this visit (with its "{list}" filled).
     pub sentence: String,
-    /// The finding sentence with "{list}" shown as "…", for branches that differ.
-    pub generic: String,
 }
 
 /// What a comparison keeps of a visit.
@@ -42,22 +134,32 @@ pub struct VisitOutcome {
     pub branch: String,
     pub committee: String,
     pub date: Date,
+    /// The template the visit was read against.
+    pub template: Arc<TemplateItems>,
     pub failing: BTreeMap<String, FailingItem>,
     pub passing: BTreeSet<String>,
+    /// The branch's whole earlier name, when the round governing the visit plans it with one
+    /// ([`PreviousName::resolved`]): a NEW visit is matched with the OLD branch of that name.
+    pub previously: Option<PreviousName>,
 }
 
 impl VisitOutcome {
-    /// The outcome of `visit` filled against `template`, sentences in `lang`.
+    /// The outcome of `visit` filled against `template`, sentences in `lang`, with a template
+    /// record of its own: for a few visits. Many visits share one record per template
+    /// ([`VisitOutcome::with`]).
     pub fn of(visit: &Visit, template: &Template, lang: Lang) -> VisitOutcome {
+        VisitOutcome::with(visit, template, &TemplateItems::shared(template, lang), lang)
+    }
+
+    /// The outcome of `visit` filled against `template`, whose record is `items`.
+    pub fn with(visit: &Visit, template: &Template, items: &Arc<TemplateItems>, lang: Lang) -> VisitOutcome {
         let mut failing = BTreeMap::new();
         let mut passing = BTreeSet::new();
         for (rank, r) in template.items().enumerate() {
             match item_status(r.item, visit) {
                 ItemStatus::Fail => {
                     let sentence = finding_sentence(r.item, visit, lang).unwrap_or_default();
-                    let generic =
-                        r.item.finding.as_ref().map(|f| f.text.get(lang).replace("{list}", "…")).unwrap_or_default();
-                    failing.insert(r.item.id.clone(), FailingItem { rank, sentence, generic });
+                    failing.insert(r.item.id.clone(), FailingItem { rank, sentence });
                 }
                 ItemStatus::Pass => {
                     passing.insert(r.item.id.clone());
@@ -66,7 +168,15 @@ impl VisitOutcome {
             }
         }
         let m = &visit.meeting;
-        VisitOutcome { branch: m.branch.clone(), committee: m.committee.clone(), date: m.date, failing, passing }
+        VisitOutcome {
+            branch: m.branch.clone(),
+            committee: m.committee.clone(),
+            date: m.date,
+            template: Arc::clone(items),
+            failing,
+            passing,
+            previously: None,
+        }
     }
 }
 
@@ -75,6 +185,47 @@ impl VisitOutcome {
 pub struct BranchRef {
     pub branch: String,
     pub committee: String,
+    /// The earlier name it was matched by (a branch both rounds have), or that was looked for in
+    /// vain (a branch only NEW has).
+    pub previously: Option<PreviousName>,
+}
+
+impl BranchRef {
+    fn of(outcome: &VisitOutcome, previously: Option<&PreviousName>) -> BranchRef {
+        BranchRef {
+            branch: outcome.branch.clone(),
+            committee: outcome.committee.clone(),
+            previously: previously.cloned(),
+        }
+    }
+
+    /// What the earlier name changes, to note beside the current one (see
+    /// [`PreviousName::differs_from`]).
+    pub fn earlier(&self) -> Option<String> {
+        self.previously.as_ref()?.differs_from(&self.branch, &self.committee)
+    }
+
+    /// The branch as reports name it, each text passed through `esc`: "Chi bộ số 11 (Đảng bộ
+    /// phường Nghĩa Đô, trước là Đảng bộ phường Mai Dịch)".
+    pub fn label(&self, lang: Lang, esc: &dyn Fn(&str) -> String) -> String {
+        match self.earlier() {
+            Some(earlier) => format!(
+                "{} ({}, {})",
+                esc(&self.branch),
+                esc(&self.committee),
+                Msg::CmpFormerly.fill(lang, &[&esc(&earlier)])
+            ),
+            None => format!("{} ({})", esc(&self.branch), esc(&self.committee)),
+        }
+    }
+}
+
+/// An item of OLD's rule set that a finding's item stands in for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaced {
+    pub id: String,
+    /// Its finding sentence in OLD's template ("{list}" shown as "…").
+    pub text: String,
 }
 
 /// How one finding moved between the rounds. Branch lists are in name order.
@@ -86,6 +237,21 @@ pub struct FindingChange {
     pub persisting: Vec<BranchRef>,
     pub new: Vec<BranchRef>,
     pub not_assessed: Vec<BranchRef>,
+    /// Branches where this item of NEW's rule set stands in for an item of OLD's.
+    pub criterion_changed: Vec<BranchRef>,
+    /// Branches failing it where the other round's rule set does not ask it.
+    pub not_comparable: Vec<BranchRef>,
+    /// The items of OLD's rule set this one stands in for in `criterion_changed` (usually one).
+    pub replaces: Vec<Replaced>,
+}
+
+impl FindingChange {
+    /// No branch in any group.
+    fn is_empty(&self) -> bool {
+        [&self.fixed, &self.persisting, &self.new, &self.not_assessed, &self.criterion_changed, &self.not_comparable]
+            .iter()
+            .all(|group| group.is_empty())
+    }
 }
 
 /// One finding of one branch, with the sentence its visit gives it (its "{list}" filled).
@@ -97,35 +263,121 @@ pub struct BranchFinding {
     pub sentence: String,
 }
 
-/// One branch present in both rounds: its findings sorted into the four lists of
-/// [`FindingChange`], each in template order. Fixed and not-assessed findings carry the OLD
-/// visit's sentence, persisting and new ones the NEW visit's.
+/// A branch's finding whose criterion changed between the rounds: an item of NEW's rule set and
+/// the items of OLD's it stands in for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedCriterion {
+    /// NEW's item.
+    pub id: String,
+    /// Its position in NEW's template.
+    pub rank: usize,
+    /// NEW's sentence: the visit's when it fails there, else the template's.
+    pub sentence: String,
+    /// Whether it fails in NEW.
+    pub failing_after: bool,
+    /// OLD's items (usually one), in OLD's template order.
+    pub replaces: Vec<Counterpart>,
+}
+
+impl ChangedCriterion {
+    /// "Tiêu chí đã thay đổi: nay …; trước: …", each side the visit's finding sentence where it
+    /// failed, else "no finding [id]"; texts passed through `esc`.
+    pub fn line(&self, lang: Lang, esc: &dyn Fn(&str) -> String) -> String {
+        let side = |sentence: &str, id: &str, failing: bool| {
+            if failing { esc(sentence) } else { Msg::CmpNotFailing.fill(lang, &[&esc(id)]) }
+        };
+        let before: Vec<String> = self.replaces.iter().map(|r| side(&r.sentence, &r.id, r.failing_before)).collect();
+        Msg::CmpChangedLine.fill(lang, &[&side(&self.sentence, &self.id, self.failing_after), &before.join("; ")])
+    }
+}
+
+/// OLD's side of a [`ChangedCriterion`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counterpart {
+    pub id: String,
+    /// Its position in OLD's template.
+    pub rank: usize,
+    /// OLD's sentence: the visit's when it failed there, else the template's.
+    pub sentence: String,
+    /// Whether it failed in OLD.
+    pub failing_before: bool,
+}
+
+/// The round a finding that cannot be compared fails in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Failing in OLD; NEW's rule set no longer asks it.
+    Before,
+    /// Failing in NEW; OLD's rule set did not ask it.
+    After,
+}
+
+/// A branch's finding that cannot be compared: the other round's rule set does not ask it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotComparable {
+    pub id: String,
+    /// Its position in its own side's template.
+    pub rank: usize,
+    /// The sentence the visit of that side gives it.
+    pub sentence: String,
+    pub side: Side,
+}
+
+/// One branch present in both rounds: its findings sorted into the lists of [`FindingChange`],
+/// each in template order. Fixed and not-assessed findings carry the OLD visit's sentence,
+/// persisting and new ones the NEW visit's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BranchChange {
     pub branch: String,
     pub committee: String,
+    /// The earlier name it was matched by, when not its current one.
+    pub previously: Option<PreviousName>,
     pub fixed: Vec<BranchFinding>,
     pub persisting: Vec<BranchFinding>,
     pub new: Vec<BranchFinding>,
     pub not_assessed: Vec<BranchFinding>,
+    pub criterion_changed: Vec<ChangedCriterion>,
+    pub not_comparable: Vec<NotComparable>,
 }
 
 impl BranchChange {
-    /// The branch's findings in OLD, in template order.
-    pub fn failing_before(&self) -> Vec<&BranchFinding> {
-        in_template_order([&self.fixed, &self.persisting, &self.not_assessed])
+    /// The branch as a [`BranchRef`].
+    pub fn name(&self) -> BranchRef {
+        BranchRef {
+            branch: self.branch.clone(),
+            committee: self.committee.clone(),
+            previously: self.previously.clone(),
+        }
     }
 
-    /// The branch's findings in NEW, in template order.
-    pub fn failing_after(&self) -> Vec<&BranchFinding> {
-        in_template_order([&self.persisting, &self.new])
+    /// The ids of the branch's findings in OLD, in template order.
+    pub fn failing_before(&self) -> Vec<&str> {
+        let mut all: Vec<(usize, &str)> = [&self.fixed, &self.persisting, &self.not_assessed]
+            .into_iter()
+            .flatten()
+            .map(|f| (f.rank, f.id.as_str()))
+            .collect();
+        let replaced = self.criterion_changed.iter().flat_map(|c| &c.replaces).filter(|r| r.failing_before);
+        all.extend(replaced.map(|r| (r.rank, r.id.as_str())));
+        all.extend(self.not_comparable.iter().filter(|f| f.side == Side::Before).map(|f| (f.rank, f.id.as_str())));
+        in_template_order(all)
+    }
+
+    /// The ids of the branch's findings in NEW, in template order.
+    pub fn failing_after(&self) -> Vec<&str> {
+        let mut all: Vec<(usize, &str)> =
+            [&self.persisting, &self.new].into_iter().flatten().map(|f| (f.rank, f.id.as_str())).collect();
+        all.extend(self.criterion_changed.iter().filter(|c| c.failing_after).map(|c| (c.rank, c.id.as_str())));
+        all.extend(self.not_comparable.iter().filter(|f| f.side == Side::After).map(|f| (f.rank, f.id.as_str())));
+        in_template_order(all)
     }
 }
 
-fn in_template_order<const N: usize>(lists: [&Vec<BranchFinding>; N]) -> Vec<&BranchFinding> {
-    let mut all: Vec<&BranchFinding> = lists.into_iter().flatten().collect();
-    all.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
-    all
+/// Ids by rank, then id; each once (an OLD item replaced by two NEW items is listed by both).
+fn in_template_order(mut all: Vec<(usize, &str)>) -> Vec<&str> {
+    all.sort_unstable();
+    all.dedup_by(|a, b| a.1 == b.1);
+    all.into_iter().map(|(_, id)| id).collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,15 +396,18 @@ pub struct Comparison {
 
 type Key = (String, String);
 
+fn key(branch: &str, committee: &str) -> Key {
+    (name_key(branch), name_key(committee))
+}
+
 /// The latest outcome per branch.
 fn by_branch(side: &[VisitOutcome]) -> HashMap<Key, &VisitOutcome> {
     let mut map: HashMap<Key, &VisitOutcome> = HashMap::new();
     for o in side {
-        let key = (name_key(&o.branch), name_key(&o.committee));
-        match map.get(&key) {
+        match map.get(&key(&o.branch, &o.committee)) {
             Some(existing) if existing.date > o.date => {}
             _ => {
-                map.insert(key, o);
+                map.insert(key(&o.branch, &o.committee), o);
             }
         }
     }
@@ -163,113 +418,265 @@ fn branch_order(a: &BranchRef, b: &BranchRef) -> std::cmp::Ordering {
     compare_names(&a.branch, &b.branch).then_with(|| compare_names(&a.committee, &b.committee))
 }
 
-fn sorted_refs<'a>(outcomes: impl Iterator<Item = &'a VisitOutcome>) -> Vec<BranchRef> {
-    let mut refs: Vec<BranchRef> =
-        outcomes.map(|o| BranchRef { branch: o.branch.clone(), committee: o.committee.clone() }).collect();
-    refs.sort_by(branch_order);
-    refs
+type Pair<'a> = (BranchRef, &'a VisitOutcome, &'a VisitOutcome);
+
+/// The branches both sides have (in name order), those only OLD has and those only NEW has.
+/// A NEW branch is matched by its name, else by its earlier name; an OLD branch is matched once:
+/// by its name when NEW has it, else by the first NEW branch (in name order) naming it earlier.
+fn match_branches<'a>(
+    old: &HashMap<Key, &'a VisitOutcome>,
+    new: &HashMap<Key, &'a VisitOutcome>,
+) -> (Vec<Pair<'a>>, Vec<BranchRef>, Vec<BranchRef>) {
+    let mut pairs: Vec<Pair<'a>> = Vec::new();
+    let mut taken: HashSet<&Key> = HashSet::new();
+    let mut waiting: Vec<(&Key, &VisitOutcome)> = Vec::new();
+    for (k, n) in new {
+        match old.get_key_value(k) {
+            Some((ok, o)) => {
+                taken.insert(ok);
+                pairs.push((BranchRef::of(n, None), *o, *n));
+            }
+            None => waiting.push((k, *n)),
+        }
+    }
+    waiting
+        .sort_by(|a, b| branch_order(&BranchRef::of(a.1, None), &BranchRef::of(b.1, None)).then_with(|| a.0.cmp(b.0)));
+    let mut new_only = Vec::new();
+    for (_, n) in waiting {
+        let earlier = n.previously.as_ref().and_then(|p| old.get_key_value(&key(&p.branch, &p.committee)));
+        match earlier {
+            Some((ok, o)) if !taken.contains(ok) => {
+                taken.insert(ok);
+                pairs.push((BranchRef::of(n, n.previously.as_ref()), *o, n));
+            }
+            _ => new_only.push(BranchRef::of(n, n.previously.as_ref())),
+        }
+    }
+    pairs.sort_by(|a, b| branch_order(&a.0, &b.0));
+    let mut old_only: Vec<BranchRef> =
+        old.iter().filter(|(k, _)| !taken.contains(k)).map(|(_, o)| BranchRef::of(o, None)).collect();
+    old_only.sort_by(branch_order);
+    new_only.sort_by(branch_order);
+    (pairs, old_only, new_only)
 }
 
-/// One matched branch's findings, sorted into fixed / persisting / new / not assessed.
+/// NEW's items standing in for `old_id`, an item OLD's template asks and NEW's does not: those
+/// replacing it and the one it replaces, each asked by NEW's template and not by OLD's.
+fn stand_ins<'a>(before: &'a TemplateItems, after: &'a TemplateItems, old_id: &str) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = after.replaced_by(old_id).iter().map(String::as_str).collect();
+    ids.extend(before.replaces(old_id));
+    ids.retain(|id| after.has(id) && !before.has(id));
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// OLD's items that `new_id` stands in for, an item NEW's template asks and OLD's does not: the
+/// one it replaces and those replacing it, each asked by OLD's template and not by NEW's.
+fn stood_for<'a>(before: &'a TemplateItems, after: &'a TemplateItems, new_id: &str) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = after.replaces(new_id).into_iter().collect();
+    ids.extend(before.replaced_by(new_id).iter().map(String::as_str));
+    ids.retain(|id| before.has(id) && !after.has(id));
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+fn by_rank<T>(list: &mut [T], rank: impl Fn(&T) -> (usize, &str)) {
+    list.sort_by(|a, b| rank(a).cmp(&rank(b)));
+}
+
+/// One matched branch's findings, sorted into the lists of [`BranchChange`].
 fn branch_change(name: &BranchRef, old: &VisitOutcome, new: &VisitOutcome) -> BranchChange {
+    let (before, after) = (&*old.template, &*new.template);
     let entry = |id: &String, item: &FailingItem| BranchFinding {
         id: id.clone(),
         rank: item.rank,
         sentence: item.sentence.clone(),
     };
+    let uncompared = |id: &String, item: &FailingItem, side| NotComparable {
+        id: id.clone(),
+        rank: item.rank,
+        sentence: item.sentence.clone(),
+        side,
+    };
     let mut change = BranchChange {
         branch: name.branch.clone(),
         committee: name.committee.clone(),
+        previously: name.previously.clone(),
         fixed: Vec::new(),
         persisting: Vec::new(),
         new: Vec::new(),
         not_assessed: Vec::new(),
+        criterion_changed: Vec::new(),
+        not_comparable: Vec::new(),
     };
+    // NEW's items whose criterion changed, found from either side.
+    let mut changed: BTreeSet<&str> = BTreeSet::new();
     for (id, item) in &old.failing {
-        if !new.failing.contains_key(id) {
-            let list = if new.passing.contains(id) { &mut change.fixed } else { &mut change.not_assessed };
-            list.push(entry(id, item));
+        if after.has(id) {
+            if !new.failing.contains_key(id) {
+                let list = if new.passing.contains(id) { &mut change.fixed } else { &mut change.not_assessed };
+                list.push(entry(id, item));
+            }
+        } else {
+            let stand_ins = stand_ins(before, after, id);
+            if stand_ins.is_empty() {
+                change.not_comparable.push(uncompared(id, item, Side::Before));
+            }
+            changed.extend(stand_ins);
         }
     }
     for (id, item) in &new.failing {
-        let list = if old.failing.contains_key(id) { &mut change.persisting } else { &mut change.new };
-        list.push(entry(id, item));
+        if before.has(id) {
+            let list = if old.failing.contains_key(id) { &mut change.persisting } else { &mut change.new };
+            list.push(entry(id, item));
+        } else if stood_for(before, after, id).is_empty() {
+            change.not_comparable.push(uncompared(id, item, Side::After));
+        } else {
+            changed.insert(id);
+        }
+    }
+    for id in changed {
+        let failing = new.failing.get(id);
+        let mut replaces: Vec<Counterpart> = stood_for(before, after, id)
+            .into_iter()
+            .map(|old_id| {
+                let failed = old.failing.get(old_id);
+                Counterpart {
+                    id: old_id.to_string(),
+                    rank: before.rank(old_id).unwrap_or(usize::MAX),
+                    sentence: failed
+                        .map_or_else(|| before.text(old_id).unwrap_or_default().to_string(), |f| f.sentence.clone()),
+                    failing_before: failed.is_some(),
+                }
+            })
+            .collect();
+        by_rank(&mut replaces, |c| (c.rank, c.id.as_str()));
+        change.criterion_changed.push(ChangedCriterion {
+            id: id.to_string(),
+            rank: after.rank(id).unwrap_or(usize::MAX),
+            sentence: failing.map_or_else(|| after.text(id).unwrap_or_default().to_string(), |f| f.sentence.clone()),
+            failing_after: failing.is_some(),
+            replaces,
+        });
     }
     for list in [&mut change.fixed, &mut change.persisting, &mut change.new, &mut change.not_assessed] {
-        list.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
+        by_rank(list, |f| (f.rank, f.id.as_str()));
     }
+    by_rank(&mut change.criterion_changed, |c| (c.rank, c.id.as_str()));
+    by_rank(&mut change.not_comparable, |f| (f.rank, f.id.as_str()));
     change
 }
+
+/// A finding being gathered over the matched branches.
+struct Acc<'a> {
+    rank: usize,
+    /// Every sentence the branches' visits give it, NEW's first in each branch.
+    sentences: Vec<&'a str>,
+    /// Its sentence in the template where it was met first ("{list}" shown as "…").
+    generic: Option<&'a str>,
+    change: FindingChange,
+}
+
+fn acc_entry<'a, 'm>(accs: &'m mut BTreeMap<&'a str, Acc<'a>>, id: &'a str, rank: usize) -> &'m mut Acc<'a> {
+    accs.entry(id).or_insert_with(|| Acc {
+        rank,
+        sentences: Vec::new(),
+        generic: None,
+        change: FindingChange {
+            id: id.to_string(),
+            text: String::new(),
+            fixed: Vec::new(),
+            persisting: Vec::new(),
+            new: Vec::new(),
+            not_assessed: Vec::new(),
+            criterion_changed: Vec::new(),
+            not_comparable: Vec::new(),
+            replaces: Vec::new(),
+        },
+    })
+}
+
+type Group = fn(&mut FindingChange) -> &mut Vec<BranchRef>;
 
 /// Compare two rounds (see the module documentation).
 pub fn compare(old: &[VisitOutcome], new: &[VisitOutcome]) -> Comparison {
     let old_map = by_branch(old);
     let new_map = by_branch(new);
-    let mut pairs: Vec<(BranchRef, &VisitOutcome, &VisitOutcome)> = new_map
-        .iter()
-        .filter_map(|(key, n)| {
-            let o = old_map.get(key)?;
-            Some((BranchRef { branch: n.branch.clone(), committee: n.committee.clone() }, *o, *n))
-        })
-        .collect();
-    pairs.sort_by(|a, b| branch_order(&a.0, &b.0));
-    let old_only = sorted_refs(old_map.iter().filter(|(k, _)| !new_map.contains_key(*k)).map(|(_, o)| *o));
-    let new_only = sorted_refs(new_map.iter().filter(|(k, _)| !old_map.contains_key(*k)).map(|(_, n)| *n));
+    let (pairs, old_only, new_only) = match_branches(&old_map, &new_map);
 
-    // Every finding id failing in a matched branch, with its rank and its sentences (NEW first).
-    struct Acc<'a> {
-        rank: usize,
-        sentences: Vec<&'a str>,
-        generic: Option<&'a str>,
-        change: FindingChange,
-    }
+    // Every finding id failing in a matched branch (or standing in for one there), with its rank
+    // and its sentences (NEW first).
     let mut accs: BTreeMap<&str, Acc> = BTreeMap::new();
     let mut branches = Vec::new();
     for (name, o, n) in &pairs {
-        for (side, outcome) in [(1, n), (0, o)] {
+        let (o, n): (&VisitOutcome, &VisitOutcome) = (o, n);
+        for (after, outcome) in [(true, n), (false, o)] {
             for (id, item) in &outcome.failing {
-                let acc = accs.entry(id.as_str()).or_insert_with(|| Acc {
-                    rank: item.rank,
-                    sentences: Vec::new(),
-                    generic: None,
-                    change: FindingChange {
-                        id: id.clone(),
-                        text: String::new(),
-                        fixed: Vec::new(),
-                        persisting: Vec::new(),
-                        new: Vec::new(),
-                        not_assessed: Vec::new(),
-                    },
-                });
-                if side == 1 {
+                let acc = acc_entry(&mut accs, id, item.rank);
+                if after {
                     acc.rank = acc.rank.min(item.rank);
                 }
                 acc.sentences.push(&item.sentence);
-                acc.generic.get_or_insert(&item.generic);
+                acc.generic = acc.generic.or_else(|| outcome.template.text(id));
             }
         }
-        for (id, acc) in accs.iter_mut() {
-            let (was, is) = (o.failing.contains_key(*id), n.failing.contains_key(*id));
-            let list = match (was, is) {
-                (true, true) => &mut acc.change.persisting,
-                (false, true) => &mut acc.change.new,
-                (true, false) if n.passing.contains(*id) => &mut acc.change.fixed,
-                (true, false) => &mut acc.change.not_assessed,
-                (false, false) => continue,
-            };
-            list.push(name.clone());
+        let change = branch_change(name, o, n);
+        let (fixed, persisting, new, not_assessed, not_comparable): (Group, Group, Group, Group, Group) = (
+            |f| &mut f.fixed,
+            |f| &mut f.persisting,
+            |f| &mut f.new,
+            |f| &mut f.not_assessed,
+            |f| &mut f.not_comparable,
+        );
+        let lists = [
+            (&change.fixed, o, fixed),
+            (&change.persisting, n, persisting),
+            (&change.new, n, new),
+            (&change.not_assessed, o, not_assessed),
+        ];
+        for (list, side, group) in lists {
+            for f in list {
+                // Every id listed fails on that side, so it is there.
+                if let Some((id, _)) = side.failing.get_key_value(&f.id) {
+                    group(&mut acc_entry(&mut accs, id, f.rank).change).push(name.clone());
+                }
+            }
         }
-        branches.push(branch_change(name, o, n));
+        for f in &change.not_comparable {
+            let side = if f.side == Side::Before { o } else { n };
+            if let Some((id, _)) = side.failing.get_key_value(&f.id) {
+                not_comparable(&mut acc_entry(&mut accs, id, f.rank).change).push(name.clone());
+            }
+        }
+        for c in &change.criterion_changed {
+            // NEW's template asks it, so it is there.
+            let Some(id) = n.template.key(&c.id) else { continue };
+            let acc = acc_entry(&mut accs, id, c.rank);
+            acc.generic = acc.generic.or_else(|| n.template.text(id));
+            acc.change.criterion_changed.push(name.clone());
+            for r in &c.replaces {
+                if !acc.change.replaces.iter().any(|known| known.id == r.id) {
+                    let text = o.template.text(&r.id).unwrap_or_default().to_string();
+                    acc.change.replaces.push(Replaced { id: r.id.clone(), text });
+                }
+            }
+        }
+        branches.push(change);
     }
     let mut findings: Vec<(usize, FindingChange)> = accs
         .into_values()
+        // An OLD item standing in no group of its own: its branches are under NEW's item that
+        // replaced it (criterion changed).
+        .filter(|acc| !acc.change.is_empty())
         .map(|acc| {
             let mut change = acc.change;
-            let first = acc.sentences.first().copied().unwrap_or_default();
-            change.text = if acc.sentences.iter().all(|s| *s == first) {
-                first.to_string()
-            } else {
-                acc.generic.unwrap_or(first).to_string()
+            change.text = match acc.sentences.first().copied() {
+                // A NEW item standing in for OLD's failing one, failing nowhere itself.
+                None => acc.generic.unwrap_or_default().to_string(),
+                Some(first) if acc.sentences.iter().all(|s| *s == first) => first.to_string(),
+                Some(first) => acc.generic.unwrap_or(first).to_string(),
             };
             (acc.rank, change)
         })
@@ -291,6 +698,10 @@ mod tests {
     use crate::core::visit::{Answer, NewVisit, Value};
 
     fn visit(branch: &str, day: i8, answers: &[(&str, Value)]) -> Visit {
+        visit_of(&Template::embedded(), branch, day, answers)
+    }
+
+    fn visit_of(template: &Template, branch: &str, day: i8, answers: &[(&str, Value)]) -> Visit {
         let facts = NewVisit {
             branch: branch.into(),
             date: jiff::civil::date(2022, 4, day),
@@ -298,7 +709,7 @@ mod tests {
             round: None,
             ..crate::testing::sample_facts()
         };
-        let mut v = Visit::new(&Template::embedded(), facts, jiff::Timestamp::UNIX_EPOCH);
+        let mut v = Visit::new(template, facts, jiff::Timestamp::UNIX_EPOCH);
         for (id, value) in answers {
             v.answers.insert((*id).into(), Answer { value: Some(value.clone()), note: String::new() });
         }
@@ -343,10 +754,7 @@ mod tests {
             list.into_iter().map(|f| f.id.as_str()).collect()
         }
         let b = c.branches.iter().find(|b| b.branch == "B").unwrap_or_else(|| panic!("B"));
-        assert_eq!(
-            (finding_ids(b.failing_before()), finding_ids(b.failing_after())),
-            (vec!["prep.notice"], vec!["prep.notice", "res.voted"])
-        );
+        assert_eq!((b.failing_before(), b.failing_after()), (vec!["prep.notice"], vec!["prep.notice", "res.voted"]));
         assert_eq!(finding_ids(b.new.iter().collect()), vec!["res.voted"]);
         assert!(b.new[0].sentence.starts_with("Chưa biểu quyết"), "the visit's own sentence: {}", b.new[0].sentence);
         let a = c.branches.iter().find(|b| b.branch == "a").unwrap_or_else(|| panic!("a"));
@@ -383,5 +791,67 @@ mod tests {
         let new = [o(&visit("A", 9, &[("prep.notice", Value::Yes)])), o(&visit("A", 3, &[("prep.notice", Value::No)]))];
         let c = compare(&old, &new);
         assert_eq!(names(&c.findings[0].fixed), vec!["A"]);
+    }
+
+    fn hd42() -> Template {
+        let all = Template::embedded_all();
+        all.into_iter().find(|t| t.id == "hd42-2025").unwrap_or_else(|| panic!("hd42 embedded"))
+    }
+
+    /// Issue 14: a 2022 round under HD 12 against a 2026 round under HD 42. Shared ids compare as
+    /// before; an item that replaced another is "criterion changed", never fixed or new; an item
+    /// only one rule set asks is "not comparable".
+    #[test]
+    fn across_rule_sets_a_changed_criterion_is_neither_fixed_nor_new() {
+        let (t12, t42) = (Template::embedded(), hd42());
+        let (i12, i42) = (TemplateItems::shared(&t12, Lang::Vi), TemplateItems::shared(&t42, Lang::Vi));
+        let before = |b: &str, a: &[(&str, Value)]| VisitOutcome::with(&visit_of(&t12, b, 1, a), &t12, &i12, Lang::Vi);
+        let after = |b: &str, a: &[(&str, Value)]| VisitOutcome::with(&visit_of(&t42, b, 2, a), &t42, &i42, Lang::Vi);
+        let old = [
+            before("A", &[("prep.secretary_prepared", Value::No), ("prep.notice", Value::No)]),
+            before("B", &[("prep.documents_ahead", Value::No)]),
+            before("C", &[("overall.grade", Value::Choice("kem".into()))]),
+            before("D", &[]),
+        ];
+        let new = [
+            after("A", &[("prep.preparer_assigned", Value::No), ("prep.notice", Value::Yes)]),
+            after("B", &[("prep.documents_on_app", Value::Yes)]),
+            after("C", &[]),
+            after("D", &[("conduct.not_combined", Value::No)]),
+        ];
+        let c = compare(&old, &new);
+        let finding = |id: &str| c.findings.iter().find(|f| f.id == id).unwrap_or_else(|| panic!("{id}: {c:#?}"));
+
+        // The shared id joins across the years.
+        assert_eq!(names(&finding("prep.notice").fixed), vec!["A"]);
+        // Who prepares changed: A failed both, under two criteria.
+        let preparer = finding("prep.preparer_assigned");
+        assert_eq!(names(&preparer.criterion_changed), vec!["A"]);
+        assert!(preparer.new.is_empty() && preparer.persisting.is_empty());
+        assert_eq!(
+            preparer.replaces.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            vec!["prep.secretary_prepared"]
+        );
+        assert!(c.findings.iter().all(|f| f.id != "prep.secretary_prepared"), "listed under the new item only");
+        // Documents now go on the app: B met the new criterion, which is not "fixed".
+        let documents = finding("prep.documents_on_app");
+        assert_eq!(names(&documents.criterion_changed), vec!["B"]);
+        assert!(documents.fixed.is_empty());
+        let b = c.branches.iter().find(|b| b.branch == "B").unwrap_or_else(|| panic!("B"));
+        assert_eq!(b.failing_before(), vec!["prep.documents_ahead"]);
+        assert!(b.failing_after().is_empty());
+        assert!(!b.criterion_changed[0].failing_after && b.criterion_changed[0].replaces[0].failing_before);
+        // Never combined with other meetings: HD 12 did not ask it.
+        assert_eq!(names(&finding("conduct.not_combined").not_comparable), vec!["D"]);
+        assert!(finding("conduct.not_combined").new.is_empty());
+        // Every branch failing an id in NEW is in exactly one group of it.
+        for f in &c.findings {
+            let groups = [&f.persisting, &f.new, &f.criterion_changed, &f.not_comparable, &f.fixed, &f.not_assessed];
+            let mut all: Vec<&str> = groups.iter().flat_map(|g| names(g)).collect();
+            let count = all.len();
+            all.sort_unstable();
+            all.dedup();
+            assert_eq!(all.len(), count, "a branch twice under {}", f.id);
+        }
     }
 }

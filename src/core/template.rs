@@ -13,8 +13,11 @@ use crate::strings::Lang;
 /// The default template, embedded so the binary works anywhere with no files around it.
 pub const DEFAULT_TEMPLATE_RON: &str = include_str!("../../data/templates/hd12-2018.ron");
 
+/// The template of Hướng dẫn 42-HD/BTCTW (2025), in force from 28/10/2025.
+pub const HD42_TEMPLATE_RON: &str = include_str!("../../data/templates/hd42-2025.ron");
+
 /// Every template built into the binary, oldest rule set first.
-pub const EMBEDDED_TEMPLATES: &[&str] = &[DEFAULT_TEMPLATE_RON];
+pub const EMBEDDED_TEMPLATES: &[&str] = &[DEFAULT_TEMPLATE_RON, HD42_TEMPLATE_RON];
 
 /// A text in both languages of the tool.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -12,7 +12,6 @@ mod pretty;
 pub mod text;
 pub mod xlsx;
 
-
 use crate::core::round::{RoundPart, SummaryRound};
 use crate::core::summary::{BranchValue, Figure, Summary};
 use crate::core::text::{compare_names, display_safe, name_key};
@@ -72,7 +71,6 @@ pub fn write(summary: &Summary, format: Format, out: &mut dyn std::io::Write) ->
         _ => Ok(out.write_all(&render(summary, format)?)?),
     }
 }
-
 
 pub use crate::core::text::{date_text, number_text};
 

@@ -8,7 +8,9 @@
 //! folder ([`RoundResolver`]). Files that cannot be used are handed back too, in file order, each
 //! after the round.ron problem that came with its folder, if any.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -16,7 +18,7 @@ use rayon::prelude::*;
 use super::format::{LoadError, template_for};
 use super::round::{RoundResolver, is_round_file, rounds_of_summary};
 use super::{find_visit_files, load_visit};
-use crate::core::compare::VisitOutcome;
+use crate::core::compare::{TemplateItems, VisitOutcome};
 use crate::core::summary::{Summary, SummaryBuilder};
 use crate::core::template::Template;
 use crate::core::visit::Visit;
@@ -220,15 +222,32 @@ pub fn visit_outcomes(
     lang: Lang,
     mut failed: impl FnMut(&LoadError),
 ) -> Vec<VisitOutcome> {
-    let mut outcomes = Vec::new();
-    VisitReader::new(&[path.to_path_buf()], base).fold(
-        Vec::new,
-        |run: &mut Vec<VisitOutcome>, _, visit, template| run.push(VisitOutcome::of(&visit, template, lang)),
+    // Each run shares one record per template among its visits.
+    type Run = (Vec<(PathBuf, VisitOutcome)>, HashMap<(String, u32), Arc<TemplateItems>>);
+    let mut read: Vec<(PathBuf, VisitOutcome)> = Vec::new();
+    let mut reader = VisitReader::new(&[path.to_path_buf()], base);
+    reader.fold(
+        Run::default,
+        |(run, records): &mut Run, path, visit, template| {
+            let items = records
+                .entry((template.id.clone(), template.version))
+                .or_insert_with(|| TemplateItems::shared(template, lang));
+            run.push((path.to_path_buf(), VisitOutcome::with(&visit, template, items, lang)));
+        },
         |piece| match piece {
             Piece::Failed(e) => failed(&e),
-            Piece::Read(run) => outcomes.extend(run),
+            Piece::Read((run, _)) => read.extend(run),
             Piece::Progress(_) => {}
         },
     );
-    outcomes
+    // The earlier names the governing rounds give their branches (already loaded by the reader).
+    read.into_iter()
+        .map(|(path, mut outcome)| {
+            let key = reader.rounds.resolve_file(&path);
+            if let Some(round) = reader.rounds.round(key.as_ref()) {
+                outcome.previously = round.earlier_name(&outcome.branch, &outcome.committee);
+            }
+            outcome
+        })
+        .collect()
 }

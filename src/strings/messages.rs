@@ -550,6 +550,14 @@ messages! {
     CmpPersisting => "Vẫn còn", "Persisting";
     CmpNew => "Mới phát sinh", "New";
     CmpNotAssessed => "Chưa đánh giá lại", "Not assessed again";
+    CmpCriterionChanged => "Tiêu chí đã thay đổi", "Criterion changed";
+    CmpNotComparable => "Không so sánh được (chỉ một bộ quy định có tiêu chí này)", "Not comparable (only one rule set asks it)";
+    CmpReplaces => "thay cho tiêu chí trước: {0} [{1}]", "replaces the earlier criterion: {0} [{1}]";
+    CmpChangedLine => "Tiêu chí đã thay đổi: nay {0}; trước: {1}", "Criterion changed: now {0}; before: {1}";
+    CmpNotFailing => "không có hạn chế [{0}]", "no finding [{0}]";
+    CmpOnlyAskedBefore => "Chỉ bộ quy định trước hỏi", "Asked by the earlier rules only";
+    CmpOnlyAskedAfter => "Chỉ bộ quy định nay hỏi", "Asked by the current rules only";
+    CmpFormerly => "trước là {0}", "formerly {0}";
     CmpNoFindings => "Không có hạn chế nào ở các chi bộ có trong cả hai đợt.", "No findings in the branches present in both rounds.";
     CmpBranches => "Theo chi bộ", "By branch";
     CmpBranchLine => "trước: {0} hạn chế; nay: {1}", "before: {0} finding(s); now: {1}";

@@ -151,6 +151,17 @@ impl PlannedBranch {
 }
 
 impl Round {
+    /// The whole earlier name the round gives the branch `branch` under `committee`, when it plans
+    /// that branch with one ([`PreviousName::resolved`]).
+    pub fn earlier_name(&self, branch: &str, committee: &str) -> Option<PreviousName> {
+        let (branch_key, committee_key) = (name_key(branch), name_key(committee));
+        self.branches
+            .iter()
+            .find(|p| name_key(&p.branch) == branch_key && name_key(&p.committee) == committee_key)
+            .and_then(|p| p.previously.as_ref())
+            .map(|earlier| earlier.resolved(branch, committee))
+    }
+
     /// An empty round: no team, documents or branches yet.
     pub fn new(decision: &str, decision_date: Date, from: Date, to: Date) -> Round {
         let mut round = Round {

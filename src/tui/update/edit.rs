@@ -141,7 +141,9 @@ pub(super) fn confirm_text(app: &mut App, target: Target, text: String) -> Resul
         Target::Fact(fact) => parse_fact(fact, &text, app.lang)?,
         Target::Note(id) => Box::new(move |v: &mut Visit| v.answers.entry(id).or_default().note = text),
         Target::Answer(id) => parse_answer(app, &id, &text)?,
-        Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason | Target::CompareWith | Target::Rules => return Ok(Vec::new()),
+        Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason | Target::CompareWith | Target::Rules => {
+            return Ok(Vec::new());
+        }
     };
     let effects = apply_change(app, change);
     next_form_row(app);
@@ -187,7 +189,9 @@ pub(super) fn confirm_pick(
             let value = if multi { Value::Choices(chosen) } else { Value::Choice(picked) };
             Box::new(move |v| set_value(v, &id, Some(value)))
         }
-        Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason | Target::CompareWith | Target::Rules => return Vec::new(),
+        Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason | Target::CompareWith | Target::Rules => {
+            return Vec::new();
+        }
     };
     let effects = apply_change(app, change);
     next_form_row(app);

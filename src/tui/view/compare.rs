@@ -97,7 +97,7 @@ fn branches_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cmp: &C
         let rule = "─".repeat(width.saturating_sub(text.width() + 1));
         Line::styled(fit(&format!("{text} {rule}"), width), theme.title())
     };
-    let name = |b: &BranchRef| format!("{} ({})", safe(&b.branch), safe(&b.committee));
+    let name = |b: &BranchRef| b.label(lang, &safe);
     let mut lines = Vec::new();
     let mut selected_line = 0;
     let mut last_group = None;
@@ -106,7 +106,7 @@ fn branches_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cmp: &C
             BranchRow::Both(at) => {
                 let b = &cmp.branches[at];
                 let change = Msg::CmpBranchLine.fill(lang, &[&b.failing_before().len(), &b.failing_after().len()]);
-                let shown = name(&BranchRef { branch: b.branch.clone(), committee: b.committee.clone() });
+                let shown = name(&b.name());
                 let counts = counts(b.fixed.len(), b.persisting.len(), b.new.len());
                 (Msg::CompareInBoth.fill(lang, &[&cmp.branches.len()]), format!("{counts} {shown} · {change}"))
             }
@@ -148,11 +148,21 @@ fn finding_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, f: &Fi
         (Msg::ComparePersisting, &f.persisting),
         (Msg::CompareNew, &f.new),
         (Msg::CompareNotAssessed, &f.not_assessed),
+        (Msg::CmpCriterionChanged, &f.criterion_changed),
+        (Msg::CmpNotComparable, &f.not_comparable),
     ] {
+        // The two groups of a change of rule set only when it happened.
+        if list.is_empty() && matches!(label, Msg::CmpCriterionChanged | Msg::CmpNotComparable) {
+            continue;
+        }
         lines.push(Line::from(""));
         lines.push(Line::styled(format!("{} ({})", app.lang_str(label), list.len()), theme.title()));
-        let names: Vec<String> = list.iter().map(|b| format!("{} ({})", safe(&b.branch), safe(&b.committee))).collect();
+        let names: Vec<String> = list.iter().map(|b| b.label(app.lang, &safe)).collect();
         let text = if names.is_empty() { "—".to_string() } else { names.join("; ") };
+        lines.extend(wrap(&text, width, "  ", "  ").into_iter().map(Line::from));
+    }
+    for r in &f.replaces {
+        let text = Msg::CmpReplaces.fill(app.lang, &[&safe(&r.text), &safe(&r.id)]);
         lines.extend(wrap(&text, width, "  ", "  ").into_iter().map(Line::from));
     }
     scrolled(frame, app, block, area, lines);
@@ -161,7 +171,7 @@ fn finding_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, f: &Fi
 /// A branch's findings: fixed, still there, new, not assessed this time (each with the sentence
 /// its own visit gives it).
 fn branch_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, b: &BranchChange) {
-    let title = format!("{} ({})", safe(&b.branch), safe(&b.committee));
+    let title = b.name().label(app.lang, &safe);
     let block =
         Block::bordered().title(Span::styled(fit(&title, area.width.saturating_sub(4) as usize), theme.title()));
     let width = block.inner(area).width as usize;
@@ -183,7 +193,31 @@ fn branch_detail(frame: &mut Frame, app: &App, theme: Theme, area: Rect, b: &Bra
             lines.extend(wrap(&safe(&finding.sentence), width, "  - ", "    ").into_iter().map(Line::from));
         }
     }
+    changed_criteria(app, theme, b, width, &mut lines);
     scrolled(frame, app, block, area, lines);
+}
+
+/// A branch's findings across a change of rule set, when there was one: the criteria that changed
+/// (now and before) and those only one rule set asks.
+fn changed_criteria(app: &App, theme: Theme, b: &BranchChange, width: usize, lines: &mut Vec<Line<'static>>) {
+    let lang = app.lang;
+    if !b.criterion_changed.is_empty() {
+        lines.push(Line::from(""));
+        let label = format!("{} ({})", app.lang_str(Msg::CmpCriterionChanged), b.criterion_changed.len());
+        lines.push(Line::styled(label, theme.title()));
+        for c in &b.criterion_changed {
+            let text = c.line(lang, &safe);
+            lines.extend(wrap(&text, width, "  - ", "    ").into_iter().map(Line::from));
+        }
+    }
+    if !b.not_comparable.is_empty() {
+        lines.push(Line::from(""));
+        let label = format!("{} ({})", app.lang_str(Msg::CmpNotComparable), b.not_comparable.len());
+        lines.push(Line::styled(label, theme.title()));
+        for f in &b.not_comparable {
+            lines.extend(wrap(&safe(&f.sentence), width, "  - ", "    ").into_iter().map(Line::from));
+        }
+    }
 }
 
 /// Details in a box, scrolled as far as asked (never past their end); a cut ends with "…".
