@@ -327,3 +327,101 @@ fn cli_province_frame_with_bad_weights_and_overlapping_bands() {
     let out = khaosat(&["--lang", "en", "template", "check", &path.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 14: two rule sets — `template list`, and which one `new` takes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn cli_template_list_shows_both_rule_sets_with_dates_and_item_counts() {
+    let out = khaosat(&["--lang", "en", "template", "list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for t in Template::embedded_all() {
+        let count = t.items().count();
+        assert!(stdout.contains(&format!("{} (version {})", t.id, t.version)), "{stdout}");
+        assert!(stdout.contains(&format!("{count} items")), "{} has {count} items:\n{stdout}", t.id);
+    }
+    assert!(stdout.contains("in force 2018-07-06 – 2025-10-27"), "{stdout}");
+    assert!(stdout.contains("in force from 2025-10-28"), "{stdout}");
+    assert!(stdout.contains("scored out of 100"), "{stdout}");
+    let vi = text(&khaosat(&["--lang", "vi", "template", "list"]).stdout);
+    assert!(vi.contains("hiệu lực 06/07/2018 – 27/10/2025") && vi.contains("hiệu lực từ 28/10/2025"), "{vi}");
+}
+
+#[test]
+fn cli_hd42_template_is_valid() {
+    let out = khaosat(&["--lang", "en", "template", "check", "data/templates/hd42-2025.ron"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Template is valid") && stdout.contains("(hd42-2025, version 1, rule set HD42-2025)"),
+        "{stdout}"
+    );
+}
+
+/// Creates a visit with `new` in `dir`; returns (the visit's template id, stderr). The file validates.
+fn new_visit_in(dir: &std::path::Path, date: &str, extra: &[&str]) -> (String, String) {
+    let mut args = vec!["--lang", "en", "new", "--branch", "Chi bộ số 11", "--committee", "Đảng ủy phường Nghĩa Đô"];
+    args.extend(["--type", "khu_dan_cu", "--date", date]);
+    args.extend(extra);
+    let dir_text = dir.to_string_lossy().into_owned();
+    args.extend(["--dir", &dir_text]);
+    let out = khaosat(&args);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let path = text(&out.stdout).trim().to_string();
+    let visit = khaosat::store::load_visit(std::path::Path::new(&path), &Template::embedded_all()).expect("loads");
+    let validated = khaosat(&["validate", &path]);
+    assert_eq!(validated.status.code(), Some(0), "{}", text(&validated.stderr));
+    std::fs::remove_file(&path).expect("remove");
+    (visit.template.id, stderr)
+}
+
+#[test]
+fn cli_new_takes_the_rule_set_in_force_on_the_meeting_date_or_the_one_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (id, said) = new_visit_in(dir.path(), "2026-03-05", &[]);
+    assert_eq!(id, "hd42-2025");
+    assert!(said.contains("Rule set: HD42-2025") && said.contains("in force on 2026-03-05"), "{said}");
+    let (id, said) = new_visit_in(dir.path(), "2022-04-05", &[]);
+    assert_eq!(id, "hd12-2018");
+    assert!(said.contains("Rule set: HD12-2018"), "{said}");
+    // The day HD 42 was issued is its first.
+    assert_eq!(new_visit_in(dir.path(), "2025-10-27", &[]).0, "hd12-2018");
+    assert_eq!(new_visit_in(dir.path(), "2025-10-28", &[]).0, "hd42-2025");
+    // Named on the command line: it wins over the date.
+    let (id, said) = new_visit_in(dir.path(), "2026-03-05", &["--rules", "hd12-2018"]);
+    assert_eq!(id, "hd12-2018");
+    assert!(said.contains("Rule set: HD12-2018"), "{said}");
+    // An unknown name: nothing made, and the known ids are named.
+    let out = khaosat(&["--lang", "en", "new", "--branch", "X", "--committee", "Y", "--type", "khu_dan_cu"]);
+    assert_eq!(out.status.code(), Some(2), "no --date: a usage error first");
+    let dir_text = dir.path().to_string_lossy().into_owned();
+    let args =
+        ["--lang", "en", "new", "--branch", "X", "--committee", "Y", "--type", "khu_dan_cu", "--date", "2026-03-05"];
+    let out = khaosat(&[&args[..], &["--rules", "hd99", "--dir", &dir_text]].concat());
+    assert_ne!(out.status.code(), Some(0));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("hd99") && stderr.contains("hd12-2018") && stderr.contains("hd42-2025"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0, "no file made");
+}
+
+/// A round that names its rule set gives it to every new visit in its folder, whatever the date.
+#[test]
+fn cli_new_takes_the_rule_set_its_round_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let round = std::fs::read_to_string("data/examples/round-967/round.ron").expect("round");
+    let named = round.replacen("  schema: 1,", "  schema: 2,", 1).replacen(
+        "  to: \"2022-04-21\",",
+        "  to: \"2022-04-21\",\n  rules: Some(\"hd12-2018\"),",
+        1,
+    );
+    assert!(named.contains("rules: Some"), "the example round changed shape");
+    std::fs::write(dir.path().join("round.ron"), named).expect("write");
+    let (id, said) = new_visit_in(dir.path(), "2026-03-05", &[]);
+    assert_eq!(id, "hd12-2018");
+    assert!(said.contains("as round 967-QĐ/QU says"), "{said}");
+    let (id, _) = new_visit_in(dir.path(), "2026-03-05", &["--rules", "hd42-2025"]);
+    assert_eq!(id, "hd42-2025", "--rules wins over the round");
+}

@@ -170,6 +170,30 @@ fn checklist_prep(lang: Lang) -> App {
     app
 }
 
+/// Issue 14: an HD 42 visit on the item that shows the guidance for the branch's type, with the
+/// running score under the sections.
+fn checklist_hd42(lang: Lang) -> App {
+    let hd42 = Template::embedded_all().into_iter().find(|t| t.id == "hd42-2025").expect("hd42 embedded");
+    let facts = NewVisit { date: date(2026, 3, 5), ..sample_facts() };
+    let mut visit = Visit::new(&hd42, facts, fixed_now());
+    for (id, value) in
+        [("prep.committee_met", Value::Yes), ("prep.notice", Value::Yes), ("prep.draft_prepared", Value::No)]
+    {
+        visit.answers.insert(id.into(), answer(value));
+    }
+    let mut app = open(lang, visit);
+    for _ in 0..12 {
+        let on = app.session.as_ref().and_then(|s| khaosat::tui::state::current_row(s).zip(Some(&s.template)));
+        let id = on.and_then(|(row, t)| khaosat::tui::rows::row_item(t, row)).map(|i| i.id.clone());
+        if id.as_deref() == Some("prep.fits_type") {
+            break;
+        }
+        keys(&mut app, "j");
+    }
+    update(&mut app, Event::Saved { path: "/tmp/x.ron".into(), error: None });
+    app
+}
+
 fn checklist_facts(lang: Lang) -> App {
     let mut v = new_visit("Chi bộ số 11");
     v.meeting.members.total = Some(20);
@@ -258,6 +282,11 @@ fn new_visit_form_screen() {
 #[test]
 fn checklist_at_preparation() {
     snapshot_all("checklist_prep", checklist_prep, |l| vi_en(l, "! Hạn chế: ", "! Finding: "));
+}
+
+#[test]
+fn checklist_hd42_shows_the_branch_type_guidance_and_the_running_score() {
+    snapshot_all("checklist_hd42", checklist_hd42, |lang| vi_en(lang, "7/100 · còn 30 mục", "7/100 · 30 to go"));
 }
 
 #[test]

@@ -1569,3 +1569,50 @@ fn limitations_written_in_by_hand_are_marked_as_limitations_and_no_answer_reads_
     assert!(screen.contains("– Không áp dụng"), "{screen}");
     assert!(!screen.contains("KAD"), "{screen}");
 }
+
+// ------------------------------------------------------------------ rule sets (issue 14)
+
+/// The form's rule-set row: the date decides it, the round's name wins over the date, and the
+/// inspector can pick another before the visit exists; the visit is made with that template.
+#[test]
+fn the_new_visit_form_shows_the_rule_set_and_lets_the_inspector_change_it() {
+    let mut app = new_app();
+    update(&mut app, Event::HomeDone { unreadable: 0 });
+    ch(&mut app, 'a');
+    let template_id = |app: &App| app.form.as_ref().map(|f| f.draft.template.id.clone());
+    // The clock says 2022-04-05: HD 12 is in force.
+    assert_eq!(template_id(&app).as_deref(), Some("hd12-2018"));
+    // A date after 28/10/2025 brings HD 42.
+    while app.form.as_ref().and_then(|f| f.fact()) != Some(Fact::Date) {
+        key(&mut app, KeyCode::Down);
+    }
+    type_text(&mut app, "05/03/2026");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(template_id(&app).as_deref(), Some("hd42-2025"));
+    assert_eq!(app.form.as_ref().map(|f| f.current()), Some(FormRow::Rules));
+    // Enter on the row: automatic, then each rule set; pick HD 12.
+    key(&mut app, KeyCode::Enter);
+    let Overlay::Picker(picker) = &app.overlay else { panic!("the rule sets to pick from") };
+    let ids: Vec<&str> = picker.options.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, vec!["", "hd12-2018", "hd42-2025"]);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(template_id(&app).as_deref(), Some("hd12-2018"), "named wins over the date");
+    // Back to automatic (the first choice): the date's again.
+    assert_eq!(app.form.as_ref().map(|f| f.current()), Some(FormRow::Fact(Fact::Start)), "picking moves on");
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(template_id(&app).as_deref(), Some("hd42-2025"));
+    // A round naming HD 12 wins over the date (settled again by the next change on the form).
+    let mut round = khaosat::store::round::load_round(std::path::Path::new("data/examples/round-967/round.ron"))
+        .expect("demo round loads");
+    round.rules = Some("hd12-2018".into());
+    app.round = Some(round);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(template_id(&app).as_deref(), Some("hd12-2018"), "the round's rule set");
+    assert!(matches!(app.form.as_ref().map(|f| f.rules_reason), Some(khaosat::core::rule_sets::Reason::Round)));
+}

@@ -386,7 +386,8 @@ fn new_visit(
         inspectors,
         round: args.round.clone().filter(|r| !r.trim().is_empty()),
     };
-    let chosen = crate::core::rule_sets::choose(&ctx.templates, date, args.rules.as_deref(), None)
+    let round_rules = round.as_ref().and_then(|r| r.rules.as_deref());
+    let chosen = crate::core::rule_sets::choose(&ctx.templates, date, args.rules.as_deref(), round_rules)
         .map_err(|unknown| template::unknown_id(ctx, &unknown.id))?;
     writeln!(err, "{}", rules_line(&chosen, date, round.as_ref(), lang))?;
     let template = match &round {

@@ -10,6 +10,7 @@ use crate::core::round::{
     Coverage, PlanChange, PlanState, PlannedBranch, Round, RoundIssue, VisitBrief, check_round, coverage,
     parse_document, parse_member, template_for_round,
 };
+use crate::core::rule_sets::Chosen;
 use crate::core::template::Template;
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, parse_date};
@@ -262,8 +263,11 @@ fn show(ctx: &Context, dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Wr
     let (path, round) = governing_round(&dir, lang)?;
     let visits = round_visits(ctx, &path, err)?;
     let cov = coverage(&round, &visits);
-    let template = crate::core::rule_sets::in_force_on(&ctx.templates, round.from).template;
-    let text = show_text(&round, &cov, &visits, template, lang);
+    // The rule set the round names, else the one in force when it starts (an unknown name is a
+    // round issue, reported below).
+    let chosen = crate::core::rule_sets::choose(&ctx.templates, round.from, None, round.rules.as_deref())
+        .unwrap_or_else(|_| crate::core::rule_sets::in_force_on(&ctx.templates, round.from));
+    let text = show_text(&round, &cov, &visits, chosen, lang);
     out.write_all(text.as_bytes())?;
     let ok = report_round_issues(&path, &round, lang, err)?;
     Ok(if ok { 0 } else { 1 })
@@ -278,7 +282,8 @@ fn state_text(state: PlanState, lang: Lang) -> &'static str {
 }
 
 /// `round show` as text, safe for a terminal.
-pub fn show_text(round: &Round, cov: &Coverage, visits: &[VisitBrief], template: &Template, lang: Lang) -> String {
+pub fn show_text(round: &Round, cov: &Coverage, visits: &[VisitBrief], chosen: Chosen, lang: Lang) -> String {
+    let template = chosen.template;
     use std::fmt::Write as _;
     let mut s = String::new();
     let w = &mut s;
@@ -294,6 +299,8 @@ pub fn show_text(round: &Round, cov: &Coverage, visits: &[VisitBrief], template:
         let _ = writeln!(w, "{}", Msg::RoundTitle.fill(lang, &[&one_line(&round.title)]));
     }
     let _ = writeln!(w, "{}", Msg::RoundPeriod.fill(lang, &[&date_text(round.from, lang), &date_text(round.to, lang)]));
+    let why = chosen.reason.describe(round.from, Some(&one_line(&round.decision)), lang);
+    let _ = writeln!(w, "{}", Msg::RoundRules.fill(lang, &[&one_line(&template.rule_set), &why]));
     if !round.members.is_empty() {
         let _ = writeln!(w, "\n{}", Msg::RoundTeam.get(lang));
         for m in &round.members {

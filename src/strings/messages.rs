@@ -236,6 +236,9 @@ messages! {
     FormCreate => "Tạo phiếu và bắt đầu", "Create the visit and start";
     Required => "bắt buộc", "required";
     SectionsTitle => "Các phần", "Sections";
+    ScorePaneTitle => "Điểm đoàn chấm", "Team's score";
+    ScorePending => "còn {0} mục", "{0} to go";
+    BranchContentFor => "Nội dung sinh hoạt theo loại hình chi bộ — {0}:", "What the meeting covers for this type of branch — {0}:";
     SavedMark => "✓ đã lưu", "✓ saved";
     SavingMark => "… đang lưu", "… saving";
     SaveFailedMark => "✗ CHƯA LƯU ĐƯỢC", "✗ NOT SAVED";
@@ -518,6 +521,7 @@ messages! {
     RoundDecision => "Quyết định số {0}, ngày {1}", "Decision {0} of {1}";
     RoundIssuedBy => "Cơ quan ban hành: {0}", "Issued by: {0}";
     RoundTitle => "Nội dung: {0}", "Subject: {0}";
+    RoundRules => "Bộ quy định: {0} ({1})", "Rule set: {0} ({1})";
     RoundPeriod => "Thời gian: từ {0} đến {1}", "Period: {0} to {1}";
     RoundTeam => "Thành viên đoàn", "Team";
     RoundDocuments => "Văn bản đánh giá việc thực hiện", "Documents whose implementation is assessed";
@@ -623,7 +627,7 @@ messages! {
     // … and their arguments.
     CliArgLang => "Ngôn ngữ của thông báo: vi (mặc định, hoặc theo LANG) hoặc en", "Language of messages: vi (default, or from LANG) or en";
     CliArgDir => "Thư mục dữ liệu (nếu không nêu: $KHAOSAT_DIR, rồi thư mục dữ liệu của hệ thống)", "Data folder (else $KHAOSAT_DIR, else the platform data folder)";
-    CliArgTemplate => "Thêm một tệp mẫu phiếu (ví dụ mẫu của tỉnh), bên cạnh mẫu có sẵn", "An extra template file (e.g. a provincial variant), known besides the embedded one";
+    CliArgTemplate => "Thêm một tệp mẫu phiếu (ví dụ mẫu của tỉnh), bên cạnh các mẫu có sẵn", "An extra template file (e.g. a provincial variant), known besides the embedded ones";
     CliArgConfig => "Tệp cấu hình (nếu không nêu: config.ron trong thư mục cấu hình của hệ thống)", "Configuration file (else config.ron in the platform config folder)";
     CliArgVisitFile => "Tệp phiếu khảo sát", "The visit file";
     CliArgPaths => "Các tệp phiếu và thư mục (tìm tệp .ron trong cả thư mục con)", "Visit files and folders (searched recursively for .ron files)";

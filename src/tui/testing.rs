@@ -9,7 +9,7 @@ use crate::tui::state::App;
 /// The TUI as its tests start it: the embedded template, the default keys, Lê Thị Tú as the
 /// inspector, the clock stopped at [`fixed_now`].
 pub fn tui_app(lang: Lang) -> App {
-    let mut app = App::new(lang, KeyMap::default(), vec![Template::embedded()], "Lê Thị Tú".into());
+    let mut app = App::new(lang, KeyMap::default(), Template::embedded_all(), "Lê Thị Tú".into());
     app.clock = fixed_now;
     app
 }

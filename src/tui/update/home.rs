@@ -98,7 +98,7 @@ pub(super) fn start_form(app: &mut App, planned: Option<usize>) {
 pub(super) fn settle_rules(app: &mut App) {
     let Some(form) = app.form.as_mut() else { return };
     let date = form.draft.meeting.date;
-    let round_rules = app.round.as_ref().and_then(round_rules);
+    let round_rules = app.round.as_ref().and_then(|r| r.rules.as_deref());
     let chosen = match choose(&app.templates, date, form.rules.as_deref(), round_rules) {
         Ok(chosen) => chosen,
         Err(unknown) => {
@@ -110,11 +110,6 @@ pub(super) fn settle_rules(app: &mut App) {
     };
     form.draft.template = TemplateRef::of(chosen.template);
     form.rules_reason = chosen.reason;
-}
-
-/// The rule set a round names, if any.
-fn round_rules(_round: &crate::core::round::Round) -> Option<&str> {
-    None
 }
 
 /// The list of rule sets to pick from: "automatic" first, then each template id once.

@@ -11,8 +11,9 @@ use super::overlay::problem_text;
 use super::{Theme, fit, pad, safe};
 use crate::core::problems::{Unmet, fact_problems};
 use crate::core::rules::{ItemStatus, finding_sentence, item_status, why_not_applicable};
+use crate::core::score::visit_score;
 use crate::core::template::Kind;
-use crate::core::text::display_safe;
+use crate::core::text::{display_safe, number_text};
 use crate::core::visit::Value;
 use crate::strings::Msg;
 use crate::tui::rows::{
@@ -28,7 +29,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     draw_header(frame, app, session, theme, header);
     let left_width = (body.width / 3).clamp(18, 30);
     let [left, right] = Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(body);
-    let detail_height = (right.height / 2).clamp(6, 12);
+    // The item whose answer depends on the branch's type shows that type's guidance: more room.
+    let detail_height = if shows_branch_content(session) {
+        (right.height * 2 / 3).clamp(8, 16)
+    } else {
+        (right.height / 2).clamp(6, 12)
+    };
     let [items, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(right);
     draw_sections(frame, app, session, theme, left);
     draw_items(frame, app, session, theme, items);
@@ -81,7 +87,35 @@ fn draw_sections(frame: &mut Frame, app: &App, session: &Session, theme: Theme, 
         };
         lines.push(Line::styled(format!("{marker}{title}{tail}"), style));
     }
+    lines.extend(score_lines(app, session, theme, width));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The running score under the sections, when the template has a points frame: "72/100 · Khá",
+/// or, while scored items are unanswered, "72/100 · còn 5 mục chưa chấm". Labelled as the
+/// team's: the official grade is the upper committee's.
+fn score_lines(app: &App, session: &Session, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let (Some(frame), Some(score)) = (session.template.score.as_ref(), visit_score(&session.template, &session.visit))
+    else {
+        return Vec::new();
+    };
+    let lang = app.lang;
+    let points = format!("{}/{}", number_text(score.points, 1, lang), number_text(score.total, 1, lang));
+    let (state, style) = match score.band(frame) {
+        Some(band) if score.is_complete() => (safe(band.label.get(lang)), theme.title()),
+        _ if !score.is_complete() => (Msg::ScorePending.fill(lang, &[&score.pending]), theme.muted()),
+        _ => (String::new(), theme.muted()),
+    };
+    vec![
+        Line::from(""),
+        Line::styled(fit(app.lang_str(Msg::ScorePaneTitle), width), theme.muted()),
+        Line::styled(fit(&format!(" {points} · {state}"), width), style),
+    ]
+}
+
+/// The current row is an item that shows the guidance for the branch's type.
+fn shows_branch_content(session: &Session) -> bool {
+    current_row(session).and_then(|row| row_item(&session.template, row)).is_some_and(|item| item.shows_branch_content)
 }
 
 /// An answer with nothing in it (an empty text).
@@ -291,6 +325,16 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
                 foot.push_line(Line::styled(app.lang_str(Msg::HintClearIgnored), theme.muted()));
             } else if row_enabled(&session.template, &session.visit, row) {
                 foot.push_line(Line::styled(app.lang_str(kind_hint(&item.kind)), theme.muted()));
+            }
+            if item.shows_branch_content {
+                let branch_type = session.visit.meeting.branch_type;
+                if let Some(content) = session.template.branch_content_for(branch_type) {
+                    let heading = Msg::BranchContentFor.fill(lang, &[&app.lang_str(branch_type.label())]);
+                    text.push_line(Line::styled(heading, theme.title()));
+                    for line in content.get(lang).lines() {
+                        text.push_line(Line::from(safe(line)));
+                    }
+                }
             }
             if let Some(help) = &item.help {
                 text.push_line(Line::styled(safe(help.get(lang)), theme.muted().add_modifier(Modifier::ITALIC)));
