@@ -2,6 +2,7 @@
 //!
 //! Everything that touches the file system lives here; the core never does.
 
+mod conflict;
 pub mod format;
 mod lean;
 pub mod lock;
