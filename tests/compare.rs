@@ -3,6 +3,10 @@
 //! two rounds' own summaries: over the branches both rounds have, `persisting + new` are exactly
 //! the branches failing in the newer summary, and `fixed + persisting + not_assessed` those failing
 //! in the older one. A round compared with itself fixes nothing and adds nothing.
+//!
+//! Issue 14: the 2022 demo round (HD 12) against the made-up 2026 round of the Nghĩa Đô ward
+//! (HD 42, its branches renamed by the 2025 reorganisation): branches matched through
+//! `previously`, "criterion changed" and "not comparable" beside fixed, persisting and new.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -20,6 +24,7 @@ mod common;
 use common::{MANIFEST, Result, run, show, text};
 
 const DEMO: &str = "data/examples/round-967";
+const NGHIA_DO: &str = "data/examples/round-2026-nghia-do";
 
 fn json(args: &[&str]) -> Result<J> {
     let out = run(args)?;
@@ -345,5 +350,168 @@ fn the_per_branch_part_names_findings_by_their_sentences() -> Result {
         // The company's praise/criticism item was not answered again: not assessed, not fixed.
         assert!(by_branch.lines().any(|l| l.contains(not_assessed)), "{lang}: {by_branch}");
     }
+    Ok(())
+}
+
+/// The branch names of a list of branches in a compare document's finding, sorted.
+fn sorted_names(list: &J) -> Vec<String> {
+    let mut n = names(list);
+    n.sort();
+    n
+}
+
+/// Issue 14, the must-show item: `compare` of the 2022 round under HD 12 with the 2026 round of
+/// the ward party committee under HD 42. Three of the 2026 branches are the 2022 ones renamed by
+/// the 2025 reorganisation (round.ron's `previously`); each result kind shows where the example's
+/// answers put it, and every failing id of a matched branch is in exactly one list.
+#[test]
+fn compare_2022_hd12_round_with_2026_hd42_round() -> Result {
+    let c = json(&["compare", DEMO, NGHIA_DO, "--format", "json"])?;
+    assert_eq!((c["before"]["visits"].as_u64(), c["after"]["visits"].as_u64()), (Some(7), Some(4)));
+    assert_eq!(c["matched"], 3, "the renamed branches are matched through `previously`");
+    assert_eq!(names(&c["unmatched"]["after_only"]), vec!["Chi bộ Trung tâm Phục vụ hành chính công phường Nghĩa Đô"]);
+    assert_eq!(c["unmatched"]["before_only"].as_array().map(Vec::len), Some(4));
+
+    // Matched branches, by their 2026 name, with the 2022 name they were matched through.
+    let branches: BTreeMap<String, &J> = c["branches"]
+        .as_array()
+        .ok_or("branches")?
+        .iter()
+        .map(|b| (b["branch"].as_str().unwrap_or("").to_string(), b))
+        .collect();
+    let earlier = |name: &str| {
+        branches.get(name).map(|b| {
+            (
+                b["previously"]["branch"].as_str().unwrap_or("").to_string(),
+                b["previously"]["committee"].as_str().unwrap_or("").to_string(),
+            )
+        })
+    };
+    const COMPANY: &str = "Chi bộ Công ty cổ phần tư vấn đầu tư phát triển và xây dựng Việt Nam";
+    assert_eq!(earlier("Chi bộ số 11"), Some(("Chi bộ số 11".into(), "Đảng bộ phường Mai Dịch".into())));
+    assert_eq!(
+        earlier("Chi bộ Công an phường Nghĩa Đô"),
+        Some(("Chi bộ Công an phường".into(), "Đảng bộ phường Mai Dịch".into())),
+        "renamed in both parts"
+    );
+    assert_eq!(earlier(COMPANY), Some((COMPANY.into(), "Đảng bộ Khối Doanh nghiệp quận".into())));
+    for b in branches.values() {
+        assert_eq!(b["committee"], "Đảng ủy phường Nghĩa Đô", "{b}");
+    }
+
+    let findings: BTreeMap<String, &J> = c["findings"]
+        .as_array()
+        .ok_or("findings")?
+        .iter()
+        .map(|f| (f["id"].as_str().unwrap_or("").to_string(), f))
+        .collect();
+    let get = |id: &str| findings.get(id).copied().ok_or(format!("no finding {id}"));
+
+    // Shared ids: fixed, persisting and new, through the renamed branches.
+    assert_eq!(names(&get("min.committee_minutes")?["fixed"]), vec!["Chi bộ số 11"]);
+    assert_eq!(names(&get("conduct.news_selective")?["fixed"]), vec!["Chi bộ số 11"]);
+    assert_eq!(names(&get("conduct.report_party_work")?["fixed"]), vec!["Chi bộ Công an phường Nghĩa Đô"]);
+    assert_eq!(names(&get("plan.inspection_program")?["fixed"]), vec![COMPANY]);
+    assert_eq!(names(&get("conduct.report_depth")?["persisting"]), vec!["Chi bộ số 11"]);
+    assert_eq!(names(&get("min.missing_fields")?["persisting"]), vec!["Chi bộ Công an phường Nghĩa Đô"]);
+    assert_eq!(names(&get("att.duration")?["new"]), vec![COMPANY]);
+    assert_eq!(sorted_names(&get("conduct.round_documents")?["new"]), vec![COMPANY, "Chi bộ số 11"]);
+
+    // Criterion changed: HD 42 items that replace HD 12 ones, under the new id with the old beside it.
+    let documents = get("prep.documents_on_app")?;
+    assert_eq!(sorted_names(&documents["criterion_changed"]), vec![COMPANY, "Chi bộ số 11"]);
+    assert_eq!(documents["replaces"][0]["id"], "prep.documents_ahead");
+    assert_eq!(names(&get("prep.preparer_assigned")?["criterion_changed"]), vec![COMPANY]);
+    assert_eq!(get("prep.preparer_assigned")?["replaces"][0]["id"], "prep.secretary_prepared");
+    assert_eq!(names(&get("prep.draft_prepared")?["criterion_changed"]), vec![COMPANY]);
+    for id in ["prep.documents_ahead", "prep.secretary_prepared", "prep.draft_resolution"] {
+        assert!(!findings.contains_key(id), "{id} is listed under the HD 42 item replacing it");
+    }
+    let eleven = branches.get("Chi bộ số 11").ok_or("Chi bộ số 11 matched")?;
+    let changed = eleven["criterion_changed"].as_array().ok_or("criterion_changed")?;
+    assert_eq!(changed.len(), 1, "{eleven}");
+    assert_eq!(changed[0]["id"], "prep.documents_on_app");
+    assert_eq!(changed[0]["failing_after"], true);
+    assert_eq!(changed[0]["replaces"][0]["id"], "prep.documents_ahead");
+    assert_eq!(changed[0]["replaces"][0]["failing_before"], false, "not applicable in 2022");
+
+    // HD 42-only items: not comparable, failing in the later round.
+    assert_eq!(names(&get("conduct.party_dues")?["not_comparable"]), vec!["Chi bộ số 11"]);
+    assert_eq!(names(&get("conduct.chairing")?["not_comparable"]), vec![COMPANY]);
+    assert_eq!(sorted_names(&get("after.documents_uploaded")?["not_comparable"]), vec![COMPANY, "Chi bộ số 11"]);
+    assert!(
+        eleven["not_comparable"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|n| n["id"] == "conduct.party_dues" && n["round"] == "after")),
+        "{eleven}"
+    );
+
+    // Every id a matched branch fails now is in exactly one of persisting, new, criterion changed
+    // and not comparable; every id it failed then in one of fixed, persisting, not assessed and
+    // not comparable, or under the HD 42 item that replaced it.
+    let listed_in = |id: &str, lists: &[&str], branch: &str| {
+        findings.get(id).map_or(0, |f| lists.iter().filter(|k| names(&f[**k]).iter().any(|n| n == branch)).count())
+    };
+    for (name, b) in &branches {
+        for id in b["failing_after"].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+            let n = listed_in(id, &["persisting", "new", "criterion_changed", "not_comparable"], name);
+            assert_eq!(n, 1, "{name}: {id} failing now is listed {n} times");
+        }
+        for id in b["failing_before"].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+            let direct = listed_in(id, &["fixed", "persisting", "not_assessed", "not_comparable"], name);
+            let replaced = findings
+                .values()
+                .filter(|f| f["replaces"].as_array().is_some_and(|r| r.iter().any(|o| o["id"] == id)))
+                .filter(|f| names(&f["criterion_changed"]).iter().any(|n| n == name))
+                .count();
+            assert_eq!(direct + replaced, 1, "{name}: {id} failing before is listed {} times", direct + replaced);
+        }
+    }
+    // The 2026 side agrees with the 2026 round's own summary.
+    let summary = json(&["summary", NGHIA_DO, "--format", "json"])?;
+    let now = failing(&summary);
+    for (name, b) in &branches {
+        let listed: BTreeSet<String> =
+            b["failing_after"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect();
+        let k = key(name, "Đảng ủy phường Nghĩa Đô");
+        let expected: BTreeSet<String> = now.iter().filter(|(_, s)| s.contains(&k)).map(|(id, _)| id.clone()).collect();
+        assert_eq!(listed, expected, "{name}");
+    }
+
+    // The text report, in Vietnamese by default.
+    let out = run(&["compare", DEMO, NGHIA_DO])?;
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let report = text(&out.stdout);
+    assert!(report.contains("Đợt trước: 7 phiếu; đợt này: 4 phiếu; 3 chi bộ có ở cả hai đợt"), "{report}");
+    assert!(
+        report.contains(
+            "Tiêu chí đã thay đổi (2): Chi bộ Công ty cổ phần tư vấn đầu tư phát triển và xây dựng Việt Nam \
+             (Đảng ủy phường Nghĩa Đô, trước là Đảng bộ Khối Doanh nghiệp quận); \
+             Chi bộ số 11 (Đảng ủy phường Nghĩa Đô, trước là Đảng bộ phường Mai Dịch)"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "thay cho tiêu chí trước: Chưa gửi trước tài liệu để đảng viên nghiên cứu [prep.documents_ahead]"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "Đã khắc phục (1): Chi bộ Công an phường Nghĩa Đô \
+             (Đảng ủy phường Nghĩa Đô, trước là Chi bộ Công an phường, Đảng bộ phường Mai Dịch)"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("Không so sánh được (chỉ một bộ quy định có tiêu chí này) (1): Chi bộ số 11"), "{report}");
+    assert!(
+        report.contains(
+            "Chỉ có ở đợt này: Chi bộ Trung tâm Phục vụ hành chính công phường Nghĩa Đô (Đảng ủy phường Nghĩa Đô)"
+        ),
+        "{report}"
+    );
+    let md = text(&run(&["compare", DEMO, NGHIA_DO, "--format", "md"])?.stdout);
+    assert!(md.contains("Tiêu chí đã thay đổi (1): Chi bộ Công ty cổ phần"), "{md}");
     Ok(())
 }

@@ -5,6 +5,9 @@
 //! Fixtures (tests/fixtures/rounds/): `eight-planned/round.ron` is the demo round with an eighth
 //! planned branch ("Chi bộ số 2"); `custom-documents/` is a round with its own documents and one
 //! visit answering with their ids.
+//!
+//! Every folder of data/examples is a valid round; the 2026 one (issue 14) is checked against the
+//! 2022 demo it renames branches of.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,6 +25,7 @@ mod common;
 use common::{MANIFEST, Result, run, show, text};
 
 const DEMO: &str = "data/examples/round-967";
+const NGHIA_DO: &str = "data/examples/round-2026-nghia-do";
 const EIGHT: &str = "tests/fixtures/rounds/eight-planned/round.ron";
 const CUSTOM: &str = "tests/fixtures/rounds/custom-documents";
 
@@ -374,5 +378,77 @@ fn rules_and_earlier_names_are_checked_and_shown() -> Result {
         "{}",
         show(&out)
     );
+    Ok(())
+}
+
+/// Every example round (each folder of data/examples) validates, its round.ron included, with no
+/// visit left out: `validate` counts the visits and the round file.
+#[test]
+fn every_example_round_validates() -> Result {
+    let mut folders: Vec<PathBuf> = fs::read_dir(Path::new(MANIFEST).join("data/examples"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    let names: Vec<String> =
+        folders.iter().filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned())).collect();
+    assert!(names.contains(&"round-967".into()) && names.contains(&"round-2026-nghia-do".into()), "{names:?}");
+    for folder in &folders {
+        let (files, errors) = find_visit_files(std::slice::from_ref(folder));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(!files.is_empty(), "{}", folder.display());
+        let round = arg(&folder.join("round.ron"));
+        let out = run(&["--lang", "en", "validate", &arg(folder), &round])?;
+        assert_eq!(out.status.code(), Some(0), "{}: {}", folder.display(), show(&out));
+        assert!(text(&out.stdout).contains(&format!("{} file(s) valid", files.len() + 1)), "{}", show(&out));
+    }
+    Ok(())
+}
+
+/// Issue 14: the made-up 2026 round of the Nghĩa Đô ward party committee follows HD 42, and its
+/// branches renamed by the 2025 reorganisation name branches the 2022 demo round really planned,
+/// so `compare` can match them. Its visits are final, recorded as finalised and not edited since.
+#[test]
+fn the_2026_example_round_follows_hd42_and_renames_branches_of_the_demo() -> Result {
+    let dir = Path::new(MANIFEST).join(NGHIA_DO);
+    let round = load_round(&dir.join("round.ron")).map_err(|e| e.display(Lang::En))?;
+    let demo = load_round(&Path::new(MANIFEST).join(DEMO).join("round.ron")).map_err(|e| e.display(Lang::En))?;
+    assert_eq!(check_round(&round), vec![]);
+    assert_eq!(round.rules.as_deref(), Some("hd42-2025"));
+    assert!(fs::read_to_string(dir.join("round.ron"))?.contains("MADE-UP EXAMPLE"), "says it is fictional");
+    assert!(round.branches.len() >= 4);
+    assert!(round.branches.iter().all(|b| b.committee == "Đảng ủy phường Nghĩa Đô"));
+    let mut renamed = 0;
+    for planned in &round.branches {
+        let Some(earlier) = &planned.previously else { continue };
+        let earlier = earlier.resolved(&planned.branch, &planned.committee);
+        assert!(
+            khaosat::core::round::planned_for(&demo, &earlier.branch, Some(&earlier.committee)).is_some(),
+            "{} was previously {} ({}), which the 2022 round does not plan",
+            planned.branch,
+            earlier.branch,
+            earlier.committee
+        );
+        renamed += 1;
+    }
+    assert_eq!(renamed, 3);
+
+    let (files, errors) = find_visit_files(std::slice::from_ref(&dir));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(files.len(), round.branches.len(), "one visit per planned branch");
+    let templates: Vec<Template> = Template::embedded_all().iter().map(|t| template_for_round(t, &round)).collect();
+    for file in &files {
+        let visit = load_visit(file, &templates).map_err(|e| e.display(Lang::En))?;
+        let m = &visit.meeting;
+        assert_eq!(visit.template.id, "hd42-2025", "{}", m.branch);
+        assert_eq!(visit.round.as_deref(), Some(round.decision.as_str()), "{}", m.branch);
+        assert_eq!(visit.status, VisitStatus::Final, "{}", m.branch);
+        assert!(visit.finalised.is_some(), "{}: finalised by the tool", m.branch);
+        assert!(!khaosat::core::visit::edited_after_final(&visit), "{}: edited after being final", m.branch);
+        assert!((round.from..=round.to).contains(&m.date), "{}", m.branch);
+        let planned = khaosat::core::round::planned_for(&round, &m.branch, Some(&m.committee))
+            .ok_or_else(|| format!("{} is not planned", m.branch))?;
+        assert_eq!((planned.branch_type, planned.date), (m.branch_type, Some(m.date)), "{}", m.branch);
+    }
     Ok(())
 }
