@@ -9,14 +9,17 @@
 //! several visits of one branch, the latest (by meeting date, then the order given) stands for it.
 //!
 //! For a finding id and a branch present on both sides, with the templates of its two visits:
-//! - the id asked by both templates (one rule set, or an item whose meaning did not change):
+//! - the same criterion in both (both templates ask the id with the same finding rule: one rule
+//!   set, or an item whose meaning did not change):
 //!   - `fixed`: failing in OLD, passing in NEW;
 //!   - `persisting`: failing in both;
 //!   - `new`: failing in NEW, not failing in OLD (passing, not applicable, unanswered);
 //!   - `not_assessed`: failing in OLD, neither passing nor failing in NEW;
-//! - `criterion_changed`: the id is an item of NEW's template only, linked by `replaces` to an
-//!   item of OLD's template only (NEW's item replaces it or, comparing the other way round, it
-//!   replaces NEW's), and one of the two fails. Listed under NEW's item, OLD's kept beside it;
+//! - `criterion_changed`: NEW's item stands in for OLD's, and one of the two fails. It stands in
+//!   when it is an item of NEW's template only linked by `replaces` to an item of OLD's only
+//!   (NEW's item replaces it or, comparing the other way round, it replaces NEW's), or when both
+//!   templates ask the id with different finding rules (attendance > 85 % in 2018, ≥ 90 % in
+//!   2025). Listed under NEW's item, OLD's kept beside it;
 //! - `not_comparable`: failing in OLD with the item gone from NEW's template, or failing in NEW
 //!   with the item absent from OLD's template, and no item linked to it on the other side.
 //!
@@ -58,6 +61,10 @@ struct ItemEntry {
     replaces: Option<String>,
     /// The finding sentence with "{list}" shown as "…"; the question for an item without one.
     text: String,
+    /// When the item fails (its `fails_when`, as text; empty without a finding rule). Two
+    /// templates asking one id with different rules (attendance > 85 % in 2018, ≥ 90 % in 2025)
+    /// ask a changed criterion.
+    rule: String,
 }
 
 impl TemplateItems {
@@ -78,7 +85,8 @@ impl TemplateItems {
             if let Some(old) = &replaces {
                 replaced_by.entry(old.clone()).or_default().push(r.item.id.clone());
             }
-            items.insert(r.item.id.clone(), ItemEntry { rank, replaces, text });
+            let rule = r.item.finding.as_ref().map(|f| format!("{:?}", f.fails_when)).unwrap_or_default();
+            items.insert(r.item.id.clone(), ItemEntry { rank, replaces, text, rule });
         }
         TemplateItems { id: template.id.clone(), version: template.version, items, replaced_by }
     }
@@ -106,6 +114,15 @@ impl TemplateItems {
     /// The item's finding sentence, "{list}" shown as "…" (the question when it has none).
     pub fn text(&self, id: &str) -> Option<&str> {
         self.items.get(id).map(|e| e.text.as_str())
+    }
+
+    /// Whether both templates ask item `id` with the same finding rule: one criterion, compared
+    /// as it is. The same id with another rule is a changed criterion.
+    pub fn same_criterion(&self, other: &TemplateItems, id: &str) -> bool {
+        match (self.items.get(id), other.items.get(id)) {
+            (Some(a), Some(b)) => a.rule == b.rule,
+            _ => false,
+        }
     }
 
     /// The earlier rule set's item that item `id` replaces.
@@ -280,14 +297,14 @@ pub struct ChangedCriterion {
 }
 
 impl ChangedCriterion {
-    /// "Tiêu chí đã thay đổi: nay …; trước: …", each side the visit's finding sentence where it
-    /// failed, else "no finding [id]"; texts passed through `esc`.
+    /// "Tiêu chí đã thay đổi — nay: …; trước: …", each side the visit's finding sentence where it
+    /// failed, else that it did not have that finding; texts passed through `esc`.
     pub fn line(&self, lang: Lang, esc: &dyn Fn(&str) -> String) -> String {
-        let side = |sentence: &str, id: &str, failing: bool| {
-            if failing { esc(sentence) } else { Msg::CmpNotFailing.fill(lang, &[&esc(id)]) }
+        let side = |sentence: &str, failing: bool| {
+            if failing { esc(sentence) } else { Msg::CmpNotFailing.fill(lang, &[&esc(sentence)]) }
         };
-        let before: Vec<String> = self.replaces.iter().map(|r| side(&r.sentence, &r.id, r.failing_before)).collect();
-        Msg::CmpChangedLine.fill(lang, &[&side(&self.sentence, &self.id, self.failing_after), &before.join("; ")])
+        let before: Vec<String> = self.replaces.iter().map(|r| side(&r.sentence, r.failing_before)).collect();
+        Msg::CmpChangedLine.fill(lang, &[&side(&self.sentence, self.failing_after), &before.join("; ")])
     }
 }
 
@@ -466,6 +483,10 @@ fn stand_ins<'a>(before: &'a TemplateItems, after: &'a TemplateItems, old_id: &s
     let mut ids: Vec<&str> = after.replaced_by(old_id).iter().map(String::as_str).collect();
     ids.extend(before.replaces(old_id));
     ids.retain(|id| after.has(id) && !before.has(id));
+    // The same id asked with another rule stands in for itself.
+    if let Some(id) = after.key(old_id).filter(|id| !before.same_criterion(after, id)) {
+        ids.push(id);
+    }
     ids.sort_unstable();
     ids.dedup();
     ids
@@ -477,6 +498,9 @@ fn stood_for<'a>(before: &'a TemplateItems, after: &'a TemplateItems, new_id: &s
     let mut ids: Vec<&str> = after.replaces(new_id).into_iter().collect();
     ids.extend(before.replaced_by(new_id).iter().map(String::as_str));
     ids.retain(|id| before.has(id) && !after.has(id));
+    if let Some(id) = before.key(new_id).filter(|id| !before.same_criterion(after, id)) {
+        ids.push(id);
+    }
     ids.sort_unstable();
     ids.dedup();
     ids
@@ -514,7 +538,7 @@ fn branch_change(name: &BranchRef, old: &VisitOutcome, new: &VisitOutcome) -> Br
     // NEW's items whose criterion changed, found from either side.
     let mut changed: BTreeSet<&str> = BTreeSet::new();
     for (id, item) in &old.failing {
-        if after.has(id) {
+        if before.same_criterion(after, id) {
             if !new.failing.contains_key(id) {
                 let list = if new.passing.contains(id) { &mut change.fixed } else { &mut change.not_assessed };
                 list.push(entry(id, item));
@@ -528,7 +552,7 @@ fn branch_change(name: &BranchRef, old: &VisitOutcome, new: &VisitOutcome) -> Br
         }
     }
     for (id, item) in &new.failing {
-        if before.has(id) {
+        if before.same_criterion(after, id) {
             let list = if old.failing.contains_key(id) { &mut change.persisting } else { &mut change.new };
             list.push(entry(id, item));
         } else if stood_for(before, after, id).is_empty() {
@@ -853,5 +877,31 @@ mod tests {
             all.dedup();
             assert_eq!(all.len(), count, "a branch twice under {}", f.id);
         }
+    }
+
+    /// One id, another finding rule: HD 42 asks attendance ≥ 90 % where HD 12 asked > 85 %. A
+    /// branch at 87 % in both rounds is not "new" in 2026: its criterion changed.
+    #[test]
+    fn the_same_id_with_another_threshold_is_a_changed_criterion() {
+        let (t12, t42) = (Template::embedded(), hd42());
+        let (i12, i42) = (TemplateItems::shared(&t12, Lang::En), TemplateItems::shared(&t42, Lang::En));
+        assert!(!i12.same_criterion(&i42, "att.rate") && i12.same_criterion(&i42, "prep.notice"));
+        let at_87 = |template: &Template, items: &Arc<TemplateItems>, day: i8| {
+            let mut v = visit_of(template, "A", day, &[]);
+            v.meeting.members.total = Some(100);
+            v.meeting.members.exempted = Some(0);
+            v.meeting.members.present = Some(87);
+            v.meeting.members.exempted_present = Some(0);
+            VisitOutcome::with(&v, template, items, Lang::En)
+        };
+        let (before, after) = (at_87(&t12, &i12, 1), at_87(&t42, &i42, 2));
+        assert!(!before.failing.contains_key("att.rate") && after.failing.contains_key("att.rate"));
+        let c = compare(&[before], &[after]);
+        let rate = c.findings.iter().find(|f| f.id == "att.rate").unwrap_or_else(|| panic!("{c:#?}"));
+        assert!(rate.new.is_empty(), "not new: the threshold moved");
+        assert_eq!(names(&rate.criterion_changed), vec!["A"]);
+        let changed = &c.branches[0].criterion_changed[0];
+        assert!(changed.failing_after && !changed.replaces[0].failing_before);
+        assert_eq!(changed.replaces[0].id, "att.rate");
     }
 }

@@ -557,10 +557,10 @@ messages! {
     CmpCriterionChanged => "Tiêu chí đã thay đổi", "Criterion changed";
     CmpNotComparable => "Không so sánh được (chỉ một bộ quy định có tiêu chí này)", "Not comparable (only one rule set asks it)";
     CmpReplaces => "thay cho tiêu chí trước: {0} [{1}]", "replaces the earlier criterion: {0} [{1}]";
-    CmpChangedLine => "Tiêu chí đã thay đổi: nay {0}; trước: {1}", "Criterion changed: now {0}; before: {1}";
-    CmpNotFailing => "không có hạn chế [{0}]", "no finding [{0}]";
-    CmpOnlyAskedBefore => "Chỉ bộ quy định trước hỏi", "Asked by the earlier rules only";
-    CmpOnlyAskedAfter => "Chỉ bộ quy định nay hỏi", "Asked by the current rules only";
+    CmpChangedLine => "Tiêu chí đã thay đổi — nay: {0}; trước: {1}", "Criterion changed — now: {0}; before: {1}";
+    CmpNotFailing => "không mắc hạn chế “{0}”", "did not have the finding “{0}”";
+    CmpOnlyAskedBefore => "Tiêu chí chỉ có trong quy định trước", "Only the earlier rules ask this";
+    CmpOnlyAskedAfter => "Tiêu chí chỉ có trong quy định mới", "Only the current rules ask this";
     CmpFormerly => "trước là {0}", "formerly {0}";
     CmpNoFindings => "Không có hạn chế nào ở các chi bộ có trong cả hai đợt.", "No findings in the branches present in both rounds.";
     CmpBranches => "Theo chi bộ", "By branch";
