@@ -2,7 +2,7 @@
 //! SSH window gives, driven by keys through `update` as a user would, and drawn on a test
 //! terminal. Snapshots of the findings list at 60×20, 80×24 and 120×40 in both languages.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use khaosat::core::compare::{Comparison, VisitOutcome, compare};
 use khaosat::core::summary::{Filters, Summary, SummaryBuilder};
@@ -394,4 +394,39 @@ fn help_on_the_compare_screen_lists_its_own_keys() {
     let text = screen(&app, 80, 24);
     assert!(text.contains("By finding / by branch") && text.contains("Back to the summary"), "{text}");
     assert!(!text.contains("Filter by committee") && !text.contains("Export"), "summary keys do nothing here:\n{text}");
+}
+
+/// Issue 14: the 2022 round (HD 12) against the 2026 example round (HD 42), as the screen shows it:
+/// two more columns, `~` criterion changed and `?` not comparable, the branches under their new
+/// names with the earlier one, and a branch's changed criteria in its details.
+#[test]
+fn the_compare_screen_across_two_rule_sets() {
+    let templates = Template::embedded_all();
+    let side =
+        |dir: &str| khaosat::store::read::visit_outcomes(Path::new(dir), &templates, Lang::Vi, |e| panic!("{e:?}"));
+    let comparison = compare(&side("data/examples/round-967"), &side("data/examples/round-2026-nghia-do"));
+    let mut app = summary_app(Lang::Vi);
+    key(&mut app, KeyCode::Char('o'));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "data/examples/round-967");
+    key(&mut app, KeyCode::Enter);
+    update(&mut app, Event::CompareReady(Ok(Box::new(comparison))));
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("~ tiêu chí đổi · ? không so sánh được"), "the legend names the two columns:\n{text}");
+    let row =
+        rows(&text).into_iter().find(|r| r.contains("Chưa phân công phó bí thư")).unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("✓0  =0  +0  ~1  ?0"), "who prepares changed, for one branch: {row}");
+    key(&mut app, KeyCode::Tab);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("trước là Đảng bộ phường Mai Dịch"), "matched through its earlier name:\n{text}");
+    let rows = rows(&text);
+    let at = rows.iter().position(|r| r.contains("Chi bộ số 11")).unwrap_or_else(|| panic!("{text}"));
+    let first = rows.iter().position(|r| r.starts_with('▶')).unwrap_or_else(|| panic!("no cursor:\n{text}"));
+    for _ in first..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&app, 80, 40);
+    assert!(text.contains("Tiêu chí đã thay đổi (1)"), "{text}");
+    assert!(text.contains("Không so sánh được (chỉ một bộ quy định có tiêu chí này) (2)"), "{text}");
 }

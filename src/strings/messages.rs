@@ -193,6 +193,7 @@ messages! {
     CompareHeader => "So sánh với {0}: {1} phiếu đợt trước, {2} phiếu đợt này", "Compared with {0}: {1} visits then, {2} now";
     CompareLoading => "Đang so sánh với {0}…", "Comparing with {0}…";
     CompareColumns => "✓ đã khắc phục · = vẫn còn · + mới phát sinh", "✓ fixed · = still there · + new";
+    CompareColumnsAcross => "✓ đã khắc phục · = vẫn còn · + mới · ~ tiêu chí đổi · ? không so sánh được", "✓ fixed · = still there · + new · ~ criterion changed · ? not comparable";
     CompareFixed => "Đã khắc phục", "Fixed";
     ComparePersisting => "Vẫn còn", "Still there";
     CompareNew => "Mới phát sinh", "New";

@@ -63,9 +63,23 @@ fn counts(fixed: usize, persisting: usize, new: usize) -> String {
     format!("✓{fixed:<3}={persisting:<3}+{new:<3}")
 }
 
+/// Across two rule sets, two more columns: `~` criterion changed, `?` not comparable.
+fn rule_set_counts(cmp: &Comparison, changed: usize, not_comparable: usize) -> String {
+    if spans_rule_sets(cmp) { format!("~{changed:<3}?{not_comparable:<3}") } else { String::new() }
+}
+
+fn spans_rule_sets(cmp: &Comparison) -> bool {
+    cmp.findings.iter().any(|f| !f.criterion_changed.is_empty() || !f.not_comparable.is_empty())
+}
+
+/// The columns' legend, with the two of a change of rule set when they are shown.
+fn columns_title(app: &App, cmp: &Comparison) -> &'static str {
+    app.lang_str(if spans_rule_sets(cmp) { Msg::CompareColumnsAcross } else { Msg::CompareColumns })
+}
+
 fn findings_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cmp: &Comparison) {
     let c = &app.compare;
-    let block = Block::bordered().title(app.lang_str(Msg::CompareColumns));
+    let block = Block::bordered().title(columns_title(app, cmp));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if cmp.findings.is_empty() {
@@ -76,7 +90,9 @@ fn findings_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cmp: &C
     let lines: Vec<Line> = super::visible(&cmp.findings, c.selected, inner.height as usize)
         .map(|(i, f)| {
             let cursor = if i == c.selected { "▶" } else { " " };
-            let row = format!("{cursor}{} {}", counts(f.fixed.len(), f.persisting.len(), f.new.len()), safe(&f.text));
+            let changed = rule_set_counts(cmp, f.criterion_changed.len(), f.not_comparable.len());
+            let counts = counts(f.fixed.len(), f.persisting.len(), f.new.len());
+            let row = format!("{cursor}{counts}{changed} {}", safe(&f.text));
             let style = if i == c.selected { theme.selected() } else { Default::default() };
             Line::styled(pad(&row, width), style)
         })
@@ -89,7 +105,7 @@ fn findings_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cmp: &C
 fn branches_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cmp: &Comparison) {
     let c = &app.compare;
     let lang = app.lang;
-    let block = Block::bordered().title(app.lang_str(Msg::CompareColumns));
+    let block = Block::bordered().title(columns_title(app, cmp));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
@@ -98,6 +114,8 @@ fn branches_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cmp: &C
         Line::styled(fit(&format!("{text} {rule}"), width), theme.title())
     };
     let name = |b: &BranchRef| b.label(lang, &safe);
+    // Rows of branches only one round has leave the count columns blank.
+    let blank = counts(0, 0, 0).chars().count() + rule_set_counts(cmp, 0, 0).chars().count();
     let mut lines = Vec::new();
     let mut selected_line = 0;
     let mut last_group = None;
@@ -107,16 +125,17 @@ fn branches_list(frame: &mut Frame, app: &App, theme: Theme, area: Rect, cmp: &C
                 let b = &cmp.branches[at];
                 let change = Msg::CmpBranchLine.fill(lang, &[&b.failing_before().len(), &b.failing_after().len()]);
                 let shown = name(&b.name());
-                let counts = counts(b.fixed.len(), b.persisting.len(), b.new.len());
+                let changed = rule_set_counts(cmp, b.criterion_changed.len(), b.not_comparable.len());
+                let counts = format!("{}{changed}", counts(b.fixed.len(), b.persisting.len(), b.new.len()));
                 (Msg::CompareInBoth.fill(lang, &[&cmp.branches.len()]), format!("{counts} {shown} · {change}"))
             }
             BranchRow::OldOnly(at) => (
                 Msg::CompareOldOnly.fill(lang, &[&cmp.old_only.len()]),
-                format!("{:12} {}", "", name(&cmp.old_only[at])),
+                format!("{:blank$} {}", "", name(&cmp.old_only[at])),
             ),
             BranchRow::NewOnly(at) => (
                 Msg::CompareNewOnly.fill(lang, &[&cmp.new_only.len()]),
-                format!("{:12} {}", "", name(&cmp.new_only[at])),
+                format!("{:blank$} {}", "", name(&cmp.new_only[at])),
             ),
         };
         if last_group.as_ref() != Some(&group) {
