@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use crate::core::template::Template;
+use crate::core::template::{GradeBand, Localized, Template};
 use crate::core::visit::{BranchType, MeetingKind, NewVisit, Visit};
 
 /// Whether a test that needs something of the machine (a FIFO, root to change a file's group,
@@ -53,4 +53,14 @@ pub fn enter_needed_facts(visit: &mut Visit) {
     let members = &mut m.members;
     (members.total, members.present, members.absent_excused, members.absent_unexcused) =
         (Some(20), Some(15), Some(4), Some(1));
+}
+
+/// A text that reads the same in both languages.
+pub fn localized(s: &str) -> Localized {
+    Localized { vi: s.into(), en: s.into() }
+}
+
+/// A grade band `from ≤ points < below` labelled by its id.
+pub fn grade_band(id: &str, from: f64, below: Option<f64>) -> GradeBand {
+    GradeBand { id: id.into(), label: localized(id), from, below }
 }

@@ -117,6 +117,16 @@ fn names(list: &J) -> Vec<String> {
     list.as_array().into_iter().flatten().filter_map(|b| b["branch"].as_str().map(String::from)).collect()
 }
 
+/// The findings of a compare document by id.
+fn findings_by_id(c: &J) -> std::result::Result<BTreeMap<String, &J>, &'static str> {
+    Ok(c["findings"]
+        .as_array()
+        .ok_or("findings")?
+        .iter()
+        .map(|f| (f["id"].as_str().unwrap_or("").to_string(), f))
+        .collect())
+}
+
 #[test]
 fn compare_lists_fixed_persisting_and_new_and_agrees_with_the_summaries() -> Result {
     let (old, new) = two_rounds()?;
@@ -134,12 +144,7 @@ fn compare_lists_fixed_persisting_and_new_and_agrees_with_the_summaries() -> Res
     assert_eq!(names(&c["unmatched"]["before_only"]), vec!["Chi bộ THCS - THPT Nguyễn Siêu"]);
     assert_eq!(names(&c["unmatched"]["after_only"]), vec!["Chi bộ số 12"]);
 
-    let findings: BTreeMap<String, &J> = c["findings"]
-        .as_array()
-        .ok_or("findings")?
-        .iter()
-        .map(|f| (f["id"].as_str().unwrap_or("").to_string(), f))
-        .collect();
+    let findings = findings_by_id(&c)?;
     let get = |id: &str| findings.get(id).copied().ok_or(format!("no finding {id}"));
 
     // What was changed shows where expected.
@@ -399,12 +404,7 @@ fn compare_2022_hd12_round_with_2026_hd42_round() -> Result {
         assert_eq!(b["committee"], "Đảng ủy phường Nghĩa Đô", "{b}");
     }
 
-    let findings: BTreeMap<String, &J> = c["findings"]
-        .as_array()
-        .ok_or("findings")?
-        .iter()
-        .map(|f| (f["id"].as_str().unwrap_or("").to_string(), f))
-        .collect();
+    let findings = findings_by_id(&c)?;
     let get = |id: &str| findings.get(id).copied().ok_or(format!("no finding {id}"));
 
     // Shared ids: fixed, persisting and new, through the renamed branches.

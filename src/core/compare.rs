@@ -477,28 +477,15 @@ fn match_branches<'a>(
     (pairs, old_only, new_only)
 }
 
-/// NEW's items standing in for `old_id`, an item OLD's template asks and NEW's does not: those
-/// replacing it and the one it replaces, each asked by NEW's template and not by OLD's.
-fn stand_ins<'a>(before: &'a TemplateItems, after: &'a TemplateItems, old_id: &str) -> Vec<&'a str> {
-    let mut ids: Vec<&str> = after.replaced_by(old_id).iter().map(String::as_str).collect();
-    ids.extend(before.replaces(old_id));
-    ids.retain(|id| after.has(id) && !before.has(id));
-    // The same id asked with another rule stands in for itself.
-    if let Some(id) = after.key(old_id).filter(|id| !before.same_criterion(after, id)) {
-        ids.push(id);
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    ids
-}
-
-/// OLD's items that `new_id` stands in for, an item NEW's template asks and OLD's does not: the
-/// one it replaces and those replacing it, each asked by OLD's template and not by NEW's.
-fn stood_for<'a>(before: &'a TemplateItems, after: &'a TemplateItems, new_id: &str) -> Vec<&'a str> {
-    let mut ids: Vec<&str> = after.replaces(new_id).into_iter().collect();
-    ids.extend(before.replaced_by(new_id).iter().map(String::as_str));
-    ids.retain(|id| before.has(id) && !after.has(id));
-    if let Some(id) = before.key(new_id).filter(|id| !before.same_criterion(after, id)) {
+/// The items of the `to` side's template standing in for item `id` of the `from` side's: those
+/// linked to it by `replaces` either way, asked by `to`'s template and not by `from`'s; and `id`
+/// itself when both ask it with different finding rules. With `from` = OLD, NEW's items standing
+/// in for an OLD item; with `from` = NEW, the OLD items a NEW item stands in for.
+fn counterparts<'a>(from: &'a TemplateItems, to: &'a TemplateItems, id: &str) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = to.replaced_by(id).iter().map(String::as_str).collect();
+    ids.extend(from.replaces(id));
+    ids.retain(|id| to.has(id) && !from.has(id));
+    if let Some(id) = to.key(id).filter(|id| !from.same_criterion(to, id)) {
         ids.push(id);
     }
     ids.sort_unstable();
@@ -544,7 +531,7 @@ fn branch_change(name: &BranchRef, old: &VisitOutcome, new: &VisitOutcome) -> Br
                 list.push(entry(id, item));
             }
         } else {
-            let stand_ins = stand_ins(before, after, id);
+            let stand_ins = counterparts(before, after, id);
             if stand_ins.is_empty() {
                 change.not_comparable.push(uncompared(id, item, Side::Before));
             }
@@ -555,7 +542,7 @@ fn branch_change(name: &BranchRef, old: &VisitOutcome, new: &VisitOutcome) -> Br
         if before.same_criterion(after, id) {
             let list = if old.failing.contains_key(id) { &mut change.persisting } else { &mut change.new };
             list.push(entry(id, item));
-        } else if stood_for(before, after, id).is_empty() {
+        } else if counterparts(after, before, id).is_empty() {
             change.not_comparable.push(uncompared(id, item, Side::After));
         } else {
             changed.insert(id);
@@ -563,7 +550,7 @@ fn branch_change(name: &BranchRef, old: &VisitOutcome, new: &VisitOutcome) -> Br
     }
     for id in changed {
         let failing = new.failing.get(id);
-        let mut replaces: Vec<Counterpart> = stood_for(before, after, id)
+        let mut replaces: Vec<Counterpart> = counterparts(after, before, id)
             .into_iter()
             .map(|old_id| {
                 let failed = old.failing.get(old_id);

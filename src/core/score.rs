@@ -104,16 +104,10 @@ pub fn band_of(frame: &ScoreFrame, points: f64) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::template::{GradeBand, ItemScore, Localized, ScoreGroup};
+    use crate::core::template::{ItemScore, ScoreGroup};
     use crate::core::visit::Answer;
 
-    fn text(s: &str) -> Localized {
-        Localized { vi: s.into(), en: s.into() }
-    }
-
-    fn band(id: &str, from: f64, below: Option<f64>) -> GradeBand {
-        GradeBand { id: id.into(), label: text(id), from, below }
-    }
+    use crate::testing::{grade_band as band, localized as text};
 
     /// The embedded HD 12 template with a frame over three of its items: a yes/no (40 points),
     /// a scale (40) and a yes/no that only applies with a chi ủy (20).

@@ -141,16 +141,10 @@ fn check_bands(frame: &ScoreFrame, issues: &mut Vec<TemplateIssue>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::template::{GradeBand, ItemScore, Localized, ScoreGroup};
+    use crate::core::template::{ItemScore, ScoreGroup};
     use crate::core::template_check::check_template;
 
-    fn text(s: &str) -> Localized {
-        Localized { vi: s.into(), en: s.into() }
-    }
-
-    fn band(id: &str, from: f64, below: Option<f64>) -> GradeBand {
-        GradeBand { id: id.into(), label: text(id), from, below }
-    }
+    use crate::testing::{grade_band as band, localized as text};
 
     /// HD 12 with a frame of two groups over three items, all consistent.
     fn framed() -> Template {
