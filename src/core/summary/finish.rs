@@ -31,6 +31,7 @@ impl SummaryBuilder {
             mut other_limitations,
             mut other_strengths,
             mut figures,
+            scores,
             ..
         } = self;
         let ranks = Ranks::of(&mut visits);
@@ -44,6 +45,7 @@ impl SummaryBuilder {
             sort_lines(lines, &ranks);
         }
         let rounds = distinct_rounds(&visits);
+        let scores = scores.finish(&templates, lang);
         visits.shrink_to_fit();
         Summary {
             lang,
@@ -59,6 +61,7 @@ impl SummaryBuilder {
             other_strengths,
             figures,
             duplicates,
+            scores,
             described_rounds: Vec::new(),
         }
     }
