@@ -217,3 +217,37 @@ fn the_header_counts_branches_when_one_was_visited_twice() {
     let screen = render(&app);
     assert!(screen.contains("14 phiếu của 7 chi bộ · "), "{screen}");
 }
+
+/// Issue 14: HD 42 visits are scored; the overview (Tab) gives the grade distribution and the
+/// average, labelled as the team's assessment, after the figures.
+#[test]
+fn the_overview_gives_the_grades_of_scored_visits() {
+    use khaosat::core::visit::{Answer, Value};
+    use khaosat::testing::{answer_all_passing, enter_passing_facts, sample_visit};
+    let mut app = summary_app(Lang::Vi);
+    let hd42 = Template::embedded_all().into_iter().find(|t| t.id == "hd42-2025").expect("embedded");
+    let mut builder = SummaryBuilder::new(Lang::Vi, Filters::default());
+    for (i, scale) in [5u8, 1].into_iter().enumerate() {
+        let mut v = sample_visit(&hd42);
+        v.meeting.branch = format!("Chi bộ {i}");
+        enter_passing_facts(&mut v);
+        answer_all_passing(&hd42, &mut v);
+        // 100 (Tốt), then 80 (Khá).
+        v.answers.insert("res.previous_done".into(), Answer { value: Some(Value::Scale(scale)), note: String::new() });
+        builder.add(&v, &hd42, &PathBuf::from(format!("{i}.ron")));
+    }
+    let generation = app.summary.generation;
+    update(&mut app, Event::SummaryReady { generation, summary: Box::new(builder.finish()) });
+    key(&mut app, KeyCode::Tab);
+    let mut terminal = Terminal::new(TestBackend::new(120, 60)).expect("terminal");
+    terminal.draw(|f| draw(f, &app, Theme { colors: false })).expect("draw");
+    let screen = terminal.backend().to_string();
+    for text in [
+        "Điểm đánh giá (đoàn khảo sát chấm, tham khảo)",
+        "• Xếp loại: Tốt: 1 · Khá: 1 · Trung bình: 0 · Kém: 0",
+        "• Điểm trung bình: 90/100 (2 phiếu đủ để xếp loại)",
+        "Điểm và xếp loại trên là đánh giá tham khảo của đoàn khảo sát; xếp loại chính thức",
+    ] {
+        assert!(screen.contains(text), "{text:?} missing:\n{screen}");
+    }
+}

@@ -145,6 +145,11 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
     for warning in export::round_warnings(&summary, &export::one_line) {
         writeln!(err, "{warning}")?;
     }
+    // Mixed rule sets are said, not refused (not even with --strict, which is about files that
+    // could not be read): a round across the day a new rule set came into force is normal.
+    if let Some(warning) = export::score::rule_sets_warning(&summary, &export::one_line) {
+        writeln!(err, "{warning}")?;
+    }
     let export_failed = |e: export::ExportError| Failure { code: 2, message: Msg::SumExportFailed.fill(lang, &[&e]) };
     match &args.output {
         Some(path) => {

@@ -8,7 +8,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value as J, json};
 
 use crate::core::round::{BranchCoverage, PlanState};
-use crate::core::summary::{Attendance, BranchValue, Figure, Finding, FindingBranch, Summary, TextLine, VisitInfo};
+use crate::core::summary::{
+    Attendance, BranchValue, Figure, Finding, FindingBranch, ScoreSummary, Summary, TextLine, VisitInfo,
+};
 use crate::core::visit::VisitStatus;
 use crate::export::ExportError;
 use crate::export::pretty::{Document, Object, Part, array_end, element_start, object_end, pretty};
@@ -281,11 +283,11 @@ impl Serialize for TemplateRefJ<'_> {
     }
 }
 
-struct VisitJ<'a>(&'a VisitInfo);
+struct VisitJ<'a>(&'a Summary, &'a VisitInfo);
 
 impl Serialize for VisitJ<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let v = self.0;
+        let v = self.1;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("file", &path_str(&v.file))?;
         map.serialize_entry("branch", &v.branch)?;
@@ -303,6 +305,14 @@ impl Serialize for VisitJ<'_> {
         map.serialize_entry("template", &TemplateRefJ(v))?;
         map.serialize_entry("findings", &v.findings)?;
         map.serialize_entry("duplicate", &v.duplicate)?;
+        // Only for visits whose template has a points frame, so other visits keep their shape.
+        if let Some(score) = &v.score {
+            let points =
+                json!({ "points": round2(score.points), "total": round2(score.total), "pending": score.pending });
+            map.serialize_entry("score", &points)?;
+            let grade = self.0.grade_of(v).map(|b| json!({ "id": b.id, "label": b.label }));
+            map.serialize_entry("grade", &grade)?;
+        }
         map.end()
     }
 }
@@ -360,6 +370,10 @@ fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
         ("duration_minutes", (&f.duration, None)),
     ];
     doc.object_split("figures", figures, |(figure, attendance)| figure_parts(summary, figure, attendance));
+    // Only when some visit's template has a points frame, so other summaries keep their shape.
+    if !summary.scores.is_empty() {
+        doc.array("scores", summary.scores.iter().map(score_json).collect(), VALUES_PER_PART);
+    }
     let duplicates = summary.duplicates.iter().map(|d| {
         json!({
             "branch": d.branch,
@@ -369,7 +383,7 @@ fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
         })
     });
     doc.array("duplicates", duplicates.collect(), VALUES_PER_PART);
-    doc.array("visit_list", summary.visits.iter().map(VisitJ).collect(), LINES_PER_PART);
+    doc.array("visit_list", summary.visits.iter().map(|v| VisitJ(summary, v)).collect(), LINES_PER_PART);
     let items = summary.sections.iter().flat_map(|s| s.items.iter()).map(|i| {
         json!({
             "id": i.id,
@@ -393,6 +407,27 @@ fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
         }
     }
     Ok(doc)
+}
+
+/// One template version's scores: the inspection team's assessment, as its `label` says.
+fn score_json(s: &ScoreSummary) -> J {
+    json!({
+        "template": { "id": s.template_id, "version": s.version },
+        "rule_set": s.rule_set,
+        "label": s.label,
+        "total": round2(s.total),
+        "visits": s.visits,
+        "graded": s.complete() - s.outside_bands,
+        "pending": s.pending,
+        "outside_bands": s.outside_bands,
+        "average": s.average.map(round2),
+        "grades": s.bands.iter().map(|b| json!({
+            "id": b.id, "label": b.label, "from": round2(b.from), "below": b.below.map(round2), "visits": b.visits,
+        })).collect::<Vec<_>>(),
+        "groups": s.groups.iter().map(|g| json!({
+            "id": g.id, "title": g.title, "weight": round2(g.weight), "average": g.average.map(round2),
+        })).collect::<Vec<_>>(),
+    })
 }
 
 /// Small values built as JSON values, to a part.

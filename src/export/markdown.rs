@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::core::summary::{Summary, VisitInfo};
+use crate::export::score::{rule_sets_warning, score_blocks};
 use crate::export::{
     coverage_blocks, date_text, edited_after_final_lines, figure_lines, one_line, round_lines, round_warnings,
     skipped_text, versions_text, visit_count_line,
@@ -60,8 +61,15 @@ pub fn render(summary: &Summary) -> String {
     if !summary.skipped.is_empty() {
         let _ = writeln!(w, "- {}", Msg::SumSkippedCount.fill(lang, &[&summary.skipped.len()]));
     }
-    if summary.template_versions.len() > 1 {
-        let _ = writeln!(w, "\n{}", Msg::SumVersionsMerged.get(lang));
+    // Several rule sets say more than several versions of one: the one sentence that fits.
+    match rule_sets_warning(summary, &md) {
+        Some(warning) => {
+            let _ = writeln!(w, "\n> {warning}");
+        }
+        None if summary.template_versions.len() > 1 => {
+            let _ = writeln!(w, "\n{}", Msg::SumVersionsMerged.get(lang));
+        }
+        None => {}
     }
 
     let _ = writeln!(w, "\n## {}\n", Msg::SumAttended.get(lang));
@@ -164,6 +172,8 @@ pub fn render(summary: &Summary) -> String {
     let _ = writeln!(w, "\n## {}\n", Msg::SumFigures.get(lang));
     figures(w, summary);
 
+    scores(w, summary);
+
     let _ = writeln!(w, "\n## {}", Msg::SumDetails.get(lang));
     let versions = summary.template_versions.len() > 1;
     for section in &summary.sections {
@@ -231,6 +241,25 @@ pub fn render(summary: &Summary) -> String {
 
 fn file(v: &VisitInfo) -> String {
     one_line(&v.file.to_string_lossy()).replace('`', "'")
+}
+
+/// The scores part, per template version with a points frame; nothing when no visit is scored.
+fn scores(w: &mut String, summary: &Summary) {
+    let blocks = score_blocks(summary, &md);
+    if blocks.is_empty() {
+        return;
+    }
+    let _ = writeln!(w, "\n## {}", Msg::SumScores.get(summary.lang));
+    for (version, lines) in blocks {
+        let _ = writeln!(w, "\n### {version}\n");
+        for (line, details) in lines {
+            let _ = writeln!(w, "- {line}");
+            for detail in details {
+                let _ = writeln!(w, "  - {detail}");
+            }
+        }
+    }
+    let _ = writeln!(w, "\n*{}*", Msg::SumScoreOfficial.get(summary.lang));
 }
 
 fn figures(w: &mut String, summary: &Summary) {

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use crate::core::summary::Summary;
 use crate::core::visit::VisitStatus;
+use crate::export::score::{rule_sets_warning, score_blocks};
 use crate::export::{
     coverage_blocks, date_text, edited_after_final_lines, figure_lines, one_line, round_lines, round_warnings,
     skipped_text, versions_text, visit_count_line,
@@ -34,8 +35,15 @@ pub fn render(summary: &Summary) -> String {
     if !summary.template_versions.is_empty() {
         let _ = writeln!(w, "{}", Msg::SumTemplates.fill(lang, &[&versions_text(summary)]));
     }
-    if summary.template_versions.len() > 1 {
-        let _ = writeln!(w, "{}", Msg::SumVersionsMerged.get(lang));
+    // Several rule sets say more than several versions of one: the one sentence that fits.
+    match rule_sets_warning(summary, &one_line) {
+        Some(warning) => {
+            let _ = writeln!(w, "{warning}");
+        }
+        None if summary.template_versions.len() > 1 => {
+            let _ = writeln!(w, "{}", Msg::SumVersionsMerged.get(lang));
+        }
+        None => {}
     }
     if summary.filtered_out > 0 {
         let _ = writeln!(w, "{}", Msg::SumFilteredOut.fill(lang, &[&summary.filtered_out]));
@@ -157,6 +165,21 @@ pub fn render(summary: &Summary) -> String {
         for detail in details {
             let _ = writeln!(w, "      {detail}");
         }
+    }
+
+    let scores = score_blocks(summary, &one_line);
+    if !scores.is_empty() {
+        heading(w, Msg::SumScores.get(lang));
+        for (version, lines) in scores {
+            let _ = writeln!(w, "  [{version}]");
+            for (line, details) in lines {
+                let _ = writeln!(w, "  - {line}");
+                for detail in details {
+                    let _ = writeln!(w, "      {detail}");
+                }
+            }
+        }
+        let _ = writeln!(w, "  {}", Msg::SumScoreOfficial.get(lang));
     }
 
     if !summary.duplicates.is_empty() {

@@ -2,12 +2,16 @@
 //! column per item id, each cell the answer: counts, scales and computed figures as numbers, not
 //! rounded; other answers as people read them). Strings are written as strings, never as
 //! formulas: a text starting with `=` stays text (tests/spreadsheets.rs reads the cells back).
+//! When some visit's template has a points frame (HD 42), the visits sheet has a score and a grade
+//! column after the findings count: the score only for visits with every scored item answered,
+//! the grade saying why there is none yet otherwise.
 //! The visits sheet needs a summary built with `keep_answers(true)`.
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::core::summary::{AnswerCell, Summary};
 use crate::export::date_text;
+use crate::export::score::visit_score_cells;
 use crate::strings::Msg;
 
 /// Excel refuses longer strings in a cell.
@@ -76,7 +80,7 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
 
     let sheet = workbook.add_worksheet();
     sheet.set_name("Visits")?;
-    let fixed = [
+    let mut fixed = vec![
         Msg::SumColFile.get(lang),
         Msg::FactBranch.get(lang),
         Msg::FactCommittee.get(lang),
@@ -89,8 +93,13 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
         Msg::SumColTemplate.get(lang),
         Msg::SumColFindings.get(lang),
     ];
+    // Score and grade only when some visit's template has a points frame: other workbooks keep
+    // their columns.
+    if !summary.scores.is_empty() {
+        fixed.extend([Msg::SumColScore.get(lang), Msg::SumColGrade.get(lang)]);
+    }
     let ids: Vec<&str> = summary.item_ids().collect();
-    let mut titles: Vec<&str> = fixed.to_vec();
+    let mut titles: Vec<&str> = fixed.clone();
     titles.extend(ids.iter().copied());
     // Excel has 16 384 columns; a template never comes near, but do not fail if one did.
     titles.truncate(16_384);
@@ -114,6 +123,13 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string(row, col as u16, cell(text))?;
         }
         sheet.write_number(row, facts.len() as u16, v.findings as f64)?;
+        if let Some((points, grade)) = visit_score_cells(summary, v) {
+            let col = facts.len() as u16 + 1;
+            if let Some(points) = points {
+                sheet.write_number(row, col, points)?;
+            }
+            sheet.write_string(row, col + 1, cell(&grade))?;
+        }
         if let Some(answers) = &v.answers {
             for (offset, id) in ids.iter().enumerate() {
                 let col = fixed.len() + offset;

@@ -675,6 +675,22 @@ messages! {
     ExportFileFrom => "tu-{0}", "from-{0}";
     ExportFileTo => "den-{0}", "to-{0}";
     SumWroteKept => "Đã ghi {0} (tệp trước đó cùng tên được giữ nguyên)", "Wrote {0} (the earlier file of that name is kept)";
+    // Scores (HD 42's points frame) and summaries over more than one rule set.
+    SumRuleSetsMixed => "Các phiếu theo {0} bộ quy định: {1}; chỉ gộp các tiêu chí giống nhau (cùng mã), tiêu chí không có trong bộ quy định của một phiếu không được tính là đã đánh giá ở phiếu đó; điểm được báo cáo theo từng bộ quy định.", "Visits follow {0} rule sets: {1}; only the criteria they share (same id) are merged, a criterion missing from a visit's rule set counts as not assessed there, and scores are reported per rule set.";
+    SumRuleSetVisits => "{0} ({1} phiếu)", "{0} ({1} visits)";
+    SumScores => "Điểm đánh giá (đoàn khảo sát chấm, tham khảo)", "Score (the inspection team's assessment, for reference)";
+    SumScoreVersion => "{0} (mẫu phiếu {1} phiên bản {2}): {3} phiếu được chấm điểm", "{0} (template {1} version {2}): {3} visits scored";
+    SumScoreGrades => "Xếp loại: {0}", "Grades: {0}";
+    SumScorePending => "Chưa đủ để xếp loại", "Not yet gradable";
+    SumScorePendingNote => "{0} phiếu còn mục tính điểm chưa trả lời: chưa xếp loại, không tính vào điểm trung bình", "{0} visit(s) with scored items unanswered: not graded, left out of the averages";
+    SumScoreOutsideBands => "Ngoài các mức xếp loại", "Outside every grade band";
+    SumScoreAverage => "Điểm trung bình: {0}/{1} ({2} phiếu đủ để xếp loại)", "Average score: {0}/{1} ({2} gradable visits)";
+    SumScoreNoAverage => "Điểm trung bình: chưa có phiếu nào đủ để xếp loại", "Average score: no visit is gradable yet";
+    SumScoreGroups => "Điểm trung bình theo nhóm tiêu chí", "Average per criteria group";
+    SumScoreOfficial => "Điểm và xếp loại trên là đánh giá tham khảo của đoàn khảo sát; xếp loại chính thức do cấp ủy cấp trên trực tiếp quyết định.", "These scores and grades are the inspection team's assessment, for reference; the official grade is decided by the directly superior party committee.";
+    SumColScore => "Điểm", "Score";
+    SumColGrade => "Xếp loại", "Grade";
+    SumScorePendingCell => "Chưa đủ để xếp loại ({0} mục chưa trả lời)", "Not yet gradable ({0} items unanswered)";
     // The compare screen: by finding or by branch, and the folder prompt.
     ActShowDetails => "Chi tiết: chi bộ của hạn chế / hạn chế của chi bộ", "Details: a finding's branches / a branch's findings";
     ActSwitchList => "Xem theo hạn chế / theo chi bộ", "By finding / by branch";

@@ -7,9 +7,11 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::core::rules::{ItemStatus, attendance, computed_value, finding_sentence, item_status};
+use crate::core::score::visit_score;
+use crate::core::summary::scores::ScoreAccs;
 use crate::core::summary::{
     AnswerCell, BranchValue, Figures, FindingBranch, OTHER_LIMITATIONS, OTHER_STRENGTHS, SPEAKERS, Skipped, TextLine,
-    VisitInfo, WITHOUT_NOTEBOOK,
+    VisitInfo, VisitScoreBrief, WITHOUT_NOTEBOOK,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::{Interner, fold};
@@ -95,6 +97,8 @@ pub struct SummaryBuilder {
     pub(super) other_limitations: Vec<TextLine>,
     pub(super) other_strengths: Vec<TextLine>,
     pub(super) figures: Figures,
+    /// Grades and summed points per template version with a points frame.
+    pub(super) scores: ScoreAccs,
     /// Notes, sentences, lines and the names on lines, each held once.
     pub(super) texts: Interner,
 }
@@ -113,6 +117,7 @@ impl SummaryBuilder {
             other_limitations: Vec::new(),
             other_strengths: Vec::new(),
             figures: Figures::default(),
+            scores: ScoreAccs::default(),
             texts: Interner::default(),
         }
     }
@@ -170,6 +175,8 @@ impl SummaryBuilder {
                 committee: texts.adopt(l.committee),
             }));
         }
+        // Whole numbers (millionths of a point): the sums do not depend on where runs were cut.
+        self.scores.merge(later.scores);
         let (mine, theirs) = (&mut self.figures, later.figures);
         mine.attendance.present += theirs.attendance.present;
         mine.attendance.expected += theirs.attendance.expected;
@@ -228,6 +235,10 @@ impl SummaryBuilder {
             self.figures.attendance.expected += u64::from(expected);
         }
         self.keep_lines(visit, template, index);
+        let score = visit_score(template, visit).map(|score| {
+            self.scores.add(template, &score);
+            Box::new(VisitScoreBrief::of(&score))
+        });
         self.visits.push(VisitInfo {
             file: path.to_path_buf(),
             branch: visit.meeting.branch.clone(),
@@ -245,6 +256,7 @@ impl SummaryBuilder {
             name_rank: 0,
             answers,
             edited_after_final: edited_after_final(visit),
+            score,
         });
         true
     }

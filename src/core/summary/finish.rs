@@ -31,6 +31,7 @@ impl SummaryBuilder {
             mut other_limitations,
             mut other_strengths,
             mut figures,
+            scores,
             ..
         } = self;
         let ranks = Ranks::of(&mut visits);
@@ -44,6 +45,7 @@ impl SummaryBuilder {
             sort_lines(lines, &ranks);
         }
         let rounds = distinct_rounds(&visits);
+        let scores = scores.finish(&templates, lang);
         visits.shrink_to_fit();
         Summary {
             lang,
@@ -59,6 +61,7 @@ impl SummaryBuilder {
             other_strengths,
             figures,
             duplicates,
+            scores,
             described_rounds: Vec::new(),
         }
     }
@@ -183,10 +186,26 @@ fn duplicates(visits: &mut [VisitInfo], ranks: &Ranks) -> Vec<Duplicate> {
     duplicates
 }
 
-/// The templates seen, newest version first (ties by id).
+/// The templates seen, the rule set in force most recently first: by the first day in force
+/// (`in_force.from`), then newest version, then id. A version without dates takes the latest
+/// first day of the other versions of its id seen; one with none at all comes after every dated
+/// one. So HD 42 (2025) comes before HD 12 (2018) whatever their version numbers, and versions
+/// of one rule set keep newest-version-first.
 fn newest_first(templates: &[(Template, usize)]) -> Vec<&(Template, usize)> {
+    let from = |t: &Template| {
+        t.in_force.map(|p| p.from).or_else(|| {
+            templates
+                .iter()
+                .filter(|(other, _)| other.id == t.id)
+                .filter_map(|(other, _)| other.in_force)
+                .map(|p| p.from)
+                .max()
+        })
+    };
     let mut sorted: Vec<&(Template, usize)> = templates.iter().collect();
-    sorted.sort_by(|(a, _), (b, _)| b.version.cmp(&a.version).then_with(|| a.id.cmp(&b.id)));
+    sorted.sort_by(|(a, _), (b, _)| {
+        from(b).cmp(&from(a)).then_with(|| b.version.cmp(&a.version)).then_with(|| a.id.cmp(&b.id))
+    });
     sorted
 }
 

@@ -5,9 +5,11 @@
 //! visit, never the visits themselves. Statuses come from [`crate::core::rules`]; nothing here
 //! re-decides whether an answer passes.
 //!
-//! Merging across template versions is by item id: the newest template seen gives the section and
-//! item order, items only older versions have are added at the end of their section, and a visit
-//! whose template lacks an item counts for that item as `not_in_template` (not assessed).
+//! Merging across template versions, and across rule sets (HD 12 and HD 42), is by item id: the
+//! newest template seen (the rule set in force most recently, then the highest version) gives the
+//! section and item order, items only older ones have are added at the end of their section, and
+//! a visit whose template lacks an item counts for that item as `not_in_template` (not assessed).
+//! Scores are never merged across template versions: they are kept per version ([`ScoreSummary`]).
 //!
 //! Names are ordered by [`compare_names`] (in [`crate::core::text`]): Vietnamese marks removed,
 //! case and spacing ignored, digit runs compared as numbers.
@@ -27,7 +29,9 @@ use crate::strings::{Lang, Msg};
 
 mod builder;
 mod finish;
+mod scores;
 pub use builder::{Filters, SummaryBuilder};
+pub use scores::{BandCount, GroupAverage, ScoreSummary, VisitScoreBrief};
 
 /// The overall item whose lines are listed as limitations, as written.
 pub const OTHER_LIMITATIONS: &str = "overall.other_limitations";
@@ -118,6 +122,8 @@ pub struct VisitInfo {
     pub answers: Option<BTreeMap<String, AnswerCell>>,
     /// Final, but its content no longer matches the hash recorded when it was finalised.
     pub edited_after_final: bool,
+    /// The visit's score, when its template has a points frame (boxed: most visits have none).
+    pub score: Option<Box<VisitScoreBrief>>,
 }
 
 /// What a round's coverage needs of a visit the summary holds.
@@ -172,6 +178,14 @@ pub struct Skipped {
 pub struct TemplateVersion {
     pub id: String,
     pub version: u32,
+    pub rule_set: String,
+    pub visits: usize,
+}
+
+/// A rule set (template id) some visits follow, whatever the versions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSetCount {
+    pub id: String,
     pub rule_set: String,
     pub visits: usize,
 }
@@ -382,6 +396,9 @@ pub struct Summary {
     pub other_strengths: Vec<TextLine>,
     pub figures: Figures,
     pub duplicates: Vec<Duplicate>,
+    /// The scores of each template version with a points frame, by id and version; empty when
+    /// no visit's template has one.
+    pub scores: Vec<ScoreSummary>,
     /// The rounds described by the `round.ron` files of the folders summarised, in decision order,
     /// each with its visits and coverage; set by the caller (the summary itself reads no file),
     /// empty when no round file governs them.
@@ -465,6 +482,35 @@ impl Summary {
         let mut order: Vec<usize> = (0..self.visits.len()).collect();
         order.sort_by_key(|&i| (self.visits[i].date, self.visits[i].name_rank));
         order
+    }
+
+    /// The rule sets (template ids) the visits follow, by id, each with its visits over all its
+    /// versions: more than one when a summary mixes rule sets (e.g. HD 12 and HD 42 across the
+    /// day HD 42 came into force).
+    pub fn rule_sets(&self) -> Vec<RuleSetCount> {
+        let mut sets: Vec<RuleSetCount> = Vec::new();
+        // `template_versions` is by id, then version: the newest version's rule-set name is kept.
+        for t in &self.template_versions {
+            match sets.last_mut() {
+                Some(last) if last.id == t.id => {
+                    last.visits += t.visits;
+                    last.rule_set.clone_from(&t.rule_set);
+                }
+                _ => sets.push(RuleSetCount { id: t.id.clone(), rule_set: t.rule_set.clone(), visits: t.visits }),
+            }
+        }
+        sets
+    }
+
+    /// The scores of the template version `visit` was filled against, when it has a frame.
+    pub fn scores_of(&self, visit: &VisitInfo) -> Option<&ScoreSummary> {
+        self.scores.iter().find(|s| s.template_id == visit.template_id && s.version == visit.template_version)
+    }
+
+    /// The grade band of a visit: None when it is not scored, or not gradable yet.
+    pub fn grade_of(&self, visit: &VisitInfo) -> Option<&BandCount> {
+        let band = visit.score.as_ref()?.band?;
+        self.scores_of(visit)?.bands.get(band)
     }
 
     /// Every item id of the merged templates, in order: the columns of the visits sheet.

@@ -10,6 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Theme, fit, pad, safe};
 use crate::core::summary::{Finding, Summary};
+use crate::export::score::{rule_sets_warning, score_blocks};
 use crate::export::{date_text, figure_lines};
 use crate::strings::Msg;
 use crate::tui::state::App;
@@ -198,6 +199,26 @@ fn draw_overview(frame: &mut Frame, app: &App, theme: Theme, area: Rect, summary
         for d in details {
             text.push_line(Line::styled(format!("    {d}"), theme.muted()));
         }
+    }
+    // Scores (a rule set with a points frame, HD 42), labelled as the team's assessment.
+    let scores = score_blocks(summary, &|t: &str| safe(t));
+    if !scores.is_empty() {
+        text.push_line(Line::from(""));
+        text.push_line(Line::styled(app.lang_str(Msg::SumScores), theme.title()));
+        for (version, lines) in scores {
+            text.push_line(Line::styled(version, theme.muted()));
+            for (head, details) in lines {
+                text.push_line(Line::from(format!("• {head}")));
+                for d in details {
+                    text.push_line(Line::styled(format!("    {d}"), theme.muted()));
+                }
+            }
+        }
+        text.push_line(Line::styled(app.lang_str(Msg::SumScoreOfficial), theme.muted()));
+    }
+    if let Some(warning) = rule_sets_warning(summary, &|t: &str| safe(t)) {
+        text.push_line(Line::from(""));
+        text.push_line(Line::styled(warning, theme.muted()));
     }
     let block = Block::bordered().title(app.lang_str(Msg::ActSwitchPane));
     let paragraph = Paragraph::new(text).block(block).wrap(Wrap { trim: false });
