@@ -112,3 +112,24 @@ pub fn answer_all_passing(template: &Template, visit: &mut Visit) {
         }
     }
 }
+
+/// A report with nothing in it, to build test reports from.
+pub fn empty_report() -> crate::core::report::Report {
+    use crate::core::report::{Appendix, Heading, PageLayout, Report, Signature, Text};
+    Report {
+        layout: PageLayout::default(),
+        heading: Heading { issuer: Vec::new(), number: Vec::new(), party: String::new(), place_date: Vec::new() },
+        title: String::new(),
+        subject: Vec::new(),
+        opening: Vec::new(),
+        parts: Vec::new(),
+        signature: Signature {
+            on_behalf: Text::Given(String::new()),
+            role: Text::Given(String::new()),
+            name: Text::Given(String::new()),
+        },
+        recipients_title: String::new(),
+        recipients: Vec::new(),
+        appendix: Appendix { title: String::new(), notes: Vec::new(), tables: Vec::new() },
+    }
+}

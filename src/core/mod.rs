@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod compare;
 pub mod problems;
+pub mod report;
 pub mod round;
 pub mod rule_sets;
 pub mod rules;
