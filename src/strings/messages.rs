@@ -121,6 +121,8 @@ messages! {
     TplBandsOverlap => "Mức xếp loại \"{0}\" chồng lên mức \"{1}\"", "Grade band \"{0}\" overlaps band \"{1}\"";
     TplBandsGap => "Điểm từ {0} đến {1} không thuộc mức xếp loại nào", "Marks from {0} to {1} fall in no grade band";
     TplFullMarkWithoutBand => "Điểm tối đa {0} không thuộc mức xếp loại nào: mức cao nhất không ghi below", "The full mark, {0}, falls in no grade band: the top band must have no below";
+    TplReportOrderUnknown => "report_order: \"{0}\" không phải mã của một mục hay một phần trong mẫu phiếu", "report_order: \"{0}\" is not the id of an item or a section of the template";
+    TplReportOrderTwice => "report_order: \"{0}\" được ghi hai lần", "report_order: \"{0}\" is listed twice";
     TplIdVersion => "{0} phiên bản {1}", "{0} version {1}";
     TplListHead => "{0} (phiên bản {1}): {2}", "{0} (version {1}): {2}";
     TplListRules => "bộ quy định {0}", "rule set {0}";
