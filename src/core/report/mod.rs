@@ -12,8 +12,10 @@
 //! Nothing here reads or writes a file, and nothing knows of Markdown or Word.
 
 pub mod layout;
+pub mod text;
 
 pub use layout::PageLayout;
+pub use text::{ReportText, Signer};
 
 /// A piece of text in the report: given, or a blank to fill in, named by what belongs there.
 #[derive(Debug, Clone, PartialEq, Eq)]
