@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::core::answer::computed_text;
-use crate::core::report::build::{branch_name, in_meeting_order, item_text};
+use crate::core::report::build::{BranchNames, in_meeting_order, item_text};
 use crate::core::report::words::{safe, short_date};
 use crate::core::report::{Appendix, Table};
 use crate::core::round::{Coverage, Round};
@@ -31,6 +31,8 @@ pub struct Bookkeeping<'s> {
     several_rounds: Vec<String>,
     /// Planned branches not visited, "branch (committee)".
     missing: Vec<String>,
+    /// How the report names branches.
+    pub(super) names: BranchNames,
 }
 
 impl<'s> Bookkeeping<'s> {
@@ -55,7 +57,7 @@ impl<'s> Bookkeeping<'s> {
         let missing = coverage
             .map(|c| c.missing().map(|p| format!("{} ({})", safe(&p.branch), safe(&p.committee))).collect())
             .unwrap_or_default();
-        Bookkeeping { summary, decision, drafts, other_round, several_rounds, missing }
+        Bookkeeping { summary, decision, drafts, other_round, several_rounds, missing, names: BranchNames::of(summary) }
     }
 
     fn lang(&self) -> Lang {
@@ -173,7 +175,7 @@ impl<'s> Bookkeeping<'s> {
             notes.push(Msg::RptNoteSkipped.fill(lang, &[&place, &safe(&skipped.reason)]));
         }
         for f in in_meeting_order(&s.findings, order) {
-            let branches: Vec<String> = s.failing_visits(f).map(|v| branch_name(s, &v.branch, &v.committee)).collect();
+            let branches: Vec<String> = s.failing_visits(f).map(|v| self.names.name(&v.branch, &v.committee)).collect();
             let counts = Msg::SumNotAssessed.fill(lang, &[&f.not_applicable, &f.unanswered, &f.not_in_template]);
             let args: [&dyn std::fmt::Display; 6] =
                 [&item_text(s, &f.id), &safe(&f.id), &f.failing(), &f.assessed, &branches.join("; "), &counts];
@@ -193,13 +195,13 @@ pub fn appendix(
     Appendix {
         title: Msg::RptAppendix.get(summary.lang).to_string(),
         notes: books.notes(order),
-        tables: tables(summary, templates),
+        tables: tables(summary, &books.names, templates),
     }
 }
 
 /// One table per section, rows the visits by date, columns the section's items; none when the
 /// summary kept no answers.
-fn tables(summary: &Summary, templates: &[Template]) -> Vec<Table> {
+fn tables(summary: &Summary, names: &BranchNames, templates: &[Template]) -> Vec<Table> {
     let lang = summary.lang;
     if summary.visits.iter().all(|v| v.answers.is_none()) {
         return Vec::new();
@@ -220,7 +222,7 @@ fn tables(summary: &Summary, templates: &[Template]) -> Vec<Table> {
                 .iter()
                 .map(|&v| {
                     let visit = &summary.visits[v];
-                    let name = branch_name(summary, &visit.branch, &visit.committee);
+                    let name = names.name(&visit.branch, &visit.committee);
                     let name =
                         if visit.status == VisitStatus::Draft { Msg::RptDraftRow.fill(lang, &[&name]) } else { name };
                     let mut row = vec![name];

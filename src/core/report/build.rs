@@ -5,7 +5,7 @@
 //! the input gets wrong (no round, drafts, visits of another round…) a warning for stderr: the
 //! report is built whatever the input.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::core::report::appendix::{Bookkeeping, appendix};
 use crate::core::report::order::meeting_order;
@@ -39,7 +39,7 @@ pub fn build(summary: &Summary, round: Option<&Round>, text: &ReportText, templa
     let books = Bookkeeping::of(summary, round, coverage);
     let mut warnings = books.warnings(round.is_none());
     let order = meeting_order(summary, templates);
-    let results = results(summary, &order, lang, &mut warnings);
+    let results = results(summary, &books.names, &order, lang, &mut warnings);
     let report = Report {
         layout: PageLayout::default(),
         heading: heading(text, lang),
@@ -137,7 +137,10 @@ fn opening(
     };
     let issued_by = or_blank(round.map_or("", |r| r.issued_by.as_str()), Msg::RptBlankIssuedBy, lang);
     let about = match round.map(|r| safe(&r.title)).filter(|t| !t.is_empty()) {
-        Some(title) => given(Msg::RptAbout.fill(lang, &[&lower_first(&title)])),
+        // "về việc kiểm tra …": lowered inside the Vietnamese sentence; the title stays as written
+        // (in Vietnamese) inside an English one.
+        Some(title) if lang == Lang::Vi => given(Msg::RptAbout.fill(lang, &[&lower_first(&title)])),
+        Some(title) => given(Msg::RptAbout.fill(lang, &[&title])),
         None => Vec::new(),
     };
     let period = round.map(|r| (r.from, r.to)).or_else(|| summary.period());
@@ -209,7 +212,13 @@ fn branches_by_committee(summary: &Summary, lang: Lang) -> String {
 
 /// "I. KẾT QUẢ KHẢO SÁT": strengths, then limitations in the order of a meeting, then the lines
 /// the inspectors wrote themselves.
-fn results(summary: &Summary, order: &HashMap<String, usize>, lang: Lang, warnings: &mut Vec<String>) -> Part {
+fn results(
+    summary: &Summary,
+    names: &BranchNames,
+    order: &HashMap<String, usize>,
+    lang: Lang,
+    warnings: &mut Vec<String>,
+) -> Part {
     let mut blocks = vec![Block::Heading { number: "1.".into(), title: Msg::RptStrengths.get(lang).to_string() }];
     for s in &summary.strengths {
         // Said of every branch assessed, a strength needs no count.
@@ -220,7 +229,7 @@ fn results(summary: &Summary, order: &HashMap<String, usize>, lang: Lang, warnin
         };
         blocks.push(Block::Item(given(sentence(&text))));
     }
-    blocks.extend(written_lines(summary, &summary.other_strengths));
+    blocks.extend(written_lines(summary, names, &summary.other_strengths));
     if blocks.len() == 1 {
         blocks.push(Block::Paragraph(blank(Msg::RptBlankStrengths, lang)));
     }
@@ -229,7 +238,7 @@ fn results(summary: &Summary, order: &HashMap<String, usize>, lang: Lang, warnin
     for f in in_meeting_order(&summary.findings, order) {
         blocks.push(Block::Item(limitation(summary, f, lang, warnings)));
     }
-    blocks.extend(written_lines(summary, &summary.other_limitations));
+    blocks.extend(written_lines(summary, names, &summary.other_limitations));
     if blocks.len() == before {
         blocks.push(Block::Paragraph(given(Msg::SumNoFindings.get(lang))));
     }
@@ -262,25 +271,48 @@ pub(super) fn item_text(summary: &Summary, id: &str) -> String {
 }
 
 /// The lines inspectors wrote themselves (other strengths, other limitations), each with its branch.
-fn written_lines(summary: &Summary, lines: &[TextLine]) -> Vec<Block> {
+fn written_lines(summary: &Summary, names: &BranchNames, lines: &[TextLine]) -> Vec<Block> {
     lines
         .iter()
         .filter(|l| !l.text.trim().is_empty())
         .map(|l| {
             let visit = summary.visit_of_line(l);
-            let text =
-                format!("{}: {}", branch_name(summary, &visit.branch, &visit.committee), lower_first(&safe(&l.text)));
+            let text = format!("{}: {}", names.name(&visit.branch, &visit.committee), lower_first(&safe(&l.text)));
             Block::Item(given(sentence(&text)))
         })
         .collect()
 }
 
-/// A branch's name, with its committee when another branch of the summary has the same name.
-pub(super) fn branch_name(summary: &Summary, branch: &str, committee: &str) -> String {
-    let key = name_key(branch);
-    let committee_key = name_key(committee);
-    let shared = summary.visits.iter().any(|v| name_key(&v.branch) == key && name_key(&v.committee) != committee_key);
-    if shared { format!("{} ({})", safe(branch), safe(committee)) } else { safe(branch) }
+/// Branch names as the report gives them: with the parent committee only where branches of two
+/// committees share the name. Worked out once: a report names branches thousands of times.
+pub(super) struct BranchNames(HashSet<String>);
+
+impl BranchNames {
+    pub(super) fn of(summary: &Summary) -> BranchNames {
+        let mut first_committee: HashMap<String, String> = HashMap::new();
+        let mut shared = HashSet::new();
+        for v in &summary.visits {
+            let (branch, committee) = (name_key(&v.branch), name_key(&v.committee));
+            match first_committee.get(&branch) {
+                Some(first) if *first != committee => {
+                    shared.insert(branch);
+                }
+                Some(_) => {}
+                None => {
+                    first_committee.insert(branch, committee);
+                }
+            }
+        }
+        BranchNames(shared)
+    }
+
+    pub(super) fn name(&self, branch: &str, committee: &str) -> String {
+        if self.0.contains(&name_key(branch)) {
+            format!("{} ({})", safe(branch), safe(committee))
+        } else {
+            safe(branch)
+        }
+    }
 }
 
 /// A part written by the team (causes, recommendations): its paragraphs, or a blank.
