@@ -425,3 +425,40 @@ fn cli_new_takes_the_rule_set_its_round_names() {
     let (id, _) = new_visit_in(dir.path(), "2026-03-05", &["--rules", "hd42-2025"]);
     assert_eq!(id, "hd42-2025", "--rules wins over the round");
 }
+
+/// Issue 15: `report_order` names items and sections; an unknown id and one listed twice are
+/// refused, each at its line and column in the list.
+#[test]
+fn cli_report_order_refuses_unknown_and_repeated_ids() {
+    let out = khaosat(&["template", "show", "hd12-2018"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("report_order: [\n    \"prep.fits_type\",\n"), "{shown}");
+    let broken = shown.replacen("report_order: [\n", "report_order: [\n    \"prep.nowhere\",\n", 1).replacen(
+        "    \"overall\",\n  ],",
+        "    \"overall\",\n    \"res\",\n  ],",
+        1,
+    );
+    let line_of = |needle: &str, nth: usize| -> usize {
+        let at = broken.match_indices(needle).nth(nth).map(|(i, _)| i).expect("written");
+        broken[..at].matches('\n').count() + 1
+    };
+    let (unknown_line, twice_line) = (line_of("\"prep.nowhere\"", 0), line_of("    \"res\",", 1));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ordered.ron");
+    std::fs::write(&path, &broken).expect("write");
+    let file = path.to_string_lossy().into_owned();
+    let out = khaosat(&["--lang", "en", "template", "check", &file]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{file}:{unknown_line}:5: report_order: \"prep.nowhere\" is not the id of an item or a section of the template\n"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("{file}:{twice_line}:5: report_order: \"res\" is listed twice\n")), "{stderr}");
+    assert!(stderr.contains(&format!("{file}: The template has 2 problem(s)\n")), "{stderr}");
+    let out = khaosat(&["--lang", "vi", "template", "check", &file]);
+    assert!(text(&out.stderr).contains("report_order: \"res\" được ghi hai lần"), "{}", text(&out.stderr));
+}

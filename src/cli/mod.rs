@@ -5,6 +5,7 @@ pub mod compare;
 pub mod config;
 pub mod finalise;
 pub mod help;
+pub mod report;
 pub mod round;
 pub mod summary;
 pub mod template;
@@ -85,6 +86,9 @@ pub enum Command {
     },
     /// Compare two rounds (folders or files): findings fixed, persisting and new, per branch.
     Compare(compare::CompareArgs),
+    /// Write the inspection team's report (md, docx) from the visits, the round's round.ron and
+    /// report.ron.
+    Report(report::ReportArgs),
     /// Mark a visit final, recording who, when and a hash of its content. Refused while problems remain.
     Finalise(finalise::FinaliseArgs),
     /// Reopen a final visit as a draft; the reason is kept in the file.
@@ -214,6 +218,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
         Command::Summary(args) => summary::run(&ctx, args, out, err),
         Command::Round { action } => round::run(&ctx, cli.dir.as_deref(), action, out, err),
         Command::Compare(args) => compare::run(&ctx, args, out, err),
+        Command::Report(args) => report::run(&ctx, args, out, err),
         Command::Finalise(args) => finalise::run_finalise(cli, &ctx, args, out, err),
         Command::Reopen(args) => finalise::run_reopen(cli, &ctx, args, out),
         Command::Completions { shell } => {
@@ -466,6 +471,17 @@ fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn
             match store::round::load_round(file) {
                 Ok(r) if round::report_round_issues(file, &r, lang, err)? => valid += 1,
                 Ok(_) => bad_rounds += 1,
+                Err(e) => {
+                    writeln!(err, "{}", e.display(lang))?;
+                    bad.push(e);
+                }
+            }
+            continue;
+        }
+        if store::report_text::is_report_file(file) {
+            // A report.ron named on the command line: checked as the team's report text.
+            match store::report_text::load_report_text(file) {
+                Ok(_) => valid += 1,
                 Err(e) => {
                     writeln!(err, "{}", e.display(lang))?;
                     bad.push(e);

@@ -163,6 +163,8 @@ pub fn issue_text(issue: &TemplateIssue, lang: Lang) -> String {
         I::BandsOverlap { band, other } => Msg::TplBandsOverlap.fill(lang, &[band, other]),
         I::BandsGap { from, to } => Msg::TplBandsGap.fill(lang, &[&n(from), &n(to)]),
         I::FullMarkWithoutBand { total } => Msg::TplFullMarkWithoutBand.fill(lang, &[&n(total)]),
+        I::ReportOrderUnknown { id } => Msg::TplReportOrderUnknown.fill(lang, &[id]),
+        I::ReportOrderTwice { id } => Msg::TplReportOrderTwice.fill(lang, &[id]),
     }
 }
 

@@ -3,6 +3,8 @@
 //! A template is data (RON in `data/templates/`), never code: thresholds such as 85 % attendance or
 //! 90 minutes live here as values. The default one is embedded in the binary.
 
+use std::collections::HashSet;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -60,6 +62,13 @@ pub struct Template {
     /// `shows_branch_content`, for the visit's own branch type.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub branch_content: Vec<BranchContent>,
+    /// The order in which a report gives the limitations: the order a meeting runs (preparation,
+    /// the report, criticism, news, the round's documents, commitments, resolution, thematic
+    /// meetings, minutes, inspection programme). Each entry is an item id, or a section id
+    /// standing for those of its items not listed by their own id; items not listed at all
+    /// follow in template order ([`Template::report_sequence`]). Empty: template order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub report_order: Vec<String>,
     pub sections: Vec<Section>,
     /// Built into the binary (not read from a file): never written, set by [`Template::embedded_all`].
     #[serde(skip)]
@@ -343,6 +352,36 @@ impl Template {
         self.sections.iter().map(|s| s.items.len()).sum()
     }
 
+    /// Every item id, in the order a report gives limitations: the entries of `report_order` (an
+    /// item, or a section standing for those of its items not listed by id), then the items not
+    /// listed, in template order. Entries that name nothing are passed over (`template check`
+    /// refuses them), and an item comes once however often it is named.
+    pub fn report_sequence(&self) -> Vec<&str> {
+        let named: HashSet<&str> =
+            self.report_order.iter().map(String::as_str).filter(|e| self.item(e).is_some()).collect();
+        let mut placed: HashSet<&str> = HashSet::new();
+        let mut sequence = Vec::with_capacity(self.item_count());
+        for entry in &self.report_order {
+            if let Some(r) = self.item(entry) {
+                if placed.insert(r.item.id.as_str()) {
+                    sequence.push(r.item.id.as_str());
+                }
+            } else if let Some(section) = self.sections.iter().find(|s| s.id == *entry) {
+                for item in section.items.iter().filter(|i| !named.contains(i.id.as_str())) {
+                    if placed.insert(item.id.as_str()) {
+                        sequence.push(item.id.as_str());
+                    }
+                }
+            }
+        }
+        for r in self.items() {
+            if placed.insert(r.item.id.as_str()) {
+                sequence.push(r.item.id.as_str());
+            }
+        }
+        sequence
+    }
+
     /// The content guidance for a type of branch, when the template has one.
     pub fn branch_content_for(&self, branch_type: BranchType) -> Option<&Localized> {
         self.branch_content.iter().find(|c| c.types.contains(&branch_type)).map(|c| &c.text)
@@ -374,6 +413,28 @@ mod tests {
             let t = t.expect("parsed");
             assert_eq!(crate::core::template_check::check_template(&t), vec![], "{}", t.id);
         }
+    }
+
+    #[test]
+    fn the_report_sequence_follows_report_order_then_template_order() {
+        let mut t = Template::embedded();
+        t.report_order = vec!["prep.fits_type".into(), "min".into(), "min.read_back".into(), "nowhere".into()];
+        let sequence = t.report_sequence();
+        let min: Vec<&str> =
+            t.sections.iter().filter(|s| s.id == "min").flat_map(|s| &s.items).map(|i| i.id.as_str()).collect();
+        assert_eq!(sequence[0], "prep.fits_type");
+        // The section stands for its items not listed by id; the one listed comes where it is listed.
+        let without_read_back: Vec<&str> = min.iter().copied().filter(|id| *id != "min.read_back").collect();
+        assert_eq!(&sequence[1..min.len()], &without_read_back[..]);
+        assert_eq!(sequence[min.len()], "min.read_back");
+        assert_eq!(sequence[min.len() + 1], "prep.committee_met", "then the rest in template order");
+        assert_eq!(sequence.len(), t.item_count(), "every item once");
+        let all: HashSet<&str> = sequence.iter().copied().collect();
+        assert_eq!(all.len(), t.item_count());
+        // No order: template order.
+        t.report_order.clear();
+        let plain: Vec<&str> = t.items().map(|r| r.item.id.as_str()).collect();
+        assert_eq!(t.report_sequence(), plain);
     }
 
     #[test]

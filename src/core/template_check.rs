@@ -8,6 +8,7 @@ use crate::core::template::{Bound, Computed, FailsWhen, Item, Kind, Template};
 use crate::core::visit::{BranchType, MeetingKind};
 
 mod frame;
+mod order;
 
 /// One thing wrong with a template, tied to the item (or section) it concerns.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +127,14 @@ pub enum TemplateIssue {
     FullMarkWithoutBand {
         total: f64,
     },
+    /// An entry of `report_order` names no item or section of the template.
+    ReportOrderUnknown {
+        id: String,
+    },
+    /// An entry of `report_order` is listed a second time.
+    ReportOrderTwice {
+        id: String,
+    },
 }
 
 /// Where in a template's text an issue is to be fixed, for `template check` to print line:col.
@@ -139,6 +148,9 @@ pub enum Anchor {
     Key(&'static str),
     /// An item's option, `id: "option"` after the item's id.
     Option { item: String, option: String },
+    /// The `nth` (from 0) `"value"` in the list of the field `key` (e.g. an entry of
+    /// `report_order`).
+    Entry { key: &'static str, value: String, nth: usize },
 }
 
 impl TemplateIssue {
@@ -183,6 +195,9 @@ impl TemplateIssue {
                 Some(Anchor::IdAfter { key: "bands", id: band.clone() })
             }
             I::BandsGap { .. } | I::FullMarkWithoutBand { .. } => Some(Anchor::Key("bands")),
+            I::ReportOrderUnknown { id } => Some(Anchor::Entry { key: "report_order", value: id.clone(), nth: 0 }),
+            // The second one is the one to remove.
+            I::ReportOrderTwice { id } => Some(Anchor::Entry { key: "report_order", value: id.clone(), nth: 1 }),
         }
     }
 }
@@ -208,6 +223,7 @@ pub fn check_template(template: &Template) -> Vec<TemplateIssue> {
         }
     }
     frame::check_frame(template, &mut issues);
+    order::check_report_order(template, &mut issues);
     issues
 }
 

@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 mod pretty;
 pub mod report_docx;
+pub mod report_md;
 pub mod score;
 pub mod text;
 pub mod xlsx;

@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::format::{LoadError, template_for};
+use super::report_text::is_report_file;
 use super::round::{RoundResolver, is_round_file, rounds_of_summary};
 use super::{find_visit_files, load_visit};
 use crate::core::compare::{TemplateItems, VisitOutcome};
@@ -51,11 +52,11 @@ pub enum Piece<A> {
 }
 
 impl<'t> VisitReader<'t> {
-    /// Every visit file under `paths` (files and folders, recursively; a round.ron named among
-    /// them is not a visit), to read against `base` and the rounds governing their folders.
+    /// Every visit file under `paths` (files and folders, recursively; a round.ron or report.ron
+    /// named among them is not a visit), to read against `base` and the rounds governing their folders.
     pub fn new(paths: &[PathBuf], base: &'t [Template]) -> VisitReader<'t> {
         let (mut files, walk_errors) = find_visit_files(paths);
-        files.retain(|f| !is_round_file(f));
+        files.retain(|f| !is_round_file(f) && !is_report_file(f));
         VisitReader { paths: paths.to_vec(), files, walk_errors, rounds: RoundResolver::new(base) }
     }
 

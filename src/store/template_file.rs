@@ -35,6 +35,18 @@ pub fn anchor_position(text: &str, anchor: &Anchor) -> Option<(usize, usize)> {
             let next_item = next_item_offset(text, item_at);
             id_offsets(text, option, item_at).take_while(|at| *at < next_item).last()?
         }
+        Anchor::Entry { key, value, nth } => {
+            let list = field_offset(text, key)?;
+            let end = list + text[list..].find(']').unwrap_or(text.len() - list);
+            let quoted = format!("\"{value}\"");
+            let mut at = list;
+            let mut found = Vec::new();
+            while let Some(i) = text.get(at..end).and_then(|rest| rest.find(&quoted)) {
+                found.push(at + i);
+                at += i + quoted.len();
+            }
+            *found.get(*nth)?
+        }
     };
     Some(format::position_of(text, offset))
 }
@@ -113,5 +125,17 @@ mod tests {
         assert_eq!(at(Anchor::Option { item: "prep.a".into(), option: "a".into() }), Some((8, 73)), "its second copy");
         assert_eq!(at(Anchor::Id { id: "nowhere".into(), nth: 0 }), None);
         assert_eq!(at(Anchor::Key("sectionz")), None);
+    }
+
+    #[test]
+    fn an_entry_of_a_list_is_found_inside_the_list() {
+        let text =
+            "(\n  id: \"prep\",\n  report_order: [\n    \"prep\",\n    \"min\", \"prep\",\n  ],\n  x: \"prep\",\n)\n";
+        let at =
+            |value: &str, nth| anchor_position(text, &Anchor::Entry { key: "report_order", value: value.into(), nth });
+        assert_eq!(at("prep", 0), Some((4, 5)));
+        assert_eq!(at("prep", 1), Some((5, 12)), "the second one, to remove");
+        assert_eq!(at("prep", 2), None, "not past the list's end");
+        assert_eq!(at("min", 0), Some((5, 5)));
     }
 }

@@ -11,9 +11,19 @@
 //!
 //! Nothing here reads or writes a file, and nothing knows of Markdown or Word.
 
+mod appendix;
+mod build;
+#[cfg(test)]
+mod build_tests;
 pub mod layout;
+mod order;
+pub mod text;
+pub mod words;
 
+pub use build::{Built, build};
 pub use layout::PageLayout;
+pub use order::meeting_order;
+pub use text::{ReportText, Signer};
 
 /// A piece of text in the report: given, or a blank to fill in, named by what belongs there.
 #[derive(Debug, Clone, PartialEq, Eq)]

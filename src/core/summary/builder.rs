@@ -16,7 +16,7 @@ use crate::core::summary::{
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::{Interner, fold};
 use crate::core::visit::{BranchType, Value, Visit, VisitStatus, edited_after_final};
-use crate::strings::Lang;
+use crate::strings::{Lang, Msg};
 
 /// Which visits go into the summary. Empty filters accept everything.
 ///
@@ -220,10 +220,16 @@ impl SummaryBuilder {
             let status = item_status(item, visit);
             findings += usize::from(status == ItemStatus::Fail);
             self.figure_for(item, &status, visit, index);
-            if let Some(answers) = &mut answers
-                && let Some(cell) = AnswerCell::of(item, visit, self.lang)
-            {
-                answers.insert(item.id.clone(), cell);
+            // An item that does not apply reads "not applicable", whether so answered or because
+            // its condition does not hold (an answer kept there is ignored, as everywhere else).
+            if let Some(answers) = &mut answers {
+                let cell = match status {
+                    ItemStatus::NotApplicable => Some(AnswerCell::Text(Msg::NotApplicable.get(self.lang).to_string())),
+                    _ => AnswerCell::of(item, visit, self.lang),
+                };
+                if let Some(cell) = cell {
+                    answers.insert(item.id.clone(), cell);
+                }
             }
             self.count_item(item, &status, visit, index);
         }

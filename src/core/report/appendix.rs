@@ -1,0 +1,261 @@
+//! The appendix ("Phụ lục"): what the tool knows that the body leaves out — the template
+//! versions, the visits still in draft, edited after being final or recorded twice, visits of
+//! another round, planned branches not visited, files skipped, each limitation's failing
+//! branches and its counts of answers not applicable or missing — and one table per section,
+//! branch × item, answers as words. The same facts, where they are faults of the input, are the
+//! warnings the command prints ([`Bookkeeping::warnings`]).
+
+use std::collections::HashMap;
+
+use crate::core::answer::computed_text;
+use crate::core::report::build::{BranchNames, in_meeting_order, item_text};
+use crate::core::report::words::{safe, short_date};
+use crate::core::report::{Appendix, Table};
+use crate::core::round::{Coverage, Round};
+use crate::core::summary::{AnswerCell, Summary, VisitInfo};
+use crate::core::template::{Kind, Template};
+use crate::core::text::{name_key, number_text};
+use crate::core::visit::VisitStatus;
+use crate::strings::{Lang, Msg};
+
+/// What is wrong with, or to be said of, the visits a report is built from.
+pub struct Bookkeeping<'s> {
+    summary: &'s Summary,
+    /// The decision of the round the report is about.
+    decision: Option<String>,
+    /// Visits still in draft, by date.
+    drafts: Vec<usize>,
+    /// Visits naming another round than the report's, by date.
+    other_round: Vec<usize>,
+    /// Without a round file: the rounds the visits name, when more than one.
+    several_rounds: Vec<String>,
+    /// Planned branches not visited, "branch (committee)".
+    missing: Vec<String>,
+    /// How the report names branches.
+    pub(super) names: BranchNames,
+}
+
+impl<'s> Bookkeeping<'s> {
+    pub fn of(summary: &'s Summary, round: Option<&Round>, coverage: Option<&Coverage>) -> Bookkeeping<'s> {
+        let by_date = summary.visits_by_date();
+        let decision = round.map(|r| r.decision.clone());
+        let key = decision.as_deref().map(name_key);
+        let drafts = by_date.iter().copied().filter(|&i| summary.visits[i].status == VisitStatus::Draft).collect();
+        let other_round = match &key {
+            Some(key) => by_date
+                .iter()
+                .copied()
+                .filter(|&i| summary.visits[i].round.as_deref().is_some_and(|r| name_key(r) != *key))
+                .collect(),
+            None => Vec::new(),
+        };
+        let several_rounds = if round.is_none() && summary.rounds.len() > 1 {
+            summary.rounds.iter().map(|r| safe(r)).collect()
+        } else {
+            Vec::new()
+        };
+        let missing = coverage
+            .map(|c| c.missing().map(|p| format!("{} ({})", safe(&p.branch), safe(&p.committee))).collect())
+            .unwrap_or_default();
+        Bookkeeping { summary, decision, drafts, other_round, several_rounds, missing, names: BranchNames::of(summary) }
+    }
+
+    fn lang(&self) -> Lang {
+        self.summary.lang
+    }
+
+    /// "Chi bộ số 11 (Đảng bộ phường Mai Dịch)", a visit's date and file.
+    fn visit_words(&self, v: &VisitInfo) -> (String, String, String) {
+        let name = format!("{} ({})", safe(&v.branch), safe(&v.committee));
+        (name, short_date(v.date, self.lang()), safe(&v.file.to_string_lossy()))
+    }
+
+    fn other_round_list(&self) -> String {
+        let lang = self.lang();
+        self.other_round
+            .iter()
+            .map(|&i| {
+                let v = &self.summary.visits[i];
+                let (name, date, _) = self.visit_words(v);
+                Msg::RptVisitOfRound.fill(lang, &[&name, &date, &safe(v.round.as_deref().unwrap_or_default())])
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// One sentence per fault of the input, for stderr.
+    pub fn warnings(&self, no_round: bool) -> Vec<String> {
+        let lang = self.lang();
+        let s = self.summary;
+        let mut out = Vec::new();
+        if no_round {
+            out.push(Msg::RptWarnNoRound.get(lang).to_string());
+        }
+        if !self.several_rounds.is_empty() {
+            out.push(Msg::RptWarnRounds.fill(lang, &[&self.several_rounds.join(", ")]));
+        }
+        if let Some(decision) = &self.decision
+            && !self.other_round.is_empty()
+        {
+            let args: [&dyn std::fmt::Display; 3] =
+                [&self.other_round.len(), &safe(decision), &self.other_round_list()];
+            out.push(Msg::RptWarnOtherRound.fill(lang, &args));
+        }
+        for &i in &self.drafts {
+            let (name, date, file) = self.visit_words(&s.visits[i]);
+            out.push(Msg::RptWarnDraft.fill(lang, &[&name, &date, &file]));
+        }
+        for i in s.edited_after_final() {
+            let (name, date, file) = self.visit_words(&s.visits[i]);
+            out.push(Msg::RptWarnEdited.fill(lang, &[&name, &date, &file]));
+        }
+        for d in &s.duplicates {
+            let [name, date, files] = self.duplicate_args(d);
+            out.push(Msg::RptWarnDuplicate.fill(lang, &[&name, &date, &files]));
+        }
+        if !self.missing.is_empty() {
+            out.push(Msg::RptWarnMissing.fill(lang, &[&self.missing.len(), &self.missing.join("; ")]));
+        }
+        out
+    }
+
+    fn duplicate_args(&self, d: &crate::core::summary::Duplicate) -> [String; 3] {
+        let files: Vec<String> = d
+            .visits
+            .iter()
+            .filter_map(|&i| self.summary.visits.get(i))
+            .map(|v| safe(&v.file.to_string_lossy()))
+            .collect();
+        [format!("{} ({})", safe(&d.branch), safe(&d.committee)), short_date(d.date, self.lang()), files.join(", ")]
+    }
+
+    /// The appendix's notes, in this order: template versions, drafts, visits edited after being
+    /// final, duplicates, visits of another round, planned branches not visited, skipped files,
+    /// then each limitation (in meeting order) with its failing branches and its counts.
+    fn notes(&self, order: &HashMap<String, usize>) -> Vec<String> {
+        let lang = self.lang();
+        let s = self.summary;
+        let mut notes = Vec::new();
+        if !s.template_versions.is_empty() {
+            let versions: Vec<String> = s
+                .template_versions
+                .iter()
+                .map(|t| Msg::SumTemplateVersion.fill(lang, &[&safe(&t.id), &t.version, &t.visits]))
+                .collect();
+            notes.push(Msg::SumTemplates.fill(lang, &[&versions.join(", ")]));
+        }
+        for &i in &self.drafts {
+            let (name, date, file) = self.visit_words(&s.visits[i]);
+            notes.push(Msg::RptNoteDraft.fill(lang, &[&name, &date, &file]));
+        }
+        for i in s.edited_after_final() {
+            let (name, date, file) = self.visit_words(&s.visits[i]);
+            notes.push(Msg::RptNoteEdited.fill(lang, &[&name, &date, &file]));
+        }
+        for d in &s.duplicates {
+            let [name, date, files] = self.duplicate_args(d);
+            notes.push(Msg::RptNoteDuplicate.fill(lang, &[&name, &date, &files]));
+        }
+        if let Some(decision) = &self.decision
+            && !self.other_round.is_empty()
+        {
+            notes.push(Msg::RptNoteOtherRound.fill(lang, &[&safe(decision), &self.other_round_list()]));
+        }
+        if !self.several_rounds.is_empty() {
+            notes.push(Msg::RptNoteRounds.fill(lang, &[&self.several_rounds.join(", ")]));
+        }
+        if !self.missing.is_empty() {
+            notes.push(Msg::RptNoteMissing.fill(lang, &[&self.missing.join("; ")]));
+        }
+        for skipped in &s.skipped {
+            let place = match skipped.position {
+                Some((line, col)) => format!("{}:{line}:{col}", safe(&skipped.path.to_string_lossy())),
+                None => safe(&skipped.path.to_string_lossy()),
+            };
+            notes.push(Msg::RptNoteSkipped.fill(lang, &[&place, &safe(&skipped.reason)]));
+        }
+        for f in in_meeting_order(&s.findings, order) {
+            let branches: Vec<String> = s.failing_visits(f).map(|v| self.names.name(&v.branch, &v.committee)).collect();
+            let counts = Msg::SumNotAssessed.fill(lang, &[&f.not_applicable, &f.unanswered, &f.not_in_template]);
+            let args: [&dyn std::fmt::Display; 6] =
+                [&item_text(s, &f.id), &safe(&f.id), &f.failing(), &f.assessed, &branches.join("; "), &counts];
+            notes.push(Msg::RptNoteFinding.fill(lang, &args));
+        }
+        notes
+    }
+}
+
+/// The appendix of a report on `summary`.
+pub fn appendix(
+    summary: &Summary,
+    books: &Bookkeeping,
+    order: &HashMap<String, usize>,
+    templates: &[Template],
+) -> Appendix {
+    Appendix {
+        title: Msg::RptAppendix.get(summary.lang).to_string(),
+        notes: books.notes(order),
+        tables: tables(summary, &books.names, templates),
+    }
+}
+
+/// One table per section, rows the visits by date, columns the section's items; none when the
+/// summary kept no answers.
+fn tables(summary: &Summary, names: &BranchNames, templates: &[Template]) -> Vec<Table> {
+    let lang = summary.lang;
+    if summary.visits.iter().all(|v| v.answers.is_none()) {
+        return Vec::new();
+    }
+    let rows = summary.visits_by_date();
+    let template_of =
+        |v: &VisitInfo| templates.iter().find(|t| t.id == v.template_id && t.version == v.template_version);
+    let kind_of = |id: &str| templates.iter().find_map(|t| t.item(id)).map(|r| &r.item.kind);
+    summary
+        .sections
+        .iter()
+        .filter(|section| !section.items.is_empty())
+        .enumerate()
+        .map(|(n, section)| {
+            let mut columns = vec![Msg::RptColBranch.get(lang).to_string()];
+            columns.extend(section.items.iter().map(|i| format!("{} ({})", safe(&i.text), safe(&i.id))));
+            let rows = rows
+                .iter()
+                .map(|&v| {
+                    let visit = &summary.visits[v];
+                    let name = names.name(&visit.branch, &visit.committee);
+                    let name =
+                        if visit.status == VisitStatus::Draft { Msg::RptDraftRow.fill(lang, &[&name]) } else { name };
+                    let mut row = vec![name];
+                    for item in &section.items {
+                        let answer = visit.answers.as_ref().and_then(|a| a.get(&item.id));
+                        let has_item = template_of(visit).is_some_and(|t| t.item(&item.id).is_some());
+                        row.push(cell(answer, kind_of(&item.id), has_item, lang));
+                    }
+                    row
+                })
+                .collect();
+            Table { title: Msg::RptTableTitle.fill(lang, &[&(n + 1), &safe(&section.title)]), columns, rows }
+        })
+        .collect()
+}
+
+/// An answer as words: numbers as the reports write them (a rate with "%", a duration in
+/// minutes), texts on one line, nothing ticked as "—", no answer as "Chưa trả lời" (nothing for
+/// a free text) or, for an item the visit's template lacks, "Không có trong mẫu phiếu".
+fn cell(answer: Option<&AnswerCell>, kind: Option<&Kind>, has_item: bool, lang: Lang) -> String {
+    match answer {
+        Some(AnswerCell::Number(n)) => match kind {
+            Some(Kind::Computed(c)) => computed_text(*c, *n, lang),
+            _ => number_text(*n, 1, lang),
+        },
+        Some(AnswerCell::Text(text)) => {
+            let lines: Vec<String> = text.lines().map(safe).filter(|l| !l.is_empty()).collect();
+            // Nothing ticked of several choices: said, not left looking unanswered.
+            if lines.is_empty() { "—".to_string() } else { lines.join(" / ") }
+        }
+        // A free text left empty is no missing answer: the inspector had nothing to add.
+        None if matches!(kind, Some(Kind::Text { .. })) => String::new(),
+        None if has_item => Msg::Unanswered.get(lang).to_string(),
+        None => Msg::SumColNotInTemplate.get(lang).to_string(),
+    }
+}
