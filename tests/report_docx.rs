@@ -475,3 +475,65 @@ fn write_the_sample_report() {
     std::fs::write(&path, write_docx(&sample_report()).expect("written")).expect("saved");
     eprintln!("wrote {}", path.display());
 }
+
+/// Issue 15's must-show, through the binary: the demo round's report as Word. Page, margins,
+/// font, heading block, "BÁO CÁO", parts I–III; every limitation of the summary once with its
+/// (n/N), in the order the template's `report_order` gives; no item id before the appendix.
+#[test]
+fn the_demo_rounds_word_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("r.docx");
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    let run = |args: &[&str]| {
+        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("khaosat");
+        cmd.current_dir(manifest).env_remove("LANG").env_remove("LC_ALL").args(args).output().expect("khaosat runs")
+    };
+    let out =
+        run(&["--lang", "vi", "report", "data/examples/round-967", "--format", "docx", "-o", &file.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let parts = unzip(&std::fs::read(&file).expect("written"));
+    let xml = part(&parts, "word/document.xml");
+    assert_eq!(attribute(xml, "w:pgSz", "w:w").as_deref(), Some("11906"), "A4 width");
+    assert_eq!(attribute(xml, "w:pgSz", "w:h").as_deref(), Some("16838"), "A4 height");
+    let layout = khaosat::core::report::PageLayout::default();
+    let twips = |mm: f64| ((mm * 1440.0 / 25.4).round() as i64).to_string();
+    for (attr, mm) in [
+        ("w:top", layout.margin_top_mm),
+        ("w:bottom", layout.margin_bottom_mm),
+        ("w:left", layout.margin_left_mm),
+        ("w:right", layout.margin_right_mm),
+    ] {
+        assert_eq!(attribute(xml, "w:pgMar", attr), Some(twips(mm)), "{attr}");
+    }
+    let styles = part(&parts, "word/styles.xml");
+    let defaults = &styles[styles.find("<w:docDefaults").expect("document defaults")..];
+    assert_eq!(attribute(defaults, "w:rFonts", "w:ascii").as_deref(), Some("Times New Roman"), "the font");
+    assert_eq!(xml.matches("<w:rFonts").count(), xml.matches("w:ascii=\"Times New Roman\"").count(), "no other");
+    let paras = paragraphs(xml);
+    in_order(&paras, &["ĐOÀN KHẢO SÁT", "ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "I. KẾT QUẢ KHẢO SÁT"]);
+    in_order(&paras, &["1. Ưu điểm", "2. Hạn chế, khuyết điểm", "II. NGUYÊN NHÂN", "III. ĐỀ XUẤT, KIẾN NGHỊ"]);
+    let appendix = find(&paras, 0, "PHỤ LỤC");
+    let body: Vec<&str> = paras[..appendix].iter().map(|p| p.text.as_str()).collect();
+
+    let json = run(&["--lang", "vi", "summary", "data/examples/round-967", "--format", "json"]);
+    let summary: serde_json::Value = serde_json::from_slice(&json.stdout).expect("summary JSON");
+    let findings = summary["findings"].as_array().expect("findings");
+    let template = khaosat::core::template::Template::embedded();
+    let sequence = template.report_sequence();
+    let mut placed: Vec<(usize, usize)> = Vec::new();
+    for f in findings {
+        let sentence = f["sentence"].as_str().expect("sentence");
+        let counted = format!("({}/{})", f["failing"], f["assessed"]);
+        assert!(sentence.contains(&counted), "{sentence}");
+        let line = format!("- {sentence}.");
+        let at: Vec<usize> = body.iter().enumerate().filter(|(_, t)| **t == line).map(|(i, _)| i).collect();
+        assert_eq!(at.len(), 1, "{line:?} must be in the body exactly once");
+        let rank = sequence.iter().position(|s| Some(*s) == f["id"].as_str()).expect("in report_order");
+        placed.push((at[0], rank));
+    }
+    placed.sort();
+    assert!(placed.windows(2).all(|w| w[0].1 < w[1].1), "limitations not in meeting order: {placed:?}");
+    for r in template.items() {
+        assert!(body.iter().all(|t| !t.contains(&r.item.id)), "item id {} in the body", r.item.id);
+    }
+}
