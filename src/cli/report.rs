@@ -17,13 +17,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::cli::{Context, Failure};
-use crate::core::report::{ReportText, build};
-use crate::core::summary::{Filters, SummaryBuilder};
 use crate::core::text::display_safe;
 use crate::export::{self, one_line, report_docx, report_md};
-use crate::store::read::{Merged, Report, VisitReader, summarize};
-use crate::store::report_text::{load_report_text_or_default, report_file_for};
-use crate::store::round::{find_round_file, load_round};
+use crate::store::report::{GatherError, Gathered, gather_report};
 use crate::store::save::write_atomic;
 use crate::strings::Msg;
 
@@ -61,29 +57,14 @@ pub fn run(ctx: &Context, args: &ReportArgs, out: &mut dyn Write, err: &mut dyn 
         return Err(Failure::usage(Msg::RptDocxNeedsOutput.get(lang).to_string()));
     }
     let shown = |path: &std::path::Path| display_safe(&path.to_string_lossy(), false);
-    let mut reader = VisitReader::new(&args.paths, &ctx.templates);
-    if reader.is_empty() {
-        let names: Vec<String> = args.paths.iter().map(|p| shown(p)).collect();
-        return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")])));
-    }
-    let builder = SummaryBuilder::new(lang, Filters::default()).keep_answers(true);
-    // Files skipped and round files that cannot be read: warnings, in the order met.
-    let mut warnings: Vec<String> = Vec::new();
-    let merged = summarize(&mut reader, builder, lang, |report| match report {
-        Report::Skipped(e) | Report::RoundProblem(e) => warnings.push(e.display(lang)),
-        Report::Progress { .. } => {}
-    });
-    drop(reader);
-    let Merged { summary, loaded, skipped } = merged;
-
-    // The round and the team's text of the first path (`required` gives at least one).
-    let first = args.paths.first().cloned().unwrap_or_default();
-    let round = find_round_file(&first).and_then(|file| load_round(&file).ok());
-    let text = match report_file_for(&first) {
-        Some(file) => load_report_text_or_default(&file).map_err(|e| Failure { code: 1, message: e.display(lang) })?,
-        None => ReportText::default(),
-    };
-    let built = build(&summary, round.as_ref(), &text, &ctx.templates);
+    let gathered = gather_report(&args.paths, &ctx.templates, lang).map_err(|e| match e {
+        GatherError::NoFiles => {
+            let names: Vec<String> = args.paths.iter().map(|p| shown(p)).collect();
+            Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")]))
+        }
+        GatherError::ReportText(e) => Failure { code: 1, message: e.display(lang) },
+    })?;
+    let Gathered { built, summary, mut warnings, loaded, skipped } = gathered;
     warnings.extend(export::round_warnings(&summary, &one_line));
     warnings.extend(export::score::rule_sets_warning(&summary, &one_line));
     warnings.extend(built.warnings);

@@ -1,0 +1,60 @@
+//! Everything a report is made of, read from disk: the visits (merged as `summary` merges them,
+//! answers kept for the appendix's tables), the round governing the first path and the team's
+//! report.ron beside it; then the report built from them ([`crate::core::report::build`]). One
+//! place for `khaosat report` and the TUI's `m`.
+
+use std::path::PathBuf;
+
+use super::format::LoadError;
+use super::read::{Merged, Report as Piece, VisitReader, summarize};
+use super::report_text::{load_report_text_or_default, report_file_for};
+use super::round::{find_round_file, load_round};
+use crate::core::report::{Built, ReportText, build};
+use crate::core::summary::{Filters, Summary, SummaryBuilder};
+use crate::core::template::Template;
+use crate::strings::Lang;
+
+/// A report built from files, with what was read.
+pub struct Gathered {
+    /// The report and the warnings of its building (no round, drafts …).
+    pub built: Built,
+    /// The summary the report was built from (for the warnings its outputs give: rounds that
+    /// disagree, mixed rule sets).
+    pub summary: Summary,
+    /// Files skipped and round files that cannot be read, in the order met.
+    pub warnings: Vec<String>,
+    pub loaded: usize,
+    pub skipped: usize,
+}
+
+/// Why no report could be built.
+pub enum GatherError {
+    /// No visit file under the paths.
+    NoFiles,
+    /// report.ron is there but cannot be read: its text must not silently become blanks.
+    ReportText(LoadError),
+}
+
+/// Read the visits under `paths` against `templates` and build their report, in `lang`.
+pub fn gather_report(paths: &[PathBuf], templates: &[Template], lang: Lang) -> Result<Gathered, GatherError> {
+    let mut reader = VisitReader::new(paths, templates);
+    if reader.is_empty() {
+        return Err(GatherError::NoFiles);
+    }
+    let builder = SummaryBuilder::new(lang, Filters::default()).keep_answers(true);
+    let mut warnings: Vec<String> = Vec::new();
+    let merged = summarize(&mut reader, builder, lang, |piece| match piece {
+        Piece::Skipped(e) | Piece::RoundProblem(e) => warnings.push(e.display(lang)),
+        Piece::Progress { .. } => {}
+    });
+    drop(reader);
+    let Merged { summary, loaded, skipped } = merged;
+    let first = paths.first().cloned().unwrap_or_default();
+    let round = find_round_file(&first).and_then(|file| load_round(&file).ok());
+    let text = match report_file_for(&first) {
+        Some(file) => load_report_text_or_default(&file).map_err(GatherError::ReportText)?,
+        None => ReportText::default(),
+    };
+    let built = build(&summary, round.as_ref(), &text, templates);
+    Ok(Gathered { built, summary, warnings, loaded, skipped })
+}
