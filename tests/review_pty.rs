@@ -105,13 +105,13 @@ fn exporting_twice_keeps_the_first_report() {
     let mut tui = Tui::start(&data, root.path());
     tui.keys("s");
     tui.wait_for("7 visits");
-    tui.keys("m");
+    tui.keys("e");
     tui.wait_for("Wrote");
     let first = reports(&data);
     assert_eq!(first.len(), 1, "{first:?}");
     // The first report, as someone may have annotated it since.
     fs::write(&first[0], "annotated").unwrap_or_else(|e| panic!("{e}"));
-    tui.keys("m");
+    tui.keys("e");
     tui.wait_for("-2.md");
     tui.quit();
     let both = reports(&data);
@@ -174,4 +174,55 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     found
+}
+
+/// Issue 15: `m` writes the round's report, Word and Markdown, into the round's folder and says
+/// where; `w` edits the team's own text (report.ron) field by field, saved at once; the next
+/// report has it, under a new name (the first is kept).
+#[test]
+fn m_writes_the_report_and_w_fills_its_blanks() {
+    let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = root.path().join("round-967");
+    copy_demo(&data);
+    let mut tui = Tui::start(&data, root.path());
+    tui.keys("s");
+    tui.wait_for("7 visits");
+    tui.keys("m");
+    let screen = tui.wait_for("Wrote report-");
+    assert!(screen.contains(".docx and .md into round-967/ · w: fill 7 blanks"), "{screen}");
+    let written = |ext: &str| -> Vec<PathBuf> {
+        let mut list: Vec<PathBuf> = fs::read_dir(&data)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .map(|e| e.unwrap_or_else(|e| panic!("{e}")).path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("report-")))
+            .collect();
+        list.sort();
+        list
+    };
+    assert_eq!((written("docx").len(), written("md").len()), (1, 1));
+    let first = fs::read_to_string(&written("md")[0]).unwrap_or_default();
+    assert!(first.contains("No. [report number]-BC/ĐKS"), "{first}");
+
+    // w: the fields; down to the number, Enter, type it, Enter: saved at once.
+    tui.keys("w");
+    tui.wait_for("the team's own text");
+    tui.keys("j");
+    tui.keys("\r");
+    tui.wait_for("Report number");
+    tui.keys("12");
+    tui.keys("\r");
+    tui.wait_for("Saved report.ron");
+    let saved = fs::read_to_string(data.join("report.ron")).unwrap_or_default();
+    assert!(saved.contains("number: \"12\""), "{saved}");
+    tui.escape();
+    tui.keys("m");
+    tui.wait_for("-2.docx");
+    let second = written("md");
+    assert_eq!(second.len(), 2, "{second:?}");
+    let newest = second.iter().find(|p| p.to_string_lossy().ends_with("-2.md")).unwrap_or_else(|| panic!("{second:?}"));
+    assert_eq!(fs::read_to_string(&second[1]).unwrap_or_default(), first, "the first report is kept as it was");
+    let newest = fs::read_to_string(newest).unwrap_or_default();
+    assert!(newest.contains("No. 12-BC/ĐKS"), "{newest}");
+    tui.quit();
 }

@@ -207,7 +207,7 @@ fn a_visit_that_cannot_be_opened_leaves_the_summary_as_it_was() {
 // Point 14: the exported file's name says which filter made it, in the user's language.
 
 fn export_name(app: &mut App) -> String {
-    match key(app, KeyCode::Char('m')).as_slice() {
+    match key(app, KeyCode::Char('e')).as_slice() {
         [Effect::Export { name, .. }] => name.clone(),
         other => panic!("expected an export, got {other:?}"),
     }

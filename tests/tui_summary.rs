@@ -132,9 +132,11 @@ fn filters_come_from_the_merged_visits_and_start_a_new_merge() {
 }
 
 #[test]
-fn m_exports_the_markdown_report() {
+fn e_exports_the_markdown_summary_and_m_asks_for_the_report() {
     let mut app = summary_app(Lang::Vi);
-    match key(&mut app, KeyCode::Char('m')).as_slice() {
+    assert_eq!(key(&mut app, KeyCode::Char('m')), vec![Effect::WriteReport]);
+    assert_eq!(key(&mut app, KeyCode::Char('w')), vec![Effect::LoadReportText]);
+    match key(&mut app, KeyCode::Char('e')).as_slice() {
         [Effect::Export { name, bytes }] => {
             assert!(name.starts_with("tong-hop-") && name.ends_with(".md"), "{name}");
             let text = String::from_utf8_lossy(bytes);

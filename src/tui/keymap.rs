@@ -45,6 +45,10 @@ pub enum Action {
     FilterClear,
     Refresh,
     Export,
+    /// The round's report, Markdown and Word, into the round's folder.
+    WriteReport,
+    /// The team's own text of the report (report.ron).
+    EditReport,
     Compare,
     // Pop-ups and the new-visit form.
     Confirm,
@@ -113,6 +117,8 @@ impl Action {
             Action::FilterClear => Msg::ActFilterClear,
             Action::Refresh => Msg::ActRefresh,
             Action::Export => Msg::ActExport,
+            Action::WriteReport => Msg::ActWriteReport,
+            Action::EditReport => Msg::ActEditReport,
             Action::Compare => Msg::ActCompare,
             Action::Confirm => Msg::ActConfirm,
             Action::Cancel => Msg::ActCancel,
@@ -394,7 +400,9 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Summary, "f", Action::FilterFinal),
     (Scope::Summary, "x", Action::FilterClear),
     (Scope::Summary, "r", Action::Refresh),
-    (Scope::Summary, "m", Action::Export),
+    (Scope::Summary, "m", Action::WriteReport),
+    (Scope::Summary, "w", Action::EditReport),
+    (Scope::Summary, "e", Action::Export),
     (Scope::Summary, "o", Action::Compare),
     (Scope::Summary, "esc", Action::Back),
     (Scope::Summary, "q", Action::Back),

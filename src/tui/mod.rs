@@ -7,6 +7,7 @@ pub mod backend;
 pub mod editor;
 mod input;
 pub mod keymap;
+mod report_files;
 pub mod rows;
 mod runtime;
 mod saver;

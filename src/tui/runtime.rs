@@ -10,10 +10,10 @@ use crate::core::visit::Visit;
 use crate::store::read::{Piece, Report, VisitReader};
 use crate::store::{self, load_visit};
 use crate::strings::{Lang, Msg};
-use crate::tui::saver;
 use crate::tui::state::home::HomeEntry;
 use crate::tui::state::{App, Effect, Event};
 use crate::tui::update::update;
+use crate::tui::{report_files, saver};
 
 pub(super) struct Runtime {
     data_dir: PathBuf,
@@ -107,6 +107,18 @@ impl Runtime {
                 let result = store::save::write_new(&self.data_dir, &name, &bytes)
                     .map_err(|e| Msg::ErrWrite.fill(lang, &[&self.data_dir.join(&name).display(), &e]));
                 Event::Exported(result)
+            }
+            Effect::WriteReport => {
+                let (dir, templates, tx) = (self.data_dir.clone(), self.base_templates.clone(), self.tx.clone());
+                let today = (app.clock)().to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+                thread::spawn(move || {
+                    let _ = tx.send(Event::ReportWritten(report_files::write_report(&dir, &templates, lang, today)));
+                });
+                return;
+            }
+            Effect::LoadReportText => Event::ReportTextLoaded(report_files::load_report_text(&self.data_dir, lang)),
+            Effect::SaveReportText { path, text, field } => {
+                Event::ReportTextSaved { field, result: report_files::save(&path, &text, lang) }
             }
             Effect::Open(path) => return self.open(app, path, pending),
             Effect::Reload(path) => {

@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod home;
 pub mod prompts;
+pub mod report;
 pub mod session;
 pub mod summary;
 
@@ -91,6 +92,15 @@ pub enum Event {
         summary: Box<crate::core::summary::Summary>,
     },
     Exported(Result<PathBuf, String>),
+    /// The round's report was written: the files, and how many blanks are left in it.
+    ReportWritten(Result<(Vec<PathBuf>, usize), String>),
+    /// report.ron was read (or is new), at this path.
+    ReportTextLoaded(Result<(PathBuf, crate::core::report::ReportText), String>),
+    /// report.ron was saved after `field` was edited.
+    ReportTextSaved {
+        field: crate::tui::state::report::ReportField,
+        result: Result<PathBuf, String>,
+    },
     /// "Save a copy" wrote the open visit to this new file (which is opened next).
     CopySaved(PathBuf),
     CompareReady(Result<Box<crate::core::compare::Comparison>, String>),
@@ -160,6 +170,16 @@ pub enum Effect {
         name: String,
         bytes: Vec<u8>,
     },
+    /// Build the round's report and write it as Markdown and Word into the round's folder.
+    WriteReport,
+    /// Read report.ron (the team's text of the report), or start an empty one.
+    LoadReportText,
+    /// Save report.ron after `field` was edited.
+    SaveReportText {
+        path: PathBuf,
+        text: Box<crate::core::report::ReportText>,
+        field: crate::tui::state::report::ReportField,
+    },
     Quit,
 }
 
@@ -216,6 +236,8 @@ pub struct App {
     pub return_to_summary: bool,
     /// How far the help is scrolled (a small terminal does not show it whole).
     pub help_scroll: usize,
+    /// report.ron while its fields are edited from the summary screen.
+    pub report_text: Option<crate::tui::state::report::ReportTextEdit>,
 }
 
 impl App {
@@ -240,6 +262,7 @@ impl App {
             compare_guess: None,
             return_to_summary: false,
             help_scroll: 0,
+            report_text: None,
         }
     }
 

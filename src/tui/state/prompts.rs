@@ -19,6 +19,10 @@ pub enum Target {
     CompareWith,
     /// The rule set of a new visit (the form's).
     Rules,
+    /// Which field of report.ron to edit.
+    ReportField,
+    /// A field of report.ron.
+    ReportText(crate::tui::state::report::ReportField),
 }
 
 #[derive(Debug, Clone)]

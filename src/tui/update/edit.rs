@@ -141,7 +141,13 @@ pub(super) fn confirm_text(app: &mut App, target: Target, text: String) -> Resul
         Target::Fact(fact) => parse_fact(fact, &text, app.lang)?,
         Target::Note(id) => Box::new(move |v: &mut Visit| v.answers.entry(id).or_default().note = text),
         Target::Answer(id) => parse_answer(app, &id, &text)?,
-        Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason | Target::CompareWith | Target::Rules => {
+        Target::Filter(_)
+        | Target::PlannedBranch
+        | Target::ReopenReason
+        | Target::CompareWith
+        | Target::Rules
+        | Target::ReportField
+        | Target::ReportText(_) => {
             return Ok(Vec::new());
         }
     };
@@ -189,7 +195,13 @@ pub(super) fn confirm_pick(
             let value = if multi { Value::Choices(chosen) } else { Value::Choice(picked) };
             Box::new(move |v| set_value(v, &id, Some(value)))
         }
-        Target::Filter(_) | Target::PlannedBranch | Target::ReopenReason | Target::CompareWith | Target::Rules => {
+        Target::Filter(_)
+        | Target::PlannedBranch
+        | Target::ReopenReason
+        | Target::CompareWith
+        | Target::Rules
+        | Target::ReportField
+        | Target::ReportText(_) => {
             return Vec::new();
         }
     };

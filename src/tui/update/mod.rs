@@ -12,6 +12,7 @@ mod compare;
 mod edit;
 mod home;
 mod prompts;
+mod report;
 mod summary;
 mod visit;
 
@@ -144,6 +145,18 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             summary::exported(app, result);
             Vec::new()
         }
+        Event::ReportWritten(result) => {
+            report::written(app, result);
+            Vec::new()
+        }
+        Event::ReportTextLoaded(result) => {
+            report::loaded(app, result);
+            Vec::new()
+        }
+        Event::ReportTextSaved { field, result } => {
+            report::saved(app, field, result);
+            Vec::new()
+        }
         Event::CopySaved(path) => {
             app.flash = Some(Msg::CopySaved.fill(app.lang, &[&path.display()]));
             Vec::new()
@@ -253,7 +266,8 @@ fn confirmed(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 Target::ReopenReason => answer::reopen_with_reason(app, &text),
                 Target::CompareWith => Ok(compare::start(app, &text)),
                 Target::Filter(_) => summary::apply_date_filter(app, &text),
-                Target::PlannedBranch | Target::Rules => Ok(Vec::new()),
+                Target::PlannedBranch | Target::Rules | Target::ReportField => Ok(Vec::new()),
+                Target::ReportText(field) => report::confirm(app, field, &text),
                 Target::Fact(_) | Target::Answer(_) | Target::Note(_) => edit::confirm_text(app, target, text),
             };
             match result {
@@ -277,7 +291,11 @@ fn confirmed(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 home::pick_rules(app, picked);
                 Vec::new()
             }
-            Target::ReopenReason | Target::CompareWith => Vec::new(),
+            Target::ReportField => {
+                report::pick(app, &picked);
+                Vec::new()
+            }
+            Target::ReopenReason | Target::CompareWith | Target::ReportText(_) => Vec::new(),
             Target::Fact(_) | Target::Answer(_) | Target::Note(_) => {
                 edit::confirm_pick(app, target, picked, chosen, multi)
             }

@@ -128,6 +128,8 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Action::Refresh => return refresh_in_place(app),
         Action::Export => return export_markdown(app),
+        Action::WriteReport => return super::report::write(app),
+        Action::EditReport => return super::report::edit(app),
         Action::Compare => super::compare::ask_folder(app, app.compare_guess.clone()),
         Action::ForceQuit => {
             app.quit = true;

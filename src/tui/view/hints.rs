@@ -130,7 +130,8 @@ pub fn summary(app: &App) -> String {
             Key(Action::SwitchPane, Msg::HintOtherPane),
             Several(FILTERS, Msg::HintFilter),
             Key(Action::FilterClear, Msg::HintClearFilters),
-            Key(Action::Export, Msg::HintExport),
+            Key(Action::WriteReport, Msg::HintWriteReport),
+            Key(Action::EditReport, Msg::HintEditReport),
             Key(Action::Back, Msg::HintBackHome),
         ],
     )

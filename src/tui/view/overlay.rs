@@ -99,6 +99,8 @@ fn target_title(app: &App, target: &Target) -> String {
         Target::ReopenReason => app.lang_str(Msg::ReopenTitle).to_string(),
         Target::CompareWith => app.lang_str(Msg::CompareAsk).to_string(),
         Target::Rules => app.lang_str(Msg::FactRules).to_string(),
+        Target::ReportField => app.lang_str(Msg::ReportFieldsTitle).to_string(),
+        Target::ReportText(field) => app.lang_str(field.label()).to_string(),
     };
     fit(&safe(&title), 70)
 }
