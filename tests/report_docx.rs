@@ -85,6 +85,7 @@ fn sample_report() -> Report {
                 vec!["Chi bộ số 11".into(), "Có".into(), "Không".into()],
                 vec![HOSTILE.into(), "Không áp dụng".into(), "Có".into()],
             ],
+            legend: vec!["1. Chi ủy họp trước? (prep.committee_met)".into()],
         }],
     };
     report
@@ -457,7 +458,8 @@ proptest! {
             title: texts[0].clone(),
             blocks: texts.iter().map(|t| Block::Item(para(t))).collect(),
         }];
-        report.appendix.tables = vec![Table { title: texts[0].clone(), columns: texts.clone(), rows: vec![texts.clone()] }];
+        report.appendix.tables =
+            vec![Table { title: texts[0].clone(), columns: texts.clone(), rows: vec![texts.clone()], legend: texts.clone() }];
         let bytes = write_docx(&report).expect("written");
         for (name, xml) in unzip(&bytes).iter().filter(|(n, _)| n.ends_with(".xml")) {
             prop_assert!(xml.starts_with('<'), "{}", name);

@@ -236,6 +236,9 @@ fn add_appendix(mut docx: Docx, appendix: &report::Appendix, look: &Look) -> Doc
         );
         // The empty paragraph keeps two tables in a row from joining into one.
         docx = docx.add_table(appendix_table(table, look, size)).add_paragraph(Paragraph::new());
+        for line in &table.legend {
+            docx = docx.add_paragraph(look.left(vec![look.run(line, Fmt::size(size))]));
+        }
     }
     docx
 }

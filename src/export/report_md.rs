@@ -122,6 +122,12 @@ fn appendix(w: &mut String, report: &Report) {
             let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
             let _ = writeln!(w, "| {} |", cells.join(" | "));
         }
+        if !table.legend.is_empty() {
+            let _ = writeln!(w);
+        }
+        for line in &table.legend {
+            let _ = writeln!(w, "- {}", md(line));
+        }
     }
 }
 

@@ -217,7 +217,15 @@ fn tables(summary: &Summary, names: &BranchNames, templates: &[Template]) -> Vec
         .enumerate()
         .map(|(n, section)| {
             let mut columns = vec![Msg::RptColBranch.get(lang).to_string()];
-            columns.extend(section.items.iter().map(|i| format!("{} ({})", safe(&i.text), safe(&i.id))));
+            // Numbered columns, the questions under the table: a heading of a whole question made
+            // the Word tables a page tall.
+            columns.extend((1..=section.items.len()).map(|n| n.to_string()));
+            let legend: Vec<String> = section
+                .items
+                .iter()
+                .enumerate()
+                .map(|(n, i)| format!("{}. {} ({})", n + 1, safe(&i.text), safe(&i.id)))
+                .collect();
             let rows = rows
                 .iter()
                 .map(|&v| {
@@ -234,7 +242,7 @@ fn tables(summary: &Summary, names: &BranchNames, templates: &[Template]) -> Vec
                     row
                 })
                 .collect();
-            Table { title: Msg::RptTableTitle.fill(lang, &[&(n + 1), &safe(&section.title)]), columns, rows }
+            Table { title: Msg::RptTableTitle.fill(lang, &[&(n + 1), &safe(&section.title)]), columns, rows, legend }
         })
         .collect()
 }

@@ -257,7 +257,8 @@ fn the_body_keeps_the_tools_bookkeeping_out() {
     let notes = built.report.appendix.notes.join("\n");
     assert!(notes.contains("hd12-2018") && notes.contains("(min.read_back)") && notes.contains("nháp"), "{notes}");
     let prep = &built.report.appendix.tables[0];
-    assert!(prep.columns[1].ends_with("(prep.committee_met)"), "{:?}", prep.columns);
+    assert_eq!(prep.columns[1], "1", "numbered columns");
+    assert!(prep.legend[0].starts_with("1. ") && prep.legend[0].ends_with("(prep.committee_met)"), "{:?}", prep.legend);
 }
 
 #[test]
@@ -290,7 +291,9 @@ fn an_item_that_does_not_apply_reads_not_applicable_in_the_tables() {
     let built = build(&summary, Some(&round()), &ReportText::default(), std::slice::from_ref(&template));
     let tables = &built.report.appendix.tables;
     let minutes = tables.iter().find(|t| t.title.ends_with("Biên bản")).unwrap_or_else(|| panic!("{tables:#?}"));
-    let column = minutes.columns.iter().position(|c| c.ends_with("(min.committee_minutes)")).unwrap_or(0);
+    // Column n (after the branch) is the question of legend line n.
+    let column =
+        1 + minutes.legend.iter().position(|l| l.ends_with("(min.committee_minutes)")).unwrap_or(usize::MAX - 1);
     let cells: Vec<&str> = minutes.rows.iter().map(|row| row[column].as_str()).collect();
     assert_eq!(cells, vec!["Có", "Không áp dụng"]);
 }

@@ -101,6 +101,9 @@ pub struct Table {
     pub columns: Vec<String>,
     /// One row per visit; cells as words ("Có", "Không áp dụng", "4/5"…).
     pub rows: Vec<Vec<String>>,
+    /// Lines under the table: what its numbered columns ask ("1. Chi ủy họp trước…? (prep.committee_met)"),
+    /// so that the headings stay short.
+    pub legend: Vec<String>,
 }
 
 /// The appendix: what the tool knows that the body leaves out.
