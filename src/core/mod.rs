@@ -2,6 +2,7 @@
 //! No terminal and no file I/O here, so all of it is tested with plain unit and property tests.
 
 pub mod answer;
+pub mod branch_type;
 pub mod compare;
 pub mod problems;
 pub mod report;

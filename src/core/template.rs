@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::core::visit::BranchType;
+use crate::core::branch_type::BranchType;
 use crate::strings::Lang;
 
 /// The default template, embedded so the binary works anywhere with no files around it.

@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 
 use crate::core::answer::computed_text;
-use crate::core::report::build::{BranchNames, in_meeting_order, item_text};
+use crate::core::report::names::{BranchNames, item_text};
+use crate::core::report::order::in_meeting_order;
 use crate::core::report::words::{safe, short_date};
 use crate::core::report::{Appendix, Table};
 use crate::core::round::{Coverage, Round};

@@ -5,10 +5,11 @@
 //! the input gets wrong (no round, drafts, visits of another round…) a warning for stderr: the
 //! report is built whatever the input.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::core::report::appendix::{Bookkeeping, appendix};
-use crate::core::report::order::meeting_order;
+use crate::core::report::names::{BranchNames, item_text};
+use crate::core::report::order::{in_meeting_order, meeting_order};
 use crate::core::report::text::ReportText;
 use crate::core::report::words::{
     count_text, heading_date, joined, period_dates, runs, safe, sentence, short_date, team_blocks,
@@ -245,13 +246,6 @@ fn results(
     Part { number: "I.".into(), title: Msg::RptPartResults.get(lang).to_string(), blocks }
 }
 
-/// The findings in the order of a meeting (an id no template ranks comes last, in summary order).
-pub(super) fn in_meeting_order<'f>(findings: &'f [Finding], order: &HashMap<String, usize>) -> Vec<&'f Finding> {
-    let mut sorted: Vec<&Finding> = findings.iter().collect();
-    sorted.sort_by_key(|f| order.get(&f.id).copied().unwrap_or(usize::MAX));
-    sorted
-}
-
 /// A limitation's line: its quantifier, its count and its sentence; a blank for a sentence the
 /// template does not give.
 fn limitation(summary: &Summary, f: &Finding, lang: Lang, warnings: &mut Vec<String>) -> Paragraph {
@@ -262,12 +256,6 @@ fn limitation(summary: &Summary, f: &Finding, lang: Lang, warnings: &mut Vec<Str
     warnings.push(Msg::RptWarnNoSentence.fill(lang, &[&safe(&f.id), &question]));
     let quantifier = quantified(f.failing(), f.assessed, "", lang);
     vec![Text::Given(quantifier), Text::Blank(Msg::RptBlankFinding.fill(lang, &[&question])), Text::Given(".".into())]
-}
-
-/// An item's question, as the summary has it (its id when it has none).
-pub(super) fn item_text(summary: &Summary, id: &str) -> String {
-    let text = summary.sections.iter().flat_map(|s| &s.items).find(|i| i.id == id).map(|i| i.text.as_str());
-    safe(text.filter(|t| !t.trim().is_empty()).unwrap_or(id))
 }
 
 /// The lines inspectors wrote themselves (other strengths, other limitations), each with its branch.
@@ -281,38 +269,6 @@ fn written_lines(summary: &Summary, names: &BranchNames, lines: &[TextLine]) -> 
             Block::Item(given(sentence(&text)))
         })
         .collect()
-}
-
-/// Branch names as the report gives them: with the parent committee only where branches of two
-/// committees share the name. Worked out once: a report names branches thousands of times.
-pub(super) struct BranchNames(HashSet<String>);
-
-impl BranchNames {
-    pub(super) fn of(summary: &Summary) -> BranchNames {
-        let mut first_committee: HashMap<String, String> = HashMap::new();
-        let mut shared = HashSet::new();
-        for v in &summary.visits {
-            let (branch, committee) = (name_key(&v.branch), name_key(&v.committee));
-            match first_committee.get(&branch) {
-                Some(first) if *first != committee => {
-                    shared.insert(branch);
-                }
-                Some(_) => {}
-                None => {
-                    first_committee.insert(branch, committee);
-                }
-            }
-        }
-        BranchNames(shared)
-    }
-
-    pub(super) fn name(&self, branch: &str, committee: &str) -> String {
-        if self.0.contains(&name_key(branch)) {
-            format!("{} ({})", safe(branch), safe(committee))
-        } else {
-            safe(branch)
-        }
-    }
 }
 
 /// A part written by the team (causes, recommendations): its paragraphs, or a blank.

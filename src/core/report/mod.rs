@@ -16,6 +16,7 @@ mod build;
 #[cfg(test)]
 mod build_tests;
 pub mod layout;
+mod names;
 mod order;
 pub mod text;
 pub mod words;

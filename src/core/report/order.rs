@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::core::summary::Summary;
+use crate::core::summary::{Finding, Summary};
 use crate::core::template::Template;
 
 /// Each item id's place in the report: the sequence of the template in force most recently among
@@ -29,4 +29,11 @@ pub fn meeting_order(summary: &Summary, templates: &[Template]) -> HashMap<Strin
         }
     }
     ranks
+}
+
+/// The findings in the order of a meeting (an id no template ranks comes last, in summary order).
+pub(super) fn in_meeting_order<'f>(findings: &'f [Finding], order: &HashMap<String, usize>) -> Vec<&'f Finding> {
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by_key(|f| order.get(&f.id).copied().unwrap_or(usize::MAX));
+    sorted
 }

@@ -10,6 +10,7 @@ mod answer;
 mod checklist;
 mod compare;
 mod edit;
+mod form_rules;
 mod home;
 mod prompts;
 mod report;
@@ -288,7 +289,7 @@ fn confirmed(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 Vec::new()
             }
             Target::Rules => {
-                home::pick_rules(app, picked);
+                form_rules::pick_rules(app, picked);
                 Vec::new()
             }
             Target::ReportField => {

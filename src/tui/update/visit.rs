@@ -49,7 +49,7 @@ pub(super) fn apply_change(app: &mut App, apply: Change) -> Vec<Effect> {
             form.draft.normalize();
         }
         // The date may have changed, and with it the rule set in force.
-        super::home::settle_rules(app);
+        super::form_rules::settle_rules(app);
         return Vec::new();
     }
     change_visit(app, |v, _| apply(v))
