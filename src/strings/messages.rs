@@ -532,7 +532,9 @@ messages! {
     RptHeadingDate => "ngày {0} tháng {1} năm {2}", "{2}-{1}-{0}";
     RptSubject => "Kết quả khảo sát chất lượng sinh hoạt chi bộ", "Results of the inspection of party branch meetings";
     RptSubjectRound => "Kết quả khảo sát chất lượng sinh hoạt chi bộ theo Quyết định số {0}", "Results of the inspection of party branch meetings under Decision {0}";
-    RptOpening => "Thực hiện Quyết định số {0}, ngày {1} của {2}{3}, từ ngày {4} đến ngày {5}, Đoàn khảo sát đã dự sinh hoạt, khảo sát tại {6}: {7}.", "Under Decision {0} of {1} by {2}{3}, from {4} to {5} the inspection team attended and inspected the meetings of {6}: {7}.";
+    RptOpening => "Thực hiện Quyết định số {0}, ngày {1} của {2}{3}, {4}, Đoàn khảo sát đã dự sinh hoạt, khảo sát tại {5}: {6}.", "Under Decision {0} of {1} by {2}{3}, {4} the inspection team attended and inspected the meetings of {5}: {6}.";
+    RptPeriodRange => "từ ngày {0} đến ngày {1}", "from {0} to {1}";
+    RptPeriodDay => "ngày {0}", "on {0}";
     RptAbout => " về việc {0}", " on {0}";
     RptPlannedCount => "{0}/{1} chi bộ theo kế hoạch", "{0} of the {1} planned branches";
     RptBranchCount => "{0} chi bộ", "{0} branches";

@@ -145,12 +145,16 @@ fn opening(
         None => Vec::new(),
     };
     let period = round.map(|r| (r.from, r.to)).or_else(|| summary.period());
-    let (from, to) = match period {
+    // "từ ngày 04/4 đến ngày 21/4/2022", or "ngày 05/4/2022" for a round of one day.
+    let period = match period {
+        Some((from, to)) if from == to => runs(Msg::RptPeriodDay.get(lang), &[given(short_date(from, lang))]),
         Some((from, to)) => {
             let (from, to) = period_dates(from, to, lang);
-            (given(from), given(to))
+            runs(Msg::RptPeriodRange.get(lang), &[given(from), given(to)])
         }
-        None => (blank(Msg::RptBlankPeriod, lang), blank(Msg::RptBlankPeriod, lang)),
+        None => {
+            runs(Msg::RptPeriodRange.get(lang), &[blank(Msg::RptBlankPeriod, lang), blank(Msg::RptBlankPeriod, lang)])
+        }
     };
     let count = match coverage {
         Some(c) => Msg::RptPlannedCount.fill(lang, &[&c.visited(), &c.planned()]),
@@ -158,7 +162,7 @@ fn opening(
     };
     let branches = branches_by_committee(summary, lang);
     let branches = if branches.is_empty() { blank(Msg::RptBlankBranches, lang) } else { given(branches) };
-    let args = [decision, decision_date, issued_by, about, from, to, given(count), branches];
+    let args = [decision, decision_date, issued_by, about, period, given(count), branches];
     let mut paragraphs = vec![runs(Msg::RptOpening.get(lang), &args)];
     if let Some(r) = round.filter(|r| !r.members.is_empty()) {
         let members: Vec<String> = r

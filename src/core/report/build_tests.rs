@@ -208,7 +208,7 @@ fn bad_input_still_builds_with_a_warning_for_each_fault() {
     assert!(w.iter().any(|l| l.starts_with("Mục min.read_back (")), "{w:#?}");
     let opening = shown(&built.report.opening[0]);
     assert!(
-        opening.starts_with("Thực hiện Quyết định số [số quyết định], ngày [ngày quyết định] của [cơ quan ban hành quyết định], từ ngày 05/4 đến ngày 05/4/2022"),
+        opening.starts_with("Thực hiện Quyết định số [số quyết định], ngày [ngày quyết định] của [cơ quan ban hành quyết định], ngày 05/4/2022, Đoàn"),
         "{opening}"
     );
     let lines = limitations(&built.report);
