@@ -11,7 +11,7 @@ use clap::builder::PossibleValue;
 use clap::{Arg, Command, CommandFactory, ValueEnum};
 
 use super::Cli;
-use crate::strings::{Lang, Msg};
+use crate::strings::{HelpMsg, Lang};
 
 /// The language `--lang` names in `args` (the program name first), if any: `--lang en` or
 /// `--lang=en`, anywhere before a `--`.
@@ -43,12 +43,12 @@ pub fn command(lang: Lang) -> Command {
 
 /// Set the texts of `cmd` (whose path of subcommand names is `path`) and of its subcommands.
 fn localize(cmd: &mut Command, path: &str, lang: Lang) {
-    let usage = Msg::CliHelpUsage.get(lang);
+    let usage = HelpMsg::CliHelpUsage.get(lang);
     // clap's own template, with the usage heading in words of the language.
     let template = format!("{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}");
     let mut localized = std::mem::take(cmd)
         .help_template(template)
-        .subcommand_help_heading(Msg::CliHelpCommands.get(lang))
+        .subcommand_help_heading(HelpMsg::CliHelpCommands.get(lang))
         .mut_args(|arg| localize_arg(arg, path, lang));
     if let Some((about, more)) = about(path) {
         localized = localized.about(about.get(lang));
@@ -67,9 +67,9 @@ fn localize(cmd: &mut Command, path: &str, lang: Lang) {
 fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
     let id = arg.get_id().as_str();
     let help = match (id, path.rsplit(' ').next().unwrap_or(path)) {
-        ("help", _) => Some(Msg::CliHelpFlag),
-        ("version", _) => Some(Msg::CliVersionFlag),
-        ("subcommand", "help") => Some(Msg::CliHelpCommandArg),
+        ("help", _) => Some(HelpMsg::CliHelpFlag),
+        ("version", _) => Some(HelpMsg::CliVersionFlag),
+        ("subcommand", "help") => Some(HelpMsg::CliHelpCommandArg),
         _ => arg_help(path, id),
     };
     let Some(help) = help else { return arg };
@@ -78,7 +78,7 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
     // clap writes "[default: …]" and "[possible values: …]" in English: hidden, and written here.
     let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
     if takes_values && !arg.is_hide_default_value_set() && defaults.iter().any(|d| !d.is_empty()) {
-        text = format!("{text} {}", Msg::CliHelpDefault.fill(lang, &[&defaults.join(", ")]));
+        text = format!("{text} {}", HelpMsg::CliHelpDefault.fill(lang, &[&defaults.join(", ")]));
     }
     let values: Vec<String> = arg
         .get_possible_values()
@@ -88,105 +88,105 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
         .map(String::from)
         .collect();
     if takes_values && !arg.is_hide_possible_values_set() && !values.is_empty() {
-        text = format!("{text} {}", Msg::CliHelpValues.fill(lang, &[&values.join(", ")]));
+        text = format!("{text} {}", HelpMsg::CliHelpValues.fill(lang, &[&values.join(", ")]));
     }
-    let heading = if arg.is_positional() { Msg::CliHelpArguments } else { Msg::CliHelpOptions };
+    let heading = if arg.is_positional() { HelpMsg::CliHelpArguments } else { HelpMsg::CliHelpOptions };
     // A longer English text clap or a doc comment gave for `--help` would win over this one there.
     let arg = arg.long_help(None::<&str>);
     arg.help(text).help_heading(heading.get(lang)).hide_default_value(true).hide_possible_values(true)
 }
 
 /// The about of a subcommand (by its path of names; "" is khaosat itself), and more for `--help`.
-fn about(path: &str) -> Option<(Msg, Option<Msg>)> {
+fn about(path: &str) -> Option<(HelpMsg, Option<HelpMsg>)> {
     // The `help` subcommand clap adds to every command that has subcommands …
     if path == "help" || path.ends_with(" help") {
-        return Some((Msg::CliHelpCommand, None));
+        return Some((HelpMsg::CliHelpCommand, None));
     }
     // … holds copies of the commands it can tell about (for completions): same texts.
     let path = path.split(' ').filter(|word| *word != "help").collect::<Vec<_>>().join(" ");
     let about = match path.as_str() {
-        "" => Msg::CliAbout,
-        "new" => Msg::CliCmdNew,
-        "edit" => Msg::CliCmdEdit,
-        "validate" => return Some((Msg::CliCmdValidate, Some(Msg::CliCmdValidateMore))),
-        "template" => Msg::CliCmdTemplate,
-        "template list" => Msg::CliCmdTemplateList,
-        "template show" => Msg::CliCmdTemplateShow,
-        "template check" => Msg::CliCmdTemplateCheck,
-        "completions" => Msg::CliCmdCompletions,
-        "summary" => Msg::CliCmdSummary,
-        "config" => Msg::CliCmdConfig,
-        "config path" => Msg::CliCmdConfigPath,
-        "round" => Msg::CliCmdRound,
-        "round new" => Msg::CliCmdRoundNew,
-        "round plan" => Msg::CliCmdRoundPlan,
-        "round show" => Msg::CliCmdRoundShow,
-        "compare" => Msg::CliCmdCompare,
-        "report" => Msg::CliCmdReport,
-        "finalise" => Msg::CliCmdFinalise,
-        "reopen" => Msg::CliCmdReopen,
+        "" => HelpMsg::CliAbout,
+        "new" => HelpMsg::CliCmdNew,
+        "edit" => HelpMsg::CliCmdEdit,
+        "validate" => return Some((HelpMsg::CliCmdValidate, Some(HelpMsg::CliCmdValidateMore))),
+        "template" => HelpMsg::CliCmdTemplate,
+        "template list" => HelpMsg::CliCmdTemplateList,
+        "template show" => HelpMsg::CliCmdTemplateShow,
+        "template check" => HelpMsg::CliCmdTemplateCheck,
+        "completions" => HelpMsg::CliCmdCompletions,
+        "summary" => HelpMsg::CliCmdSummary,
+        "config" => HelpMsg::CliCmdConfig,
+        "config path" => HelpMsg::CliCmdConfigPath,
+        "round" => HelpMsg::CliCmdRound,
+        "round new" => HelpMsg::CliCmdRoundNew,
+        "round plan" => HelpMsg::CliCmdRoundPlan,
+        "round show" => HelpMsg::CliCmdRoundShow,
+        "compare" => HelpMsg::CliCmdCompare,
+        "report" => HelpMsg::CliCmdReport,
+        "finalise" => HelpMsg::CliCmdFinalise,
+        "reopen" => HelpMsg::CliCmdReopen,
         _ => return None,
     };
     Some((about, None))
 }
 
 /// The help of argument `id` of the subcommand at `path`. Global arguments are the same everywhere.
-fn arg_help(path: &str, id: &str) -> Option<Msg> {
+fn arg_help(path: &str, id: &str) -> Option<HelpMsg> {
     let global = match id {
-        "lang" => Some(Msg::CliArgLang),
-        "dir" => Some(Msg::CliArgDir),
-        "templates" => Some(Msg::CliArgTemplate),
-        "config" => Some(Msg::CliArgConfig),
+        "lang" => Some(HelpMsg::CliArgLang),
+        "dir" => Some(HelpMsg::CliArgDir),
+        "templates" => Some(HelpMsg::CliArgTemplate),
+        "config" => Some(HelpMsg::CliArgConfig),
         _ => None,
     };
     if global.is_some() {
         return global;
     }
     Some(match (path, id) {
-        ("new", "branch") | ("round plan", "branch") => Msg::CliArgBranch,
-        ("new", "committee") => Msg::CliArgNewCommittee,
-        ("new", "branch_type") => Msg::CliArgNewType,
-        ("new", "date") => Msg::CliArgNewDate,
-        ("new", "kind") => Msg::CliArgKind,
-        ("new", "inspectors") => Msg::CliArgInspector,
-        ("new", "round") => Msg::CliArgRound,
-        ("new", "rules") => Msg::CliArgRules,
-        ("template show", "id") => Msg::CliArgTemplateId,
-        ("edit" | "finalise" | "reopen", "file") => Msg::CliArgVisitFile,
-        ("validate" | "summary", "paths") => Msg::CliArgPaths,
-        ("template check", "file") => Msg::CliArgTemplateFile,
-        ("completions", "shell") => Msg::CliArgShell,
-        ("summary", "format") => Msg::CliArgSummaryFormat,
-        ("summary", "output") => Msg::CliArgOutput,
-        ("summary", "strict") => Msg::CliArgStrict,
-        ("summary", "committee") => Msg::CliArgFilterCommittee,
-        ("summary", "branch_type") => Msg::CliArgFilterType,
-        ("summary", "inspector") => Msg::CliArgFilterInspector,
-        ("summary", "from") => Msg::CliArgFrom,
-        ("summary", "to") => Msg::CliArgTo,
-        ("summary", "final_only") => Msg::CliArgFinalOnly,
-        ("round new", "decision") => Msg::CliArgDecision,
-        ("round new", "date") => Msg::CliArgDecisionDate,
-        ("round new", "title") => Msg::CliArgTitle,
-        ("round new", "issued_by") => Msg::CliArgIssuedBy,
-        ("round new", "from") => Msg::CliArgRoundFrom,
-        ("round new", "to") => Msg::CliArgRoundTo,
-        ("round new", "members") => Msg::CliArgMember,
-        ("round new", "documents") => Msg::CliArgDocument,
-        ("round plan", "committee") => Msg::CliArgPlanCommittee,
-        ("round plan", "branch_type") => Msg::CliArgPlanType,
-        ("round plan", "date") => Msg::CliArgPlanDate,
-        ("round plan", "inspector") => Msg::CliArgPlanInspector,
-        ("report", "paths") => Msg::CliArgReportPaths,
-        ("report", "format") => Msg::CliArgReportFormat,
-        ("report", "output") => Msg::CliArgReportOutput,
-        ("report", "strict") => Msg::CliArgReportStrict,
-        ("compare", "old") => Msg::CliArgCompareOld,
-        ("compare", "new") => Msg::CliArgCompareNew,
-        ("compare", "format") => Msg::CliArgCompareFormat,
-        ("finalise", "by") => Msg::CliArgFinaliseBy,
-        ("reopen", "reason") => Msg::CliArgReason,
-        ("reopen", "by") => Msg::CliArgReopenBy,
+        ("new", "branch") | ("round plan", "branch") => HelpMsg::CliArgBranch,
+        ("new", "committee") => HelpMsg::CliArgNewCommittee,
+        ("new", "branch_type") => HelpMsg::CliArgNewType,
+        ("new", "date") => HelpMsg::CliArgNewDate,
+        ("new", "kind") => HelpMsg::CliArgKind,
+        ("new", "inspectors") => HelpMsg::CliArgInspector,
+        ("new", "round") => HelpMsg::CliArgRound,
+        ("new", "rules") => HelpMsg::CliArgRules,
+        ("template show", "id") => HelpMsg::CliArgTemplateId,
+        ("edit" | "finalise" | "reopen", "file") => HelpMsg::CliArgVisitFile,
+        ("validate" | "summary", "paths") => HelpMsg::CliArgPaths,
+        ("template check", "file") => HelpMsg::CliArgTemplateFile,
+        ("completions", "shell") => HelpMsg::CliArgShell,
+        ("summary", "format") => HelpMsg::CliArgSummaryFormat,
+        ("summary", "output") => HelpMsg::CliArgOutput,
+        ("summary", "strict") => HelpMsg::CliArgStrict,
+        ("summary", "committee") => HelpMsg::CliArgFilterCommittee,
+        ("summary", "branch_type") => HelpMsg::CliArgFilterType,
+        ("summary", "inspector") => HelpMsg::CliArgFilterInspector,
+        ("summary", "from") => HelpMsg::CliArgFrom,
+        ("summary", "to") => HelpMsg::CliArgTo,
+        ("summary", "final_only") => HelpMsg::CliArgFinalOnly,
+        ("round new", "decision") => HelpMsg::CliArgDecision,
+        ("round new", "date") => HelpMsg::CliArgDecisionDate,
+        ("round new", "title") => HelpMsg::CliArgTitle,
+        ("round new", "issued_by") => HelpMsg::CliArgIssuedBy,
+        ("round new", "from") => HelpMsg::CliArgRoundFrom,
+        ("round new", "to") => HelpMsg::CliArgRoundTo,
+        ("round new", "members") => HelpMsg::CliArgMember,
+        ("round new", "documents") => HelpMsg::CliArgDocument,
+        ("round plan", "committee") => HelpMsg::CliArgPlanCommittee,
+        ("round plan", "branch_type") => HelpMsg::CliArgPlanType,
+        ("round plan", "date") => HelpMsg::CliArgPlanDate,
+        ("round plan", "inspector") => HelpMsg::CliArgPlanInspector,
+        ("report", "paths") => HelpMsg::CliArgReportPaths,
+        ("report", "format") => HelpMsg::CliArgReportFormat,
+        ("report", "output") => HelpMsg::CliArgReportOutput,
+        ("report", "strict") => HelpMsg::CliArgReportStrict,
+        ("compare", "old") => HelpMsg::CliArgCompareOld,
+        ("compare", "new") => HelpMsg::CliArgCompareNew,
+        ("compare", "format") => HelpMsg::CliArgCompareFormat,
+        ("finalise", "by") => HelpMsg::CliArgFinaliseBy,
+        ("reopen", "reason") => HelpMsg::CliArgReason,
+        ("reopen", "by") => HelpMsg::CliArgReopenBy,
         _ => return None,
     })
 }

@@ -21,7 +21,7 @@ use crate::core::text::display_safe;
 use crate::export::{self, one_line, report_docx, report_md};
 use crate::store::report::{GatherError, Gathered, gather_report};
 use crate::store::save::write_atomic;
-use crate::strings::Msg;
+use crate::strings::{Msg, ReportMsg};
 
 /// The formats of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -54,7 +54,7 @@ pub struct ReportArgs {
 pub fn run(ctx: &Context, args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
     let lang = ctx.lang;
     if args.format == ReportFormat::Docx && args.output.is_none() {
-        return Err(Failure::usage(Msg::RptDocxNeedsOutput.get(lang).to_string()));
+        return Err(Failure::usage(ReportMsg::RptDocxNeedsOutput.get(lang).to_string()));
     }
     let shown = |path: &std::path::Path| display_safe(&path.to_string_lossy(), false);
     let gathered = gather_report(&args.paths, &ctx.templates, lang).map_err(|e| match e {
@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, args: &ReportArgs, out: &mut dyn Write, err: &mut dyn 
         }
     }
     for blank in built.report.blanks() {
-        writeln!(err, "{}", Msg::RptBlankLine.fill(lang, &[&one_line(&blank)]))?;
+        writeln!(err, "{}", ReportMsg::RptBlankLine.fill(lang, &[&one_line(&blank)]))?;
     }
     for warning in &warnings {
         writeln!(err, "{}", one_line(warning))?;

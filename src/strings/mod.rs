@@ -1,5 +1,6 @@
-//! Every user-facing text, in Vietnamese and English, side by side in one table
-//! (`messages.rs`); here the languages and how a message is filled in.
+//! Every user-facing text, in Vietnamese and English, side by side: the general table
+//! (`messages.rs`, [`Msg`]), the report's words (`report.rs`, [`ReportMsg`]) and `--help`'s
+//! (`cli_help.rs`, [`HelpMsg`]); here the languages and how a message is filled in.
 //!
 //! Parametrised messages use `{0}`, `{1}` … placeholders filled by [`Msg::fill`].
 
@@ -31,35 +32,44 @@ impl Lang {
     }
 }
 
+/// A table of messages: an enum of keys, each with its Vietnamese and English text, `get` and
+/// `fill`. One table per area, so that no table grows past what a reader can take in.
 macro_rules! messages {
-    ($($name:ident => $vi:literal, $en:literal;)*) => {
+    ($table:ident; $($name:ident => $vi:literal, $en:literal;)*) => {
         /// A message key. `get` gives its text in a language.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Msg { $($name),* }
+        pub enum $table { $($name),* }
 
-        impl Msg {
+        impl $table {
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((Msg::$name, Lang::Vi) => $vi, (Msg::$name, Lang::En) => $en,)*
+                    $(($table::$name, Lang::Vi) => $vi, ($table::$name, Lang::En) => $en,)*
                 }
+            }
+
+            /// The text with `{0}`, `{1}` … replaced by `args`.
+            pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+                super::fill(self.get(lang), args)
             }
         }
     };
 }
 
-impl Msg {
-    /// The text with `{0}`, `{1}` … replaced by `args`.
-    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-        let mut text = self.get(lang).to_string();
-        for (i, arg) in args.iter().enumerate() {
-            text = text.replace(&format!("{{{i}}}"), &arg.to_string());
-        }
-        text
+/// `text` with `{0}`, `{1}` … replaced by `args`.
+fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut text = text.to_string();
+    for (i, arg) in args.iter().enumerate() {
+        text = text.replace(&format!("{{{i}}}"), &arg.to_string());
     }
+    text
 }
 
+mod cli_help;
 mod messages;
+mod report;
+pub use cli_help::HelpMsg;
 pub use messages::Msg;
+pub use report::ReportMsg;
 
 #[cfg(test)]
 mod tests {

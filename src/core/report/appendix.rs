@@ -17,7 +17,7 @@ use crate::core::summary::{AnswerCell, Summary, VisitInfo};
 use crate::core::template::{Kind, Template};
 use crate::core::text::{name_key, number_text};
 use crate::core::visit::VisitStatus;
-use crate::strings::{Lang, Msg};
+use crate::strings::{Lang, Msg, ReportMsg};
 
 /// What is wrong with, or to be said of, the visits a report is built from.
 pub struct Bookkeeping<'s> {
@@ -78,7 +78,7 @@ impl<'s> Bookkeeping<'s> {
             .map(|&i| {
                 let v = &self.summary.visits[i];
                 let (name, date, _) = self.visit_words(v);
-                Msg::RptVisitOfRound.fill(lang, &[&name, &date, &safe(v.round.as_deref().unwrap_or_default())])
+                ReportMsg::RptVisitOfRound.fill(lang, &[&name, &date, &safe(v.round.as_deref().unwrap_or_default())])
             })
             .collect::<Vec<_>>()
             .join("; ")
@@ -90,32 +90,32 @@ impl<'s> Bookkeeping<'s> {
         let s = self.summary;
         let mut out = Vec::new();
         if no_round {
-            out.push(Msg::RptWarnNoRound.get(lang).to_string());
+            out.push(ReportMsg::RptWarnNoRound.get(lang).to_string());
         }
         if !self.several_rounds.is_empty() {
-            out.push(Msg::RptWarnRounds.fill(lang, &[&self.several_rounds.join(", ")]));
+            out.push(ReportMsg::RptWarnRounds.fill(lang, &[&self.several_rounds.join(", ")]));
         }
         if let Some(decision) = &self.decision
             && !self.other_round.is_empty()
         {
             let args: [&dyn std::fmt::Display; 3] =
                 [&self.other_round.len(), &safe(decision), &self.other_round_list()];
-            out.push(Msg::RptWarnOtherRound.fill(lang, &args));
+            out.push(ReportMsg::RptWarnOtherRound.fill(lang, &args));
         }
         for &i in &self.drafts {
             let (name, date, file) = self.visit_words(&s.visits[i]);
-            out.push(Msg::RptWarnDraft.fill(lang, &[&name, &date, &file]));
+            out.push(ReportMsg::RptWarnDraft.fill(lang, &[&name, &date, &file]));
         }
         for i in s.edited_after_final() {
             let (name, date, file) = self.visit_words(&s.visits[i]);
-            out.push(Msg::RptWarnEdited.fill(lang, &[&name, &date, &file]));
+            out.push(ReportMsg::RptWarnEdited.fill(lang, &[&name, &date, &file]));
         }
         for d in &s.duplicates {
             let [name, date, files] = self.duplicate_args(d);
-            out.push(Msg::RptWarnDuplicate.fill(lang, &[&name, &date, &files]));
+            out.push(ReportMsg::RptWarnDuplicate.fill(lang, &[&name, &date, &files]));
         }
         if !self.missing.is_empty() {
-            out.push(Msg::RptWarnMissing.fill(lang, &[&self.missing.len(), &self.missing.join("; ")]));
+            out.push(ReportMsg::RptWarnMissing.fill(lang, &[&self.missing.len(), &self.missing.join("; ")]));
         }
         out
     }
@@ -147,40 +147,40 @@ impl<'s> Bookkeeping<'s> {
         }
         for &i in &self.drafts {
             let (name, date, file) = self.visit_words(&s.visits[i]);
-            notes.push(Msg::RptNoteDraft.fill(lang, &[&name, &date, &file]));
+            notes.push(ReportMsg::RptNoteDraft.fill(lang, &[&name, &date, &file]));
         }
         for i in s.edited_after_final() {
             let (name, date, file) = self.visit_words(&s.visits[i]);
-            notes.push(Msg::RptNoteEdited.fill(lang, &[&name, &date, &file]));
+            notes.push(ReportMsg::RptNoteEdited.fill(lang, &[&name, &date, &file]));
         }
         for d in &s.duplicates {
             let [name, date, files] = self.duplicate_args(d);
-            notes.push(Msg::RptNoteDuplicate.fill(lang, &[&name, &date, &files]));
+            notes.push(ReportMsg::RptNoteDuplicate.fill(lang, &[&name, &date, &files]));
         }
         if let Some(decision) = &self.decision
             && !self.other_round.is_empty()
         {
-            notes.push(Msg::RptNoteOtherRound.fill(lang, &[&safe(decision), &self.other_round_list()]));
+            notes.push(ReportMsg::RptNoteOtherRound.fill(lang, &[&safe(decision), &self.other_round_list()]));
         }
         if !self.several_rounds.is_empty() {
-            notes.push(Msg::RptNoteRounds.fill(lang, &[&self.several_rounds.join(", ")]));
+            notes.push(ReportMsg::RptNoteRounds.fill(lang, &[&self.several_rounds.join(", ")]));
         }
         if !self.missing.is_empty() {
-            notes.push(Msg::RptNoteMissing.fill(lang, &[&self.missing.join("; ")]));
+            notes.push(ReportMsg::RptNoteMissing.fill(lang, &[&self.missing.join("; ")]));
         }
         for skipped in &s.skipped {
             let place = match skipped.position {
                 Some((line, col)) => format!("{}:{line}:{col}", safe(&skipped.path.to_string_lossy())),
                 None => safe(&skipped.path.to_string_lossy()),
             };
-            notes.push(Msg::RptNoteSkipped.fill(lang, &[&place, &safe(&skipped.reason)]));
+            notes.push(ReportMsg::RptNoteSkipped.fill(lang, &[&place, &safe(&skipped.reason)]));
         }
         for f in in_meeting_order(&s.findings, order) {
             let branches: Vec<String> = s.failing_visits(f).map(|v| self.names.name(&v.branch, &v.committee)).collect();
             let counts = Msg::SumNotAssessed.fill(lang, &[&f.not_applicable, &f.unanswered, &f.not_in_template]);
             let args: [&dyn std::fmt::Display; 6] =
                 [&item_text(s, &f.id), &safe(&f.id), &f.failing(), &f.assessed, &branches.join("; "), &counts];
-            notes.push(Msg::RptNoteFinding.fill(lang, &args));
+            notes.push(ReportMsg::RptNoteFinding.fill(lang, &args));
         }
         notes
     }
@@ -194,7 +194,7 @@ pub fn appendix(
     templates: &[Template],
 ) -> Appendix {
     Appendix {
-        title: Msg::RptAppendix.get(summary.lang).to_string(),
+        title: ReportMsg::RptAppendix.get(summary.lang).to_string(),
         notes: books.notes(order),
         tables: tables(summary, &books.names, templates),
     }
@@ -217,7 +217,7 @@ fn tables(summary: &Summary, names: &BranchNames, templates: &[Template]) -> Vec
         .filter(|section| !section.items.is_empty())
         .enumerate()
         .map(|(n, section)| {
-            let mut columns = vec![Msg::RptColBranch.get(lang).to_string()];
+            let mut columns = vec![ReportMsg::RptColBranch.get(lang).to_string()];
             // Numbered columns, the questions under the table: a heading of a whole question made
             // the Word tables a page tall.
             columns.extend((1..=section.items.len()).map(|n| n.to_string()));
@@ -232,8 +232,11 @@ fn tables(summary: &Summary, names: &BranchNames, templates: &[Template]) -> Vec
                 .map(|&v| {
                     let visit = &summary.visits[v];
                     let name = names.name(&visit.branch, &visit.committee);
-                    let name =
-                        if visit.status == VisitStatus::Draft { Msg::RptDraftRow.fill(lang, &[&name]) } else { name };
+                    let name = if visit.status == VisitStatus::Draft {
+                        ReportMsg::RptDraftRow.fill(lang, &[&name])
+                    } else {
+                        name
+                    };
                     let mut row = vec![name];
                     for item in &section.items {
                         let answer = visit.answers.as_ref().and_then(|a| a.get(&item.id));
@@ -243,7 +246,12 @@ fn tables(summary: &Summary, names: &BranchNames, templates: &[Template]) -> Vec
                     row
                 })
                 .collect();
-            Table { title: Msg::RptTableTitle.fill(lang, &[&(n + 1), &safe(&section.title)]), columns, rows, legend }
+            Table {
+                title: ReportMsg::RptTableTitle.fill(lang, &[&(n + 1), &safe(&section.title)]),
+                columns,
+                rows,
+                legend,
+            }
         })
         .collect()
 }

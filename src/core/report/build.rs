@@ -19,7 +19,7 @@ use crate::core::round::{Coverage, Round};
 use crate::core::summary::{Finding, Summary, TextLine, lower_first, quantified};
 use crate::core::template::Template;
 use crate::core::text::{fold, name_key};
-use crate::strings::{Lang, Msg};
+use crate::strings::{Lang, Msg, ReportMsg};
 
 /// The role, in a round's list of members, of the one who signs by default.
 const HEAD_OF_TEAM: &str = "Trưởng đoàn";
@@ -44,16 +44,22 @@ pub fn build(summary: &Summary, round: Option<&Round>, text: &ReportText, templa
     let report = Report {
         layout: PageLayout::default(),
         heading: heading(text, lang),
-        title: Msg::RptTitle.get(lang).to_string(),
+        title: ReportMsg::RptTitle.get(lang).to_string(),
         subject: subject(text, round, lang),
         opening: opening(summary, round, coverage, text, lang),
         parts: vec![
             results,
-            team_part("II.", Msg::RptPartCauses, &text.causes, Msg::RptBlankCauses, lang),
-            team_part("III.", Msg::RptPartRecommendations, &text.recommendations, Msg::RptBlankRecommendations, lang),
+            team_part("II.", ReportMsg::RptPartCauses, &text.causes, ReportMsg::RptBlankCauses, lang),
+            team_part(
+                "III.",
+                ReportMsg::RptPartRecommendations,
+                &text.recommendations,
+                ReportMsg::RptBlankRecommendations,
+                lang,
+            ),
         ],
         signature: signature(text, round, lang),
-        recipients_title: Msg::RptRecipients.get(lang).to_string(),
+        recipients_title: ReportMsg::RptRecipients.get(lang).to_string(),
         recipients: recipients(text, lang),
         appendix: appendix(summary, &books, &order, templates),
     };
@@ -70,30 +76,35 @@ fn given(text: impl Into<String>) -> Paragraph {
     vec![Text::Given(text.into())]
 }
 
-fn blank(what: Msg, lang: Lang) -> Paragraph {
+fn blank(what: ReportMsg, lang: Lang) -> Paragraph {
     vec![Text::Blank(what.get(lang).to_string())]
 }
 
 /// `text` when there is some (made safe), else a blank.
-fn or_blank(text: &str, what: Msg, lang: Lang) -> Paragraph {
+fn or_blank(text: &str, what: ReportMsg, lang: Lang) -> Paragraph {
     if text.trim().is_empty() { blank(what, lang) } else { given(safe(text)) }
 }
 
 fn heading(text: &ReportText, lang: Lang) -> Heading {
     let issuer = if text.issuer.is_empty() {
-        vec![Text::Blank(Msg::RptBlankIssuer.get(lang).to_string()), Text::Given(Msg::RptTeam.get(lang).to_string())]
+        vec![
+            Text::Blank(ReportMsg::RptBlankIssuer.get(lang).to_string()),
+            Text::Given(ReportMsg::RptTeam.get(lang).to_string()),
+        ]
     } else {
         text.issuer.iter().map(|line| Text::Given(safe(line).to_uppercase())).collect()
     };
     let symbol =
-        if text.symbol.trim().is_empty() { given(Msg::RptSymbol.get(lang)) } else { given(safe(&text.symbol)) };
-    let number = runs(Msg::RptNumber.get(lang), &[or_blank(&text.number, Msg::RptBlankNumber, lang), symbol]);
+        if text.symbol.trim().is_empty() { given(ReportMsg::RptSymbol.get(lang)) } else { given(safe(&text.symbol)) };
+    let number =
+        runs(ReportMsg::RptNumber.get(lang), &[or_blank(&text.number, ReportMsg::RptBlankNumber, lang), symbol]);
     let date = match text.date {
         Some(date) => given(heading_date(date, lang)),
-        None => blank(Msg::RptBlankDate, lang),
+        None => blank(ReportMsg::RptBlankDate, lang),
     };
-    let place_date = runs(Msg::RptPlaceDate.get(lang), &[or_blank(&text.place, Msg::RptBlankPlace, lang), date]);
-    Heading { issuer, number, party: Msg::RptParty.get(lang).to_string(), place_date }
+    let place_date =
+        runs(ReportMsg::RptPlaceDate.get(lang), &[or_blank(&text.place, ReportMsg::RptBlankPlace, lang), date]);
+    Heading { issuer, number, party: ReportMsg::RptParty.get(lang).to_string(), place_date }
 }
 
 fn subject(text: &ReportText, round: Option<&Round>, lang: Lang) -> Paragraph {
@@ -101,8 +112,8 @@ fn subject(text: &ReportText, round: Option<&Round>, lang: Lang) -> Paragraph {
         return given(safe(&text.subject));
     }
     match round {
-        Some(r) if !r.decision.trim().is_empty() => given(Msg::RptSubjectRound.fill(lang, &[&safe(&r.decision)])),
-        _ => given(Msg::RptSubject.get(lang)),
+        Some(r) if !r.decision.trim().is_empty() => given(ReportMsg::RptSubjectRound.fill(lang, &[&safe(&r.decision)])),
+        _ => given(ReportMsg::RptSubject.get(lang)),
     }
 }
 
@@ -130,40 +141,41 @@ fn opening(
     let named = (summary.rounds.len() == 1).then(|| summary.rounds[0].as_str());
     let decision = match round.map(|r| r.decision.as_str()).or(named) {
         Some(d) if !d.trim().is_empty() => given(safe(d)),
-        _ => blank(Msg::RptBlankDecision, lang),
+        _ => blank(ReportMsg::RptBlankDecision, lang),
     };
     let decision_date = match round {
         Some(r) => given(short_date(r.decision_date, lang)),
-        None => blank(Msg::RptBlankDecisionDate, lang),
+        None => blank(ReportMsg::RptBlankDecisionDate, lang),
     };
-    let issued_by = or_blank(round.map_or("", |r| r.issued_by.as_str()), Msg::RptBlankIssuedBy, lang);
+    let issued_by = or_blank(round.map_or("", |r| r.issued_by.as_str()), ReportMsg::RptBlankIssuedBy, lang);
     let about = match round.map(|r| safe(&r.title)).filter(|t| !t.is_empty()) {
         // "về việc kiểm tra …": lowered inside the Vietnamese sentence; the title stays as written
         // (in Vietnamese) inside an English one.
-        Some(title) if lang == Lang::Vi => given(Msg::RptAbout.fill(lang, &[&lower_first(&title)])),
-        Some(title) => given(Msg::RptAbout.fill(lang, &[&title])),
+        Some(title) if lang == Lang::Vi => given(ReportMsg::RptAbout.fill(lang, &[&lower_first(&title)])),
+        Some(title) => given(ReportMsg::RptAbout.fill(lang, &[&title])),
         None => Vec::new(),
     };
     let period = round.map(|r| (r.from, r.to)).or_else(|| summary.period());
     // "từ ngày 04/4 đến ngày 21/4/2022", or "ngày 05/4/2022" for a round of one day.
     let period = match period {
-        Some((from, to)) if from == to => runs(Msg::RptPeriodDay.get(lang), &[given(short_date(from, lang))]),
+        Some((from, to)) if from == to => runs(ReportMsg::RptPeriodDay.get(lang), &[given(short_date(from, lang))]),
         Some((from, to)) => {
             let (from, to) = period_dates(from, to, lang);
-            runs(Msg::RptPeriodRange.get(lang), &[given(from), given(to)])
+            runs(ReportMsg::RptPeriodRange.get(lang), &[given(from), given(to)])
         }
-        None => {
-            runs(Msg::RptPeriodRange.get(lang), &[blank(Msg::RptBlankPeriod, lang), blank(Msg::RptBlankPeriod, lang)])
-        }
+        None => runs(
+            ReportMsg::RptPeriodRange.get(lang),
+            &[blank(ReportMsg::RptBlankPeriod, lang), blank(ReportMsg::RptBlankPeriod, lang)],
+        ),
     };
     let count = match coverage {
-        Some(c) => Msg::RptPlannedCount.fill(lang, &[&c.visited(), &c.planned()]),
-        None => Msg::RptBranchCount.fill(lang, &[&count_text(summary.branch_count(), lang)]),
+        Some(c) => ReportMsg::RptPlannedCount.fill(lang, &[&c.visited(), &c.planned()]),
+        None => ReportMsg::RptBranchCount.fill(lang, &[&count_text(summary.branch_count(), lang)]),
     };
     let branches = branches_by_committee(summary, lang);
-    let branches = if branches.is_empty() { blank(Msg::RptBlankBranches, lang) } else { given(branches) };
+    let branches = if branches.is_empty() { blank(ReportMsg::RptBlankBranches, lang) } else { given(branches) };
     let args = [decision, decision_date, issued_by, about, period, given(count), branches];
-    let mut paragraphs = vec![runs(Msg::RptOpening.get(lang), &args)];
+    let mut paragraphs = vec![runs(ReportMsg::RptOpening.get(lang), &args)];
     if let Some(r) = round.filter(|r| !r.members.is_empty()) {
         let members: Vec<String> = r
             .members
@@ -172,7 +184,7 @@ fn opening(
                 if m.role.trim().is_empty() { safe(&m.name) } else { format!("{} ({})", safe(&m.name), safe(&m.role)) }
             })
             .collect();
-        paragraphs.push(given(Msg::RptMembers.fill(lang, &[&members.join("; ")])));
+        paragraphs.push(given(ReportMsg::RptMembers.fill(lang, &[&members.join("; ")])));
     }
     paragraphs
 }
@@ -209,7 +221,7 @@ fn branches_by_committee(summary: &Summary, lang: Lang) -> String {
         .map(|g| {
             let names: Vec<String> = g.branches.into_iter().map(|(_, name)| name).collect();
             let names = joined(&names, lang);
-            if g.committee.is_empty() { names } else { Msg::RptBranchesOf.fill(lang, &[&names, &g.committee]) }
+            if g.committee.is_empty() { names } else { ReportMsg::RptBranchesOf.fill(lang, &[&names, &g.committee]) }
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -224,7 +236,7 @@ fn results(
     lang: Lang,
     warnings: &mut Vec<String>,
 ) -> Part {
-    let mut blocks = vec![Block::Heading { number: "1.".into(), title: Msg::RptStrengths.get(lang).to_string() }];
+    let mut blocks = vec![Block::Heading { number: "1.".into(), title: ReportMsg::RptStrengths.get(lang).to_string() }];
     for s in &summary.strengths {
         // Said of every branch assessed, a strength needs no count.
         let text = if s.passing < s.assessed {
@@ -236,9 +248,9 @@ fn results(
     }
     blocks.extend(written_lines(summary, names, &summary.other_strengths));
     if blocks.len() == 1 {
-        blocks.push(Block::Paragraph(blank(Msg::RptBlankStrengths, lang)));
+        blocks.push(Block::Paragraph(blank(ReportMsg::RptBlankStrengths, lang)));
     }
-    blocks.push(Block::Heading { number: "2.".into(), title: Msg::RptLimitations.get(lang).to_string() });
+    blocks.push(Block::Heading { number: "2.".into(), title: ReportMsg::RptLimitations.get(lang).to_string() });
     let before = blocks.len();
     for f in in_meeting_order(&summary.findings, order) {
         blocks.push(Block::Item(limitation(summary, f, lang, warnings)));
@@ -247,7 +259,7 @@ fn results(
     if blocks.len() == before {
         blocks.push(Block::Paragraph(given(Msg::SumNoFindings.get(lang))));
     }
-    Part { number: "I.".into(), title: Msg::RptPartResults.get(lang).to_string(), blocks }
+    Part { number: "I.".into(), title: ReportMsg::RptPartResults.get(lang).to_string(), blocks }
 }
 
 /// A limitation's line: its quantifier, its count and its sentence; a blank for a sentence the
@@ -257,9 +269,13 @@ fn limitation(summary: &Summary, f: &Finding, lang: Lang, warnings: &mut Vec<Str
         return given(sentence(&safe(&f.sentence(lang))));
     }
     let question = item_text(summary, &f.id);
-    warnings.push(Msg::RptWarnNoSentence.fill(lang, &[&safe(&f.id), &question]));
+    warnings.push(ReportMsg::RptWarnNoSentence.fill(lang, &[&safe(&f.id), &question]));
     let quantifier = quantified(f.failing(), f.assessed, "", lang);
-    vec![Text::Given(quantifier), Text::Blank(Msg::RptBlankFinding.fill(lang, &[&question])), Text::Given(".".into())]
+    vec![
+        Text::Given(quantifier),
+        Text::Blank(ReportMsg::RptBlankFinding.fill(lang, &[&question])),
+        Text::Given(".".into()),
+    ]
 }
 
 /// The lines inspectors wrote themselves (other strengths, other limitations), each with its branch.
@@ -276,13 +292,13 @@ fn written_lines(summary: &Summary, names: &BranchNames, lines: &[TextLine]) -> 
 }
 
 /// A part written by the team (causes, recommendations): its paragraphs, or a blank.
-fn team_part(number: &str, title: Msg, text: &str, missing: Msg, lang: Lang) -> Part {
+fn team_part(number: &str, title: ReportMsg, text: &str, missing: ReportMsg, lang: Lang) -> Part {
     let blocks = team_blocks(text).unwrap_or_else(|| vec![Block::Paragraph(blank(missing, lang))]);
     Part { number: number.into(), title: title.get(lang).to_string(), blocks }
 }
 
 fn signature(text: &ReportText, round: Option<&Round>, lang: Lang) -> Signature {
-    let capitals = |written: &str, default: Msg| {
+    let capitals = |written: &str, default: ReportMsg| {
         Text::Given(if written.trim().is_empty() {
             default.get(lang).to_string()
         } else {
@@ -294,12 +310,12 @@ fn signature(text: &ReportText, round: Option<&Round>, lang: Lang) -> Signature 
     });
     let name = match (text.signer.name.trim(), head) {
         ("", Some(member)) if !member.name.trim().is_empty() => Text::Given(safe(&member.name)),
-        ("", _) => Text::Blank(Msg::RptBlankSigner.get(lang).to_string()),
+        ("", _) => Text::Blank(ReportMsg::RptBlankSigner.get(lang).to_string()),
         (name, _) => Text::Given(safe(name)),
     };
     Signature {
-        on_behalf: capitals(&text.signer.on_behalf, Msg::RptOnBehalf),
-        role: capitals(&text.signer.role, Msg::RptHeadOfTeam),
+        on_behalf: capitals(&text.signer.on_behalf, ReportMsg::RptOnBehalf),
+        role: capitals(&text.signer.role, ReportMsg::RptHeadOfTeam),
         name,
     }
 }
@@ -315,11 +331,11 @@ fn recipients(text: &ReportText, lang: Lang) -> Vec<Text> {
         .map(|r| Text::Given(format!("- {}", safe(&r))))
         .collect();
     if lines.is_empty() {
-        lines.push(Text::Blank(Msg::RptBlankRecipients.get(lang).to_string()));
+        lines.push(Text::Blank(ReportMsg::RptBlankRecipients.get(lang).to_string()));
     }
-    let filed = fold(Msg::RptFiledWord.get(lang));
+    let filed = fold(ReportMsg::RptFiledWord.get(lang));
     if !text.recipients.iter().any(|r| fold(&bare(r)).starts_with(&filed)) {
-        lines.push(Text::Given(format!("- {}", Msg::RptFiled.get(lang))));
+        lines.push(Text::Given(format!("- {}", ReportMsg::RptFiled.get(lang))));
     }
     lines
 }

@@ -10,7 +10,7 @@ use crate::core::round::{Member, Round};
 use crate::core::summary::{Filters, Summary, SummaryBuilder};
 use crate::core::template::Template;
 use crate::core::visit::{Answer, Value, Visit, VisitStatus};
-use crate::strings::{Lang, Msg};
+use crate::strings::{Lang, ReportMsg};
 use crate::testing::{answer_all_passing, enter_passing_facts, sample_facts, sample_visit};
 
 /// A final visit of `branch` with nothing to find but `spoiled` answered to fail.
@@ -199,7 +199,7 @@ fn bad_input_still_builds_with_a_warning_for_each_fault() {
     // No round file: the decision's number comes from the visits that name one … but they name two.
     let built = build(&summary, None, &ReportText::default(), std::slice::from_ref(&template));
     let w = &built.warnings;
-    assert!(w.contains(&Msg::RptWarnNoRound.get(Lang::Vi).to_string()), "{w:#?}");
+    assert!(w.contains(&ReportMsg::RptWarnNoRound.get(Lang::Vi).to_string()), "{w:#?}");
     assert!(w.iter().any(|l| l.starts_with("Các phiếu thuộc nhiều đợt kiểm tra: 967-QĐ/QU, 1024-QĐ/QU")), "{w:#?}");
     assert!(
         w.iter().any(|l| l == "Chi bộ số 12 (Đảng bộ phường Mai Dịch), ngày 05/4/2022: phiếu còn là bản nháp (v1.ron)"),
@@ -225,7 +225,7 @@ fn bad_input_still_builds_with_a_warning_for_each_fault() {
         w.iter().any(|l| l.starts_with("1 phiếu không thuộc đợt 967-QĐ/QU mà báo cáo nói về: Chi bộ số 13")),
         "{w:#?}"
     );
-    assert!(!w.contains(&Msg::RptWarnNoRound.get(Lang::Vi).to_string()));
+    assert!(!w.contains(&ReportMsg::RptWarnNoRound.get(Lang::Vi).to_string()));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use crate::core::report::{Block, Paragraph, Text};
 use crate::core::text::display_safe;
-use crate::strings::{Lang, Msg};
+use crate::strings::{Lang, ReportMsg};
 
 /// Text from a file (a visit, round.ron, report.ron) on one line with nothing in it that could act
 /// on a terminal or a document: control characters shown as marks, surrounding space trimmed.
@@ -27,7 +27,7 @@ pub fn heading_date(date: Date, lang: Lang) -> String {
     match lang {
         Lang::Vi => {
             let (day, month) = day_and_month(date);
-            Msg::RptHeadingDate.fill(lang, &[&day, &month, &date.year()])
+            ReportMsg::RptHeadingDate.fill(lang, &[&day, &month, &date.year()])
         }
         Lang::En => date.to_string(),
     }
@@ -69,7 +69,7 @@ pub fn joined(names: &[String], lang: Lang) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), Msg::RptAnd.get(lang)),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), ReportMsg::RptAnd.get(lang)),
     }
 }
 
