@@ -250,8 +250,25 @@ mod tests {
             other => panic!("expected the holder, got {other:?}"),
         }
         drop(first);
-        assert!(matches!(lock_visit(&visit)?, LockOutcome::Acquired(_)));
+        assert!(acquired_within(&visit, std::time::Duration::from_secs(5))?, "the released lock was never free again");
         Ok(())
+    }
+
+    /// Whether the lock can be taken within `limit`. Other tests of this binary spawn programs;
+    /// a child forked while our lock file is open holds its own copy of the descriptor (and so
+    /// the flock) until its `exec` closes it (O_CLOEXEC). That window is short but real on a
+    /// slow machine, so a released lock is free "soon", not necessarily at once.
+    fn acquired_within(visit: &Path, limit: std::time::Duration) -> io::Result<bool> {
+        let start = std::time::Instant::now();
+        loop {
+            if matches!(lock_visit(visit)?, LockOutcome::Acquired(_)) {
+                return Ok(true);
+            }
+            if start.elapsed() > limit {
+                return Ok(false);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
     }
 
     #[test]
