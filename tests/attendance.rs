@@ -151,8 +151,13 @@ fn files_keep_the_oldest_format_that_holds_them() -> Result {
     visit.meeting.members.exempted_present = None;
     assert!(visit_to_ron(&visit).starts_with("(\n  schema: 1,\n"));
 
-    let newer = text.replacen("schema: 2,", "schema: 3,", 1);
+    // A team's bookkeeping (who saved it) needs format 3.
+    visit.saved_by = "Lê Thị Tú".into();
+    assert!(visit_to_ron(&visit).starts_with("(\n  schema: 3,\n"));
+
+    let reads = khaosat::core::visit::SCHEMA_VERSION;
+    let newer = text.replacen("schema: 2,", &format!("schema: {},", reads + 1), 1);
     let error = parse_visit(&path, &newer, &templates).err().map(|e| e.kind);
-    assert_eq!(error, Some(LoadErrorKind::NewerSchema { found: 3, reads: khaosat::core::visit::SCHEMA_VERSION }));
+    assert_eq!(error, Some(LoadErrorKind::NewerSchema { found: reads + 1, reads }));
     Ok(())
 }

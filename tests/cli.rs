@@ -119,7 +119,7 @@ fn newer_schema_version() {
     invalid(
         "newer_schema.ron",
         "2:3",
-        "written by a newer khaosat (format 99, this one reads up to 2): update khaosat",
+        "written by a newer khaosat (format 99, this one reads up to 3): update khaosat",
     );
 }
 

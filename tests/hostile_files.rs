@@ -259,8 +259,8 @@ fn content_cases() -> Vec<Case> {
         ),
         case(
             "newer-schema",
-            edit(&t, "schema: 1,", "schema: 3,"),
-            Refused("written by a newer khaosat (format 3, this one reads up to 2): update khaosat", At::LineCol(2, 3)),
+            edit(&t, "schema: 1,", "schema: 9,"),
+            Refused("written by a newer khaosat (format 9, this one reads up to 3): update khaosat", At::LineCol(2, 3)),
         ),
         case(
             "newer-schema-with-new-fields",
@@ -442,7 +442,7 @@ fn content_messages_in_vietnamese() {
     assert!(vi(&utf16(&t, false)).contains("UTF-16"));
     let dup = edit(&t, "    \"att.higher_level\": (", "    \"att.broadened\": (),\n    \"att.higher_level\": (");
     assert!(vi(dup.as_bytes()).contains("mục \"att.broadened\" được trả lời hai lần"), "{}", vi(dup.as_bytes()));
-    assert!(vi(edit(&t, "schema: 1,", "schema: 3,").as_bytes()).contains("phiên bản khaosat mới hơn"));
+    assert!(vi(edit(&t, "schema: 1,", "schema: 9,").as_bytes()).contains("phiên bản khaosat mới hơn"));
 }
 
 /// Every refused content case, side by side with two good visits in one folder: `validate` names

@@ -254,6 +254,10 @@ fn visit() -> impl Strategy<Value = Visit> {
                     last_item,
                     created,
                     updated,
+                    saved_by: String::new(),
+                    conflicts: Vec::new(),
+                    reconciled_from: Vec::new(),
+                    reconciled_into: None,
                 };
                 visit.normalize();
                 visit

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod branch_type;
 pub mod compare;
+pub mod merge;
 pub mod problems;
 pub mod report;
 pub mod round;

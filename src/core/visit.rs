@@ -17,8 +17,9 @@ use crate::strings::Msg;
 /// format that holds what it records ([`Visit::schema_needed`]), so files that do not use what a
 /// format added stay readable by the builds other inspectors may still run.
 ///
-/// 1: the first format. 2: `members.exempted_present`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 1: the first format. 2: `members.exempted_present`. 3: `saved_by`, `conflicts`,
+/// `reconciled_from`, `reconciled_into` (a team's copies merged and reconciled).
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -50,6 +51,58 @@ pub struct Visit {
     pub last_item: Option<String>,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// Who saved this file last (the configured inspector, else the login name): the "who" of a
+    /// side when two copies are merged ([`ConflictSide::by`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub saved_by: String,
+    /// What two copies of this visit changed differently, found when git merged them; each waits
+    /// here, both sides kept, until a person picks one. A visit with conflicts cannot be final.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+    /// On a visit made by reconciling two records of one meeting: the file names of those records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reconciled_from: Vec<String>,
+    /// On a record that was reconciled with another: the file name of the visit that replaced it.
+    /// Such a record is kept for its history but no longer counted or listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconciled_into: Option<String>,
+}
+
+/// One thing two copies of a visit changed differently, kept in the file as data (not as text
+/// markers) so that `validate` names it and the checklist offers both sides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// What differs: `answers.ITEM_ID`, `meeting.FIELD` (e.g. `meeting.members.present`),
+    /// `notes`, `inspectors`, `round`.
+    pub field: String,
+    pub one: ConflictSide,
+    pub two: ConflictSide,
+}
+
+/// One side of a [`Conflict`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictSide {
+    /// Who saved that copy last (its `saved_by`, else its inspectors) and when (its `updated`).
+    pub by: String,
+    pub at: Timestamp,
+    /// For an answer: that copy's answer (`None`: it has no answer to the item).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+    /// For anything else: that copy's value as the file writes it (`Some(22)`, `"Bí thư"`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub value: String,
+}
+
+/// The prefix of a [`Conflict::field`] naming an answer.
+pub const ANSWER_FIELD: &str = "answers.";
+
+impl Conflict {
+    /// The item id, when the conflict is about an answer.
+    pub fn item(&self) -> Option<&str> {
+        self.field.strip_prefix(ANSWER_FIELD)
+    }
 }
 
 /// The start of the serde error message for an answer id given twice in a file; the store turns
@@ -360,15 +413,30 @@ impl Visit {
             last_item: None,
             created: now,
             updated: now,
+            saved_by: String::new(),
+            conflicts: Vec::new(),
+            reconciled_from: Vec::new(),
+            reconciled_into: None,
         };
         visit.normalize();
         visit
     }
 
-    /// The oldest file format that holds everything this visit records: 2 when it records exempted
-    /// members present (format 1 readers refuse the field as unknown), else 1.
+    /// The oldest file format that holds everything this visit records (older readers refuse a
+    /// field they do not know): 3 when it records who saved it, merge conflicts or a
+    /// reconciliation; 2 when it records exempted members present; else 1.
     pub fn schema_needed(&self) -> u32 {
-        if self.meeting.members.exempted_present.is_some() { 2 } else { 1 }
+        let team = !self.saved_by.is_empty()
+            || !self.conflicts.is_empty()
+            || !self.reconciled_from.is_empty()
+            || self.reconciled_into.is_some();
+        if team {
+            3
+        } else if self.meeting.members.exempted_present.is_some() {
+            2
+        } else {
+            1
+        }
     }
 
     /// NFC-normalise every text and drop control characters, so stored text is canonical; and
@@ -386,6 +454,7 @@ impl Visit {
         for name in &mut self.inspectors {
             *name = clean(name, false);
         }
+        self.saved_by = clean(&self.saved_by, false);
         self.notes = clean(&self.notes, true);
         if let Some(f) = &mut self.finalised {
             f.by = clean(&f.by, false);
