@@ -44,6 +44,36 @@ pub fn fixed_now() -> Timestamp {
     Timestamp::constant(1_649_124_000, 0)
 }
 
+/// A visit of [`sample_facts`] that two copies changed differently (issue 16): `prep.notice` is
+/// "Có" by Lê Thị Tú on one and "Không", with a note, by Trần Văn Bình seven minutes later on
+/// the other; `meeting.members.present` is 15 on one and 16 on the other.
+pub fn conflicted_visit(template: &Template) -> Visit {
+    use crate::core::visit::{Answer, Conflict, ConflictSide, Value};
+    let mut visit = Visit::new(template, sample_facts(), fixed_now());
+    let later = fixed_now().checked_add(jiff::SignedDuration::from_mins(7)).unwrap_or(fixed_now());
+    let side = |by: &str, at, answer: Option<Answer>, value: &str| ConflictSide {
+        by: by.into(),
+        at,
+        answer,
+        value: value.into(),
+    };
+    let yes = Answer { value: Some(Value::Yes), note: String::new() };
+    let no = Answer { value: Some(Value::No), note: "Thông báo gửi muộn một ngày".into() };
+    visit.conflicts = vec![
+        Conflict {
+            field: "answers.prep.notice".into(),
+            one: side("Lê Thị Tú", fixed_now(), Some(yes), ""),
+            two: side("Trần Văn Bình", later, Some(no), ""),
+        },
+        Conflict {
+            field: "meeting.members.present".into(),
+            one: side("Lê Thị Tú", fixed_now(), None, "Some(15)"),
+            two: side("Trần Văn Bình", later, None, "Some(16)"),
+        },
+    ];
+    visit
+}
+
 /// Enter the meeting facts a final visit needs (times and member counts that add up: 20 members,
 /// 15 present, 4 absent with a reason, 1 without), for tests about everything else.
 pub fn enter_needed_facts(visit: &mut Visit) {

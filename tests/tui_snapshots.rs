@@ -8,7 +8,7 @@ use jiff::civil::date;
 use khaosat::core::template::Template;
 use khaosat::core::visit::{Answer, NewVisit, Value, Visit, VisitStatus};
 use khaosat::strings::Lang;
-use khaosat::testing::{fixed_now, sample_facts};
+use khaosat::testing::{conflicted_visit, fixed_now, sample_facts};
 use khaosat::tui::state::home::HomeEntry;
 use khaosat::tui::state::{App, Event, Overlay, Screen};
 use khaosat::tui::testing::tui_app;
@@ -194,6 +194,15 @@ fn checklist_hd42(lang: Lang) -> App {
     app
 }
 
+fn checklist_conflict(lang: Lang) -> App {
+    let mut visit = new_visit("Chi bộ số 11");
+    visit.answers.insert("prep.committee_met".into(), answer(Value::Yes));
+    visit.conflicts = conflicted_visit(&Template::embedded()).conflicts;
+    let mut app = open(lang, visit);
+    update(&mut app, Event::Saved { path: "/tmp/x.ron".into(), error: None });
+    app
+}
+
 fn checklist_facts(lang: Lang) -> App {
     let mut v = new_visit("Chi bộ số 11");
     v.meeting.members.total = Some(20);
@@ -287,6 +296,13 @@ fn checklist_at_preparation() {
 #[test]
 fn checklist_hd42_shows_the_branch_type_guidance_and_the_running_score() {
     snapshot_all("checklist_hd42", checklist_hd42, |lang| vi_en(lang, "7/100 · còn 30 mục", "7/100 · 30 to go"));
+}
+
+#[test]
+fn checklist_shows_a_conflict_on_its_item_with_both_sides() {
+    snapshot_all("checklist_conflict", checklist_conflict, |l| {
+        vi_en(l, "2 câu trả lời khác nhau", "2 different answers")
+    });
 }
 
 #[test]

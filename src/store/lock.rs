@@ -180,7 +180,7 @@ fn open_lock_file(path: &Path) -> io::Result<File> {
 /// The name of the user running khaosat: the password database's name for the real user id
 /// (`USER` is unset under cron, in some SSH set-ups and in containers), else the environment's,
 /// else `uid N`.
-fn current_user() -> String {
+pub fn current_user() -> String {
     user_name(password_name(), |key| std::env::var(key).ok())
 }
 

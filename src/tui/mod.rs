@@ -77,6 +77,9 @@ pub fn run(options: Options) -> Result<(), String> {
     input::spawn_input_thread(tx.clone());
 
     let mut app = App::new(lang, options.keymap, options.templates, options.inspector);
+    if app.saver.is_empty() {
+        app.saver = store::lock::current_user();
+    }
     app.flash = options.warning;
     app.round = options.round;
     // The folder compared last from this data folder, else a sibling folder of an earlier round.

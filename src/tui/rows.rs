@@ -5,8 +5,8 @@ use crate::core::answer::AnswerStyle;
 use crate::core::problems::FactField;
 use crate::core::rules::{ItemStatus, applies, item_answer_text, item_status};
 use crate::core::template::{Item, Template};
-use crate::core::visit::Visit;
-use crate::strings::{Lang, Msg};
+use crate::core::visit::{ANSWER_FIELD, Conflict, ConflictSide, Visit};
+use crate::strings::{Lang, Msg, TeamMsg};
 
 /// A meeting fact the inspector fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +149,32 @@ impl Fact {
         self.value_text(visit, lang)
     }
 
+    /// The field a merge conflict names for this fact ([`crate::core::visit::Conflict::field`]):
+    /// the path of its value in the visit file.
+    pub fn conflict_field(self) -> &'static str {
+        match self {
+            Fact::Branch => "meeting.branch",
+            Fact::Committee => "meeting.committee",
+            Fact::BranchType => "meeting.branch_type",
+            Fact::Kind => "meeting.kind",
+            Fact::Date => "meeting.date",
+            Fact::Start => "meeting.start",
+            Fact::End => "meeting.end",
+            Fact::HasCommittee => "meeting.has_committee",
+            Fact::Total => "meeting.members.total",
+            Fact::Exempted => "meeting.members.exempted",
+            Fact::Present => "meeting.members.present",
+            Fact::ExemptedPresent => "meeting.members.exempted_present",
+            Fact::AbsentExcused => "meeting.members.absent_excused",
+            Fact::AbsentUnexcused => "meeting.members.absent_unexcused",
+            Fact::Chair => "meeting.chair",
+            Fact::MinutesSecretary => "meeting.minutes_secretary",
+            Fact::HigherAttendees => "meeting.higher_attendees",
+            Fact::Inspectors => "inspectors",
+            Fact::Round => "round",
+        }
+    }
+
     /// The field cross-field problems name for this fact
     /// ([`crate::core::problems::Problem::facts`]), if they look at it.
     pub fn field(self) -> Option<FactField> {
@@ -271,6 +297,46 @@ pub fn section_findings(template: &Template, visit: &Visit, section: usize) -> u
 /// The answer of an item as shown in lists and the detail panel.
 pub fn answer_text(item: &Item, visit: &Visit, lang: Lang) -> String {
     item_answer_text(item, visit, lang, AnswerStyle::Checklist)
+}
+
+/// The merge conflict waiting on a row, with its place in the visit's list.
+pub fn row_conflict<'a>(template: &Template, visit: &'a Visit, row: Row) -> Option<(usize, &'a Conflict)> {
+    let field = match row {
+        Row::Fact(fact) => fact.conflict_field().to_string(),
+        row => format!("{ANSWER_FIELD}{}", row_item(template, row)?.id),
+    };
+    visit.conflicts.iter().enumerate().find(|(_, c)| c.field == field)
+}
+
+/// One side of a conflict in words: "Có — ghi chú: …, theo Lê Thị Tú, 10:02 01/12".
+pub fn conflict_side_text(item: Option<&Item>, side: &ConflictSide, zone: &jiff::tz::TimeZone, lang: Lang) -> String {
+    let what = match (item, &side.answer) {
+        (Some(item), Some(answer)) => {
+            let value =
+                answer.value.as_ref().map(|v| crate::core::answer::answer_text(item, v, lang, AnswerStyle::Checklist));
+            let value = value.filter(|v| !v.is_empty()).unwrap_or_else(|| Msg::Unanswered.get(lang).to_string());
+            if answer.note.is_empty() {
+                value
+            } else {
+                format!("{value} — {}: {}", Msg::NoteLabel.get(lang), answer.note.replace('\n', " ⏎ "))
+            }
+        }
+        (Some(_), None) => Msg::Unanswered.get(lang).to_string(),
+        (None, _) => fact_value_words(&side.value, lang),
+    };
+    let when = side.at.to_zoned_datetime(zone.clone()).strftime("%H:%M %d/%m").to_string();
+    let by = if side.by.trim().is_empty() { "?" } else { side.by.trim() };
+    TeamMsg::ConflictSideBy.fill(lang, &[&what, &by, &when])
+}
+
+/// A fact's value as the file writes it (`Some(22)`, `"Bí thư"`, `None`), as people read it.
+fn fact_value_words(ron_text: &str, lang: Lang) -> String {
+    let text = ron_text.trim();
+    let text = text.strip_prefix("Some(").and_then(|t| t.strip_suffix(')')).unwrap_or(text);
+    if text.is_empty() || text == "None" || text == "\"\"" {
+        return Msg::Unanswered.get(lang).to_string();
+    }
+    text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(text).replace("\\n", " ⏎ ")
 }
 
 #[cfg(test)]

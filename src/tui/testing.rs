@@ -7,10 +7,12 @@ use crate::tui::keymap::KeyMap;
 use crate::tui::state::App;
 
 /// The TUI as its tests start it: the embedded template, the default keys, Lê Thị Tú as the
-/// inspector, the clock stopped at [`fixed_now`].
+/// inspector, the clock stopped at [`fixed_now`], times shown in Hà Nội's zone.
 pub fn tui_app(lang: Lang) -> App {
     let mut app = App::new(lang, KeyMap::default(), Template::embedded_all(), "Lê Thị Tú".into());
     app.clock = fixed_now;
+    // Hà Nội's time, whatever machine runs the tests.
+    app.zone = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
     app
 }
 

@@ -215,6 +215,8 @@ pub struct App {
     pub keymap: KeyMap,
     pub templates: Vec<Template>,
     pub inspector: String,
+    /// Who this session's saves are by (`Visit::saved_by`): the inspector, else the login name.
+    pub saver: String,
     pub screen: Screen,
     pub home: Home,
     pub form: Option<Form>,
@@ -226,6 +228,8 @@ pub struct App {
     pub direct: bool,
     pub quit: bool,
     pub clock: fn() -> Timestamp,
+    /// The time zone times are shown in (the system's; fixed in tests).
+    pub zone: jiff::tz::TimeZone,
     pub summary: crate::tui::state::summary::SummaryScreen,
     /// The round governing the data folder (its `round.ron`), if any.
     pub round: Option<Round>,
@@ -246,6 +250,7 @@ impl App {
             lang,
             keymap,
             templates,
+            saver: inspector.trim().to_string(),
             inspector,
             screen: Screen::Home,
             home: Home { loading: true, ..Home::default() },
@@ -256,6 +261,7 @@ impl App {
             direct: false,
             quit: false,
             clock: crate::core::visit::now,
+            zone: jiff::tz::TimeZone::system(),
             summary: Default::default(),
             round: None,
             compare: Default::default(),

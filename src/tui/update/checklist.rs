@@ -12,7 +12,7 @@ use crate::core::rules::{applies, why_not_applicable};
 use crate::core::template::Kind;
 use crate::core::visit::{Value, Visit};
 use crate::store::format::{LoadError, template_for, unknown_template};
-use crate::strings::Msg;
+use crate::strings::{Msg, TeamMsg};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::rows::{Fact, FactInput, Row, row_item, rows, section_count};
 use crate::tui::state::home::HomeEntry;
@@ -81,6 +81,15 @@ pub(super) fn open_session(app: &mut App, path: PathBuf, visit: Visit) -> Vec<Ef
         session.section = section;
         session.row = row;
     }
+    // Copies merged with conflicts: on the first one, saying how many wait.
+    if !session.visit.conflicts.is_empty() {
+        let first = session.visit.conflicts.iter().find_map(|c| find_item(&session.template, c.item()?));
+        if let Some((section, row)) = first {
+            session.section = section;
+            session.row = row;
+        }
+        app.flash = Some(TeamMsg::ConflictsOnOpen.fill(app.lang, &[&session.visit.conflicts.len()]));
+    }
     let m = &session.visit.meeting;
     let find = Effect::FindPrevious {
         path: session.path.clone(),
@@ -116,6 +125,9 @@ fn remind_end_time(app: &mut App, before: Option<usize>) {
 }
 
 fn checklist_action(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if let Some(effects) = super::conflict::pick_key(app, &key) {
+        return effects;
+    }
     if let Some(effects) = refuse_answer_where_not_applicable(app, &key) {
         return effects;
     }

@@ -9,6 +9,7 @@
 mod answer;
 mod checklist;
 mod compare;
+mod conflict;
 mod edit;
 mod form_rules;
 mod home;

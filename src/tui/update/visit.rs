@@ -37,6 +37,9 @@ pub(super) fn change_visit(app: &mut App, change: impl FnOnce(&mut Visit, &Templ
         session.visit.last_item = Some(item.id.clone());
     }
     session.visit.updated = now;
+    session.visit.saved_by = app.saver.clone();
+    // Who saved it is part of the file format; kept in step so the next comparison is fair.
+    session.visit.schema = session.visit.schema_needed();
     session.save = SaveState::Saving;
     vec![Effect::Save { path: session.path.clone(), text: visit_to_ron(&session.visit) }]
 }
@@ -55,9 +58,12 @@ pub(super) fn apply_change(app: &mut App, apply: Change) -> Vec<Effect> {
     change_visit(app, |v, _| apply(v))
 }
 
+/// Answer item `id`. An answer typed on an item where two copies differed is the inspector's
+/// decision: it replaces both sides (undo brings them back).
 pub(super) fn set_value(visit: &mut Visit, id: &str, value: Option<Value>) {
     let answer = visit.answers.entry(id.to_string()).or_default();
     answer.value = value;
+    visit.conflicts.retain(|c| c.item() != Some(id));
 }
 
 /// (section, row) of an item id in the checklist's numbering.

@@ -15,10 +15,10 @@ use crate::core::score::visit_score;
 use crate::core::template::Kind;
 use crate::core::text::{display_safe, number_text};
 use crate::core::visit::Value;
-use crate::strings::Msg;
+use crate::strings::{Msg, TeamMsg};
 use crate::tui::rows::{
-    Fact, FactInput, Row, answer_text, row_enabled, row_item, rows, section_count, section_findings, section_progress,
-    section_title,
+    Fact, FactInput, Row, answer_text, conflict_side_text, row_conflict, row_enabled, row_item, rows, section_count,
+    section_findings, section_progress, section_title,
 };
 use crate::tui::state::session::{SaveState, Session};
 use crate::tui::state::{App, current_row};
@@ -53,7 +53,11 @@ fn draw_header(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
         Some(_) => (app.lang_str(Msg::ReadOnlyMark).to_string(), theme.warn()),
         None => (save_text, save_style),
     };
-    let right = format!(" {status} · {save_text} ");
+    let conflicts = match session.visit.conflicts.len() {
+        0 => String::new(),
+        n => format!("≠ {} · ", TeamMsg::ConflictsHeader.fill(app.lang, &[&n])),
+    };
+    let right = format!(" {conflicts}{status} · {save_text} ");
     let width = area.width as usize;
     let left_width = width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
     let left = format!(" {} · {}", safe(&m.branch), m.date.strftime("%d/%m/%Y"));
@@ -214,6 +218,7 @@ fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> RowCells
                 "✓"
             };
             let status = if value.is_empty() { ItemStatus::Unanswered } else { ItemStatus::Answered };
+            let mark = if row_conflict(&session.template, &session.visit, row).is_some() { "≠" } else { mark };
             (mark, value, fact.label().get(lang).to_string(), status)
         }
         row => {
@@ -237,7 +242,13 @@ fn row_cells(app: &App, session: &Session, row: Row, selected: bool) -> RowCells
             // Limitations written in by hand are limitations: marked as one, not as "answered".
             let written_limitation = item.id == crate::core::summary::OTHER_LIMITATIONS
                 && session.visit.value(&item.id).is_some_and(|v| !answer_is_blank(v));
-            let mark = if ignored || written_limitation { "!" } else { status_mark(&status) };
+            let mark = if row_conflict(&session.template, &session.visit, row).is_some() {
+                "≠"
+            } else if ignored || written_limitation {
+                "!"
+            } else {
+                status_mark(&status)
+            };
             (mark, answer, text, status)
         }
     }
@@ -266,6 +277,7 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
             let value = safe(&fact.value_text(&session.visit, lang));
             let shown = if value.is_empty() { app.lang_str(Msg::Unanswered).to_string() } else { value };
             foot.push_line(Line::from(format!("{}: {shown}", app.lang_str(Msg::AnswerLabel))));
+            conflict_lines(&mut foot, app, session, row, theme);
             if let Some(field) = fact.field() {
                 for problem in fact_problems(&session.visit.meeting).iter().filter(|p| p.facts().contains(&field)) {
                     foot.push_line(Line::styled(format!("! {}", problem_text(app, problem)), theme.finding()));
@@ -286,6 +298,7 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
                 (None, _) => answer,
             };
             foot.push_line(Line::from(format!("{}: {answer}", app.lang_str(Msg::AnswerLabel))));
+            conflict_lines(&mut foot, app, session, row, theme);
             match status {
                 ItemStatus::Fail => {
                     let sentence = finding_sentence(item, &session.visit, lang).unwrap_or_default();
@@ -357,6 +370,20 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
     let [head, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(foot_height)]).areas(inner);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), head);
     frame.render_widget(foot, bottom);
+}
+
+/// A conflict the merge left on this row: both sides, who and when, and the keys that pick.
+fn conflict_lines(foot: &mut Text<'static>, app: &App, session: &Session, row: Row, theme: Theme) {
+    let Some((_, conflict)) = row_conflict(&session.template, &session.visit, row) else { return };
+    let lang = app.lang;
+    let item = row_item(&session.template, row);
+    let heading = if item.is_some() { TeamMsg::ConflictTwoAnswers } else { TeamMsg::ConflictTwoValues };
+    foot.push_line(Line::styled(format!("≠ {}", heading.get(lang)), theme.finding()));
+    for (number, side) in [(1, &conflict.one), (2, &conflict.two)] {
+        let words = safe(&conflict_side_text(item, side, &app.zone, lang));
+        foot.push_line(Line::styled(format!("  {number} = {words}"), theme.finding()));
+    }
+    foot.push_line(Line::styled(TeamMsg::ConflictPickHint.get(lang), theme.muted()));
 }
 
 fn fact_hint(fact: Fact) -> Msg {
