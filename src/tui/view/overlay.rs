@@ -144,6 +144,10 @@ fn help_entries(app: &App) -> Vec<(String, String)> {
     if scope == crate::tui::keymap::Scope::Checklist {
         entries.push(("0–9 Enter".into(), app.lang_str(Msg::HelpDigits).into()));
         entries.push(("1–5".into(), app.lang_str(Msg::HelpScale).into()));
+        // Only where a merge left two sides, and then first.
+        if app.session.as_ref().is_some_and(|s| !s.visit.conflicts.is_empty()) {
+            entries.push(("1 2".into(), crate::strings::TeamMsg::HelpConflictKeys.get(app.lang).into()));
+        }
         // The score under the sections: whose it is, and that the official grade is not.
         if let Some(frame) = app.session.as_ref().and_then(|s| s.template.score.as_ref()) {
             entries.push((app.lang_str(Msg::ScorePaneTitle).into(), super::safe(frame.label.get(app.lang))));
