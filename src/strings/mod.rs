@@ -66,9 +66,11 @@ fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
 
 mod cli_help;
 mod messages;
+mod reconcile;
 mod report;
 pub use cli_help::HelpMsg;
 pub use messages::Msg;
+pub use reconcile::ReconcileMsg;
 pub use report::ReportMsg;
 
 #[cfg(test)]
