@@ -147,9 +147,9 @@ fn load(path: &Path, base: &[Template]) -> Result<(Visit, String, Template), Rec
     let templates = resolver.templates(key.as_ref());
     let text = read_text(path).map_err(ReconcileFileError::Load)?;
     let visit = load_visit(path, templates).map_err(ReconcileFileError::Load)?;
-    let template = template_for(&visit, templates)
-        .cloned()
-        .ok_or_else(|| ReconcileFileError::Load(LoadError::new(path, None, crate::store::format::unknown_template(&visit, templates))))?;
+    let template = template_for(&visit, templates).cloned().ok_or_else(|| {
+        ReconcileFileError::Load(LoadError::new(path, None, crate::store::format::unknown_template(&visit, templates)))
+    })?;
     Ok((visit, text, template))
 }
 
@@ -229,8 +229,7 @@ pub fn write(dir: &Path, pair: &LockedPair, mut result: Visit) -> Result<PathBuf
     result.reconciled_from = vec![link_name(dir, &pair.a_path), link_name(dir, &pair.b_path)];
     result.reconciled_into = None;
     result.normalize();
-    let path = create_visit(dir, &result)
-        .map_err(|error| ReconcileFileError::Io { path: dir.to_path_buf(), error })?;
+    let path = create_visit(dir, &result).map_err(|error| ReconcileFileError::Io { path: dir.to_path_buf(), error })?;
     let mut written: Vec<(&Path, &str)> = Vec::new();
     for (original, visit, text) in [(&pair.a_path, &pair.a, &pair.a_text), (&pair.b_path, &pair.b, &pair.b_text)] {
         let mut linked = visit.clone();
@@ -262,7 +261,7 @@ pub struct Undone {
 /// Undo a reconciliation (see the module): refused when `result` was not made by reconciling,
 /// has been finalised, or (without `force`) was edited since it was made.
 pub fn undo(result: &Path, base: &[Template], force: bool) -> Result<Undone, ReconcileFileError> {
-    let _lock = lock(result)?;
+    let held = lock(result)?;
     let (visit, _, _) = load(result, base)?;
     if visit.reconciled_from.is_empty() {
         return Err(ReconcileFileError::NotAResult(result.to_path_buf()));
@@ -296,5 +295,7 @@ pub fn undo(result: &Path, base: &[Template], force: bool) -> Result<Undone, Rec
         undone.restored.push(original);
     }
     fs::remove_file(result).map_err(|error| ReconcileFileError::Io { path: result.to_path_buf(), error })?;
+    // The deleted visit's lock file is ours (held above): nothing is left of the visit.
+    let _ = fs::remove_file(&held.path);
     Ok(undone)
 }

@@ -11,8 +11,8 @@ use crate::core::rules::{ItemStatus, attendance, computed_value, finding_sentenc
 use crate::core::score::visit_score;
 use crate::core::summary::scores::ScoreAccs;
 use crate::core::summary::{
-    AnswerCell, BranchValue, Figures, FindingBranch, OTHER_LIMITATIONS, OTHER_STRENGTHS, SPEAKERS, SameMeeting, Skipped,
-    TextLine, VisitInfo, VisitScoreBrief, WITHOUT_NOTEBOOK,
+    AnswerCell, BranchValue, Figures, FindingBranch, OTHER_LIMITATIONS, OTHER_STRENGTHS, SPEAKERS, SameMeeting,
+    Skipped, TextLine, VisitInfo, VisitScoreBrief, WITHOUT_NOTEBOOK,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::{Interner, fold};
@@ -299,7 +299,8 @@ impl SummaryBuilder {
             .into_iter()
             .filter(|g| g.len() > 1)
             .map(|g| {
-                let mut files: Vec<PathBuf> = g.iter().filter_map(|&i| self.visits.get(i)).map(|v| v.file.clone()).collect();
+                let mut files: Vec<PathBuf> =
+                    g.iter().filter_map(|&i| self.visits.get(i)).map(|v| v.file.clone()).collect();
                 files.sort();
                 files
             })
