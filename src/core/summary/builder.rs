@@ -487,6 +487,38 @@ mod tests {
         assert_eq!(s.duplicates[0].visits, vec![0, 2]);
     }
 
+    #[test]
+    fn records_of_one_meeting_count_once_and_keep_the_finding_either_makes() {
+        let t = Template::embedded();
+        let mut a = visit("Chi bộ số 11", 5);
+        let mut b = visit("chi bộ số 11", 5);
+        b.inspectors = vec!["Trần Văn Bình".into()];
+        answer(&mut a, "prep.notice", Value::Yes);
+        answer(&mut b, "prep.notice", Value::No);
+        let other = visit("Chi bộ Công an phường", 6);
+        let mut builder = SummaryBuilder::new(Lang::Vi, Filters::default());
+        for (v, file) in [(&a, "a.ron"), (&b, "b.ron"), (&other, "c.ron")] {
+            builder.add(v, &t, Path::new(file));
+        }
+        assert_eq!(builder.same_meeting_files(), vec![vec![PathBuf::from("a.ron"), PathBuf::from("b.ron")]]);
+        let mut builder = SummaryBuilder::new(Lang::Vi, Filters::default());
+        builder.add(&other, &t, Path::new("c.ron"));
+        builder.add_meeting(&[(Path::new("a.ron"), &a), (Path::new("b.ron"), &b)], &t);
+        assert!(builder.same_meeting_files().is_empty());
+        let s = builder.finish();
+        assert_eq!(s.visits.len(), 2);
+        let notice = s.findings.iter().find(|f| f.id == "prep.notice").expect("B's finding is kept");
+        assert_eq!((notice.failing(), notice.assessed), (1, 1));
+        assert_eq!(s.duplicates.len(), 1);
+        let d = &s.duplicates[0];
+        assert!(d.counted_once());
+        // Names compared as one meeting, but spelled differently: a difference to pick.
+        assert_eq!(d.differing, vec!["meeting.branch", "prep.notice"]);
+        // Neither is final and both were saved at once: the first is the base.
+        assert_eq!(d.files, vec![PathBuf::from("a.ron"), PathBuf::from("b.ron")]);
+        assert_eq!(s.visits[d.visits[0]].inspectors, vec!["Lê Thị Tú", "Trần Văn Bình"]);
+    }
+
     /// Visits that touch every part of the builder: passes, failures with notes, "{list}" items,
     /// N/A, figures, text lines, duplicates, and visits the filter leaves out.
     fn varied_visits() -> Vec<Visit> {
