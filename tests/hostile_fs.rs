@@ -136,7 +136,8 @@ fn symbolic_links() {
     assert_terminal_safe("validate stderr", &run.stderr_bytes);
 
     let run = summary(d, false);
-    assert_merged_the_good_ones(&run, 1);
+    // The link inside the tree reads a visit already there: one meeting, counted once (issue 16).
+    assert_merged_the_good_ones(&run, 0);
     for (name, ..) in &cases {
         assert!(run.stdout_text().contains(name), "{name} not listed as skipped\n{}", run.show());
     }
@@ -397,7 +398,8 @@ fn names_with_controls_and_bytes_that_are_not_utf8() {
     }
 
     let run = summary(d, false);
-    assert_merged(&run, good_count);
+    // The good files are records of one meeting: counted once, and each named (issue 16).
+    assert_merged(&run, 1);
     let report = run.stdout_text();
     // The duplicates section lists the good files by name; the skipped section the bad ones.
     for marker in ["^[]52;c;ZXZpbA==^G.ron", "bell^Gback^Hcr^M.ron", "bidi-<U+202E>gnp.ron", "^[]0;pwned^G.ron"] {

@@ -56,6 +56,9 @@ fn localize(cmd: &mut Command, path: &str, lang: Lang) {
             localized = localized.long_about(format!("{}\n\n{}", about.get(lang), more.get(lang)));
         }
     }
+    if let Some(about) = super::reconcile::about(path) {
+        localized = localized.about(about.get(lang));
+    }
     for sub in localized.get_subcommands_mut() {
         let sub_path = if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
         localize(sub, &sub_path, lang);
@@ -72,8 +75,12 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
         ("subcommand", "help") => Some(HelpMsg::CliHelpCommandArg),
         _ => arg_help(path, id),
     };
-    let Some(help) = help else { return arg };
-    let mut text = help.get(lang).to_string();
+    let text = match (help, super::reconcile::arg_help(path, id)) {
+        (Some(help), _) => help.get(lang),
+        (None, Some(help)) => help.get(lang),
+        (None, None) => return arg,
+    };
+    let mut text = text.to_string();
     let takes_values = arg.get_action().takes_values();
     // clap writes "[default: …]" and "[possible values: …]" in English: hidden, and written here.
     let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();

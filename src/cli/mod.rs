@@ -5,6 +5,7 @@ pub mod compare;
 pub mod config;
 pub mod finalise;
 pub mod help;
+pub mod reconcile;
 pub mod report;
 pub mod round;
 pub mod summary;
@@ -93,6 +94,8 @@ pub enum Command {
     Finalise(finalise::FinaliseArgs),
     /// Reopen a final visit as a draft; the reason is kept in the file.
     Reopen(finalise::ReopenArgs),
+    /// Reconcile two records of one meeting into one visit; undo with --undo.
+    Reconcile(reconcile::ReconcileArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,6 +224,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
         Command::Report(args) => report::run(&ctx, args, out, err),
         Command::Finalise(args) => finalise::run_finalise(cli, &ctx, args, out, err),
         Command::Reopen(args) => finalise::run_reopen(cli, &ctx, args, out),
+        Command::Reconcile(args) => reconcile::run(cli, &ctx, args, out),
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a write error (a closed pipe).
             let mut script = Vec::new();

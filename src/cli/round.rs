@@ -250,6 +250,8 @@ pub fn round_visits(ctx: &Context, round_path: &Path, err: &mut dyn Write) -> Re
             writeln!(err, "{}", e.display(ctx.lang))?;
         }
         match load_visit(file, resolver.templates(key.as_ref())) {
+            // A record reconciled into another visit is counted through that visit only.
+            Ok(visit) if visit.reconciled_into.is_some() => {}
             Ok(visit) => briefs.push(VisitBrief::of(&visit)),
             Err(e) => writeln!(err, "{}", e.display(ctx.lang))?,
         }

@@ -4,8 +4,11 @@
 //! TUI's summary screen). A file that fails to load is reported on stderr and in the report, and
 //! skipped.
 //!
-//! Exit codes: 0 a summary was produced; 1 with `--strict` when a file was skipped, or when no file
-//! could be loaded at all; 2 usage or output errors.
+//! Records of one meeting not reconciled yet are counted once and named in a warning, with the
+//! `khaosat reconcile` that ends it.
+//!
+//! Exit codes: 0 a summary was produced; 1 with `--strict` when a file was skipped or a meeting
+//! has records not reconciled, or when no file could be loaded at all; 2 usage or output errors.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -33,7 +36,7 @@ pub struct SummaryArgs {
     /// Write to FILE (atomically) instead of standard output. Required for xlsx.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Exit 1 when any file was skipped.
+    /// Exit 1 when any file was skipped, or a meeting has several records not reconciled.
     #[arg(long)]
     pub strict: bool,
     /// Only visits whose parent committee contains this text (case and accents ignored).
@@ -150,6 +153,11 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
     if let Some(warning) = export::score::rule_sets_warning(&summary, &export::one_line) {
         writeln!(err, "{warning}")?;
     }
+    // Records of one meeting not reconciled yet: counted once, said, and refused under --strict.
+    let unreconciled = summary.duplicates.len();
+    for warning in crate::cli::reconcile::duplicate_warnings(&summary, lang) {
+        writeln!(err, "{warning}")?;
+    }
     let export_failed = |e: export::ExportError| Failure { code: 2, message: Msg::SumExportFailed.fill(lang, &[&e]) };
     match &args.output {
         Some(path) => {
@@ -176,6 +184,10 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
     std::mem::forget(summary);
     if loaded == 0 && skipped > 0 {
         writeln!(err, "{}", Msg::SumNoneLoaded.fill(lang, &[&(loaded + skipped)]))?;
+        return Ok(1);
+    }
+    if args.strict && unreconciled > 0 {
+        writeln!(err, "{}", crate::strings::ReconcileMsg::RecStrictFailed.fill(lang, &[&unreconciled]))?;
         return Ok(1);
     }
     Ok(if args.strict && skipped > 0 { 1 } else { 0 })

@@ -6,6 +6,7 @@ pub mod branch_type;
 pub mod compare;
 pub mod merge;
 pub mod problems;
+pub mod reconcile;
 pub mod report;
 pub mod round;
 pub mod rule_sets;

@@ -379,7 +379,9 @@ fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
             "branch": d.branch,
             "committee": d.committee,
             "date": d.date.to_string(),
-            "files": d.visits.iter().filter_map(|&i| summary.visits.get(i)).map(|v| path(&v.file)).collect::<Vec<_>>(),
+            "files": d.files.iter().map(|f| path(f)).collect::<Vec<_>>(),
+            "counted_once": d.counted_once(),
+            "differing": d.differing,
         })
     });
     doc.array("duplicates", duplicates.collect(), VALUES_PER_PART);

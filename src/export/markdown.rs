@@ -218,8 +218,7 @@ pub fn render(summary: &Summary) -> String {
     if !summary.duplicates.is_empty() {
         let _ = writeln!(w, "\n## {}\n", Msg::SumDuplicates.get(lang));
         for d in &summary.duplicates {
-            let files: Vec<String> =
-                d.visits.iter().filter_map(|&i| summary.visits.get(i)).map(|v| format!("`{}`", file(v))).collect();
+            let files: Vec<String> = d.files.iter().map(|f| format!("`{}`", file_name(f))).collect();
             let _ = writeln!(
                 w,
                 "- {} ({}), {}: {}",
@@ -239,8 +238,8 @@ pub fn render(summary: &Summary) -> String {
     out
 }
 
-fn file(v: &VisitInfo) -> String {
-    one_line(&v.file.to_string_lossy()).replace('`', "'")
+fn file_name(path: &std::path::Path) -> String {
+    one_line(&path.to_string_lossy()).replace('`', "'")
 }
 
 /// The scores part, per template version with a points frame; nothing when no visit is scored.

@@ -185,12 +185,7 @@ pub fn render(summary: &Summary) -> String {
     if !summary.duplicates.is_empty() {
         heading(w, Msg::SumDuplicates.get(lang));
         for d in &summary.duplicates {
-            let files: Vec<String> = d
-                .visits
-                .iter()
-                .filter_map(|&i| summary.visits.get(i))
-                .map(|v| one_line(&v.file.to_string_lossy()))
-                .collect();
+            let files: Vec<String> = d.files.iter().map(|f| one_line(&f.to_string_lossy())).collect();
             let _ = writeln!(
                 w,
                 "  - {} ({}), {}: {}",

@@ -7,6 +7,7 @@ pub mod format;
 mod lean;
 pub mod lock;
 pub mod read;
+pub mod reconcile;
 pub mod report;
 pub mod report_text;
 pub mod round;

@@ -8,7 +8,7 @@
 //! folder ([`RoundResolver`]). Files that cannot be used are handed back too, in file order, each
 //! after the round.ron problem that came with its folder, if any.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -139,7 +139,9 @@ impl<'t> VisitReader<'t> {
     }
 }
 
-/// Load one visit and fold it into `acc`.
+/// Load one visit and fold it into `acc`; a record reconciled into another visit (it has
+/// `reconciled_into`) is read and left out, so the summary, compare, the report, the rounds'
+/// coverage and the home list never count or list it.
 fn read_into<A>(
     acc: &mut A,
     add: &impl Fn(&mut A, &Path, Visit, &Template),
@@ -147,6 +149,10 @@ fn read_into<A>(
     templates: &[Template],
 ) -> Result<(), LoadError> {
     let visit = load_visit(path, templates)?;
+    // A record reconciled into another visit is kept for its history, and counted by no one.
+    if visit.reconciled_into.is_some() {
+        return Ok(());
+    }
     match template_for(&visit, templates) {
         Some(template) => {
             add(acc, path, visit, template);
@@ -179,6 +185,11 @@ pub struct Merged {
 /// Merge every visit `reader` finds into a summary, with `builder`'s filters (and `lang`, the
 /// builder's language, for the reasons files are skipped): the pipeline of `khaosat summary` and
 /// of the TUI's summary screen.
+///
+/// Records of one meeting (same branch and committee, same date) not reconciled yet are counted
+/// once ([`SummaryBuilder::add_meeting`]): when the first reading finds some, the files are read
+/// a second time with those records left out, and each meeting's records folded in as one visit.
+/// Only a folder holding such records pays for the second reading; reconciling them ends it.
 pub fn summarize(
     reader: &mut VisitReader,
     builder: SummaryBuilder,
@@ -186,33 +197,84 @@ pub fn summarize(
     mut report: impl FnMut(Report),
 ) -> Merged {
     let total = reader.file_count();
-    let loaded = AtomicUsize::new(0);
-    let mut skipped = 0;
-    let mut builder = builder;
     let blank = builder.fork();
-    reader.fold(
-        || blank.fork(),
-        |run, path, visit, template| {
-            run.add(&visit, template, path);
-            loaded.fetch_add(1, Ordering::Relaxed);
-        },
-        |piece| match piece {
-            Piece::Failed(e) => {
-                report(Report::Skipped(&e));
-                builder.skip(&e.path, e.position, e.message(lang));
-                skipped += 1;
+    let mut failed: Vec<LoadError> = Vec::new();
+    let (mut builder, loaded) = fold_summary(reader, builder, &HashSet::new(), |piece| match piece {
+        Piece::Failed(e) => {
+            report(Report::Skipped(&e));
+            failed.push(e);
+        }
+        Piece::Progress(done) => report(Report::Progress { done, total }),
+        Piece::Read(_) => {}
+    });
+    let groups = builder.same_meeting_files();
+    if !groups.is_empty() {
+        let meetings: Vec<Vec<(PathBuf, Visit, Template)>> =
+            groups.iter().map(|files| load_records(reader, files)).filter(|m| m.len() > 1).collect();
+        let counted: HashSet<PathBuf> = meetings.iter().flatten().map(|(p, _, _)| p.clone()).collect();
+        (builder, _) = fold_summary(reader, blank, &counted, |_| {});
+        for meeting in &meetings {
+            let records: Vec<(&Path, &Visit)> = meeting.iter().map(|(p, v, _)| (p.as_path(), v)).collect();
+            let base = crate::core::reconcile::base_record(&records.iter().map(|(_, v)| *v).collect::<Vec<_>>());
+            if let Some((_, _, template)) = base.and_then(|i| meeting.get(i)) {
+                builder.add_meeting(&records, template);
             }
-            Piece::Read(run) => builder.append(run),
-            Piece::Progress(done) => report(Report::Progress { done, total }),
-        },
-    );
+        }
+    }
+    for e in &failed {
+        builder.skip(&e.path, e.position, e.message(lang));
+    }
     let mut summary = builder.finish();
     let paths = reader.paths.clone();
     summary.described_rounds = rounds_of_summary(&mut reader.rounds, &paths, &summary.visits);
     for e in reader.rounds.take_errors() {
         report(Report::RoundProblem(&e));
     }
-    Merged { summary, loaded: loaded.into_inner(), skipped }
+    Merged { summary, loaded, skipped: failed.len() }
+}
+
+/// Fold every visit `reader` finds into `builder`, but those in `leave_out`; `each` gets the
+/// files that failed and the progress. Returns the builder and how many visits loaded.
+fn fold_summary(
+    reader: &mut VisitReader,
+    builder: SummaryBuilder,
+    leave_out: &HashSet<PathBuf>,
+    mut each: impl FnMut(Piece<()>),
+) -> (SummaryBuilder, usize) {
+    let loaded = AtomicUsize::new(0);
+    let mut builder = builder;
+    let blank = builder.fork();
+    reader.fold(
+        || blank.fork(),
+        |run, path, visit, template| {
+            if !leave_out.contains(path) {
+                run.add(&visit, template, path);
+            }
+            loaded.fetch_add(1, Ordering::Relaxed);
+        },
+        |piece| match piece {
+            Piece::Failed(e) => each(Piece::Failed(e)),
+            Piece::Read(run) => builder.append(run),
+            Piece::Progress(done) => each(Piece::Progress(done)),
+        },
+    );
+    (builder, loaded.into_inner())
+}
+
+/// The records of one meeting, loaded again (each against the templates of its folder's round),
+/// with the template each was filled against; a file that no longer loads, or was reconciled
+/// since, is left out.
+fn load_records(reader: &mut VisitReader, files: &[PathBuf]) -> Vec<(PathBuf, Visit, Template)> {
+    files
+        .iter()
+        .filter_map(|path| {
+            let key = reader.rounds.resolve_file(path);
+            let templates = reader.rounds.templates(key.as_ref());
+            let visit = load_visit(path, templates).ok().filter(|v| v.reconciled_into.is_none())?;
+            let template = template_for(&visit, templates)?.clone();
+            Some((path.clone(), visit, template))
+        })
+        .collect()
 }
 
 /// The outcome of every visit under `path` ([`VisitOutcome`]), for `compare`; `failed` gets each

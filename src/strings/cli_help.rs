@@ -63,7 +63,7 @@ messages! {
     CliArgReportStrict => "Thoát với mã 1 khi có cảnh báo (chỗ còn trống không tính là cảnh báo)", "Exit 1 when there is any warning (blanks are not warnings)";
     CliArgSummaryFormat => "Định dạng: text (đọc trên terminal), md (báo cáo Markdown), csv (mỗi dòng một hạn chế của một chi bộ), json, xlsx (bảng tính, cần -o)", "Output format: text (for the terminal), md (a Markdown report), csv (one row per finding and failing branch), json, xlsx (a workbook; needs -o)";
     CliArgOutput => "Ghi vào TỆP (ghi xong mới thay tệp cũ) thay vì in ra. Bắt buộc với xlsx", "Write to FILE (atomically) instead of standard output. Required for xlsx";
-    CliArgStrict => "Thoát với mã 1 khi có tệp bị bỏ qua", "Exit 1 when any file was skipped";
+    CliArgStrict => "Thoát với mã 1 khi có tệp bị bỏ qua, hoặc một buổi sinh hoạt có nhiều phiếu chưa đối chiếu", "Exit 1 when any file was skipped, or a meeting has several records not reconciled";
     CliArgFilterCommittee => "Chỉ các phiếu có đảng bộ cấp trên chứa đoạn chữ này (không phân biệt chữ hoa, có dấu hay không)", "Only visits whose parent committee contains this text (case and accents ignored)";
     CliArgFilterType => "Chỉ loại hình chi bộ này (nong_thon, khu_dan_cu, co_quan, su_nghiep, truong_hoc, dn_nha_nuoc, dn_ngoai_nha_nuoc, hop_tac_xa, quan_doi, cong_an, khac)", "Only this branch type (nong_thon, khu_dan_cu, co_quan, su_nghiep, truong_hoc, dn_nha_nuoc, dn_ngoai_nha_nuoc, hop_tac_xa, quan_doi, cong_an, khac)";
     CliArgFilterInspector => "Chỉ các phiếu có người khảo sát mà tên chứa đoạn chữ này (không phân biệt chữ hoa, có dấu hay không)", "Only visits by an inspector whose name contains this text (case and accents ignored)";

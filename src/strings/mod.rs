@@ -66,10 +66,12 @@ fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
 
 mod cli_help;
 mod messages;
+mod reconcile;
 mod report;
 mod team;
 pub use cli_help::HelpMsg;
 pub use messages::Msg;
+pub use reconcile::ReconcileMsg;
 pub use report::ReportMsg;
 pub use team::TeamMsg;
 

@@ -121,12 +121,7 @@ impl<'s> Bookkeeping<'s> {
     }
 
     fn duplicate_args(&self, d: &crate::core::summary::Duplicate) -> [String; 3] {
-        let files: Vec<String> = d
-            .visits
-            .iter()
-            .filter_map(|&i| self.summary.visits.get(i))
-            .map(|v| safe(&v.file.to_string_lossy()))
-            .collect();
+        let files: Vec<String> = d.files.iter().map(|f| safe(&f.to_string_lossy())).collect();
         [format!("{} ({})", safe(&d.branch), safe(&d.committee)), short_date(d.date, self.lang()), files.join(", ")]
     }
 

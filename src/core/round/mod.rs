@@ -456,7 +456,9 @@ pub fn previous_visit<'a>(
     visits
         .into_iter()
         .filter(|v| {
-            v.meeting.date < before
+            // A record reconciled into another visit speaks through that visit.
+            v.reconciled_into.is_none()
+                && v.meeting.date < before
                 && name_key(&v.meeting.branch) == branch
                 && name_key(&v.meeting.committee) == committee
         })
@@ -658,5 +660,9 @@ pub(crate) mod tests {
         let found = previous_visit(&visits, "Chi bộ số 11", "Đảng bộ phường Mai Dịch", date(2022, 4, 10));
         assert_eq!(found.map(|v| v.meeting.date), Some(date(2022, 4, 3)));
         assert!(previous_visit(visits.iter(), "Chi bộ số 11", "Đảng bộ phường Mai Dịch", date(2022, 4, 1)).is_none());
+        let mut reconciled = visits.clone();
+        reconciled[1].reconciled_into = Some("x.ron".into());
+        let found = previous_visit(&reconciled, "Chi bộ số 11", "Đảng bộ phường Mai Dịch", date(2022, 4, 10));
+        assert_eq!(found.map(|v| v.meeting.date), Some(date(2022, 4, 1)), "a reconciled record is passed over");
     }
 }

@@ -2,16 +2,17 @@
 //! threads and appended in order (`fork`, `append`), then the report made (`finish`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::core::reconcile::counted_once;
 use crate::core::rules::{ItemStatus, attendance, computed_value, finding_sentence, item_status};
 use crate::core::score::visit_score;
 use crate::core::summary::scores::ScoreAccs;
 use crate::core::summary::{
-    AnswerCell, BranchValue, Figures, FindingBranch, OTHER_LIMITATIONS, OTHER_STRENGTHS, SPEAKERS, Skipped, TextLine,
-    VisitInfo, VisitScoreBrief, WITHOUT_NOTEBOOK,
+    AnswerCell, BranchValue, Figures, FindingBranch, OTHER_LIMITATIONS, OTHER_STRENGTHS, SPEAKERS, SameMeeting,
+    Skipped, TextLine, VisitInfo, VisitScoreBrief, WITHOUT_NOTEBOOK,
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::{Interner, fold};
@@ -259,12 +260,53 @@ impl SummaryBuilder {
             template_version: template.version,
             findings,
             duplicate: false,
+            same_meeting: None,
             name_rank: 0,
             answers,
             edited_after_final: edited_after_final(visit),
             score,
         });
         true
+    }
+
+    /// Fold several records of one meeting (each with its file; filled against `template`, the
+    /// template of the record whose answers count) as one visit, by the rule of
+    /// [`counted_once`]. Returns false when the filters leave it out.
+    pub fn add_meeting(&mut self, records: &[(&Path, &Visit)], template: &Template) -> bool {
+        let visits: Vec<&Visit> = records.iter().map(|(_, v)| *v).collect();
+        let Some(counted) = counted_once(&visits, template) else {
+            return false;
+        };
+        let base_path = records[counted.base].0;
+        if !self.add(&counted.visit, template, base_path) {
+            return false;
+        }
+        let mut files = vec![base_path.to_path_buf()];
+        files.extend(records.iter().map(|(p, _)| p.to_path_buf()).filter(|p| p != base_path));
+        if let Some(info) = self.visits.last_mut() {
+            // The counted visit mixes records: whether any was edited after being final is theirs.
+            info.edited_after_final = visits.iter().any(|v| edited_after_final(v));
+            info.same_meeting = Some(Box::new(SameMeeting { files, differing: counted.differing }));
+        }
+        true
+    }
+
+    /// The files of the visits added so far that record the same meeting (same branch and
+    /// committee through [`name_key`](crate::core::text::name_key), same date), each group in file
+    /// order, the groups in the order of their first file: what a summary has to count once.
+    pub fn same_meeting_files(&self) -> Vec<Vec<PathBuf>> {
+        let mut groups: Vec<Vec<PathBuf>> = super::finish::same_day_groups(&self.visits)
+            .into_iter()
+            .filter(|g| g.len() > 1)
+            .map(|g| {
+                let mut files: Vec<PathBuf> =
+                    g.iter().filter_map(|&i| self.visits.get(i)).map(|v| v.file.clone()).collect();
+                files.sort();
+                files
+            })
+            .collect();
+        groups.sort();
+        groups
     }
 
     /// `item`'s status in visit `index` into the item's running counts: a failure with its note
@@ -443,6 +485,38 @@ mod tests {
         assert_eq!(ids, vec!["prep.committee_met"]);
         assert_eq!(s.duplicates.len(), 1);
         assert_eq!(s.duplicates[0].visits, vec![0, 2]);
+    }
+
+    #[test]
+    fn records_of_one_meeting_count_once_and_keep_the_finding_either_makes() {
+        let t = Template::embedded();
+        let mut a = visit("Chi bộ số 11", 5);
+        let mut b = visit("chi bộ số 11", 5);
+        b.inspectors = vec!["Trần Văn Bình".into()];
+        answer(&mut a, "prep.notice", Value::Yes);
+        answer(&mut b, "prep.notice", Value::No);
+        let other = visit("Chi bộ Công an phường", 6);
+        let mut builder = SummaryBuilder::new(Lang::Vi, Filters::default());
+        for (v, file) in [(&a, "a.ron"), (&b, "b.ron"), (&other, "c.ron")] {
+            builder.add(v, &t, Path::new(file));
+        }
+        assert_eq!(builder.same_meeting_files(), vec![vec![PathBuf::from("a.ron"), PathBuf::from("b.ron")]]);
+        let mut builder = SummaryBuilder::new(Lang::Vi, Filters::default());
+        builder.add(&other, &t, Path::new("c.ron"));
+        builder.add_meeting(&[(Path::new("a.ron"), &a), (Path::new("b.ron"), &b)], &t);
+        assert!(builder.same_meeting_files().is_empty());
+        let s = builder.finish();
+        assert_eq!(s.visits.len(), 2);
+        let notice = s.findings.iter().find(|f| f.id == "prep.notice").expect("B's finding is kept");
+        assert_eq!((notice.failing(), notice.assessed), (1, 1));
+        assert_eq!(s.duplicates.len(), 1);
+        let d = &s.duplicates[0];
+        assert!(d.counted_once());
+        // Names compared as one meeting, but spelled differently: a difference to pick.
+        assert_eq!(d.differing, vec!["meeting.branch", "prep.notice"]);
+        // Neither is final and both were saved at once: the first is the base.
+        assert_eq!(d.files, vec![PathBuf::from("a.ron"), PathBuf::from("b.ron")]);
+        assert_eq!(s.visits[d.visits[0]].inspectors, vec!["Lê Thị Tú", "Trần Văn Bình"]);
     }
 
     /// Visits that touch every part of the builder: passes, failures with notes, "{list}" items,

@@ -129,7 +129,7 @@ fn rank_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<usize> {
 
 /// Visits of the same branch of the same committee (names through [`name_key`]) on the same
 /// date, in visit order.
-fn same_day_groups(visits: &[VisitInfo]) -> Vec<Vec<usize>> {
+pub(super) fn same_day_groups(visits: &[VisitInfo]) -> Vec<Vec<usize>> {
     let mut keys = KeyNumbers::default();
     let mut groups: HashMap<(usize, usize, Date), Vec<usize>> = HashMap::new();
     for (i, v) in visits.iter().enumerate() {
@@ -159,19 +159,32 @@ impl<'a> KeyNumbers<'a> {
     }
 }
 
-/// Groups of visits of the same branch of the same committee on the same date, as duplicates in
-/// the order of their first visit; their visits are marked.
+/// Records of the same branch of the same committee on the same date, as duplicates in the order
+/// of their first visit; their visits are marked. A visit counting several records once is one
+/// on its own; visits added one by one that record one meeting are one together.
 fn duplicates(visits: &mut [VisitInfo], ranks: &Ranks) -> Vec<Duplicate> {
     let mut duplicates: Vec<Duplicate> = same_day_groups(visits)
         .into_iter()
-        .filter(|group| group.len() > 1)
         .filter_map(|group| {
             let first = visits.get(*group.first()?)?;
-            Some(Duplicate {
+            let mut files = Vec::new();
+            let mut differing = Vec::new();
+            for v in group.iter().filter_map(|&i| visits.get(i)) {
+                match &v.same_meeting {
+                    Some(same) => {
+                        files.extend(same.files.iter().cloned());
+                        differing.extend(same.differing.iter().cloned());
+                    }
+                    None => files.push(v.file.clone()),
+                }
+            }
+            (files.len() > 1).then(|| Duplicate {
                 branch: first.branch.clone(),
                 committee: first.committee.clone(),
                 date: first.date,
                 visits: group,
+                files,
+                differing,
             })
         })
         .collect();

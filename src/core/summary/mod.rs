@@ -114,8 +114,11 @@ pub struct VisitInfo {
     pub template_version: u32,
     /// Items that make a finding in this visit.
     pub findings: usize,
-    /// Another visit has the same branch, committee and date.
+    /// Another visit, or another record counted in this one, has the same branch, committee and date.
     pub duplicate: bool,
+    /// When this visit stands for several records of one meeting, counted once until they are
+    /// reconciled: which files, and where they differ (boxed: most visits have none).
+    pub same_meeting: Option<Box<SameMeeting>>,
     /// Position in name order (branch, then committee, date, file): lists are sorted by it.
     pub name_rank: usize,
     /// Item id → the answer, only with [`SummaryBuilder::keep_answers`].
@@ -365,14 +368,36 @@ pub struct Figures {
     pub duration: Figure,
 }
 
-/// Visits of the same branch (same committee) on the same date.
+/// Several records of one meeting counted as one visit ([`crate::core::reconcile::counted_once`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SameMeeting {
+    /// Every record's file, the one whose answers count (the base) first.
+    pub files: Vec<PathBuf>,
+    /// The facts and items (ids) the records answer differently; `template` when one was filled
+    /// against another template.
+    pub differing: Vec<String>,
+}
+
+/// Records of the same branch (same committee) on the same date, not reconciled yet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Duplicate {
     pub branch: String,
     pub committee: String,
     pub date: Date,
-    /// Indexes into [`Summary::visits`].
+    /// Indexes into [`Summary::visits`]: one when the records were counted once (the store's
+    /// summary always does), several when they were added to the builder one by one.
     pub visits: Vec<usize>,
+    /// Every record's file; when counted once, the one whose answers count first.
+    pub files: Vec<PathBuf>,
+    /// Where the records differ (see [`SameMeeting::differing`]); empty when not counted once.
+    pub differing: Vec<String>,
+}
+
+impl Duplicate {
+    /// The records were counted as one meeting.
+    pub fn counted_once(&self) -> bool {
+        self.visits.len() == 1
+    }
 }
 
 /// The merged report.
