@@ -214,6 +214,13 @@ messages! {
     ReopenTitle => "Lý do mở lại phiếu đã hoàn tất (được lưu trong phiếu)", "Why reopen this final visit (kept in the file)";
     ReopenNeedsReason => "Cần ghi lý do mở lại", "A reason for reopening is needed";
     PreviousAnswer => "Lần trước ({0}): {1}", "Last time ({0}): {1}";
+    ActSync => "Đồng bộ với nhóm (git: lưu, nhận, gửi)", "Sync with the team (git: commit, pull, push)";
+    ActReconcile => "Đối chiếu với bản ghi kia của cùng buổi sinh hoạt", "Reconcile with the other record of the same meeting";
+    ActPickA => "Giữ câu trả lời của bản A", "Keep record A's answer";
+    ActPickB => "Giữ câu trả lời của bản B", "Keep record B's answer";
+    ActNextDifference => "Chỗ khác nhau tiếp theo chưa chọn", "Next difference not yet decided";
+    ActReconcileWrite => "Gộp thành một phiếu (khi đã chọn hết)", "Make one visit (once all are decided)";
+    ActReconcileCancel => "Thôi, không gộp", "Cancel, do not reconcile";
     ActCompare => "So sánh với đợt trước (thư mục)", "Compare with an earlier round (folder)";
     CompareAsk => "Thư mục của đợt trước để so sánh", "Folder of the earlier round to compare with";
     CompareHeader => "So sánh với {0}: {1} phiếu đợt trước, {2} phiếu đợt này", "Compared with {0}: {1} visits then, {2} now";

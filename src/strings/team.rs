@@ -15,4 +15,25 @@ messages! {
     ConflictsHeader => "{0} chỗ khác nhau", "{0} to resolve";
     HelpConflictKeys => "Trên mục đánh dấu ≠: giữ câu trả lời 1 hoặc 2", "On an item marked ≠: keep answer 1 or 2";
     ConflictBadValue => "Không giữ được bên đã chọn: giá trị của {0} trong tệp không đúng dạng (tệp bị sửa tay?). Sửa tệp rồi mở lại.", "Could not keep that side: the value of {0} in the file is malformed (edited by hand?). Fix the file and open it again.";
+    // The reconcile screen: two records of one meeting (issue 16).
+    ReconcileNoTwin => "Buổi sinh hoạt này chỉ có một bản ghi: không có gì để đối chiếu.", "This meeting has only one record: nothing to reconcile.";
+    ReconcileToDecide => "{0} chỗ khác nhau cần chọn: 1 hoặc a giữ bản A, 2 hoặc b giữ bản B; Enter gộp khi đã chọn hết.", "{0} difference(s) to decide: 1 or a keeps A, 2 or b keeps B; Enter makes one visit once all are decided.";
+    ReconcileNothingToDecide => "Hai bản ghi không có chỗ nào khác nhau: Enter để gộp thành một phiếu.", "The two records do not differ anywhere: Enter makes one visit.";
+    ReconcileAllDecided => "Đã chọn hết: Enter để gộp thành một phiếu.", "All decided: Enter makes one visit.";
+    ReconcileNotADifference => "Dòng này hai bản không khác nhau: không cần chọn.", "The records do not differ on this row: nothing to decide.";
+    ReconcileStillToDecide => "Còn {0} chỗ khác nhau chưa chọn (n: đi tới chỗ tiếp theo).", "{0} difference(s) still to decide (n: go to the next).";
+    Reconciled => "Đã gộp thành {0}; hai bản ghi cũ được giữ lại nhưng không còn được tính. Hoàn tác (khi chưa hoàn tất): khaosat reconcile --undo {0}", "Made {0}; the two records are kept but no longer counted. Undo (until it is final): khaosat reconcile --undo {0}";
+    ReconcileTitle => "Đối chiếu hai bản ghi: {0} · {1}", "Reconcile two records: {0} · {1}";
+    ReconcileCounts => "{0} giống nhau · {1} khác nhau ({2} chưa chọn) · {3} chỉ bản A · {4} chỉ bản B", "{0} agree · {1} differ ({2} to decide) · {3} only in A · {4} only in B";
+    ReconcileAgree => "giống", "agree";
+    ReconcileDiffer => "khác", "differ";
+    ReconcileOnlyA => "chỉ A", "only A";
+    ReconcileOnlyB => "chỉ B", "only B";
+    ReconcileNotesJoined => "Ghi chú của hai bản được nối lại, không bỏ bên nào.", "Both records' notes are joined; neither is dropped.";
+    ReconcileKept => "giữ", "keep";
+    // Syncing from the home list.
+    SyncRunning => "Đang đồng bộ với nhóm (git)…", "Syncing with the team (git)…";
+    SyncHandMerge => "Cần gộp bằng tay (git không gộp được theo phiếu): {0}. Sửa trong trình soạn thảo, rồi đồng bộ lại.", "Needs a hand merge (git could not merge these as visits): {0}. Fix them in an editor, then sync again.";
+    ReconcileNotOpen => "Hai bản ghi không còn mở để gộp (đã đóng, hoặc không cùng buổi/mẫu phiếu): mở lại bằng r.", "The two records are no longer open to reconcile (closed, or not the same meeting or template): open them again with r.";
+    HomeConflicted => "{0} phiếu có chỗ khác nhau", "{0} with differences to resolve";
 }

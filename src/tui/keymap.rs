@@ -78,6 +78,17 @@ pub enum Action {
     BackToSummary,
     /// Complete the folder name being typed.
     CompleteFolder,
+    // Issue 16: a team's copies.
+    /// Commit, pull and push the data folder through git.
+    Sync,
+    /// Reconcile the selected visit with the other record of its meeting.
+    Reconcile,
+    /// Keep record A's (the first) answer on a difference.
+    PickA,
+    /// Keep record B's (the second) answer on a difference.
+    PickB,
+    /// The next difference not yet decided.
+    NextDifference,
 }
 
 impl Action {
@@ -142,6 +153,11 @@ impl Action {
             Action::SwitchList => Msg::ActSwitchList,
             Action::BackToSummary => Msg::ActBackToSummary,
             Action::CompleteFolder => Msg::ActCompleteFolder,
+            Action::Sync => Msg::ActSync,
+            Action::Reconcile => Msg::ActReconcile,
+            Action::PickA => Msg::ActPickA,
+            Action::PickB => Msg::ActPickB,
+            Action::NextDifference => Msg::ActNextDifference,
         }
     }
 }
@@ -156,6 +172,8 @@ impl Action {
             (Scope::Home, Action::Back) => Msg::ActBackHome,
             (Scope::Form, Action::Edit) => Msg::ActEditFact,
             (Scope::Form, Action::Back) => Msg::ActBackForm,
+            (Scope::Reconcile, Action::Confirm) => Msg::ActReconcileWrite,
+            (Scope::Reconcile, Action::Back) => Msg::ActReconcileCancel,
             (Scope::Form, Action::Yes | Action::No) => Msg::ActFormCommittee,
             _ => self.description(),
         }
@@ -212,6 +230,8 @@ pub enum Scope {
     Compare,
     /// The folder typed to compare with: keys it adds to the editor's (Tab completes).
     FolderPrompt,
+    /// Issue 16: two records of one meeting side by side, each difference decided.
+    Reconcile,
 }
 
 impl Scope {
@@ -360,6 +380,8 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Home, "a", Action::NewVisit),
     (Scope::Home, "s", Action::Summary),
     (Scope::Home, "q", Action::Quit),
+    (Scope::Home, "g", Action::Sync),
+    (Scope::Home, "r", Action::Reconcile),
     (Scope::Home, "esc", Action::Back),
     (Scope::Checklist, "up", Action::Up),
     (Scope::Checklist, "k", Action::Up),
@@ -468,6 +490,22 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Recover, "esc", Action::Discard),
     // Issue 13: the compare screen (its own keys, so its help lists only what works there) and
     // its folder prompt.
+    (Scope::Reconcile, "up", Action::Up),
+    (Scope::Reconcile, "k", Action::Up),
+    (Scope::Reconcile, "down", Action::Down),
+    (Scope::Reconcile, "j", Action::Down),
+    (Scope::Reconcile, "pgup", Action::PageUp),
+    (Scope::Reconcile, "pgdn", Action::PageDown),
+    (Scope::Reconcile, "1", Action::PickA),
+    (Scope::Reconcile, "a", Action::PickA),
+    (Scope::Reconcile, "2", Action::PickB),
+    (Scope::Reconcile, "b", Action::PickB),
+    (Scope::Reconcile, "n", Action::NextDifference),
+    (Scope::Reconcile, "tab", Action::NextDifference),
+    (Scope::Reconcile, "w", Action::Confirm),
+    (Scope::Reconcile, "enter", Action::Confirm),
+    (Scope::Reconcile, "esc", Action::Back),
+    (Scope::Reconcile, "q", Action::Back),
     (Scope::Compare, "up", Action::Up),
     (Scope::Compare, "k", Action::Up),
     (Scope::Compare, "down", Action::Down),

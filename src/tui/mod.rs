@@ -12,6 +12,7 @@ pub mod rows;
 mod runtime;
 mod saver;
 pub mod state;
+mod team_effects;
 pub mod terminal;
 #[doc(hidden)]
 pub mod testing;

@@ -13,7 +13,7 @@ use crate::strings::{Lang, Msg};
 use crate::tui::state::home::HomeEntry;
 use crate::tui::state::{App, Effect, Event};
 use crate::tui::update::update;
-use crate::tui::{report_files, saver};
+use crate::tui::{report_files, saver, team_effects};
 
 pub(super) struct Runtime {
     data_dir: PathBuf,
@@ -26,12 +26,14 @@ pub(super) struct Runtime {
     pub(super) hung_up: bool,
     /// The lock of the open visit, held while it is open.
     lock: Option<store::lock::VisitLock>,
+    /// Two records being reconciled, locked while the inspector decides.
+    pair: Option<store::reconcile::LockedPair>,
 }
 
 impl Runtime {
     pub(super) fn new(data_dir: PathBuf, base_templates: Vec<Template>, tx: Sender<Event>) -> Runtime {
         let saver = saver::Saver::spawn(tx.clone());
-        Runtime { data_dir, base_templates, tx, saver, hung_up: false, lock: None }
+        Runtime { data_dir, base_templates, tx, saver, hung_up: false, lock: None, pair: None }
     }
 
     /// Carry out one effect; results come back as events for `update`.
@@ -44,6 +46,16 @@ impl Runtime {
             }
             // `update` has set `app.quit` with it: the main loop ends after this round of effects.
             Effect::Quit => return,
+            Effect::OpenPair { a, b } => team_effects::open(&a, &b, &self.base_templates, &mut self.pair, lang),
+            Effect::WritePair { picks, by } => team_effects::write_pair(&picks, &by, &mut self.pair, lang),
+            Effect::ClosePair => {
+                self.pair = None;
+                return;
+            }
+            Effect::Sync => {
+                team_effects::spawn_sync(self.data_dir.clone(), lang, self.tx.clone());
+                return;
+            }
             Effect::ScanHome => {
                 spawn_home_loader(self.data_dir.clone(), self.base_templates.clone(), self.tx.clone());
                 return;

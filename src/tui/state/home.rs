@@ -28,6 +28,8 @@ pub struct HomeEntry {
     pub brief: VisitBrief,
     /// Something odd sits at the visit's lock path: it will open read-only.
     pub odd_lock: bool,
+    /// Conflicts a merge of two copies left in the file, waiting to be resolved.
+    pub conflicts: usize,
     /// The branch name as the list sorts it ([`name_key`]): folded once, where the visit is read,
     /// not at every comparison while ten thousand entries are put in order.
     pub sort_name: String,
@@ -47,6 +49,7 @@ impl HomeEntry {
             findings: finding_count(template, visit),
             brief: VisitBrief::of(visit),
             odd_lock: false,
+            conflicts: visit.conflicts.len(),
             sort_name: name_key(&visit.meeting.branch),
         }
     }
@@ -65,6 +68,8 @@ pub struct Home {
     pub coverage: Option<Coverage>,
     /// Esc was pressed once: a second Esc quits (backing out of the screens should not).
     pub quitting: bool,
+    /// What the last sync did (or that one is running), shown under the list.
+    pub sync_note: Vec<String>,
 }
 
 impl Home {
@@ -215,6 +220,7 @@ mod home_batch_tests {
             total: 0,
             findings: 0,
             odd_lock: false,
+            conflicts: 0,
             sort_name: name_key(branch),
             brief: VisitBrief {
                 branch: branch.to_string(),

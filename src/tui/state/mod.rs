@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod home;
 pub mod prompts;
+pub mod reconcile;
 pub mod report;
 pub mod session;
 pub mod summary;
@@ -104,6 +105,13 @@ pub enum Event {
     /// "Save a copy" wrote the open visit to this new file (which is opened next).
     CopySaved(PathBuf),
     CompareReady(Result<Box<crate::core::compare::Comparison>, String>),
+    /// Two records of one meeting, locked and loaded for the reconcile screen.
+    PairOpened(Result<Box<reconcile::ReconcileScreen>, String>),
+    /// The reconciled visit was written here (the two records now point to it).
+    Reconciled(Result<PathBuf, String>),
+    /// `khaosat sync` from the home list ended: what it did, in sentences, and the files that
+    /// still hold conflicts.
+    Synced(Result<SyncOutcome, String>),
     /// The folders whose names complete `typed` in the compare prompt (whole texts, each ending
     /// with `/`, sorted).
     FolderListing {
@@ -114,6 +122,17 @@ pub enum Event {
     HangUp,
     /// Asked to stop (SIGTERM): save and leave.
     Terminate,
+}
+
+/// What a sync from the home list did, as the TUI shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyncOutcome {
+    /// One sentence per thing done or not done (committed, pulled, pushed, offline …).
+    pub lines: Vec<String>,
+    /// Visit files that hold conflicts to resolve, first to open.
+    pub conflicted: Vec<PathBuf>,
+    /// Files git could only merge as text: they need a person with an editor.
+    pub hand_merge: Vec<PathBuf>,
 }
 
 /// Work for the runtime: disk and process, never done by `update` itself.
@@ -161,6 +180,20 @@ pub enum Effect {
     Compare {
         old: PathBuf,
     },
+    /// Lock and load two records of one meeting for the reconcile screen.
+    OpenPair {
+        a: PathBuf,
+        b: PathBuf,
+    },
+    /// Make one visit of the open pair with these picks, by this person.
+    WritePair {
+        picks: crate::core::reconcile::Picks,
+        by: String,
+    },
+    /// The reconcile screen was left: release the pair's locks.
+    ClosePair,
+    /// Commit, pull and push the data folder (in the background).
+    Sync,
     /// List the folders that complete the folder being typed.
     ListFolders {
         typed: String,
@@ -190,6 +223,7 @@ pub enum Screen {
     Checklist,
     Summary,
     Compare,
+    Reconcile,
 }
 
 #[derive(Debug, Clone)]
@@ -234,6 +268,10 @@ pub struct App {
     /// The round governing the data folder (its `round.ron`), if any.
     pub round: Option<Round>,
     pub compare: crate::tui::state::compare::CompareScreen,
+    /// Two records of one meeting being reconciled.
+    pub reconcile: Option<reconcile::ReconcileScreen>,
+    /// A sync is running in the background (the home list says so; a second `g` waits).
+    pub syncing: bool,
     /// The earlier round's folder to suggest for a comparison.
     pub compare_guess: Option<PathBuf>,
     /// The open visit was opened from the summary: leaving it goes back there.
@@ -265,6 +303,8 @@ impl App {
             summary: Default::default(),
             round: None,
             compare: Default::default(),
+            reconcile: None,
+            syncing: false,
             compare_guess: None,
             return_to_summary: false,
             help_scroll: 0,
@@ -283,6 +323,7 @@ impl App {
             Screen::Home => Scope::Home,
             Screen::Summary => Scope::Summary,
             Screen::Compare => Scope::Compare,
+            Screen::Reconcile => Scope::Reconcile,
             Screen::NewVisit => Scope::Form,
             Screen::Checklist => Scope::Checklist,
         }

@@ -35,6 +35,8 @@ pub(super) fn home_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Action::NewVisit => choose_planned_branch(app),
         Action::Summary => return super::summary::open(app),
+        Action::Sync => return super::sync::start(app),
+        Action::Reconcile => return super::reconcile::start(app),
         Action::Help => app.overlay = Overlay::Help,
         Action::Back | Action::Quit | Action::ForceQuit => {
             app.quit = true;

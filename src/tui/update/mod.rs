@@ -14,8 +14,10 @@ mod edit;
 mod form_rules;
 mod home;
 mod prompts;
+mod reconcile;
 mod report;
 mod summary;
+mod sync;
 mod visit;
 
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
@@ -119,6 +121,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.flash = Some(e);
             Vec::new()
         }
+        Event::PairOpened(result) => reconcile::opened(app, result),
+        Event::Reconciled(result) => reconcile::written(app, result),
+        Event::Synced(result) => sync::finished(app, result),
         Event::CompareReady(result) => {
             compare::ready(app, result);
             Vec::new()
@@ -241,6 +246,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::Checklist => checklist::checklist_key(app, key),
         Screen::Summary => summary::key(app, key),
         Screen::Compare => compare::key(app, key),
+        Screen::Reconcile => reconcile::key(app, key),
     }
 }
 

@@ -157,6 +157,23 @@ pub fn recover_keys(app: &App) -> (String, String) {
 }
 
 /// The compare screen: moving, details, the other list, back (or, in details: scrolling, back).
+/// The reconcile screen: keep A or B, the next difference, make one visit, leave.
+pub fn reconcile(app: &App) -> String {
+    use Hint::*;
+    line(
+        app,
+        Scope::Reconcile,
+        &[
+            Pair(Action::Up, Action::Down, Msg::HintSelect),
+            Key(Action::PickA, Msg::ActPickA),
+            Key(Action::PickB, Msg::ActPickB),
+            Key(Action::NextDifference, Msg::ShortNext),
+            Key(Action::Confirm, Msg::ActReconcileWrite),
+            Key(Action::Back, Msg::HintBack),
+        ],
+    )
+}
+
 pub fn compare(app: &App) -> String {
     use Hint::*;
     let c = &app.compare;

