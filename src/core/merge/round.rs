@@ -217,3 +217,6 @@ fn set_entry<T: Keyed>(list: &mut Vec<T>, label: &str, value: &str) -> Option<()
     Some(())
 }
 
+#[cfg(test)]
+#[path = "round_tests.rs"]
+mod tests;

@@ -274,3 +274,6 @@ fn merge_status(base: Option<&Visit>, ours: &Visit, theirs: &Visit, out: &mut Vi
     true
 }
 
+#[cfg(test)]
+#[path = "visit_tests.rs"]
+mod tests;
