@@ -264,3 +264,55 @@ fn a_file_the_driver_cannot_read_is_merged_as_text_keeping_both_sides() -> Resul
     assert!(merged.contains("<<<<<<< ours") && merged.contains(">>>>>>> theirs"), "{merged}");
     Ok(())
 }
+
+#[test]
+fn two_clones_creating_the_same_visit_merge_what_each_entered() -> Result {
+    let repo = Repo::new()?;
+    fs::write(repo.file("README"), "round\n")?;
+    repo.commit_all("empty round")?;
+    let create = |branch: &str, by: &str, item: &str| -> Result {
+        repo.branch(branch, "main")?;
+        let mut visit = khaosat::testing::sample_visit(&Template::embedded());
+        visit.inspectors = vec![by.into()];
+        visit.saved_by = by.into();
+        visit.answers.insert(item.into(), answer(Value::Yes));
+        fs::write(repo.file(VISIT), visit_to_ron(&visit))?;
+        repo.commit_all(by)
+    };
+    create("tu", "Lê Thị Tú", "prep.notice")?;
+    create("binh", "Trần Văn Bình", "prep.committee_met")?;
+    repo.checkout("tu")?;
+    let out = repo.git_status(&["merge", "-m", "merge", "binh"])?;
+    assert!(out.status.success(), "git's add/add, merged without a base: {}", show(&out));
+    let merged = repo.load(VISIT)?;
+    assert_eq!(merged.inspectors, ["Lê Thị Tú", "Trần Văn Bình"]);
+    assert_eq!(
+        (merged.value("prep.notice"), merged.value("prep.committee_met")),
+        (Some(&Value::Yes), Some(&Value::Yes))
+    );
+    Ok(())
+}
+
+#[test]
+fn a_visit_of_a_newer_format_is_merged_as_text() -> Result {
+    let repo = repo_with_visit()?;
+    let newer = |answer: &str| -> Result {
+        let text = fs::read_to_string(repo.file(VISIT))?.replacen("schema: 1,", "schema: 99,", 1);
+        fs::write(
+            repo.file(VISIT),
+            text.replace("answers: {},", &format!("answers: {{\"{answer}\": (value: Some(Yes))}},")),
+        )?;
+        repo.commit_all(answer)
+    };
+    repo.branch("a", "main")?;
+    newer("prep.notice")?;
+    repo.branch("b", "main")?;
+    newer("prep.committee_met")?;
+    repo.checkout("a")?;
+    let out = repo.git_status(&["merge", "-m", "merge", "b"])?;
+    let all = text(&out.stdout) + &text(&out.stderr);
+    assert!(all.contains("merged as text with git merge-file"), "{all}");
+    let merged = fs::read_to_string(repo.file(VISIT))?;
+    assert!(merged.contains("prep.notice") && merged.contains("prep.committee_met"), "both kept: {merged}");
+    Ok(())
+}
