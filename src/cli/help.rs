@@ -132,6 +132,7 @@ fn about(path: &str) -> Option<(HelpMsg, Option<HelpMsg>)> {
         "report" => HelpMsg::CliCmdReport,
         "finalise" => HelpMsg::CliCmdFinalise,
         "reopen" => HelpMsg::CliCmdReopen,
+        "merge-driver" => HelpMsg::CliCmdMergeDriver,
         _ => return None,
     };
     Some((about, None))
@@ -194,6 +195,10 @@ fn arg_help(path: &str, id: &str) -> Option<HelpMsg> {
         ("finalise", "by") => HelpMsg::CliArgFinaliseBy,
         ("reopen", "reason") => HelpMsg::CliArgReason,
         ("reopen", "by") => HelpMsg::CliArgReopenBy,
+        ("merge-driver", "base") => HelpMsg::CliArgMergeBase,
+        ("merge-driver", "ours") => HelpMsg::CliArgMergeOurs,
+        ("merge-driver", "theirs") => HelpMsg::CliArgMergeTheirs,
+        ("merge-driver", "path") => HelpMsg::CliArgMergePath,
         _ => return None,
     })
 }

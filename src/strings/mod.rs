@@ -65,11 +65,13 @@ fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
 }
 
 mod cli_help;
+mod merge;
 mod messages;
 mod reconcile;
 mod report;
 mod team;
 pub use cli_help::HelpMsg;
+pub use merge::MergeMsg;
 pub use messages::Msg;
 pub use reconcile::ReconcileMsg;
 pub use report::ReportMsg;

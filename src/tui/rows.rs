@@ -5,8 +5,8 @@ use crate::core::answer::AnswerStyle;
 use crate::core::problems::FactField;
 use crate::core::rules::{ItemStatus, applies, item_answer_text, item_status};
 use crate::core::template::{Item, Template};
-use crate::core::visit::{ANSWER_FIELD, Conflict, ConflictSide, Visit};
-use crate::strings::{Lang, Msg, TeamMsg};
+use crate::core::visit::{ANSWER_FIELD, Conflict, Visit};
+use crate::strings::{Lang, Msg};
 
 /// A meeting fact the inspector fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,35 +308,15 @@ pub fn row_conflict<'a>(template: &Template, visit: &'a Visit, row: Row) -> Opti
     visit.conflicts.iter().enumerate().find(|(_, c)| c.field == field)
 }
 
-/// One side of a conflict in words: "Có — ghi chú: …, theo Lê Thị Tú, 10:02 01/12".
-pub fn conflict_side_text(item: Option<&Item>, side: &ConflictSide, zone: &jiff::tz::TimeZone, lang: Lang) -> String {
-    let what = match (item, &side.answer) {
-        (Some(item), Some(answer)) => {
-            let value =
-                answer.value.as_ref().map(|v| crate::core::answer::answer_text(item, v, lang, AnswerStyle::Checklist));
-            let value = value.filter(|v| !v.is_empty()).unwrap_or_else(|| Msg::Unanswered.get(lang).to_string());
-            if answer.note.is_empty() {
-                value
-            } else {
-                format!("{value} — {}: {}", Msg::NoteLabel.get(lang), answer.note.replace('\n', " ⏎ "))
-            }
-        }
-        (Some(_), None) => Msg::Unanswered.get(lang).to_string(),
-        (None, _) => fact_value_words(&side.value, lang),
-    };
-    let when = side.at.to_zoned_datetime(zone.clone()).strftime("%H:%M %d/%m").to_string();
-    let by = if side.by.trim().is_empty() { "?" } else { side.by.trim() };
-    TeamMsg::ConflictSideBy.fill(lang, &[&what, &by, &when])
-}
-
-/// A fact's value as the file writes it (`Some(22)`, `"Bí thư"`, `None`), as people read it.
-fn fact_value_words(ron_text: &str, lang: Lang) -> String {
-    let text = ron_text.trim();
-    let text = text.strip_prefix("Some(").and_then(|t| t.strip_suffix(')')).unwrap_or(text);
-    if text.is_empty() || text == "None" || text == "\"\"" {
-        return Msg::Unanswered.get(lang).to_string();
-    }
-    text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(text).replace("\\n", " ⏎ ")
+/// Both sides of a conflict in words, "Có (Lê Thị Tú, 05/04 09:00)", times in `zone`.
+pub fn conflict_sides_text(
+    template: &Template,
+    conflict: &Conflict,
+    zone: &jiff::tz::TimeZone,
+    lang: Lang,
+) -> [String; 2] {
+    let (one, two) = crate::core::merge::conflict_words(Some(template), conflict);
+    [one.text_in(zone, lang), two.text_in(zone, lang)]
 }
 
 #[cfg(test)]

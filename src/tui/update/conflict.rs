@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::core::merge::{Pick, ResolveError, resolve};
 use crate::strings::TeamMsg;
-use crate::tui::rows::{conflict_side_text, row_conflict, row_item};
+use crate::tui::rows::{conflict_sides_text, row_conflict};
 use crate::tui::state::{App, Effect, current_row};
 
 use super::visit::change_visit;
@@ -24,9 +24,8 @@ pub(super) fn pick_key(app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
     let session = app.session.as_ref()?;
     let row = current_row(session)?;
     let (index, conflict) = row_conflict(&session.template, &session.visit, row)?;
-    let side = if pick == Pick::One { &conflict.one } else { &conflict.two };
-    let kept = conflict_side_text(row_item(&session.template, row), side, &app.zone, app.lang);
-    let number = if pick == Pick::One { 1 } else { 2 };
+    let [one, two] = conflict_sides_text(&session.template, conflict, &app.zone, app.lang);
+    let (number, kept) = if pick == Pick::One { (1, one) } else { (2, two) };
     let mut refused = None;
     let effects = change_visit(app, |visit, _| {
         refused = resolve(visit, index, pick).err();

@@ -17,7 +17,7 @@ use crate::core::text::{display_safe, number_text};
 use crate::core::visit::Value;
 use crate::strings::{Msg, TeamMsg};
 use crate::tui::rows::{
-    Fact, FactInput, Row, answer_text, conflict_side_text, row_conflict, row_enabled, row_item, rows, section_count,
+    Fact, FactInput, Row, answer_text, conflict_sides_text, row_conflict, row_enabled, row_item, rows, section_count,
     section_findings, section_progress, section_title,
 };
 use crate::tui::state::session::{SaveState, Session};
@@ -376,12 +376,11 @@ fn draw_detail(frame: &mut Frame, app: &App, session: &Session, theme: Theme, ar
 fn conflict_lines(foot: &mut Text<'static>, app: &App, session: &Session, row: Row, theme: Theme) {
     let Some((_, conflict)) = row_conflict(&session.template, &session.visit, row) else { return };
     let lang = app.lang;
-    let item = row_item(&session.template, row);
-    let heading = if item.is_some() { TeamMsg::ConflictTwoAnswers } else { TeamMsg::ConflictTwoValues };
+    let heading = if conflict.item().is_some() { TeamMsg::ConflictTwoAnswers } else { TeamMsg::ConflictTwoValues };
     foot.push_line(Line::styled(format!("≠ {}", heading.get(lang)), theme.finding()));
-    for (number, side) in [(1, &conflict.one), (2, &conflict.two)] {
-        let words = safe(&conflict_side_text(item, side, &app.zone, lang));
-        foot.push_line(Line::styled(format!("  {number} = {words}"), theme.finding()));
+    let sides = conflict_sides_text(&session.template, conflict, &app.zone, lang);
+    for (number, words) in [(1, &sides[0]), (2, &sides[1])] {
+        foot.push_line(Line::styled(format!("  {number} = {}", safe(words)), theme.finding()));
     }
     foot.push_line(Line::styled(TeamMsg::ConflictPickHint.get(lang), theme.muted()));
 }
