@@ -215,6 +215,8 @@ messages! {
     ReopenNeedsReason => "Cần ghi lý do mở lại", "A reason for reopening is needed";
     PreviousAnswer => "Lần trước ({0}): {1}", "Last time ({0}): {1}";
     ActSync => "Đồng bộ với nhóm (git: lưu, nhận, gửi)", "Sync with the team (git: commit, pull, push)";
+    ShortSync => "Đồng bộ", "Sync";
+    ShortNewVisit => "Phiếu mới", "New visit";
     ActReconcile => "Đối chiếu với bản ghi kia của cùng buổi sinh hoạt", "Reconcile with the other record of the same meeting";
     ActPickA => "Giữ câu trả lời của bản A", "Keep record A's answer";
     ActPickB => "Giữ câu trả lời của bản B", "Keep record B's answer";

@@ -157,6 +157,23 @@ pub fn recover_keys(app: &App) -> (String, String) {
 }
 
 /// The compare screen: moving, details, the other list, back (or, in details: scrolling, back).
+/// The home list: open, new, summary, sync, help, quit — short enough for 80 columns.
+pub fn home(app: &App) -> String {
+    use Hint::*;
+    line(
+        app,
+        Scope::Home,
+        &[
+            Key(Action::Open, Msg::ActOpen),
+            Key(Action::NewVisit, Msg::ShortNewVisit),
+            Key(Action::Summary, Msg::ActSummary),
+            Key(Action::Sync, Msg::ShortSync),
+            Key(Action::Help, Msg::ActHelp),
+            Key(Action::Quit, Msg::ActQuit),
+        ],
+    )
+}
+
 /// The reconcile screen: keep A or B, the next difference, make one visit, leave.
 pub fn reconcile(app: &App) -> String {
     use Hint::*;

@@ -157,8 +157,6 @@ fn draw_status(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 
 fn status_hints(app: &App) -> String {
     let scope = app.scope();
-    let hint =
-        |action: Action| format!("{} {}", app.keymap.keys_for(scope, action), app.lang_str(action.description()));
     let is_final = app.session.as_ref().is_some_and(|s| s.visit.status == crate::core::visit::VisitStatus::Final);
     let short = |action: Action| {
         // On a final visit the same key reopens it.
@@ -179,11 +177,7 @@ fn status_hints(app: &App) -> String {
             let (restore, discard) = hints::recover_keys(app);
             format!("{restore} / {discard}")
         }
-        (Overlay::None, Screen::Home) => {
-            [Action::Open, Action::NewVisit, Action::Summary, Action::Sync, Action::Help, Action::Quit]
-                .map(hint)
-                .join(" · ")
-        }
+        (Overlay::None, Screen::Home) => hints::home(app),
         (Overlay::None, Screen::NewVisit) => hints::form(app),
         (Overlay::None, Screen::Summary) if app.summary.detail.is_some() => {
             app.lang_str(Msg::SummaryBranchesOf).to_string()
