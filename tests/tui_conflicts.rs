@@ -93,3 +93,120 @@ fn digits_on_a_row_without_a_conflict_keep_their_meaning() {
     // On the first preparation item (yes/no), `1` is no answer: nothing is saved.
     assert!(press(&mut app, KeyCode::Char('1')).is_empty());
 }
+
+// ------------------------------------------------------------------ the reconcile screen
+
+use khaosat::core::reconcile::Side;
+use khaosat::core::visit::Answer;
+use khaosat::tui::state::home::HomeEntry;
+use khaosat::tui::state::reconcile::ReconcileScreen;
+
+/// Two records of Chi bộ số 11's meeting: Tú's and Bình's, differing on two items, each with an
+/// answer the other lacks, and both with a note on `prep.notice`.
+fn two_records() -> (Visit, Visit) {
+    let template = Template::embedded();
+    let mut a = Visit::new(&template, khaosat::testing::sample_facts(), khaosat::testing::fixed_now());
+    let mut b = a.clone();
+    b.inspectors = vec!["Trần Văn Bình".into()];
+    let set = |v: &mut Visit, id: &str, value: Value, note: &str| {
+        v.answers.insert(id.into(), Answer { value: Some(value), note: note.into() });
+    };
+    set(&mut a, "prep.committee_met", Value::Yes, "");
+    set(&mut b, "prep.committee_met", Value::Yes, "");
+    set(&mut a, "prep.notice", Value::Yes, "Thông báo miệng");
+    set(&mut b, "prep.notice", Value::No, "Không có giấy mời");
+    set(&mut a, "att.on_schedule", Value::Yes, "");
+    set(&mut b, "att.on_schedule", Value::No, "");
+    set(&mut a, "prep.draft_resolution", Value::Yes, "");
+    set(&mut b, "crit.praise_criticism", Value::No, "");
+    (a, b)
+}
+
+fn reconcile_app(lang: Lang) -> App {
+    let (a, b) = two_records();
+    let mut app = tui_app(lang);
+    let screen = ReconcileScreen::new("/d/a.ron".into(), "/d/b.ron".into(), a, b, Template::embedded());
+    update(&mut app, Event::PairOpened(Ok(Box::new(screen))));
+    app
+}
+
+fn screen(app: &App) -> &ReconcileScreen {
+    app.reconcile.as_ref().expect("the reconcile screen")
+}
+
+#[test]
+fn the_screen_opens_on_the_first_difference_and_says_how_many() {
+    let app = reconcile_app(Lang::Vi);
+    assert_eq!(app.screen, Screen::Reconcile);
+    assert_eq!(screen(&app).undecided(), 2);
+    let row = &screen(&app).rows[screen(&app).selected];
+    assert_eq!(row.key(), "prep.notice");
+    assert!(app.flash.clone().unwrap_or_default().starts_with("2 chỗ khác nhau cần chọn"));
+}
+
+#[test]
+fn each_difference_is_decided_then_enter_writes_the_picks() {
+    let mut app = reconcile_app(Lang::Vi);
+    // Enter before deciding: refused, with how many are left.
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert!(app.flash.clone().unwrap_or_default().starts_with("Còn 2 chỗ khác nhau"));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(screen(&app).picks.get("prep.notice"), Some(&Side::B));
+    assert_eq!(screen(&app).rows[screen(&app).selected].key(), "att.on_schedule", "on to the next one");
+    press(&mut app, KeyCode::Char('a'));
+    let effects = press(&mut app, KeyCode::Enter);
+    match effects.as_slice() {
+        [Effect::WritePair { picks, by }] => {
+            assert_eq!(picks.side_for("prep.notice"), Some(Side::B));
+            assert_eq!(picks.side_for("att.on_schedule"), Some(Side::A));
+            assert_eq!(by, "Lê Thị Tú");
+        }
+        other => panic!("expected the pair written, got {other:?}"),
+    }
+    update(&mut app, Event::Reconciled(Ok("/d/2022-04-05_chi-bo-so-11-3.ron".into())));
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.flash.clone().unwrap_or_default().contains("khaosat reconcile --undo 2022-04-05_chi-bo-so-11-3.ron"));
+}
+
+#[test]
+fn esc_leaves_without_writing_and_releases_the_pair() {
+    let mut app = reconcile_app(Lang::En);
+    let effects = press(&mut app, KeyCode::Esc);
+    assert_eq!(effects, vec![Effect::ClosePair]);
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.reconcile.is_none());
+}
+
+#[test]
+fn r_on_the_home_list_opens_the_other_record_of_the_meeting() {
+    let (a, b) = two_records();
+    let template = Template::embedded();
+    let mut app = tui_app(Lang::Vi);
+    app.home.loading = false;
+    let other = khaosat::testing::sample_visit(&template);
+    let mut elsewhere = other.clone();
+    elsewhere.meeting.branch = "Chi bộ số 12".into();
+    app.home.entries = vec![
+        HomeEntry::from_visit("/d/a.ron".into(), &a, &template),
+        HomeEntry::from_visit("/d/c.ron".into(), &elsewhere, &template),
+        HomeEntry::from_visit("/d/b.ron".into(), &b, &template),
+    ];
+    let effects = press(&mut app, KeyCode::Char('r'));
+    assert_eq!(effects, vec![Effect::OpenPair { a: "/d/a.ron".into(), b: "/d/b.ron".into() }]);
+    app.home.selected = 1;
+    assert!(press(&mut app, KeyCode::Char('r')).is_empty());
+    assert!(app.flash.clone().unwrap_or_default().contains("chỉ có một bản ghi"));
+}
+
+#[test]
+fn the_reconcile_screen_at_80x24_and_120x40() {
+    for (lang, code, must) in [(Lang::Vi, "vi", "khác"), (Lang::En, "en", "differ")] {
+        let mut app = reconcile_app(lang);
+        app.flash = None;
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = khaosat::tui::testing::screen(&app, w, h);
+            assert!(text.contains(must) && text.contains("A = a.ron (Lê Thị Tú)"), "{w}x{h} {code}:\n{text}");
+            insta::assert_snapshot!(format!("reconcile_{w}x{h}_{code}"), text);
+        }
+    }
+}

@@ -36,4 +36,9 @@ messages! {
     SyncHandMerge => "Cần gộp bằng tay (git không gộp được theo phiếu): {0}. Sửa trong trình soạn thảo, rồi đồng bộ lại.", "Needs a hand merge (git could not merge these as visits): {0}. Fix them in an editor, then sync again.";
     ReconcileNotOpen => "Hai bản ghi không còn mở để gộp (đã đóng, hoặc không cùng buổi/mẫu phiếu): mở lại bằng r.", "The two records are no longer open to reconcile (closed, or not the same meeting or template): open them again with r.";
     HomeConflicted => "{0} phiếu có chỗ khác nhau", "{0} with differences to resolve";
+    ShortPickA => "giữ A", "keep A";
+    ShortPickB => "giữ B", "keep B";
+    ShortReconcileWrite => "gộp", "make one";
+    ShortNextDifference => "chỗ khác tiếp", "next difference";
+    ShortCancel => "thôi", "cancel";
 }

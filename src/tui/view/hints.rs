@@ -176,19 +176,18 @@ pub fn home(app: &App) -> String {
 
 /// The reconcile screen: keep A or B, the next difference, make one visit, leave.
 pub fn reconcile(app: &App) -> String {
-    use Hint::*;
-    line(
-        app,
-        Scope::Reconcile,
-        &[
-            Pair(Action::Up, Action::Down, Msg::HintSelect),
-            Key(Action::PickA, Msg::ActPickA),
-            Key(Action::PickB, Msg::ActPickB),
-            Key(Action::NextDifference, Msg::ShortNext),
-            Key(Action::Confirm, Msg::ActReconcileWrite),
-            Key(Action::Back, Msg::HintBack),
-        ],
-    )
+    use crate::strings::TeamMsg;
+    let key = |action: Action| app.keymap.first_key(Scope::Reconcile, action);
+    let words = |m: TeamMsg| m.get(app.lang);
+    [
+        format!("{}{} {}", key(Action::Up), key(Action::Down), app.lang_str(Msg::HintSelect)),
+        format!("{} {}", key(Action::PickA), words(TeamMsg::ShortPickA)),
+        format!("{} {}", key(Action::PickB), words(TeamMsg::ShortPickB)),
+        format!("{} {}", key(Action::NextDifference), words(TeamMsg::ShortNextDifference)),
+        format!("{} {}", key(Action::Confirm), words(TeamMsg::ShortReconcileWrite)),
+        format!("{} {}", key(Action::Back), words(TeamMsg::ShortCancel)),
+    ]
+    .join(" · ")
 }
 
 pub fn compare(app: &App) -> String {
