@@ -39,6 +39,6 @@ messages! {
     ShortPickA => "giữ A", "keep A";
     ShortPickB => "giữ B", "keep B";
     ShortReconcileWrite => "gộp", "make one";
-    ShortNextDifference => "chỗ khác tiếp", "next difference";
+    ShortNextDifference => "chỗ khác tiếp", "next";
     ShortCancel => "thôi", "cancel";
 }
