@@ -55,6 +55,8 @@ fn localize(cmd: &mut Command, path: &str, lang: Lang) {
         if let Some(more) = more {
             localized = localized.long_about(format!("{}\n\n{}", about.get(lang), more.get(lang)));
         }
+    } else if let Some(about) = super::team::help_about(path) {
+        localized = localized.about(about.get(lang));
     }
     for sub in localized.get_subcommands_mut() {
         let sub_path = if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
@@ -72,8 +74,11 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
         ("subcommand", "help") => Some(HelpMsg::CliHelpCommandArg),
         _ => arg_help(path, id),
     };
-    let Some(help) = help else { return arg };
-    let mut text = help.get(lang).to_string();
+    let mut text = match (help, super::team::help_arg(path, id)) {
+        (Some(help), _) => help.get(lang).to_string(),
+        (None, Some(help)) => help.get(lang).to_string(),
+        (None, None) => return arg,
+    };
     let takes_values = arg.get_action().takes_values();
     // clap writes "[default: …]" and "[possible values: …]" in English: hidden, and written here.
     let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();

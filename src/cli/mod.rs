@@ -8,6 +8,7 @@ pub mod help;
 pub mod report;
 pub mod round;
 pub mod summary;
+pub mod team;
 pub mod template;
 
 use std::io::{self, Write};
@@ -93,6 +94,13 @@ pub enum Command {
     Finalise(finalise::FinaliseArgs),
     /// Reopen a final visit as a draft; the reason is kept in the file.
     Reopen(finalise::ReopenArgs),
+    /// The team's git repository: set up (init) and check (doctor).
+    Git {
+        #[command(subcommand)]
+        action: team::GitAction,
+    },
+    /// Sync with the team: commit your visits, merge the team's item by item, push.
+    Sync(team::SyncArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,6 +229,8 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
         Command::Report(args) => report::run(&ctx, args, out, err),
         Command::Finalise(args) => finalise::run_finalise(cli, &ctx, args, out, err),
         Command::Reopen(args) => finalise::run_reopen(cli, &ctx, args, out),
+        Command::Git { action } => team::run_git(cli, &ctx, action, out),
+        Command::Sync(args) => team::run_sync(cli, &ctx, args, out),
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a write error (a closed pipe).
             let mut script = Vec::new();

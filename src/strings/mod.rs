@@ -67,9 +67,11 @@ fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
 mod cli_help;
 mod messages;
 mod report;
+mod sync;
 pub use cli_help::HelpMsg;
 pub use messages::Msg;
 pub use report::ReportMsg;
+pub use sync::SyncMsg;
 
 #[cfg(test)]
 mod tests {
