@@ -532,9 +532,11 @@ fn exchange(git: &Git, repo: &Repo, branch: &str, report: &mut SyncReport) -> Re
 fn merge(git: &Git, repo: &Repo, upstream: &str, report: &mut SyncReport) -> Result<(), SyncError> {
     let before = git.run(&["rev-parse", "--verify", "--quiet", "HEAD"]).map(|s| s.trim().to_string()).ok();
     // The files the merge writes: those the team changed since the common ancestor.
-    let theirs = match &before {
-        Some(_) => nul_list(&git.run(&["diff", "--name-only", "-z", "--no-renames", &format!("HEAD...{upstream}")])?),
-        None => Vec::new(),
+    let base = git.run(&["merge-base", "HEAD", upstream]).map(|s| s.trim().to_string()).ok();
+    let theirs = match &base {
+        Some(base) => nul_list(&git.run(&["diff", "--name-only", "-z", "--no-renames", base, upstream])?),
+        // Unrelated histories (a folder set up before it was joined to the team's): all of theirs.
+        None => nul_list(&git.run(&["ls-tree", "-r", "-z", "--name-only", upstream])?),
     };
     let mut held = Vec::new();
     let mut open = Vec::new();
