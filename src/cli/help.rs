@@ -130,6 +130,7 @@ fn about(path: &str) -> Option<(HelpMsg, Option<HelpMsg>)> {
         "report" => HelpMsg::CliCmdReport,
         "finalise" => HelpMsg::CliCmdFinalise,
         "reopen" => HelpMsg::CliCmdReopen,
+        "merge-driver" => HelpMsg::CliCmdMergeDriver,
         _ => return None,
     };
     Some((about, None))
@@ -192,6 +193,10 @@ fn arg_help(path: &str, id: &str) -> Option<HelpMsg> {
         ("finalise", "by") => HelpMsg::CliArgFinaliseBy,
         ("reopen", "reason") => HelpMsg::CliArgReason,
         ("reopen", "by") => HelpMsg::CliArgReopenBy,
+        ("merge-driver", "base") => HelpMsg::CliArgMergeBase,
+        ("merge-driver", "ours") => HelpMsg::CliArgMergeOurs,
+        ("merge-driver", "theirs") => HelpMsg::CliArgMergeTheirs,
+        ("merge-driver", "path") => HelpMsg::CliArgMergePath,
         _ => return None,
     })
 }

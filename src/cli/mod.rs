@@ -5,6 +5,7 @@ pub mod compare;
 pub mod config;
 pub mod finalise;
 pub mod help;
+pub mod merge_driver;
 pub mod report;
 pub mod round;
 pub mod summary;
@@ -61,7 +62,8 @@ pub enum Command {
     /// the nearest folder at or above it), so answers naming the round's documents are valid; that
     /// round.ron is checked too, and so is a round.ron named on the command line. Member counts
     /// that cannot all be true and answers kept on items that do not apply are printed as notes on
-    /// a draft, and make a final visit invalid.
+    /// a draft, and make a final visit invalid. Conflicts kept by git's merge driver (both sides of
+    /// an answer or fact two copies changed differently) make any visit or round.ron invalid.
     Validate {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -101,6 +103,9 @@ pub enum Command {
     },
     /// Sync with the team: commit your visits, merge the team's item by item, push.
     Sync(team::SyncArgs),
+    /// Merge three copies of a visit or round.ron item by item (git runs it: `khaosat
+    /// merge-driver %O %A %B %P`). Exit 0: merged; 1: conflicts remain, kept in the file.
+    MergeDriver(merge_driver::MergeDriverArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -218,6 +223,10 @@ impl Context {
 
 /// Run a non-interactive command. Output goes to `out`; problems go to `err`.
 pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+    if let Command::MergeDriver(args) = command {
+        // Before the context: git runs it on every file a merge touches, and it needs no template.
+        return merge_driver::run(cli.lang.unwrap_or_else(Lang::from_env), args, err);
+    }
     let ctx = Context::from_cli(cli)?;
     match command {
         Command::New(args) => new_visit(&ctx, cli.dir.as_deref(), args, out, err),
@@ -231,6 +240,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
         Command::Reopen(args) => finalise::run_reopen(cli, &ctx, args, out),
         Command::Git { action } => team::run_git(cli, &ctx, action, out),
         Command::Sync(args) => team::run_sync(cli, &ctx, args, out),
+        Command::MergeDriver(args) => merge_driver::run(ctx.lang, args, err),
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a write error (a closed pipe).
             let mut script = Vec::new();
@@ -468,7 +478,8 @@ fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn
     let mut valid = 0;
     // Round files with issues (they parse, so they are not load errors).
     let mut bad_rounds = 0;
-    // Final visits that contradict themselves or their template (they load, too).
+    // Final visits that contradict themselves or their template, and visits holding merge
+    // conflicts (they load, too).
     let mut bad_finals = 0;
     // Visits whose lock path holds something planted or broken (they open read-only).
     let mut odd_locks = 0;
@@ -539,7 +550,9 @@ fn validate(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn
 /// Print what contradicts itself or the template in a visit that loads: an impossible member count,
 /// an answer ignored because its item does not apply, … (not what is merely unanswered). In a
 /// draft that is a normal state of work, printed as a note; a final visit must have none, so there
-/// it makes the file invalid. Returns false for a final visit with such problems.
+/// it makes the file invalid. A conflict left by merging copies (git's merge driver) makes any
+/// visit invalid: it is a merge not finished, which a person must finish by picking a side.
+/// Returns false when the file is invalid.
 fn report_visit_problems(
     file: &Path,
     visit: &Visit,
@@ -559,17 +572,28 @@ fn report_visit_problems(
         None => id.to_string(),
     };
     let is_final = visit.status == VisitStatus::Final;
+    let mut conflicts = 0;
     for problem in &found {
         let sentence = problem.message(lang, &name);
-        let message =
-            if is_final { Msg::ValidateFinalProblem } else { Msg::ValidateDraftNote }.fill(lang, &[&sentence]);
-        let place = match store::format::problem_position(&text, problem) {
+        let (message, place) = match problem {
+            Problem::Conflict { field, .. } => {
+                conflicts += 1;
+                // The conflict itself, where the file keeps both sides.
+                let at = text.find(&format!("field: \"{field}\"")).map(|o| store::format::position_of(&text, o));
+                (sentence, at)
+            }
+            _ => {
+                let prefix = if is_final { Msg::ValidateFinalProblem } else { Msg::ValidateDraftNote };
+                (prefix.fill(lang, &[&sentence]), store::format::problem_position(&text, problem))
+            }
+        };
+        let place = match place {
             Some((line, column)) => format!("{}:{line}:{column}", file.to_string_lossy()),
             None => file.to_string_lossy().into_owned(),
         };
         writeln!(err, "{}: {}", display_safe(&place, false), display_safe(&message, false))?;
     }
-    Ok(!is_final)
+    Ok(!is_final && conflicts == 0)
 }
 
 #[cfg(test)]

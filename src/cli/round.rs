@@ -111,10 +111,17 @@ pub fn report_round_issues(path: &Path, round: &Round, lang: Lang, err: &mut dyn
     for issue in &issues {
         writeln!(err, "{name}: {}", display_safe(&round_issue_text(issue, round, lang), false))?;
     }
-    if !issues.is_empty() {
-        writeln!(err, "{}", Msg::RoundInvalid.fill(lang, &[&name, &issues.len()]))?;
+    // Conflicts git's merge driver kept: a merge not finished (edit the file: keep one side).
+    for conflict in &round.conflicts {
+        let (one, two) = crate::core::merge::conflict_words(None, conflict);
+        let args: [&dyn std::fmt::Display; 3] = [&conflict.field, &one.text(lang), &two.text(lang)];
+        writeln!(err, "{name}: {}", display_safe(&crate::strings::MergeMsg::RoundConflict.fill(lang, &args), false))?;
     }
-    Ok(issues.is_empty())
+    let count = issues.len() + round.conflicts.len();
+    if count > 0 {
+        writeln!(err, "{}", Msg::RoundInvalid.fill(lang, &[&name, &count]))?;
+    }
+    Ok(count == 0)
 }
 
 fn date_arg(text: &str, lang: Lang) -> Result<jiff::civil::Date, Failure> {

@@ -5,8 +5,8 @@
 //! visit, together with the conditions that decide which items apply.
 
 use crate::core::template::{Choice, Item, Kind, Localized};
-use crate::core::visit::{BranchType, Meeting, MeetingKind, Members, TimeOfDay, Value};
-use crate::strings::{Lang, Msg};
+use crate::core::visit::{ANSWER_FIELD, BranchType, Meeting, MeetingKind, Members, TimeOfDay, Value};
+use crate::strings::{Lang, MergeMsg, Msg};
 
 /// What an item's condition looked at when it did not hold: the fact or earlier answer as it
 /// stands in the visit, so a message can say why the item does not apply ("no chi ủy").
@@ -76,6 +76,31 @@ pub enum Problem {
     /// An option ticked twice in a several-choice answer (hand-edited file): which one counts as
     /// "ticked" would be a guess, and a list of missing fields would name it twice.
     RepeatedOption { item: String, option: String },
+    /// Two copies of the visit changed this differently and git merged them: both are kept in the
+    /// file until a person picks one (see [`crate::core::merge`]). `field` as the conflict names
+    /// it: `answers.ITEM`, `meeting.members.present`, `notes`.
+    Conflict { field: String, one: ConflictWords, two: ConflictWords },
+}
+
+/// One side of a merge conflict as people read it: the value in both languages, who and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictWords {
+    pub value: Localized,
+    pub by: String,
+    pub at: jiff::Timestamp,
+}
+
+impl ConflictWords {
+    /// "Có (Lê Thị Tú, 01/12 10:02)", at the time of the user's clock.
+    pub fn text(&self, lang: Lang) -> String {
+        let at = self.at.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%d/%m %H:%M").to_string();
+        let value = self.value.get(lang);
+        if self.by.trim().is_empty() {
+            MergeMsg::SideAt.fill(lang, &[&value, &at])
+        } else {
+            MergeMsg::SideBy.fill(lang, &[&value, &self.by, &at])
+        }
+    }
 }
 
 impl Problem {
@@ -139,6 +164,13 @@ impl Problem {
                 Msg::ProblemAnswerIgnored.fill(lang, &[&name(item), &because.words(lang, name)])
             }
             Problem::RepeatedOption { item, option } => Msg::ProblemRepeatedOption.fill(lang, &[&name(item), option]),
+            Problem::Conflict { field, one, two } => {
+                let sides: [&dyn std::fmt::Display; 2] = [&one.text(lang), &two.text(lang)];
+                match field.strip_prefix(ANSWER_FIELD) {
+                    Some(item) => MergeMsg::ProblemAnswers.fill(lang, &[&name(item), sides[0], sides[1]]),
+                    None => MergeMsg::ProblemValues.fill(lang, &[&field_label(field, lang), sides[0], sides[1]]),
+                }
+            }
         }
     }
 
@@ -158,6 +190,7 @@ impl Problem {
             | Problem::UnknownOption { item, .. }
             | Problem::RepeatedOption { item, .. }
             | Problem::AnswerIgnored { item, .. } => Some(item),
+            Problem::Conflict { field, .. } => field.strip_prefix(ANSWER_FIELD),
             Problem::AttendanceExceedsTotal { .. }
             | Problem::ExemptedExceedsTotal { .. }
             | Problem::ExemptedPresentExceedsExempted { .. }
@@ -182,6 +215,10 @@ impl Problem {
             Problem::EndBeforeStart => &[End, Start],
             Problem::MissingFact { fact } => std::slice::from_ref(fact.as_static()),
             Problem::MembersDoNotAddUp { .. } => &[AbsentUnexcused, AbsentExcused, Present, Total, Exempted],
+            Problem::Conflict { field, .. } => FactField::ALL
+                .iter()
+                .find(|f| field.strip_prefix("meeting.") == Some(f.field_path()))
+                .map_or(&[], |f| std::slice::from_ref(f.as_static())),
             Problem::Unanswered { .. }
             | Problem::MoreThanPresent { .. }
             | Problem::WrongValue { .. }
@@ -262,6 +299,32 @@ impl FactField {
         }
     }
 
+    /// Every fact, in the order of the form.
+    pub const ALL: [FactField; 8] = [
+        FactField::Start,
+        FactField::End,
+        FactField::Total,
+        FactField::Exempted,
+        FactField::Present,
+        FactField::ExemptedPresent,
+        FactField::AbsentExcused,
+        FactField::AbsentUnexcused,
+    ];
+
+    /// Where it is in a visit's `meeting`, as a merge conflict names it after `meeting.`.
+    pub fn field_path(self) -> &'static str {
+        match self {
+            FactField::Start => "start",
+            FactField::End => "end",
+            FactField::Total => "members.total",
+            FactField::Exempted => "members.exempted",
+            FactField::Present => "members.present",
+            FactField::ExemptedPresent => "members.exempted_present",
+            FactField::AbsentExcused => "members.absent_excused",
+            FactField::AbsentUnexcused => "members.absent_unexcused",
+        }
+    }
+
     /// Its name in a visit file.
     pub fn file_name(self) -> &'static str {
         match self {
@@ -275,6 +338,30 @@ impl FactField {
             FactField::AbsentUnexcused => "absent_unexcused",
         }
     }
+}
+
+/// What a merge conflict's field (not an answer) is called on the screen; the field itself when
+/// it has no name of its own.
+pub fn field_label(field: &str, lang: Lang) -> String {
+    let fact = FactField::ALL.into_iter().find(|f| field.strip_prefix("meeting.") == Some(f.field_path()));
+    let msg = match field {
+        _ if fact.is_some() => fact.map(FactField::label),
+        "meeting.branch" => Some(Msg::FactBranch),
+        "meeting.committee" => Some(Msg::FactCommittee),
+        "meeting.branch_type" => Some(Msg::FactBranchType),
+        "meeting.kind" => Some(Msg::FactMeetingKind),
+        "meeting.date" => Some(Msg::FactDate),
+        "meeting.has_committee" => Some(Msg::FactHasCommittee),
+        "meeting.chair" => Some(Msg::FactChair),
+        "meeting.minutes_secretary" => Some(Msg::FactMinutesSecretary),
+        "meeting.higher_attendees" => Some(Msg::FactHigherAttendees),
+        "inspectors" => Some(Msg::FactInspectors),
+        "round" => Some(Msg::FactRound),
+        "notes" => return MergeMsg::FieldNotes.get(lang).to_string(),
+        "template" => return MergeMsg::FieldTemplate.get(lang).to_string(),
+        _ => None,
+    };
+    msg.map_or_else(|| field.to_string(), |m| m.get(lang).to_string())
 }
 
 /// Cross-field rules on the meeting facts.

@@ -235,11 +235,13 @@ pub fn finding_sentence(item: &Item, visit: &Visit, lang: Lang) -> Option<String
     Some(text.replace("{list}", &labels.join("; ")))
 }
 
-/// Everything that keeps a visit from being final: unanswered required items, broken cross-field
+/// Everything that keeps a visit from being final: conflicts a merge kept, unanswered required items, broken cross-field
 /// rules, answers that do not fit their items. In template order.
 pub fn problems(template: &Template, visit: &Visit) -> Vec<Problem> {
-    // Facts that contradict each other first, then facts not entered yet, then the items.
-    let mut out = fact_problems(&visit.meeting);
+    // Conflicts left by merging copies first (a person must pick), then facts that contradict
+    // each other, then facts not entered yet, then the items.
+    let mut out = crate::core::merge::conflict_problems(template, visit);
+    out.extend(fact_problems(&visit.meeting));
     let needed = FactField::NEEDED.into_iter().filter(|f| !f.is_entered(&visit.meeting));
     out.extend(needed.map(|fact| Problem::MissingFact { fact }));
     let present = visit.meeting.members.present;

@@ -564,6 +564,17 @@ struct SchemaProbe {
 
 /// Parse visit text and check it against the known templates.
 pub fn parse_visit(path: &Path, text: &str, templates: &[Template]) -> Result<Visit, LoadError> {
+    let mut visit = parse_visit_text(path, text)?;
+    check_against_template(path, text, &visit, templates)?;
+    // As written (before normalising a huge text) and as kept: what loads also saves and loads.
+    check_text_lengths(path, text, &visit)?;
+    visit.normalize();
+    check_text_lengths(path, text, &visit)?;
+    Ok(visit)
+}
+
+/// Parse visit text without templates (not normalised, answers unchecked): for the merge driver.
+pub fn parse_visit_text(path: &Path, text: &str) -> Result<Visit, LoadError> {
     if let Some(line) = conflict_line(text) {
         return Err(LoadError::new(path, Some((line, 1)), LoadErrorKind::Conflict { line }));
     }
@@ -574,7 +585,7 @@ pub fn parse_visit(path: &Path, text: &str, templates: &[Template]) -> Result<Vi
         let position = key_position(text, "schema").or_else(|| text.find("schema").map(|o| position_of(text, o)));
         LoadError::new(path, position, LoadErrorKind::NewerSchema { found, reads: SCHEMA_VERSION })
     };
-    let mut visit: Visit = match lean::from_str(text) {
+    let visit: Visit = match lean::from_str(text) {
         Some(visit) => visit,
         None => match ron::Options::default().from_str(text) {
             Ok(visit) => visit,
@@ -591,12 +602,6 @@ pub fn parse_visit(path: &Path, text: &str, templates: &[Template]) -> Result<Vi
     if visit.schema > SCHEMA_VERSION {
         return Err(newer(visit.schema));
     }
-    check_against_template(path, text, &visit, templates)?;
-    // Checked as written (before the cost of normalising a huge text) and as kept (composition
-    // may change the count), so that what loads also saves and loads again.
-    check_text_lengths(path, text, &visit)?;
-    visit.normalize();
-    check_text_lengths(path, text, &visit)?;
     Ok(visit)
 }
 

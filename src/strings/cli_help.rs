@@ -88,4 +88,9 @@ messages! {
     CliArgFinaliseBy => "Người xác nhận hoàn tất (nếu không nêu: inspector trong tệp cấu hình, rồi người khảo sát đầu tiên của phiếu)", "Who marks it final (else the config's inspector, else the visit's first inspector)";
     CliArgReason => "Lý do mở lại; được lưu trong tệp", "Why it is reopened; kept in the file";
     CliArgReopenBy => "Người mở lại (nếu không nêu: inspector trong tệp cấu hình, rồi người khảo sát đầu tiên của phiếu)", "Who reopens it (else the config's inspector, else the visit's first inspector)";
+    CliCmdMergeDriver => "Gộp ba bản của một phiếu hay round.ron theo từng mục (git gọi lệnh này: khaosat merge-driver %O %A %B %P). Thoát 0: gộp xong; 1: còn xung đột, được giữ trong tệp để chọn", "Merge three copies of a visit or round.ron item by item (git runs it: khaosat merge-driver %O %A %B %P). Exit 0: merged; 1: conflicts remain, kept in the file to choose from";
+    CliArgMergeBase => "Bản chung gốc của hai bên (rỗng: cả hai bên cùng tạo tệp)", "The copy both sides started from (empty: both created the file)";
+    CliArgMergeOurs => "Bản của máy này; kết quả được ghi vào đây", "This clone's copy; the result is written here";
+    CliArgMergeTheirs => "Bản của bên kia", "The other side's copy";
+    CliArgMergePath => "Đường dẫn của tệp trong kho (để báo và để nhận ra round.ron)", "The file's path in the repository (for messages, and to tell a round.ron)";
 }

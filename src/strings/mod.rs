@@ -65,10 +65,12 @@ fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
 }
 
 mod cli_help;
+mod merge;
 mod messages;
 mod report;
 mod sync;
 pub use cli_help::HelpMsg;
+pub use merge::MergeMsg;
 pub use messages::Msg;
 pub use report::ReportMsg;
 pub use sync::SyncMsg;

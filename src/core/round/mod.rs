@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::template::{Choice, Kind, Localized, Template};
 use crate::core::text::{clean, name_key, slug};
-use crate::core::visit::{BranchType, Visit};
+use crate::core::visit::{BranchType, Conflict, Visit};
 
 mod coverage;
 pub use coverage::{
@@ -34,8 +34,8 @@ pub use coverage::{
 /// rounds that do not use what a format added stay readable by older builds.
 ///
 /// 1: the first format. 2: `rules` (the template the round's visits follow) and a planned
-/// branch's `previously` (its name in an earlier round).
-pub const ROUND_SCHEMA_VERSION: u32 = 2;
+/// branch's `previously` (its name in an earlier round). 3: `conflicts` (two copies merged by git).
+pub const ROUND_SCHEMA_VERSION: u32 = 3;
 
 /// The checklist item whose options are the round's documents.
 pub const ROUND_DOCUMENTS_ITEM: &str = "conduct.round_documents";
@@ -76,6 +76,10 @@ pub struct Round {
     /// template in force on each meeting's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<String>,
+    /// What two copies of this file changed differently, found when git merged them; each waits
+    /// here, both sides kept as RON text, until a person keeps one ([`crate::core::merge::resolve_round`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// A member of the team.
@@ -176,15 +180,23 @@ impl Round {
             documents: Vec::new(),
             branches: Vec::new(),
             rules: None,
+            conflicts: Vec::new(),
         };
         round.normalize();
         round
     }
 
-    /// The oldest file format that holds everything this round records: 2 when it names its rules
-    /// or a planned branch's earlier name (format 1 readers refuse those fields as unknown), else 1.
+    /// The oldest file format that holds everything this round records: 3 when it holds merge
+    /// conflicts; 2 when it names its rules or a planned branch's earlier name (format 1 readers
+    /// refuse those fields as unknown); else 1.
     pub fn schema_needed(&self) -> u32 {
-        if self.rules.is_some() || self.branches.iter().any(|p| p.previously.is_some()) { 2 } else { 1 }
+        if !self.conflicts.is_empty() {
+            3
+        } else if self.rules.is_some() || self.branches.iter().any(|p| p.previously.is_some()) {
+            2
+        } else {
+            1
+        }
     }
 
     /// NFC-normalise every text and drop control characters, as for visits; and mark the round
