@@ -83,9 +83,9 @@ impl Clone {
         cmd
     }
 
-    /// `khaosat sync` of this clone.
+    /// `khaosat sync --timings` of this clone.
     pub fn sync(&self) -> Result<Output> {
-        Ok(self.khaosat(&["sync"]).arg(&self.dir).output()?)
+        Ok(self.khaosat(&["sync", "--timings"]).arg(&self.dir).output()?)
     }
 
     /// Every visible `.ron` file of the clone (name → contents).
@@ -104,8 +104,20 @@ impl Clone {
 
 /// Git without this machine's global and system config (a user's `pull.rebase`, hooks path or
 /// default branch must not change what the tests see).
+///
+/// And, for the tests' speed only, git neither syncs its files to the disk (the repositories are
+/// thrown away) nor starts background maintenance after each command: a sync's own steps are
+/// unchanged.
 pub fn isolated_env() -> Vec<(String, String)> {
-    vec![("GIT_CONFIG_GLOBAL".into(), "/dev/null".into()), ("GIT_CONFIG_NOSYSTEM".into(), "1".into())]
+    let mut env: Vec<(String, String)> =
+        vec![("GIT_CONFIG_GLOBAL".into(), "/dev/null".into()), ("GIT_CONFIG_NOSYSTEM".into(), "1".into())];
+    let settings = [("core.fsync", "none"), ("maintenance.auto", "false"), ("gc.auto", "0")];
+    env.push(("GIT_CONFIG_COUNT".into(), settings.len().to_string()));
+    for (i, (key, value)) in settings.iter().enumerate() {
+        env.push((format!("GIT_CONFIG_KEY_{i}"), key.to_string()));
+        env.push((format!("GIT_CONFIG_VALUE_{i}"), value.to_string()));
+    }
+    env
 }
 
 /// A bare repository for the team and `names.len()` clones of it, each set up with
@@ -200,4 +212,11 @@ pub fn answer(path: &Path, templates: &[Template], item: &str, value: Value, not
     visit.normalize();
     khaosat::store::save_visit(path, &visit)?;
     Ok(answer)
+}
+
+/// The time a sync reported (`--timings`): (total, of which git) in milliseconds.
+pub fn sync_timings(output: &str) -> Option<(u64, u64)> {
+    let line = output.lines().find(|l| l.starts_with("Thời gian: "))?;
+    let numbers: Vec<u64> = line.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).collect();
+    Some((*numbers.first()?, *numbers.get(1)?))
 }

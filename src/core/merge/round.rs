@@ -216,4 +216,3 @@ fn set_entry<T: Keyed>(list: &mut Vec<T>, label: &str, value: &str) -> Option<()
     }
     Some(())
 }
-

@@ -273,4 +273,3 @@ fn merge_status(base: Option<&Visit>, ours: &Visit, theirs: &Visit, out: &mut Vi
     out.reopened.push(Reopened { by, at: out.updated, reason: REOPENED_BY_MERGE.to_string() });
     true
 }
-

@@ -364,11 +364,21 @@ fn commit_local(git: &Git, repo: &Repo, prefix: &str, report: &mut SyncReport) -
         "--",
         &scope,
     ])?;
-    let changed: Vec<String> = nul_list(&status)
+    let touched: Vec<String> = nul_list(&status)
         .into_iter()
         .filter_map(|entry| entry.get(3..).map(str::to_string))
         .filter(|path| is_synced_file(path, prefix))
         .collect();
+    if touched.is_empty() {
+        return Ok(());
+    }
+    add_paths(git, &touched)?;
+    // What differs from HEAD once added: a commit killed after it moved HEAD but before it wrote
+    // the index leaves files that status lists and that have nothing left to commit.
+    let staged =
+        git.run(&["--literal-pathspecs", "diff", "--cached", "--name-only", "-z", "--no-renames", "--", &scope])?;
+    let touched: std::collections::BTreeSet<String> = touched.into_iter().collect();
+    let changed: Vec<String> = nul_list(&staged).into_iter().filter(|path| touched.contains(path)).collect();
     if changed.is_empty() {
         return Ok(());
     }
@@ -376,7 +386,6 @@ fn commit_local(git: &Git, repo: &Repo, prefix: &str, report: &mut SyncReport) -
     let after: Vec<Option<Vec<u8>>> = changed.iter().map(|p| fs::read(repo.top.join(p)).ok()).collect();
     let changes = describe_files(&changed, &before, &after);
     let message = commit_message(&changes.iter().map(|c| (c.label.clone(), c.words.clone())).collect::<Vec<_>>());
-    add_paths(git, &changed)?;
     let list = nul_joined(&changed);
     let commit = git.run_with(
         &[
