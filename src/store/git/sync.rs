@@ -31,6 +31,9 @@ use crate::strings::{Lang, SyncMsg};
 /// The file in `.git` a sync holds (an OS lock) while it runs: one sync at a time per clone.
 pub const SYNC_LOCK: &str = "khaosat-sync.lock";
 
+/// The message of a merge commit (in the team's language).
+const MERGE_MESSAGE: &str = "Gộp dữ liệu của đoàn";
+
 /// How many times a push refused because the team's copy moved meanwhile is retried (after
 /// merging again).
 const PUSH_ATTEMPTS: usize = 3;
@@ -311,7 +314,12 @@ fn conclude_merge(git: &Git, repo: &Repo, report: &mut SyncReport) -> Result<boo
         report.push = PushState::NotPushed(NotPushed::BehindTeam);
         return Ok(false);
     }
-    git.run(&["commit", "--quiet", "--no-edit"])?;
+    // git writes MERGE_HEAD before MERGE_MSG: a merge killed between the two has no message.
+    let message = fs::read_to_string(repo.git_dir.join("MERGE_MSG")).unwrap_or_default();
+    let message: Vec<&str> = message.lines().filter(|l| !l.starts_with('#')).collect();
+    let message = message.join("\n");
+    let message = if message.trim().is_empty() { MERGE_MESSAGE.to_string() } else { message };
+    git.run(&["commit", "--quiet", "-m", &message])?;
     report.concluded_merge = true;
     Ok(true)
 }
@@ -369,6 +377,12 @@ fn commit_local(git: &Git, repo: &Repo, prefix: &str, report: &mut SyncReport) -
         .filter_map(|entry| entry.get(3..).map(str::to_string))
         .filter(|path| is_synced_file(path, prefix))
         .collect();
+    // Git's text markers are never committed: a merge killed before it recorded itself leaves
+    // them in files git had merged as text. They wait for a hand, as in an unfinished merge.
+    let (marked, touched): (Vec<String>, Vec<String>) = touched
+        .into_iter()
+        .partition(|path| fs::read_to_string(repo.top.join(path)).is_ok_and(|text| conflict_line(&text).is_some()));
+    report.text_merges.extend(marked);
     if touched.is_empty() {
         return Ok(());
     }
@@ -565,7 +579,7 @@ fn merge(git: &Git, repo: &Repo, upstream: &str, report: &mut SyncReport) -> Res
         report.pull = PullState::SkippedOpen(open);
         return Ok(());
     }
-    let message = format!("Gộp dữ liệu của đoàn từ {}", upstream.trim_start_matches("refs/remotes/"));
+    let message = format!("{MERGE_MESSAGE} từ {}", upstream.trim_start_matches("refs/remotes/"));
     let merged = git
         .output(&["merge", "--no-edit", "--no-stat", "--allow-unrelated-histories", "-m", &message, upstream], None)?;
     if !merged.status.success() {
