@@ -55,6 +55,8 @@ fn localize(cmd: &mut Command, path: &str, lang: Lang) {
         if let Some(more) = more {
             localized = localized.long_about(format!("{}\n\n{}", about.get(lang), more.get(lang)));
         }
+    } else if let Some(about) = super::team::help_about(path) {
+        localized = localized.about(about.get(lang));
     }
     if let Some(about) = super::reconcile::about(path) {
         localized = localized.about(about.get(lang));
@@ -75,11 +77,9 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
         ("subcommand", "help") => Some(HelpMsg::CliHelpCommandArg),
         _ => arg_help(path, id),
     };
-    let text = match (help, super::reconcile::arg_help(path, id)) {
-        (Some(help), _) => help.get(lang),
-        (None, Some(help)) => help.get(lang),
-        (None, None) => return arg,
-    };
+    let reconcile_help = || super::reconcile::arg_help(path, id).map(|h| h.get(lang));
+    let team_help = || super::team::help_arg(path, id).map(|h| h.get(lang));
+    let Some(text) = help.map(|h| h.get(lang)).or_else(reconcile_help).or_else(team_help) else { return arg };
     let mut text = text.to_string();
     let takes_values = arg.get_action().takes_values();
     // clap writes "[default: …]" and "[possible values: …]" in English: hidden, and written here.

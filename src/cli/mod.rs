@@ -10,6 +10,7 @@ pub mod reconcile;
 pub mod report;
 pub mod round;
 pub mod summary;
+pub mod team;
 pub mod template;
 
 use std::io::{self, Write};
@@ -98,6 +99,13 @@ pub enum Command {
     Reopen(finalise::ReopenArgs),
     /// Reconcile two records of one meeting into one visit; undo with --undo.
     Reconcile(reconcile::ReconcileArgs),
+    /// The team's git repository: set up (init) and check (doctor).
+    Git {
+        #[command(subcommand)]
+        action: team::GitAction,
+    },
+    /// Sync with the team: commit your visits, merge the team's item by item, push.
+    Sync(team::SyncArgs),
     /// Merge three copies of a visit or round.ron item by item (git runs it: `khaosat
     /// merge-driver %O %A %B %P`). Exit 0: merged; 1: conflicts remain, kept in the file.
     MergeDriver(merge_driver::MergeDriverArgs),
@@ -234,6 +242,8 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
         Command::Finalise(args) => finalise::run_finalise(cli, &ctx, args, out, err),
         Command::Reopen(args) => finalise::run_reopen(cli, &ctx, args, out),
         Command::Reconcile(args) => reconcile::run(cli, &ctx, args, out),
+        Command::Git { action } => team::run_git(cli, &ctx, action, out),
+        Command::Sync(args) => team::run_sync(cli, &ctx, args, out),
         Command::MergeDriver(args) => merge_driver::run(ctx.lang, args, err),
         Command::Completions { shell } => {
             // Generated into memory first: clap_complete panics on a write error (a closed pipe).

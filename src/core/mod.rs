@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod branch_type;
+pub mod changes;
 pub mod compare;
 pub mod merge;
 pub mod problems;

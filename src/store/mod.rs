@@ -2,8 +2,9 @@
 //!
 //! Everything that touches the file system lives here; the core never does.
 
-mod conflict;
+pub(crate) mod conflict;
 pub mod format;
+pub mod git;
 mod lean;
 pub mod lock;
 pub mod read;

@@ -69,12 +69,14 @@ mod merge;
 mod messages;
 mod reconcile;
 mod report;
+mod sync;
 mod team;
 pub use cli_help::HelpMsg;
 pub use merge::MergeMsg;
 pub use messages::Msg;
 pub use reconcile::ReconcileMsg;
 pub use report::ReportMsg;
+pub use sync::SyncMsg;
 pub use team::TeamMsg;
 
 #[cfg(test)]

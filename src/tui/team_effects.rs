@@ -7,6 +7,7 @@ use std::thread;
 
 use crate::core::reconcile::{Picks, ReconcileError, reconcile};
 use crate::core::template::Template;
+use crate::store::git::sync::{SyncOptions, sync};
 use crate::store::reconcile::{LockedPair, open_pair, write};
 use crate::strings::{Lang, TeamMsg};
 use crate::tui::state::reconcile::ReconcileScreen;
@@ -57,7 +58,15 @@ pub(super) fn spawn_sync(dir: PathBuf, lang: Lang, tx: Sender<Event>) {
     });
 }
 
+/// The sync `khaosat sync` runs, with no one to answer a prompt (ssh in batch mode), in the
+/// sentences it prints.
 fn sync_outcome(dir: &Path, lang: Lang) -> Result<SyncOutcome, String> {
-    let _ = (dir, lang);
-    Err(String::new())
+    let options = SyncOptions { batch: true, ..SyncOptions::default() };
+    let report = sync(dir, &options).map_err(|e| e.display(dir, lang))?;
+    let in_repo = |path: &String| report.top.join(path);
+    Ok(SyncOutcome {
+        lines: report.lines(lang),
+        conflicted: report.conflicts.iter().map(|(path, _)| in_repo(path)).collect(),
+        hand_merge: report.text_merges.iter().map(in_repo).collect(),
+    })
 }
