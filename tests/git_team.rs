@@ -172,3 +172,25 @@ fn a_merge_git_could_only_do_as_text_waits_for_a_hand_merge_and_is_then_conclude
     assert!(!Path::new(&a.dir.join(".git/MERGE_HEAD")).exists());
     Ok(())
 }
+
+#[test]
+fn a_visit_a_killed_git_left_half_written_is_put_back_and_its_text_kept() -> Result {
+    let team = Team::new(&["Lê Thị Tú"])?;
+    let a = &team.clones[0];
+    let path = new_visit(&a.dir, &Template::embedded(), 11, &a.name)?;
+    assert!(a.sync()?.status.success());
+    let whole = std::fs::read_to_string(&path)?;
+    // What a git killed while it wrote the file of a merge leaves: half a file and its index lock.
+    let half = &whole.as_bytes()[..whole.len() / 2];
+    std::fs::write(&path, half)?;
+    std::fs::write(a.dir.join(".git/index.lock"), "")?;
+    let out = a.sync()?;
+    assert!(out.status.success(), "{}", common::show(&out));
+    assert!(out_text(&out).contains("ghi dở tệp này"), "{}", common::show(&out));
+    assert_eq!(std::fs::read_to_string(&path)?, whole, "the committed version is back");
+    let kept: Vec<_> = std::fs::read_dir(a.dir.join(".git/khaosat-damaged"))?.collect::<std::io::Result<_>>()?;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read(kept[0].path())?, half);
+    assert!(a.git(&["status", "--porcelain"])?.is_empty());
+    Ok(())
+}

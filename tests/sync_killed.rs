@@ -147,6 +147,7 @@ fn a_sync_killed_at_any_point_is_completed_by_the_next_with_nothing_lost() -> Re
         // What the kill left for this sync to finish.
         for (what, sign) in [
             ("stale git locks", "tệp khóa"),
+            ("a file git left half written", "ghi dở"),
             ("an unfinished merge", "lần gộp còn dở"),
             ("a commit to make", "Đã commit"),
             ("commits to push", "Đã gửi"),

@@ -61,6 +61,7 @@ messages! {
     SyncDetached => "Kho đang không ở nhánh nào (detached HEAD): git switch main (hoặc nhánh của đoàn), rồi chạy lại.", "The repository is on no branch (detached HEAD): git switch main (or the team's branch), then run this again.";
     SyncIo => "Lỗi đọc ghi: {0}", "Read/write error: {0}";
     SyncStaleLocks => "Đã dọn {0} tệp khóa do một lần git bị dừng giữa chừng để lại.", "Removed {0} lock files left by a git stopped midway.";
+    SyncRepaired => "{0}: một lần git bị dừng giữa chừng đã ghi dở tệp này; đã lấy lại bản đã commit (bản ghi dở giữ ở {1}).", "{0}: a git stopped midway left this file half written; the committed version is back (the half-written text is kept in {1}).";
     SyncConcluded => "Đã hoàn tất lần gộp còn dở từ lần đồng bộ trước.", "Concluded the merge a previous sync left unfinished.";
     SyncNothingToCommit => "Không có thay đổi mới của bạn để commit.", "No new changes of yours to commit.";
     SyncCommitted => "Đã commit {0} tệp:", "Committed {0} files:";

@@ -11,6 +11,7 @@ pub mod doctor;
 pub mod init;
 mod procs;
 mod recover;
+pub mod report;
 pub mod sync;
 
 use std::cell::Cell;

@@ -21,11 +21,12 @@ use std::time::{Duration, Instant};
 
 use super::doctor::{self, Finding};
 use super::recover::{Busy, WAIT_FOR_GIT, clear_stale_locks};
+pub use super::report::{FileChange, NotPushed, PullState, PushState, RemoteState, SyncReport};
 use super::{DRIVER_NAME, Git, GitError, Repo, last_lines};
 use crate::core::changes::{change_words, commit_message, describe, visit_labels};
 use crate::core::visit::Visit;
 use crate::store::conflict::conflict_line;
-use crate::store::lock::{Holder, LockOutcome, lock_visit};
+use crate::store::lock::{LockOutcome, lock_visit};
 use crate::strings::{Lang, SyncMsg};
 
 /// The file in `.git` a sync holds (an OS lock) while it runs: one sync at a time per clone.
@@ -50,84 +51,6 @@ impl Default for SyncOptions {
     fn default() -> SyncOptions {
         SyncOptions { batch: false, wait_for_git: WAIT_FOR_GIT }
     }
-}
-
-/// What the sync found of the team's copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RemoteState {
-    /// The repository has no remote: everything stays local.
-    NoRemote,
-    /// It could not be reached (offline, server down, refused): everything stays committed locally.
-    Unreachable {
-        remote: String,
-        reason: String,
-    },
-    Reached {
-        remote: String,
-    },
-}
-
-/// Whether the team's changes came in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PullState {
-    /// Not tried (no remote, unreachable) or nothing new.
-    Nothing,
-    Merged,
-    /// The merge would change visits open in a checklist session: left for the next sync.
-    SkippedOpen(Vec<(String, Option<Holder>)>),
-    /// Files git merged as text (text markers) wait for a hand merge: the merge is left unfinished.
-    HandMerge,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PushState {
-    Pushed { commits: usize },
-    UpToDate,
-    NotPushed(NotPushed),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NotPushed {
-    NoRemote,
-    Unreachable,
-    /// The team's copy has changes not merged here yet (a visit was open, or a hand merge waits).
-    BehindTeam,
-    /// Refused by the remote for another reason (what git said).
-    Refused(String),
-}
-
-/// One file changed, in words: "Chi bộ số 11: 2 câu trả lời".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileChange {
-    /// The path in the repository.
-    pub path: String,
-    pub label: String,
-    pub words: String,
-}
-
-/// What a sync did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyncReport {
-    pub top: PathBuf,
-    /// Lock files a killed git left, removed.
-    pub stale_locks: Vec<PathBuf>,
-    /// A merge a previous sync left unfinished was concluded.
-    pub concluded_merge: bool,
-    /// This inspector's files committed, and the commit's message.
-    pub committed: Vec<FileChange>,
-    pub message: Option<String>,
-    pub remote: RemoteState,
-    pub pull: PullState,
-    /// Files the team changed, brought in by this sync.
-    pub pulled: Vec<FileChange>,
-    pub push: PushState,
-    /// Visits holding conflicts kept as data (path, how many), to resolve in the checklist.
-    pub conflicts: Vec<(String, usize)>,
-    /// Files with git's text markers: merged as text, waiting for a hand merge.
-    pub text_merges: Vec<String>,
-    pub total_time: Duration,
-    /// Of which in git.
-    pub git_time: Duration,
 }
 
 /// Why a sync did not run (or stopped).
@@ -202,6 +125,7 @@ pub fn sync(dir: &Path, options: &SyncOptions) -> Result<SyncReport, SyncError> 
     let mut report = SyncReport {
         top: repo.top.clone(),
         stale_locks,
+        repaired: Vec::new(),
         concluded_merge: false,
         committed: Vec::new(),
         message: None,
@@ -216,6 +140,9 @@ pub fn sync(dir: &Path, options: &SyncOptions) -> Result<SyncReport, SyncError> 
     };
     let ready = !repo.merging() || conclude_merge(&git, &repo, &mut report)?;
     if ready {
+        if !report.stale_locks.is_empty() {
+            set_aside_damaged(&git, &repo, &prefix, &mut report)?;
+        }
         commit_local(&git, &repo, &prefix, &mut report)?;
         exchange(&git, &repo, &branch, &mut report)?;
     }
@@ -359,8 +286,8 @@ fn is_synced_file(path: &str, prefix: &str) -> bool {
     inside && ((name.ends_with(".ron") && !name.starts_with('.')) || name == ".gitattributes" || name == ".gitignore")
 }
 
-/// Commit this inspector's changed files under the folder, with a message saying what changed.
-fn commit_local(git: &Git, repo: &Repo, prefix: &str, report: &mut SyncReport) -> Result<(), SyncError> {
+/// The `.ron` files under the folder that differ from HEAD (or are new), from the top.
+fn touched_files(git: &Git, prefix: &str) -> Result<Vec<String>, GitError> {
     let scope = if prefix.is_empty() { ".".to_string() } else { prefix.to_string() };
     let status = git.run(&[
         "--literal-pathspecs",
@@ -372,11 +299,53 @@ fn commit_local(git: &Git, repo: &Repo, prefix: &str, report: &mut SyncReport) -
         "--",
         &scope,
     ])?;
-    let touched: Vec<String> = nul_list(&status)
+    Ok(nul_list(&status)
         .into_iter()
         .filter_map(|entry| entry.get(3..).map(str::to_string))
         .filter(|path| is_synced_file(path, prefix))
-        .collect();
+        .collect())
+}
+
+/// Whether `bytes` read as a visit or a round (what the checklist and `round` write, whole).
+fn readable(path: &str, bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else { return false };
+    ron::Options::default().from_str::<Visit>(text).is_ok()
+        || crate::store::round::parse_round(Path::new(path), text).is_ok()
+}
+
+/// After a git killed midway (its locks were left): git writes the files of a merge in place,
+/// so a kill can leave one half written. The checklist writes whole files only, so a visit that
+/// no longer reads while its committed version does is git's half-written file, not this
+/// inspector's change: its text is kept in `.git/khaosat-damaged/` and the committed version put
+/// back (the merge then runs again). A half-written new file is moved there too.
+fn set_aside_damaged(git: &Git, repo: &Repo, prefix: &str, report: &mut SyncReport) -> Result<(), SyncError> {
+    let io = |e: io::Error| SyncError::Io(e.to_string());
+    let touched: Vec<String> = touched_files(git, prefix)?.into_iter().filter(|p| p.ends_with(".ron")).collect();
+    let committed = git.blobs("HEAD", &touched)?;
+    let aside = repo.git_dir.join("khaosat-damaged");
+    let stamp = jiff::Timestamp::now().as_second();
+    for (path, committed) in touched.iter().zip(committed) {
+        let file = repo.top.join(path);
+        let Ok(now) = fs::read(&file) else { continue };
+        if readable(path, &now) || committed.as_ref().is_some_and(|c| !readable(path, c)) {
+            continue;
+        }
+        fs::create_dir_all(&aside).map_err(io)?;
+        let kept = aside.join(format!("{stamp}-{}", path.replace('/', "_")));
+        fs::write(&kept, &now).map_err(io)?;
+        match committed {
+            Some(bytes) => crate::store::save::write_atomic(&file, &bytes).map_err(io)?,
+            None => fs::remove_file(&file).map_err(io)?,
+        }
+        report.repaired.push((path.clone(), kept));
+    }
+    Ok(())
+}
+
+/// Commit this inspector's changed files under the folder, with a message saying what changed.
+fn commit_local(git: &Git, repo: &Repo, prefix: &str, report: &mut SyncReport) -> Result<(), SyncError> {
+    let scope = if prefix.is_empty() { ".".to_string() } else { prefix.to_string() };
+    let touched = touched_files(git, prefix)?;
     // Git's text markers are never committed: a merge killed before it recorded itself leaves
     // them in files git had merged as text. They wait for a hand, as in an unfinished merge.
     let (marked, touched): (Vec<String>, Vec<String>) = touched
@@ -633,68 +602,6 @@ fn note_conflicts(repo: &Repo, dir: &Path, report: &mut SyncReport) {
 
 fn relative(repo: &Repo, file: &Path) -> String {
     repo.relative(file).unwrap_or_else(|| file.display().to_string())
-}
-
-impl SyncReport {
-    /// What happened, one sentence a line, for the command line (and the TUI's status).
-    pub fn lines(&self, lang: Lang) -> Vec<String> {
-        let mut lines = Vec::new();
-        if !self.stale_locks.is_empty() {
-            lines.push(SyncMsg::SyncStaleLocks.fill(lang, &[&self.stale_locks.len()]));
-        }
-        if self.concluded_merge {
-            lines.push(SyncMsg::SyncConcluded.get(lang).to_string());
-        }
-        if self.committed.is_empty() {
-            lines.push(SyncMsg::SyncNothingToCommit.get(lang).to_string());
-        } else {
-            lines.push(SyncMsg::SyncCommitted.fill(lang, &[&self.committed.len()]));
-            lines.extend(self.committed.iter().map(|c| format!("  {}: {}", c.label, c.words)));
-        }
-        match &self.remote {
-            RemoteState::NoRemote => lines.push(SyncMsg::SyncNoRemote.get(lang).to_string()),
-            RemoteState::Unreachable { remote, reason } => {
-                lines.push(SyncMsg::SyncUnreachable.fill(lang, &[remote, reason]))
-            }
-            RemoteState::Reached { .. } => {}
-        }
-        match &self.pull {
-            PullState::Merged => {
-                lines.push(SyncMsg::SyncPulled.fill(lang, &[&self.pulled.len()]));
-                lines.extend(self.pulled.iter().map(|c| format!("  {}: {}", c.label, c.words)));
-            }
-            PullState::SkippedOpen(open) => {
-                for (path, holder) in open {
-                    let who = holder.as_ref().map(|h| format!("{}@{}", h.user, h.host)).unwrap_or_default();
-                    lines.push(SyncMsg::SyncSkippedOpen.fill(lang, &[path, &who]));
-                }
-            }
-            PullState::HandMerge | PullState::Nothing => {}
-        }
-        match &self.push {
-            PushState::Pushed { commits } => lines.push(SyncMsg::SyncPushed.fill(lang, &[commits])),
-            PushState::UpToDate if matches!(self.remote, RemoteState::Reached { .. }) => {
-                lines.push(SyncMsg::SyncUpToDate.get(lang).to_string())
-            }
-            PushState::NotPushed(NotPushed::Refused(why)) => lines.push(SyncMsg::SyncRefusedPush.fill(lang, &[why])),
-            PushState::NotPushed(NotPushed::BehindTeam) if self.text_merges.is_empty() => {
-                lines.push(SyncMsg::SyncNotPushedBehind.get(lang).to_string())
-            }
-            _ => {}
-        }
-        for (path, count) in &self.conflicts {
-            lines.push(SyncMsg::SyncConflicts.fill(lang, &[path, count]));
-        }
-        for path in &self.text_merges {
-            lines.push(SyncMsg::SyncHandMerge.fill(lang, &[path]));
-        }
-        lines
-    }
-
-    /// Whether the user must act before the next sync can finish (a hand merge waits).
-    pub fn needs_hand_merge(&self) -> bool {
-        !self.text_merges.is_empty()
-    }
 }
 
 #[cfg(test)]
