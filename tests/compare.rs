@@ -35,7 +35,11 @@ fn json(args: &[&str]) -> Result<J> {
 fn copy_demo(dir: &Path) -> Result {
     for entry in fs::read_dir(Path::new(MANIFEST).join(DEMO))? {
         let path = entry?.path();
-        fs::copy(&path, dir.join(path.file_name().ok_or("name")?))?;
+        let name = path.file_name().ok_or("name")?;
+        // Not the hidden lock files a session opened on the example leaves beside its visits.
+        if !name.to_string_lossy().starts_with('.') {
+            fs::copy(&path, dir.join(name))?;
+        }
     }
     Ok(())
 }
@@ -51,7 +55,7 @@ fn edit(dir: &Path, file: &str, change: impl FnOnce(&mut khaosat::core::visit::V
     let templates = vec![template_for_round(&Template::embedded(), &round)];
     let path = fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.to_string_lossy().contains(file))
+        .find(|p| p.extension().is_some_and(|x| x == "ron") && p.to_string_lossy().contains(file))
         .ok_or(format!("no {file}"))?;
     let mut visit = load_visit(&path, &templates).map_err(|e| e.display(Lang::En))?;
     change(&mut visit);

@@ -83,7 +83,10 @@ fn copy_demo(into: &Path) {
     for entry in fs::read_dir(&demo).unwrap_or_else(|e| panic!("{e}")) {
         let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
         let name = path.file_name().unwrap_or_else(|| panic!("a name"));
-        fs::copy(&path, into.join(name)).unwrap_or_else(|e| panic!("{e}"));
+        // Not the hidden lock files a session opened on the example leaves beside its visits.
+        if !name.to_string_lossy().starts_with('.') {
+            fs::copy(&path, into.join(name)).unwrap_or_else(|e| panic!("{e}"));
+        }
     }
 }
 

@@ -39,7 +39,8 @@ fn copy_demo_visits(dir: &Path) -> Result<usize> {
     for entry in fs::read_dir(Path::new(MANIFEST).join(DEMO))? {
         let path = entry?.path();
         let name = path.file_name().ok_or("name")?;
-        if name != "round.ron" {
+        // Not round.ron, nor the hidden lock files a session opened on the example leaves.
+        if name != "round.ron" && !name.to_string_lossy().starts_with('.') {
             fs::copy(&path, dir.join(name))?;
             n += 1;
         }

@@ -30,6 +30,10 @@ fn copy_demo(dir: &Path, names: &[&str], with_round: bool) -> Result<usize> {
     for entry in fs::read_dir(Path::new(MANIFEST).join(DEMO))? {
         let path = entry?.path();
         let name = path.file_name().ok_or("name")?.to_string_lossy().into_owned();
+        // Not the hidden lock files a session opened on the example leaves beside its visits.
+        if name.starts_with('.') {
+            continue;
+        }
         if name == "round.ron" {
             if with_round {
                 fs::copy(&path, dir.join(&name))?;
