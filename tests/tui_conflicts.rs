@@ -210,3 +210,22 @@ fn the_reconcile_screen_at_80x24_and_120x40() {
         }
     }
 }
+
+#[test]
+fn the_summary_screen_says_when_two_records_of_a_meeting_are_counted_once() -> Result<(), Box<dyn std::error::Error>> {
+    let (a, b) = two_records();
+    let dir = tempfile::tempdir()?;
+    khaosat::store::create_visit(dir.path(), &a)?;
+    khaosat::store::create_visit(dir.path(), &b)?;
+    let templates = Template::embedded_all();
+    let mut reader = khaosat::store::read::VisitReader::new(&[dir.path().to_path_buf()], &templates);
+    let builder = khaosat::core::summary::SummaryBuilder::new(Lang::Vi, Default::default());
+    let merged = khaosat::store::read::summarize(&mut reader, builder, Lang::Vi, |_| {});
+    assert_eq!(merged.summary.duplicates.len(), 1);
+    let mut app = tui_app(Lang::Vi);
+    app.screen = Screen::Summary;
+    app.summary.summary = Some(Box::new(merged.summary));
+    let text = khaosat::tui::testing::screen(&app, 80, 24);
+    assert!(text.contains("⧉ 1 buổi sinh hoạt có hai phiếu chưa đối chiếu"), "{text}");
+    Ok(())
+}

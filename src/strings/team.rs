@@ -41,4 +41,5 @@ messages! {
     ShortReconcileWrite => "gộp", "make one";
     ShortNextDifference => "chỗ khác tiếp", "next";
     ShortCancel => "thôi", "cancel";
+    SummaryDuplicates => "{0} buổi sinh hoạt có hai phiếu chưa đối chiếu, được tính một lần (như {1}): đối chiếu bằng r trên danh sách phiếu.", "{0} meeting(s) with two records not reconciled, counted once (such as {1}): reconcile with r on the list of visits.";
 }

@@ -12,14 +12,21 @@ use super::{Theme, fit, pad, safe};
 use crate::core::summary::{Finding, Summary};
 use crate::export::score::{rule_sets_warning, score_blocks};
 use crate::export::{date_text, figure_lines};
-use crate::strings::Msg;
+use crate::strings::{Msg, TeamMsg};
 use crate::tui::state::App;
 use crate::tui::state::summary::{Pane, filters_text};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let s = &app.summary;
-    let [header, filter_line, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    // Records of one meeting not reconciled yet: counted once, and said, as `summary` says it.
+    let duplicates = s.summary.as_deref().map_or(0, |sum| sum.duplicates.len());
+    let [header, filter_line, duplicate_line, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(duplicates > 0)),
+        Constraint::Min(0),
+    ])
+    .areas(area);
     let title = match (&s.summary, s.progress) {
         (_, Some((done, total))) => Msg::SummaryMerging.fill(app.lang, &[&done, &total]),
         (Some(sum), None) => {
@@ -42,6 +49,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         filter_line,
     );
     let Some(summary) = s.summary.as_deref() else { return };
+    if let Some(first) = summary.duplicates.first() {
+        let meeting = format!("{} ({})", safe(&first.branch), first.date.strftime("%d/%m/%Y"));
+        let line = TeamMsg::SummaryDuplicates.fill(app.lang, &[&duplicates, &meeting]);
+        let text = fit(&format!(" ⧉ {line}"), area.width as usize);
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.warn())), duplicate_line);
+    }
     match (s.pane, s.detail) {
         (Pane::Findings, Some(index)) => {
             if let Some(finding) = summary.findings.get(index) {
