@@ -163,7 +163,14 @@ fn each_difference_is_decided_then_enter_writes_the_picks() {
         }
         other => panic!("expected the pair written, got {other:?}"),
     }
-    update(&mut app, Event::Reconciled(Ok("/d/2022-04-05_chi-bo-so-11-3.ron".into())));
+    app.home.entries = vec![khaosat::tui::state::home::HomeEntry::from_visit(
+        "/d/a.ron".into(),
+        &two_records().0,
+        &Template::embedded(),
+    )];
+    let effects = update(&mut app, Event::Reconciled(Ok("/d/2022-04-05_chi-bo-so-11-3.ron".into())));
+    assert_eq!(effects, vec![Effect::ScanHome, Effect::Open("/d/2022-04-05_chi-bo-so-11-3.ron".into())]);
+    assert!(app.home.entries.is_empty() && app.home.loading, "the list is read again: the records leave it");
     assert_eq!(app.screen, Screen::Home);
     assert!(app.flash.clone().unwrap_or_default().contains("khaosat reconcile --undo 2022-04-05_chi-bo-so-11-3.ron"));
 }

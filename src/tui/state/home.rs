@@ -82,6 +82,16 @@ impl Home {
     pub fn insert_batch(&mut self, batch: Vec<HomeEntry>) {
         insert_batch_sorted(&mut self.entries, batch);
     }
+
+    /// Forget the list before the folder is read again (after a sync or a reconciliation files
+    /// come, change and leave: what is no longer there must leave the list too).
+    pub fn start_reload(&mut self) {
+        self.entries.clear();
+        self.selected = 0;
+        self.found = None;
+        self.unreadable = 0;
+        self.loading = true;
+    }
 }
 
 /// The order of the list: newest first; the same date by branch name.

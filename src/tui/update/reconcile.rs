@@ -114,6 +114,7 @@ pub(super) fn written(app: &mut App, result: Result<PathBuf, String>) -> Vec<Eff
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let shown = crate::core::text::display_safe(&name, false);
             app.flash = Some(TeamMsg::Reconciled.fill(app.lang, &[&shown]));
+            app.home.start_reload();
             vec![Effect::ScanHome, Effect::Open(path)]
         }
         Err(message) => {

@@ -20,6 +20,7 @@ pub(super) fn finished(app: &mut App, result: Result<SyncOutcome, String>) -> Ve
     match result {
         Ok(outcome) => {
             app.home.sync_note = outcome.lines.clone();
+            app.home.start_reload();
             let mut effects = vec![Effect::ScanHome];
             if let Some(first) = outcome.conflicted.first() {
                 effects.push(Effect::Open(first.clone()));
