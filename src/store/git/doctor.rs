@@ -42,7 +42,9 @@ impl Finding {
     /// What is wrong and the command that fixes it, in one sentence. `dir` is the folder as the
     /// user named it, for the commands.
     pub fn sentence(&self, dir: &Path, lang: Lang) -> String {
-        let dir_arg = super::shell_quote(&dir.display().to_string());
+        // The folder as a whole path: "khaosat git init ." at the end of a sentence reads "..".
+        let whole = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let dir_arg = super::shell_quote(&whole.display().to_string());
         match self {
             Finding::NotARepository => SyncMsg::DoctorNotRepo.fill(lang, &[&dir_arg]),
             Finding::NoAttribute => SyncMsg::DoctorNoAttribute.fill(lang, &[&ATTRIBUTE_LINE, &dir_arg]),
