@@ -295,7 +295,7 @@ impl SummaryBuilder {
     /// committee through [`name_key`](crate::core::text::name_key), same date), each group in file
     /// order, the groups in the order of their first file: what a summary has to count once.
     pub fn same_meeting_files(&self) -> Vec<Vec<PathBuf>> {
-        let mut groups: Vec<Vec<PathBuf>> = super::finish::same_day_groups(&self.visits)
+        let mut groups: Vec<Vec<PathBuf>> = super::same_day::same_day_groups(&self.visits)
             .into_iter()
             .filter(|g| g.len() > 1)
             .map(|g| {

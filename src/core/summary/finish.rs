@@ -5,8 +5,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use jiff::civil::Date;
-
 use crate::core::rules::strength_sentence;
 use crate::core::summary::builder::ItemAcc;
 use crate::core::summary::{
@@ -127,43 +125,11 @@ fn rank_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<usize> {
     names.iter().map(|n| rank_of.get(n).copied().unwrap_or(usize::MAX)).collect()
 }
 
-/// Visits of the same branch of the same committee (names through [`name_key`]) on the same
-/// date, in visit order.
-pub(super) fn same_day_groups(visits: &[VisitInfo]) -> Vec<Vec<usize>> {
-    let mut keys = KeyNumbers::default();
-    let mut groups: HashMap<(usize, usize, Date), Vec<usize>> = HashMap::new();
-    for (i, v) in visits.iter().enumerate() {
-        let key = (keys.of(&v.branch), keys.of(&v.committee), v.date);
-        groups.entry(key).or_default().push(i);
-    }
-    groups.into_values().collect()
-}
-
-/// Names standing for their [`name_key`] by a number. Many visits share a name: each distinct
-/// name is keyed once.
-#[derive(Default)]
-struct KeyNumbers<'a> {
-    keys: HashMap<String, usize>,
-    names: HashMap<&'a str, usize>,
-}
-
-impl<'a> KeyNumbers<'a> {
-    fn of(&mut self, name: &'a str) -> usize {
-        if let Some(&n) = self.names.get(name) {
-            return n;
-        }
-        let next = self.keys.len();
-        let n = *self.keys.entry(name_key(name)).or_insert(next);
-        self.names.insert(name, n);
-        n
-    }
-}
-
 /// Records of the same branch of the same committee on the same date, as duplicates in the order
 /// of their first visit; their visits are marked. A visit counting several records once is one
 /// on its own; visits added one by one that record one meeting are one together.
 fn duplicates(visits: &mut [VisitInfo], ranks: &Ranks) -> Vec<Duplicate> {
-    let mut duplicates: Vec<Duplicate> = same_day_groups(visits)
+    let mut duplicates: Vec<Duplicate> = super::same_day::same_day_groups(visits)
         .into_iter()
         .filter_map(|group| {
             let first = visits.get(*group.first()?)?;

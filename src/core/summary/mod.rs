@@ -29,6 +29,7 @@ use crate::strings::{Lang, Msg};
 
 mod builder;
 mod finish;
+mod same_day;
 mod scores;
 pub use builder::{Filters, SummaryBuilder};
 pub use scores::{BandCount, GroupAverage, ScoreSummary, VisitScoreBrief};

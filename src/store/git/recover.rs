@@ -8,6 +8,10 @@ use std::time::{Duration, Instant};
 use super::Repo;
 use super::procs::{Running, git_processes, old_enough};
 
+/// The file in `.git` a sync holds (an OS lock) while it runs: one sync at a time per clone.
+/// Here, beside the clearing of stale locks that must never take it for one.
+pub const SYNC_LOCK: &str = "khaosat-sync.lock";
+
 /// How long a sync waits for another git working in the repository to finish.
 pub const WAIT_FOR_GIT: Duration = Duration::from_secs(30);
 
@@ -47,7 +51,7 @@ fn collect_locks(dir: &Path, found: &mut Vec<PathBuf>, deep: bool) {
 
 /// The sync's own lock file is not git's: it is held by a live sync through the OS, never stale.
 fn is_ours(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == super::sync::SYNC_LOCK)
+    path.file_name().is_some_and(|n| n == SYNC_LOCK)
 }
 
 /// Remove git's lock files once no git works in the repository: wait up to `wait` for running
@@ -95,7 +99,7 @@ mod tests {
         let git_dir = dir.path().join(".git");
         fs::create_dir_all(git_dir.join("refs/heads"))?;
         fs::create_dir_all(git_dir.join("objects"))?;
-        for name in ["index.lock", "refs/heads/main.lock", super::super::sync::SYNC_LOCK, "objects/x.lock"] {
+        for name in ["index.lock", "refs/heads/main.lock", super::SYNC_LOCK, "objects/x.lock"] {
             fs::write(git_dir.join(name), "")?;
         }
         let repo = Repo { top: dir.path().to_path_buf(), git_dir: git_dir.clone() };
@@ -103,7 +107,7 @@ mod tests {
         assert_eq!(found, vec![git_dir.join("index.lock"), git_dir.join("refs/heads/main.lock")]);
         if Path::new("/proc/self").exists() {
             assert_eq!(clear_stale_locks(&repo, Duration::ZERO), Ok(found));
-            assert!(git_dir.join(super::super::sync::SYNC_LOCK).exists());
+            assert!(git_dir.join(super::SYNC_LOCK).exists());
             assert!(git_locks(&git_dir).is_empty());
         }
         Ok(())

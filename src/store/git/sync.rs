@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::doctor::{self, Finding};
-use super::recover::{Busy, WAIT_FOR_GIT, clear_stale_locks};
+use super::recover::{Busy, SYNC_LOCK, WAIT_FOR_GIT, clear_stale_locks};
 pub use super::report::{FileChange, NotPushed, PullState, PushState, RemoteState, SyncReport};
 use super::{DRIVER_NAME, Git, GitError, Repo, last_lines};
 use crate::core::changes::{change_words, commit_message, describe, visit_labels};
@@ -28,9 +28,6 @@ use crate::core::visit::Visit;
 use crate::store::conflict::conflict_line;
 use crate::store::lock::{LockOutcome, lock_visit};
 use crate::strings::{Lang, SyncMsg};
-
-/// The file in `.git` a sync holds (an OS lock) while it runs: one sync at a time per clone.
-pub const SYNC_LOCK: &str = "khaosat-sync.lock";
 
 /// The message of a merge commit (in the team's language).
 const MERGE_MESSAGE: &str = "Gộp dữ liệu của đoàn";
