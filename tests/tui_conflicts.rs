@@ -236,3 +236,20 @@ fn the_summary_screen_says_when_two_records_of_a_meeting_are_counted_once() -> R
     assert!(text.contains("⧉ 1 buổi sinh hoạt có hai phiếu chưa đối chiếu"), "{text}");
     Ok(())
 }
+
+#[test]
+fn a_fact_with_a_conflict_is_resolved_the_same_way() {
+    let mut app = open(conflicted_visit(&Template::embedded()));
+    let session = app.session.as_mut().expect("a session");
+    let facts = khaosat::tui::rows::rows(&session.template, 0);
+    let present = facts
+        .iter()
+        .position(|r| *r == khaosat::tui::rows::Row::Fact(khaosat::tui::rows::Fact::Present))
+        .expect("the members present row");
+    (session.section, session.row) = (0, present);
+    let screen = khaosat::tui::testing::screen(&app, 120, 40);
+    assert!(screen.contains("2 giá trị khác nhau") && screen.contains("1 = 15"), "{screen}");
+    let visit = saved(&press(&mut app, KeyCode::Char('2')));
+    assert_eq!(visit.meeting.members.present, Some(16));
+    assert!(visit.conflicts.iter().all(|c| c.field != "meeting.members.present"));
+}
