@@ -5,6 +5,7 @@ pub mod answer;
 pub mod branch_type;
 pub mod changes;
 pub mod compare;
+pub mod followup;
 pub mod merge;
 pub mod problems;
 pub mod reconcile;

@@ -3,6 +3,7 @@
 //! Everything that touches the file system lives here; the core never does.
 
 pub(crate) mod conflict;
+pub mod followup;
 pub mod format;
 pub mod git;
 mod lean;
@@ -110,8 +111,8 @@ pub fn create_visit(dir: &Path, visit: &Visit) -> io::Result<PathBuf> {
 }
 
 /// Every `.ron` file under the given files and folders, recursively, sorted, without following
-/// symbolic links to folders (so a link loop cannot hang the walk). `round.ron`, `report.ron` and
-/// `config.ron` are not visits and are left out; hidden folders (`.git`) are skipped. Paths given are followed
+/// symbolic links to folders (so a link loop cannot hang the walk). `round.ron`, `report.ron`,
+/// `followup.ron` and `config.ron` are not visits and are left out; hidden folders (`.git`) are skipped. Paths given are followed
 /// even when they are links (the user named them). Inside a folder, a link named `*.ron` is
 /// followed only to a file in that same folder tree: a broken link, or one that leads outside (a
 /// shared folder must not pull in another file of the machine), is reported instead.
@@ -148,7 +149,9 @@ fn walk(dir: &Path, root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Load
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
             walk(&path, root, files, errors);
-        } else if name.ends_with(".ron") && !matches!(name.as_ref(), "round.ron" | "report.ron" | "config.ron") {
+        } else if name.ends_with(".ron")
+            && !matches!(name.as_ref(), "round.ron" | "report.ron" | "config.ron" | followup::FOLLOWUP_FILE)
+        {
             if kind.is_symlink() {
                 let target = fs::read_link(&path).unwrap_or_default();
                 match fs::canonicalize(&path) {

@@ -56,7 +56,7 @@ impl<'t> VisitReader<'t> {
     /// named among them is not a visit), to read against `base` and the rounds governing their folders.
     pub fn new(paths: &[PathBuf], base: &'t [Template]) -> VisitReader<'t> {
         let (mut files, walk_errors) = find_visit_files(paths);
-        files.retain(|f| !is_round_file(f) && !is_report_file(f));
+        files.retain(|f| !is_round_file(f) && !is_report_file(f) && !super::followup::is_followup_file(f));
         VisitReader { paths: paths.to_vec(), files, walk_errors, rounds: RoundResolver::new(base) }
     }
 

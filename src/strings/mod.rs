@@ -65,6 +65,7 @@ fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
 }
 
 mod cli_help;
+mod followup;
 mod merge;
 mod messages;
 mod reconcile;
@@ -72,6 +73,7 @@ mod report;
 mod sync;
 mod team;
 pub use cli_help::HelpMsg;
+pub use followup::FollowupMsg;
 pub use merge::MergeMsg;
 pub use messages::Msg;
 pub use reconcile::ReconcileMsg;
