@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod config;
 pub mod finalise;
+pub mod followup;
 pub mod help;
 pub mod merge_driver;
 pub mod reconcile;
@@ -87,6 +88,11 @@ pub enum Command {
     Round {
         #[command(subcommand)]
         action: round::RoundAction,
+    },
+    /// The round's follow-up register (followup.ron): actions to remedy, by branch; init, list, set.
+    Followup {
+        #[command(subcommand)]
+        action: followup::FollowupAction,
     },
     /// Compare two rounds (folders or files): findings fixed, persisting and new, per branch.
     Compare(compare::CompareArgs),
@@ -238,6 +244,7 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
         Command::Summary(args) => summary::run(&ctx, args, out, err),
         Command::Round { action } => round::run(&ctx, cli.dir.as_deref(), action, out, err),
         Command::Compare(args) => compare::run(&ctx, args, out, err),
+        Command::Followup { action } => followup::run(&ctx, action, out, err),
         Command::Report(args) => report::run(&ctx, args, out, err),
         Command::Finalise(args) => finalise::run_finalise(cli, &ctx, args, out, err),
         Command::Reopen(args) => finalise::run_reopen(cli, &ctx, args, out),
