@@ -222,6 +222,10 @@ messages! {
     ActPickB => "Giữ câu trả lời của bản B", "Keep record B's answer";
     ActNextDifference => "Chỗ khác nhau tiếp theo chưa chọn", "Next difference not yet decided";
     ActReconcileWrite => "Gộp thành một phiếu (khi đã chọn hết)", "Make one visit (once all are decided)";
+    ActFollowup => "Theo dõi khắc phục", "Follow-up of remedies";
+    ActFollowupStatus => "Đổi tình trạng khắc phục", "Change the status";
+    ActFollowupReportBack => "Chi bộ báo cáo lại (nội dung)", "What the branch reported back";
+    ActFollowupSwitch => "Theo chi bộ / theo hạn chế", "By branch / by finding";
     ActReconcileCancel => "Thôi, không gộp", "Cancel, do not reconcile";
     ActCompare => "So sánh với đợt trước (thư mục)", "Compare with an earlier round (folder)";
     CompareAsk => "Thư mục của đợt trước để so sánh", "Folder of the earlier round to compare with";

@@ -42,4 +42,18 @@ messages! {
     ShortNextDifference => "chỗ khác tiếp", "next";
     ShortCancel => "thôi", "cancel";
     SummaryDuplicates => "{0} buổi sinh hoạt có hai phiếu chưa đối chiếu, được tính một lần (như {1}): đối chiếu bằng r trên danh sách phiếu.", "{0} meeting(s) with two records not reconciled, counted once (such as {1}): reconcile with r on the list of visits.";
+    // The follow-up register (issue 17).
+    FollowupCreated => "Đã lập sổ theo dõi khắc phục từ các hạn chế của đợt: {0} việc.", "Made the follow-up register from the round's findings: {0} action(s).";
+    FollowupEmpty => "Đợt này không có hạn chế nào cần khắc phục.", "This round has no finding to remedy.";
+    FollowupOverdue => "{0} việc cần khắc phục, {1} quá hạn.", "{0} action(s) to remedy, {1} overdue.";
+    FollowupStatusSet => "Tình trạng: {0}", "Status: {0}";
+    FollowupTitle => "Theo dõi khắc phục: {0} việc, {1} quá hạn", "Follow-up: {0} action(s), {1} overdue";
+    FollowupByBranch => "theo chi bộ", "by branch";
+    FollowupByFinding => "theo hạn chế", "by finding";
+    FollowupDue => "hạn {0}", "due {0}";
+    FollowupResponsible => "Người chịu trách nhiệm: {0}", "Responsible: {0}";
+    FollowupReportBack => "Chi bộ báo cáo lại ({0}): {1}", "Reported back ({0}): {1}";
+    FollowupNoReport => "Chi bộ chưa báo cáo lại.", "No report back from the branch yet.";
+    FollowupCheckedBy => "Người kiểm tra: {0}", "Checked by: {0}";
+    FollowupHints => "↑↓ chọn · Enter tình trạng · e báo cáo lại · Tab {0} · Esc quay lại", "↑↓ select · Enter status · e reported back · Tab {0} · Esc back";
 }

@@ -89,6 +89,8 @@ pub enum Action {
     PickB,
     /// The next difference not yet decided.
     NextDifference,
+    /// The round's follow-up register (khắc phục).
+    Followup,
 }
 
 impl Action {
@@ -158,6 +160,7 @@ impl Action {
             Action::PickA => Msg::ActPickA,
             Action::PickB => Msg::ActPickB,
             Action::NextDifference => Msg::ActNextDifference,
+            Action::Followup => Msg::ActFollowup,
         }
     }
 }
@@ -173,6 +176,9 @@ impl Action {
             (Scope::Form, Action::Edit) => Msg::ActEditFact,
             (Scope::Form, Action::Back) => Msg::ActBackForm,
             (Scope::Reconcile, Action::Confirm) => Msg::ActReconcileWrite,
+            (Scope::Followup, Action::Open) => Msg::ActFollowupStatus,
+            (Scope::Followup, Action::EditNote) => Msg::ActFollowupReportBack,
+            (Scope::Followup, Action::SwitchList) => Msg::ActFollowupSwitch,
             (Scope::Reconcile, Action::Back) => Msg::ActReconcileCancel,
             (Scope::Form, Action::Yes | Action::No) => Msg::ActFormCommittee,
             _ => self.description(),
@@ -232,6 +238,8 @@ pub enum Scope {
     FolderPrompt,
     /// Issue 16: two records of one meeting side by side, each difference decided.
     Reconcile,
+    /// Issue 17: the round's follow-up register.
+    Followup,
 }
 
 impl Scope {
@@ -382,6 +390,18 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Home, "q", Action::Quit),
     (Scope::Home, "g", Action::Sync),
     (Scope::Home, "r", Action::Reconcile),
+    (Scope::Home, "f", Action::Followup),
+    (Scope::Followup, "up", Action::Up),
+    (Scope::Followup, "k", Action::Up),
+    (Scope::Followup, "down", Action::Down),
+    (Scope::Followup, "j", Action::Down),
+    (Scope::Followup, "pgup", Action::PageUp),
+    (Scope::Followup, "pgdn", Action::PageDown),
+    (Scope::Followup, "enter", Action::Open),
+    (Scope::Followup, "e", Action::EditNote),
+    (Scope::Followup, "tab", Action::SwitchList),
+    (Scope::Followup, "esc", Action::Back),
+    (Scope::Followup, "q", Action::Back),
     (Scope::Home, "esc", Action::Back),
     (Scope::Checklist, "up", Action::Up),
     (Scope::Checklist, "k", Action::Up),

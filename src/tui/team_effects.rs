@@ -10,6 +10,7 @@ use crate::core::template::Template;
 use crate::store::git::sync::{SyncOptions, sync};
 use crate::store::reconcile::{LockedPair, open_pair, write};
 use crate::strings::{Lang, TeamMsg};
+use crate::tui::state::followup::FollowupScreen;
 use crate::tui::state::reconcile::ReconcileScreen;
 use crate::tui::state::{Event, SyncOutcome};
 
@@ -69,4 +70,24 @@ fn sync_outcome(dir: &Path, lang: Lang) -> Result<SyncOutcome, String> {
         conflicted: report.conflicts.iter().map(|(path, _)| in_repo(path)).collect(),
         hand_merge: report.text_merges.iter().map(in_repo).collect(),
     })
+}
+
+/// The data folder's follow-up register, made from the round's findings when there is none yet
+/// (then with how many actions were added). Overdue is measured against today.
+pub(super) fn open_followup(dir: &Path, templates: &[Template], lang: Lang) -> Event {
+    let path = crate::store::followup::register_path(dir);
+    let loaded = match crate::store::followup::load_register(&path) {
+        Ok(loaded) => loaded,
+        Err(e) => return Event::FollowupOpened(Err(e.display(lang))),
+    };
+    let (register, created) = match loaded {
+        Some((register, _)) => (register, None),
+        None => match crate::store::followup::init_register(dir, templates, lang) {
+            Ok((register, added, _)) => (register, Some(added)),
+            Err(e) => return Event::FollowupOpened(Err(e.display(lang))),
+        },
+    };
+    let today = crate::core::visit::now().to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+    let screen = FollowupScreen { path, register, by_finding: false, selected: 0, today };
+    Event::FollowupOpened(Ok((Box::new(screen), created)))
 }

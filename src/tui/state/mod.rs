@@ -2,6 +2,7 @@
 //! Plain data and questions about it; `update` changes it, `view` draws it.
 
 pub mod compare;
+pub mod followup;
 pub mod home;
 pub mod prompts;
 pub mod reconcile;
@@ -105,6 +106,11 @@ pub enum Event {
     /// "Save a copy" wrote the open visit to this new file (which is opened next).
     CopySaved(PathBuf),
     CompareReady(Result<Box<crate::core::compare::Comparison>, String>),
+    /// The round's follow-up register, read (or made from the round's findings: how many
+    /// actions were added).
+    FollowupOpened(Result<(Box<followup::FollowupScreen>, Option<usize>), String>),
+    /// The register was written (or not: why).
+    FollowupSaved(Result<(), String>),
     /// Two records of one meeting, locked and loaded for the reconcile screen.
     PairOpened(Result<Box<reconcile::ReconcileScreen>, String>),
     /// The reconciled visit was written here (the two records now point to it).
@@ -180,6 +186,13 @@ pub enum Effect {
     Compare {
         old: PathBuf,
     },
+    /// Read the data folder's follow-up register, making it from the round when there is none.
+    OpenFollowup,
+    /// Write the register (atomically).
+    SaveFollowup {
+        path: PathBuf,
+        text: String,
+    },
     /// Lock and load two records of one meeting for the reconcile screen.
     OpenPair {
         a: PathBuf,
@@ -224,6 +237,7 @@ pub enum Screen {
     Summary,
     Compare,
     Reconcile,
+    Followup,
 }
 
 #[derive(Debug, Clone)]
@@ -270,6 +284,8 @@ pub struct App {
     pub compare: crate::tui::state::compare::CompareScreen,
     /// Two records of one meeting being reconciled.
     pub reconcile: Option<reconcile::ReconcileScreen>,
+    /// The round's follow-up register while its screen is open.
+    pub followup: Option<followup::FollowupScreen>,
     /// A sync is running in the background (the home list says so; a second `g` waits).
     pub syncing: bool,
     /// The earlier round's folder to suggest for a comparison.
@@ -304,6 +320,7 @@ impl App {
             round: None,
             compare: Default::default(),
             reconcile: None,
+            followup: None,
             syncing: false,
             compare_guess: None,
             return_to_summary: false,
@@ -324,6 +341,7 @@ impl App {
             Screen::Summary => Scope::Summary,
             Screen::Compare => Scope::Compare,
             Screen::Reconcile => Scope::Reconcile,
+            Screen::Followup => Scope::Followup,
             Screen::NewVisit => Scope::Form,
             Screen::Checklist => Scope::Checklist,
         }

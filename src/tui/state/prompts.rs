@@ -23,6 +23,10 @@ pub enum Target {
     ReportField,
     /// A field of report.ron.
     ReportText(crate::tui::state::report::ReportField),
+    /// The status of a follow-up action (by id).
+    FollowupStatus(u32),
+    /// What the branch reported back on a follow-up action (by id).
+    FollowupReportBack(u32),
 }
 
 #[derive(Debug, Clone)]

@@ -147,7 +147,9 @@ pub(super) fn confirm_text(app: &mut App, target: Target, text: String) -> Resul
         | Target::CompareWith
         | Target::Rules
         | Target::ReportField
-        | Target::ReportText(_) => {
+        | Target::ReportText(_)
+        | Target::FollowupStatus(_)
+        | Target::FollowupReportBack(_) => {
             return Ok(Vec::new());
         }
     };
@@ -201,7 +203,9 @@ pub(super) fn confirm_pick(
         | Target::CompareWith
         | Target::Rules
         | Target::ReportField
-        | Target::ReportText(_) => {
+        | Target::ReportText(_)
+        | Target::FollowupStatus(_)
+        | Target::FollowupReportBack(_) => {
             return Vec::new();
         }
     };

@@ -37,6 +37,7 @@ pub(super) fn home_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Action::Summary => return super::summary::open(app),
         Action::Sync => return super::sync::start(app),
         Action::Reconcile => return super::reconcile::start(app),
+        Action::Followup => return vec![Effect::OpenFollowup],
         Action::Help => app.overlay = Overlay::Help,
         Action::Back | Action::Quit | Action::ForceQuit => {
             app.quit = true;

@@ -11,6 +11,7 @@ mod checklist;
 mod compare;
 mod conflict;
 mod edit;
+mod followup;
 mod form_rules;
 mod home;
 mod prompts;
@@ -121,6 +122,8 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.flash = Some(e);
             Vec::new()
         }
+        Event::FollowupOpened(result) => followup::opened(app, result),
+        Event::FollowupSaved(result) => followup::saved(app, result),
         Event::PairOpened(result) => reconcile::opened(app, result),
         Event::Reconciled(result) => reconcile::written(app, result),
         Event::Synced(result) => sync::finished(app, result),
@@ -247,6 +250,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::Summary => summary::key(app, key),
         Screen::Compare => compare::key(app, key),
         Screen::Reconcile => reconcile::key(app, key),
+        Screen::Followup => followup::key(app, key),
     }
 }
 
@@ -276,6 +280,8 @@ fn confirmed(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 Target::Filter(_) => summary::apply_date_filter(app, &text),
                 Target::PlannedBranch | Target::Rules | Target::ReportField => Ok(Vec::new()),
                 Target::ReportText(field) => report::confirm(app, field, &text),
+                Target::FollowupReportBack(id) => followup::set_report_back(app, id, &text),
+                Target::FollowupStatus(_) => Ok(Vec::new()),
                 Target::Fact(_) | Target::Answer(_) | Target::Note(_) => edit::confirm_text(app, target, text),
             };
             match result {
@@ -303,7 +309,10 @@ fn confirmed(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 report::pick(app, &picked);
                 Vec::new()
             }
-            Target::ReopenReason | Target::CompareWith | Target::ReportText(_) => Vec::new(),
+            Target::FollowupStatus(id) => followup::pick_status(app, id, &picked),
+            Target::ReopenReason | Target::CompareWith | Target::ReportText(_) | Target::FollowupReportBack(_) => {
+                Vec::new()
+            }
             Target::Fact(_) | Target::Answer(_) | Target::Note(_) => {
                 edit::confirm_pick(app, target, picked, chosen, multi)
             }

@@ -3,6 +3,7 @@
 
 mod checklist;
 mod compare;
+mod followup;
 mod form;
 mod hints;
 mod home;
@@ -133,6 +134,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Screen::Summary => summary::draw(frame, app, theme, body),
         Screen::Compare => compare::draw(frame, app, theme, body),
         Screen::Reconcile => reconcile::draw(frame, app, theme, body),
+        Screen::Followup => followup::draw(frame, app, theme, body),
     }
     overlay::draw(frame, app, theme, body);
     draw_status(frame, app, theme, status);
@@ -185,6 +187,7 @@ fn status_hints(app: &App) -> String {
         (Overlay::None, Screen::Summary) => hints::summary(app),
         (Overlay::None, Screen::Compare) => hints::compare(app),
         (Overlay::None, Screen::Reconcile) => hints::reconcile(app),
+        (Overlay::None, Screen::Followup) => followup::hints(app),
         // The answer keys of the current item are in the detail panel; here, the ways around.
         (Overlay::None, Screen::Checklist) => [
             Action::Help,

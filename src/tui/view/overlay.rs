@@ -101,6 +101,8 @@ fn target_title(app: &App, target: &Target) -> String {
         Target::Rules => app.lang_str(Msg::FactRules).to_string(),
         Target::ReportField => app.lang_str(Msg::ReportFieldsTitle).to_string(),
         Target::ReportText(field) => app.lang_str(field.label()).to_string(),
+        Target::FollowupStatus(_) => app.lang_str(Msg::ActFollowupStatus).to_string(),
+        Target::FollowupReportBack(_) => app.lang_str(Msg::ActFollowupReportBack).to_string(),
     };
     fit(&safe(&title), 70)
 }
