@@ -115,24 +115,36 @@ pub fn save_register(path: &Path, register: &Register) -> std::io::Result<()> {
     save::write_atomic(path, register_to_ron(register).as_bytes())
 }
 
-/// Where action `id` begins in the file's text (its `id: N,` line), for the problems' places.
-fn action_position(text: &str, id: u32) -> Option<(usize, usize)> {
+/// Where `field` of action `id` is in the file's text (the `field:` line after the action's
+/// `id: N,` line; the id line itself when the field is not written), for the problems' places.
+fn field_position(text: &str, id: u32, field: &str) -> Option<(usize, usize)> {
     let mut offset = 0;
+    let mut found: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix("id:")
-            && rest.trim().trim_end_matches(',').trim() == id.to_string()
-        {
-            return Some(position_of(text, offset + line.len() - trimmed.len()));
-        }
+        let at = offset + line.len() - trimmed.len();
         offset += line.len();
+        if let Some(rest) = trimmed.strip_prefix("id:") {
+            if found.is_some() {
+                break;
+            }
+            if rest.trim().trim_end_matches(',').trim() == id.to_string() {
+                found = Some(at);
+                if field == "id" {
+                    break;
+                }
+            }
+        } else if found.is_some() && trimmed.strip_prefix(field).is_some_and(|r| r.trim_start().starts_with(':')) {
+            return Some(position_of(text, at));
+        }
     }
-    None
+    found.map(|at| position_of(text, at))
 }
 
 /// The problems of `register` (read from `text` at `path`) against `round`, with their places.
 pub fn check_register(path: &Path, text: &str, register: &Register, round: &RoundFacts) -> Result<(), RegisterError> {
-    let problems: Vec<_> = register.check(round).into_iter().map(|p| (action_position(text, p.action()), p)).collect();
+    let problems: Vec<_> =
+        register.check(round).into_iter().map(|p| (field_position(text, p.action(), p.field()), p)).collect();
     if problems.is_empty() { Ok(()) } else { Err(RegisterError::Problems { path: path.to_path_buf(), problems }) }
 }
 
