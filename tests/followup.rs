@@ -226,3 +226,33 @@ fn a_register_the_round_contradicts_is_refused_with_its_place() -> Result {
     assert_eq!(out.status.code(), Some(1), "{}", show(&out));
     Ok(())
 }
+
+#[test]
+fn the_report_gains_a_part_on_remediation_in_md_and_docx() -> Result {
+    let dir = tempfile::tempdir()?;
+    copy_demo(dir.path())?;
+    let d = dir.path().to_str().ok_or("path")?;
+    let plain = ok(&["report", d])?;
+    assert!(!plain.contains("TÌNH HÌNH KHẮC PHỤC"), "no register, no part");
+    ok(&["followup", "init", d])?;
+    let total = actions(dir.path())?.len();
+    ok(&["followup", "set", d, "2", "--status", "reported_fixed", "--report-back", "Đã bổ sung nội dung"])?;
+    ok(&["followup", "set", d, "3", "--status", "checked_passed"])?;
+
+    let md = ok(&["report", d])?;
+    let part = md.split("TÌNH HÌNH KHẮC PHỤC").nth(1).ok_or("no part")?;
+    assert!(part.contains(&format!("- Chưa khắc phục: {}", total - 2)), "{part}");
+    assert!(part.contains("- Đã báo cáo khắc phục: 1") && part.contains("- Đã kiểm tra, đạt: 1"), "{part}");
+    // The demo's actions were due in 2022: every open one is overdue today, the two done are not.
+    let overdue = part.lines().filter(|l| l.starts_with("- ") && l.contains("— hạn 21/05/2022")).count();
+    assert_eq!(overdue, total - 2, "{part}");
+    assert!(!part.contains("(việc 2)") && !part.contains("(việc 3)") && part.contains("(việc 1)"), "{part}");
+
+    let docx = dir.path().join("out.docx");
+    ok(&["report", d, "--format", "docx", "-o", docx.to_str().ok_or("path")?])?;
+    let mut archive = zip::ZipArchive::new(fs::File::open(&docx)?)?;
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml")?, &mut xml)?;
+    assert!(xml.contains("TÌNH HÌNH KHẮC PHỤC") && xml.contains("Đã báo cáo khắc phục: 1"));
+    Ok(())
+}

@@ -35,6 +35,9 @@ messages! {
     CountLine => "{0}: {1}", "{0}: {1}";
     OverdueList => "Quá hạn (đến ngày {0})", "Overdue (on {0})";
     NoOverdue => "Không có việc nào quá hạn (đến ngày {0}).", "No action is overdue (on {0}).";
+    ByStatus => "Theo trạng thái", "By status";
+    ReportTotal => "Sổ theo dõi khắc phục có {0} việc (mỗi hạn chế ở mỗi chi bộ một việc):", "The follow-up register holds {0} action(s) (one per limitation per branch):";
+    ReportOverdueLine => "{0} ({1}): {2} — hạn {3} (việc {4})", "{0} ({1}): {2} — due {3} (action {4})";
     RecheckTitle => "Kiểm tra việc khắc phục của đợt trước", "The earlier round's remediation checked";
     RecheckNone => "Không có việc nào cần lưu ý.", "Nothing to note.";
     RecheckLine => "Việc {0} — {1} ({2}): {3} — {4}", "Action {0} — {1} ({2}): {3} — {4}";

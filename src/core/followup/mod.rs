@@ -10,6 +10,8 @@
 //! An action is identified across `init` runs by its item id and its branch and committee (as
 //! [`name_key`] compares names), never by its sentence, which a template revision may reword.
 
+mod report;
+
 use std::collections::HashSet;
 
 use jiff::ToSpan;
@@ -20,6 +22,8 @@ use crate::core::compare::{BranchRef, Comparison};
 use crate::core::summary::{Summary, VisitInfo};
 use crate::core::text::{compare_names, fold, name_key};
 use crate::strings::{FollowupMsg, Lang};
+
+pub use report::report_part;
 
 /// The file format of `followup.ron`; bumped when a field changes meaning or disappears.
 pub const FOLLOWUP_SCHEMA_VERSION: u32 = 1;
