@@ -14,11 +14,11 @@ use serde_json::{Value as J, json};
 
 use crate::cli::{Context, Failure};
 use crate::core::compare::{BranchChange, BranchRef, Comparison, Side as Round, VisitOutcome, compare};
-use crate::core::followup::{Action, Recheck, Verdict, recheck};
+use crate::core::followup::{Action, Recheck, Verdict};
 use crate::core::text::display_safe;
 use crate::export::markdown::md;
 use crate::export::one_line;
-use crate::store::followup::{load_checked, read_round, register_path};
+use crate::store::followup::checked_at_next_round;
 use crate::strings::{FollowupMsg, Lang, Msg};
 
 /// Bumped when a key changes meaning or disappears. 2: the rounds are `before` / `after` (were
@@ -109,26 +109,12 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write, err: &mut dyn
     Ok(0)
 }
 
-/// OLD's register read against the comparison, when OLD is a round folder with one: each action
-/// the next round has something to say about, with the action. A register that cannot be used
-/// stops the command (exit 1) with its places: a silent half-check would read as "nothing to note".
+/// Each action of OLD's register the next round has something to say about.
 type Checked = Vec<(Action, Recheck)>;
 
 fn followup_checked(ctx: &Context, old: &Path, comparison: &Comparison) -> Result<Option<Checked>, Failure> {
-    if !old.is_dir() || !register_path(old).exists() {
-        return Ok(None);
-    }
-    let round = read_round(old, &ctx.templates, ctx.lang);
-    let register = match load_checked(old, &round) {
-        Ok(Some(register)) => register,
-        Ok(None) => return Ok(None),
-        Err(e) => return Err(Failure { code: 1, message: e.display(ctx.lang) }),
-    };
-    let checked = recheck(&register, comparison)
-        .into_iter()
-        .filter_map(|r| register.get(r.action).map(|a| (a.clone(), r)))
-        .collect();
-    Ok(Some(checked))
+    checked_at_next_round(old, comparison, &ctx.templates, ctx.lang)
+        .map_err(|e| Failure { code: 1, message: e.display(ctx.lang) })
 }
 
 fn followup_json(checked: &Checked) -> J {

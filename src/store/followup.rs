@@ -17,7 +17,10 @@ use super::format::{LoadError, LoadErrorKind, position_of, to_file_ron};
 use super::read::{Merged, VisitReader, summarize};
 use super::round::{find_round_file, load_round};
 use super::{load_visit, read_text, save};
-use crate::core::followup::{FOLLOWUP_SCHEMA_VERSION, Problem, Register, RoundFacts, default_due};
+use crate::core::compare::Comparison;
+use crate::core::followup::{
+    Action, FOLLOWUP_SCHEMA_VERSION, Problem, Recheck, Register, RoundFacts, default_due, recheck,
+};
 use crate::core::summary::{Filters, Summary, SummaryBuilder, VisitInfo};
 use crate::core::template::Template;
 use crate::core::text::display_safe;
@@ -228,4 +231,28 @@ pub fn init_register(
     save_register(&path, &register)
         .map_err(|e| RegisterError::Load(LoadError::new(&path, None, LoadErrorKind::Io(e.to_string()))))?;
     Ok((register, added, round))
+}
+
+/// The register of the earlier round folder `old` read against `comparison` (of `old` with the
+/// next round): each action the next round has something to say about, with the action, by id.
+/// `Ok(None)` when `old` is not a folder with a register. A register that cannot be used is an
+/// error: a silent half-check would read as "nothing to note".
+pub fn checked_at_next_round(
+    old: &Path,
+    comparison: &Comparison,
+    templates: &[Template],
+    lang: Lang,
+) -> Result<Option<Vec<(Action, Recheck)>>, RegisterError> {
+    if !old.is_dir() || !register_path(old).exists() {
+        return Ok(None);
+    }
+    let round = read_round(old, templates, lang);
+    let Some(register) = load_checked(old, &round)? else {
+        return Ok(None);
+    };
+    let checked = recheck(&register, comparison)
+        .into_iter()
+        .filter_map(|r| register.get(r.action).map(|a| (a.clone(), r)))
+        .collect();
+    Ok(Some(checked))
 }
