@@ -87,6 +87,11 @@ fn init_makes_one_action_per_failing_finding_and_branch_and_keeps_edits() -> Res
 
     let out = ok(&["--lang", "en", "followup", "init", d])?;
     assert!(out.contains(&format!("added {expected} action(s)")), "{out}");
+    // followup.ron is not a visit: the summary and validate leave it alone.
+    let after = run(&["summary", d, "--format", "json"])?;
+    assert!(text(&after.stderr).is_empty(), "{}", show(&after));
+    assert_eq!(serde_json::from_slice::<J>(&after.stdout)?["findings"], summary["findings"]);
+    ok(&["validate", d])?;
     let map = actions(dir.path())?;
     assert_eq!(map.len() as u64, expected, "one action per failing finding × branch");
     for f in findings {
