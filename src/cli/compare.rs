@@ -14,10 +14,12 @@ use serde_json::{Value as J, json};
 
 use crate::cli::{Context, Failure};
 use crate::core::compare::{BranchChange, BranchRef, Comparison, Side as Round, VisitOutcome, compare};
+use crate::core::followup::{Action, Recheck, Verdict};
 use crate::core::text::display_safe;
 use crate::export::markdown::md;
 use crate::export::one_line;
-use crate::strings::{Lang, Msg};
+use crate::store::followup::checked_at_next_round;
+use crate::strings::{FollowupMsg, Lang, Msg};
 
 /// Bumped when a key changes meaning or disappears. 2: the rounds are `before` / `after` (were
 /// `old` / `new`), a branch's findings `failing_before` / `failing_after` (were `old` / `new`), the
@@ -88,17 +90,84 @@ pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write, err: &mut dyn
         }
     }
     let comparison = compare(&old.outcomes, &new.outcomes);
+    let followup = followup_checked(ctx, &args.old, &comparison)?;
     let text = match args.format {
-        CompareFormat::Text => render_text(&comparison, lang),
-        CompareFormat::Markdown => render_markdown(&comparison, lang),
+        CompareFormat::Text => render_text(&comparison, lang) + &followup_text(&followup, &args.old, lang, false),
+        CompareFormat::Markdown => {
+            render_markdown(&comparison, lang) + &followup_text(&followup, &args.old, lang, true)
+        }
         CompareFormat::Json => {
-            let value = to_json(&comparison, lang, (old.skipped, new.skipped));
+            let mut value = to_json(&comparison, lang, (old.skipped, new.skipped));
+            if let Some(checked) = &followup {
+                value["followup"] = followup_json(checked);
+            }
             serde_json::to_string_pretty(&value).map_err(|e| Failure { code: 2, message: e.to_string() })? + "\n"
         }
     };
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(0)
+}
+
+/// Each action of OLD's register the next round has something to say about.
+type Checked = Vec<(Action, Recheck)>;
+
+fn followup_checked(ctx: &Context, old: &Path, comparison: &Comparison) -> Result<Option<Checked>, Failure> {
+    checked_at_next_round(old, comparison, &ctx.templates, ctx.lang)
+        .map_err(|e| Failure { code: 1, message: e.display(ctx.lang) })
+}
+
+fn followup_json(checked: &Checked) -> J {
+    J::Array(
+        checked
+            .iter()
+            .map(|(a, r)| {
+                json!({
+                    "action": a.id,
+                    "item": a.item,
+                    "branch": a.branch,
+                    "committee": a.committee,
+                    "status": a.status.id(),
+                    "verdict": match r.verdict {
+                        Verdict::ReportedButFailsAgain => "reported_but_fails_again",
+                        Verdict::NowPasses => "now_passes",
+                    },
+                    "suggested_status": r.verdict.suggested().id(),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// The part on OLD's register, in text or Markdown; empty when OLD has none.
+fn followup_text(checked: &Option<Checked>, old: &Path, lang: Lang, markdown: bool) -> String {
+    let Some(checked) = checked else {
+        return String::new();
+    };
+    let esc: &dyn Fn(&str) -> String = if markdown { &md } else { &one_line };
+    let title = FollowupMsg::RecheckTitle.get(lang);
+    let mut s = if markdown {
+        format!("\n## {title}\n\n")
+    } else {
+        format!("\n{title}\n{}\n", "-".repeat(title.chars().count()))
+    };
+    let bullet = if markdown { "- " } else { "  - " };
+    if checked.is_empty() {
+        let _ = writeln!(s, "{bullet}{}", FollowupMsg::RecheckNone.get(lang));
+    }
+    for (a, r) in checked {
+        let line = FollowupMsg::RecheckLine
+            .fill(lang, &[&a.id, &esc(&a.branch), &esc(&a.committee), &esc(&a.finding), &r.verdict.words(lang)]);
+        let _ = writeln!(s, "{bullet}{line}");
+    }
+    for verdict in [Verdict::ReportedButFailsAgain, Verdict::NowPasses] {
+        if checked.iter().any(|(_, r)| r.verdict == verdict) {
+            let folder = esc(&old.to_string_lossy());
+            let hint = FollowupMsg::RecheckHint.fill(lang, &[&folder, &verdict.suggested().id()]);
+            let _ = writeln!(s, "{bullet}{hint}");
+        }
+    }
+    s
 }
 
 fn branch_json(b: &BranchRef) -> J {

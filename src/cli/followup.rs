@@ -199,3 +199,34 @@ pub fn action_lines(a: &Action, today: Date, lang: Lang) -> String {
     }
     format!("{head}\n     {}\n", details.join(" · "))
 }
+
+/// The about of `followup` and its subcommands, in the strings table.
+pub fn help_about(path: &str) -> Option<FollowupMsg> {
+    // `khaosat followup help init` holds a copy of `followup init` (for completions): same text.
+    let path = path.split(' ').filter(|word| *word != "help").collect::<Vec<_>>().join(" ");
+    Some(match path.as_str() {
+        "followup" => FollowupMsg::CliCmdFollowup,
+        "followup init" => FollowupMsg::CliCmdInit,
+        "followup list" => FollowupMsg::CliCmdList,
+        "followup set" => FollowupMsg::CliCmdSet,
+        _ => return None,
+    })
+}
+
+/// The help of argument `id` of the `followup` commands.
+pub fn help_arg(path: &str, id: &str) -> Option<FollowupMsg> {
+    Some(match (path, id) {
+        ("followup init" | "followup list" | "followup set", "folder") => FollowupMsg::CliArgFolder,
+        ("followup list", "overdue") => FollowupMsg::CliArgOverdue,
+        ("followup list", "today") => FollowupMsg::CliArgToday,
+        ("followup list", "branch") => FollowupMsg::CliArgBranch,
+        ("followup list" | "followup set", "status") => FollowupMsg::CliArgStatus,
+        ("followup set", "id") => FollowupMsg::CliArgId,
+        ("followup set", "report_back") => FollowupMsg::CliArgReportBack,
+        ("followup set", "reported_on") => FollowupMsg::CliArgReportedOn,
+        ("followup set", "due") => FollowupMsg::CliArgDue,
+        ("followup set", "responsible") => FollowupMsg::CliArgResponsible,
+        ("followup set", "checked_by") => FollowupMsg::CliArgCheckedBy,
+        _ => return None,
+    })
+}

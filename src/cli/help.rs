@@ -58,6 +58,9 @@ fn localize(cmd: &mut Command, path: &str, lang: Lang) {
     } else if let Some(about) = super::team::help_about(path) {
         localized = localized.about(about.get(lang));
     }
+    if let Some(about) = super::followup::help_about(path) {
+        localized = localized.about(about.get(lang));
+    }
     if let Some(about) = super::reconcile::about(path) {
         localized = localized.about(about.get(lang));
     }
@@ -79,7 +82,10 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
     };
     let reconcile_help = || super::reconcile::arg_help(path, id).map(|h| h.get(lang));
     let team_help = || super::team::help_arg(path, id).map(|h| h.get(lang));
-    let Some(text) = help.map(|h| h.get(lang)).or_else(reconcile_help).or_else(team_help) else { return arg };
+    let followup_help = || super::followup::help_arg(path, id).map(|h| h.get(lang));
+    let Some(text) = help.map(|h| h.get(lang)).or_else(reconcile_help).or_else(team_help).or_else(followup_help) else {
+        return arg;
+    };
     let mut text = text.to_string();
     let takes_values = arg.get_action().takes_values();
     // clap writes "[default: …]" and "[possible values: …]" in English: hidden, and written here.

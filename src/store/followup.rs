@@ -17,7 +17,10 @@ use super::format::{LoadError, LoadErrorKind, position_of, to_file_ron};
 use super::read::{Merged, VisitReader, summarize};
 use super::round::{find_round_file, load_round};
 use super::{load_visit, read_text, save};
-use crate::core::followup::{FOLLOWUP_SCHEMA_VERSION, Problem, Register, RoundFacts, default_due};
+use crate::core::compare::Comparison;
+use crate::core::followup::{
+    Action, FOLLOWUP_SCHEMA_VERSION, Problem, Recheck, Register, RoundFacts, default_due, recheck,
+};
 use crate::core::summary::{Filters, Summary, SummaryBuilder, VisitInfo};
 use crate::core::template::Template;
 use crate::core::text::display_safe;
@@ -115,24 +118,36 @@ pub fn save_register(path: &Path, register: &Register) -> std::io::Result<()> {
     save::write_atomic(path, register_to_ron(register).as_bytes())
 }
 
-/// Where action `id` begins in the file's text (its `id: N,` line), for the problems' places.
-fn action_position(text: &str, id: u32) -> Option<(usize, usize)> {
+/// Where `field` of action `id` is in the file's text (the `field:` line after the action's
+/// `id: N,` line; the id line itself when the field is not written), for the problems' places.
+fn field_position(text: &str, id: u32, field: &str) -> Option<(usize, usize)> {
     let mut offset = 0;
+    let mut found: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix("id:")
-            && rest.trim().trim_end_matches(',').trim() == id.to_string()
-        {
-            return Some(position_of(text, offset + line.len() - trimmed.len()));
-        }
+        let at = offset + line.len() - trimmed.len();
         offset += line.len();
+        if let Some(rest) = trimmed.strip_prefix("id:") {
+            if found.is_some() {
+                break;
+            }
+            if rest.trim().trim_end_matches(',').trim() == id.to_string() {
+                found = Some(at);
+                if field == "id" {
+                    break;
+                }
+            }
+        } else if found.is_some() && trimmed.strip_prefix(field).is_some_and(|r| r.trim_start().starts_with(':')) {
+            return Some(position_of(text, at));
+        }
     }
-    None
+    found.map(|at| position_of(text, at))
 }
 
 /// The problems of `register` (read from `text` at `path`) against `round`, with their places.
 pub fn check_register(path: &Path, text: &str, register: &Register, round: &RoundFacts) -> Result<(), RegisterError> {
-    let problems: Vec<_> = register.check(round).into_iter().map(|p| (action_position(text, p.action()), p)).collect();
+    let problems: Vec<_> =
+        register.check(round).into_iter().map(|p| (field_position(text, p.action(), p.field()), p)).collect();
     if problems.is_empty() { Ok(()) } else { Err(RegisterError::Problems { path: path.to_path_buf(), problems }) }
 }
 
@@ -216,4 +231,28 @@ pub fn init_register(
     save_register(&path, &register)
         .map_err(|e| RegisterError::Load(LoadError::new(&path, None, LoadErrorKind::Io(e.to_string()))))?;
     Ok((register, added, round))
+}
+
+/// The register of the earlier round folder `old` read against `comparison` (of `old` with the
+/// next round): each action the next round has something to say about, with the action, by id.
+/// `Ok(None)` when `old` is not a folder with a register. A register that cannot be used is an
+/// error: a silent half-check would read as "nothing to note".
+pub fn checked_at_next_round(
+    old: &Path,
+    comparison: &Comparison,
+    templates: &[Template],
+    lang: Lang,
+) -> Result<Option<Vec<(Action, Recheck)>>, RegisterError> {
+    if !old.is_dir() || !register_path(old).exists() {
+        return Ok(None);
+    }
+    let round = read_round(old, templates, lang);
+    let Some(register) = load_checked(old, &round)? else {
+        return Ok(None);
+    };
+    let checked = recheck(&register, comparison)
+        .into_iter()
+        .filter_map(|r| register.get(r.action).map(|a| (a.clone(), r)))
+        .collect();
+    Ok(Some(checked))
 }

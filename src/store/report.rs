@@ -3,12 +3,18 @@
 //! report.ron beside it; then the report built from them ([`crate::core::report::build`]). One
 //! place for `khaosat report` and the TUI's `m`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use super::followup::{RegisterError, check_register, load_register, register_path};
 use super::format::LoadError;
 use super::read::{Merged, Report as Piece, VisitReader, summarize};
 use super::report_text::{load_report_text_or_default, report_file_for};
 use super::round::{find_round_file, load_round};
+use crate::core::followup::{RoundFacts, report_part};
 use crate::core::report::{Built, ReportText, build};
 use crate::core::summary::{Filters, Summary, SummaryBuilder};
 use crate::core::template::Template;
@@ -55,6 +61,38 @@ pub fn gather_report(paths: &[PathBuf], templates: &[Template], lang: Lang) -> R
         Some(file) => load_report_text_or_default(&file).map_err(GatherError::ReportText)?,
         None => ReportText::default(),
     };
-    let built = build(&summary, round.as_ref(), &text, templates);
+    let mut built = build(&summary, round.as_ref(), &text, templates);
+    add_followup(&mut built, &first, &summary, text.date, lang, &mut warnings);
     Ok(Gathered { built, summary, warnings, loaded, skipped })
+}
+
+/// When the first path is a round folder with a follow-up register, the report's part "Tình hình
+/// khắc phục" after the others, overdue judged on the report's date (today when it has none). A
+/// register that cannot be used is a warning and leaves the part out: the rest of the report stands.
+fn add_followup(
+    built: &mut Built,
+    first: &Path,
+    summary: &Summary,
+    date: Option<Date>,
+    lang: Lang,
+    warnings: &mut Vec<String>,
+) {
+    let path = register_path(first);
+    if !first.is_dir() || !path.exists() {
+        return;
+    }
+    let loaded = load_register(&path).map_err(RegisterError::Load).and_then(|found| {
+        let Some((register, text)) = found else { return Ok(None) };
+        check_register(&path, &text, &register, &RoundFacts::of(summary))?;
+        Ok(Some(register))
+    });
+    match loaded {
+        Ok(Some(register)) => {
+            let on = date.unwrap_or_else(|| Timestamp::now().to_zoned_datetime(TimeZone::system()).date());
+            let position = built.report.parts.len() + 1;
+            built.report.parts.push(report_part(&register, on, position, lang));
+        }
+        Ok(None) => {}
+        Err(e) => warnings.push(e.display(lang)),
+    }
 }

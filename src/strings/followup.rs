@@ -35,8 +35,27 @@ messages! {
     CountLine => "{0}: {1}", "{0}: {1}";
     OverdueList => "Quá hạn (đến ngày {0})", "Overdue (on {0})";
     NoOverdue => "Không có việc nào quá hạn (đến ngày {0}).", "No action is overdue (on {0}).";
+    ByStatus => "Theo trạng thái", "By status";
+    ReportTotal => "Sổ theo dõi khắc phục có {0} việc (mỗi hạn chế ở mỗi chi bộ một việc):", "The follow-up register holds {0} action(s) (one per limitation per branch):";
+    ReportOverdueLine => "{0} ({1}): {2} — hạn {3} (việc {4})", "{0} ({1}): {2} — due {3} (action {4})";
     RecheckTitle => "Kiểm tra việc khắc phục của đợt trước", "The earlier round's remediation checked";
     RecheckNone => "Không có việc nào cần lưu ý.", "Nothing to note.";
     RecheckLine => "Việc {0} — {1} ({2}): {3} — {4}", "Action {0} — {1} ({2}): {3} — {4}";
     RecheckHint => "Ghi kết quả: khaosat followup set {0} SỐ --status {1}", "Record it: khaosat followup set {0} NUMBER --status {1}";
+    // `khaosat followup --help`.
+    CliCmdFollowup => "Sổ theo dõi khắc phục của đợt (followup.ron): việc cần khắc phục theo chi bộ; init, list, set", "The round's follow-up register (followup.ron): actions to remedy, by branch; init, list, set";
+    CliCmdInit => "Tạo (hoặc bổ sung) followup.ron trong thư mục đợt: mỗi hạn chế ở mỗi chi bộ một việc; việc đã có giữ nguyên", "Make (or extend) followup.ron in a round folder: one action per failing finding × branch; existing actions keep their edits";
+    CliCmdList => "Liệt kê các việc, theo số", "List the actions, by number";
+    CliCmdSet => "Sửa một việc", "Change one action";
+    CliArgFolder => "Thư mục đợt kiểm tra (có round.ron và các phiếu)", "The round folder (round.ron and the visits)";
+    CliArgOverdue => "Chỉ các việc quá hạn mà chưa xong", "Only actions past their due date and still open";
+    CliArgToday => "Ngày tính quá hạn (NĂM-THÁNG-NGÀY; mặc định hôm nay)", "The day overdue is judged on (YEAR-MONTH-DAY; default today)";
+    CliArgBranch => "Chỉ chi bộ có tên chứa chữ này (không phân biệt dấu, hoa thường)", "Only branches whose name holds this text (marks and case ignored)";
+    CliArgStatus => "Trạng thái: not_fixed, in_progress, reported_fixed, checked_passed, checked_failed", "Status: not_fixed, in_progress, reported_fixed, checked_passed, checked_failed";
+    CliArgId => "Số của việc (như followup list in ra)", "The action's number (as followup list shows it)";
+    CliArgReportBack => "Nội dung chi bộ báo cáo khắc phục", "What the branch reported back";
+    CliArgReportedOn => "Ngày chi bộ báo cáo (NĂM-THÁNG-NGÀY)", "When the branch reported (YEAR-MONTH-DAY)";
+    CliArgDue => "Hạn khắc phục (NĂM-THÁNG-NGÀY)", "The due date (YEAR-MONTH-DAY)";
+    CliArgResponsible => "Người chịu trách nhiệm", "Who is responsible";
+    CliArgCheckedBy => "Người kiểm tra", "Who checked it";
 }

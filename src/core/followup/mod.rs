@@ -10,6 +10,8 @@
 //! An action is identified across `init` runs by its item id and its branch and committee (as
 //! [`name_key`] compares names), never by its sentence, which a template revision may reword.
 
+mod report;
+
 use std::collections::HashSet;
 
 use jiff::ToSpan;
@@ -18,8 +20,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::compare::{BranchRef, Comparison};
 use crate::core::summary::{Summary, VisitInfo};
-use crate::core::text::{compare_names, name_key};
+use crate::core::text::{compare_names, fold, name_key};
 use crate::strings::{FollowupMsg, Lang};
+
+pub use report::report_part;
 
 /// The file format of `followup.ron`; bumped when a field changes meaning or disappears.
 pub const FOLLOWUP_SCHEMA_VERSION: u32 = 1;
@@ -176,6 +180,16 @@ impl Problem {
         }
     }
 
+    /// The field of the action the problem is in.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Problem::UnknownBranch { .. } => "branch",
+            Problem::UnknownItem { .. } => "item",
+            Problem::DueBeforeRound { .. } => "due",
+            Problem::DuplicateId { .. } => "id",
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Problem::UnknownBranch { action, branch, committee } => {
@@ -195,7 +209,8 @@ impl Problem {
 pub struct Filter {
     /// Only those overdue on this day.
     pub overdue_on: Option<Date>,
-    /// Only this branch (as [`name_key`] compares names).
+    /// Only branches whose name holds this text (case, spacing and Vietnamese marks ignored, as
+    /// `summary --committee` matches).
     pub branch: Option<String>,
     pub status: Option<Status>,
 }
@@ -203,7 +218,7 @@ pub struct Filter {
 impl Filter {
     pub fn keeps(&self, action: &Action) -> bool {
         self.overdue_on.is_none_or(|today| action.is_overdue(today))
-            && self.branch.as_ref().is_none_or(|b| name_key(b) == name_key(&action.branch))
+            && self.branch.as_ref().is_none_or(|b| fold(&action.branch).contains(&fold(b)))
             && self.status.is_none_or(|s| s == action.status)
     }
 }
@@ -479,7 +494,7 @@ mod tests {
         assert_eq!(register.get(2).map(|a| a.report_back.as_str()), Some("Đã họp"));
         let by_status = Filter { status: Some(Status::ReportedFixed), ..Filter::default() };
         assert_eq!(register.filtered(&by_status).iter().map(|a| a.id).collect::<Vec<_>>(), vec![2]);
-        let by_branch = Filter { branch: Some("chi bo so 11".into()), ..Filter::default() };
+        let by_branch = Filter { branch: Some("chi bo so 1".into()), ..Filter::default() };
         assert_eq!(register.filtered(&by_branch).iter().map(|a| a.id).collect::<Vec<_>>(), vec![1]);
         let overdue = Filter { overdue_on: Some(Date::constant(2022, 6, 1)), ..Filter::default() };
         assert_eq!(register.filtered(&overdue).iter().map(|a| a.id).collect::<Vec<_>>(), vec![1]);
