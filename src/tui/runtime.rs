@@ -48,7 +48,11 @@ impl Runtime {
             Effect::Quit => return,
             Effect::OpenPair { a, b } => team_effects::open(&a, &b, &self.base_templates, &mut self.pair, lang),
             Effect::WritePair { picks, by } => team_effects::write_pair(&picks, &by, &mut self.pair, lang),
-            Effect::OpenFollowup => team_effects::open_followup(&self.data_dir, &self.base_templates, lang),
+            Effect::OpenFollowup => {
+                let (dir, templates) = (self.data_dir.clone(), self.base_templates.clone());
+                team_effects::spawn_open_followup(dir, templates, lang, self.tx.clone());
+                return;
+            }
             Effect::SaveFollowup { path, text } => Event::FollowupSaved(
                 store::save::write_atomic(&path, text.as_bytes())
                     .map_err(|e| Msg::ErrWrite.fill(lang, &[&path.display(), &e])),

@@ -72,22 +72,30 @@ fn sync_outcome(dir: &Path, lang: Lang) -> Result<SyncOutcome, String> {
     })
 }
 
-/// The data folder's follow-up register, made from the round's findings when there is none yet
-/// (then with how many actions were added). Overdue is measured against today.
-pub(super) fn open_followup(dir: &Path, templates: &[Template], lang: Lang) -> Event {
-    let path = crate::store::followup::register_path(dir);
-    let loaded = match crate::store::followup::load_register(&path) {
-        Ok(loaded) => loaded,
-        Err(e) => return Event::FollowupOpened(Err(e.display(lang))),
-    };
-    let (register, created) = match loaded {
-        Some((register, _)) => (register, None),
-        None => match crate::store::followup::init_register(dir, templates, lang) {
+/// Read the data folder's follow-up register in a thread (checking it against the round means
+/// reading the round's visits); the result comes back as [`Event::FollowupOpened`].
+pub(super) fn spawn_open_followup(dir: PathBuf, templates: Vec<Template>, lang: Lang, tx: Sender<Event>) {
+    thread::spawn(move || {
+        let _ = tx.send(open_followup(&dir, &templates, lang));
+    });
+}
+
+/// The data folder's follow-up register, checked against the round (a branch or item no longer
+/// in it, a due date before it: `path:line:col` and nothing opened), or made from the round's
+/// findings when there is none yet (then with how many actions were added). Overdue is measured
+/// against today.
+fn open_followup(dir: &Path, templates: &[Template], lang: Lang) -> Event {
+    use crate::store::followup::{init_register, load_checked, read_round, register_path};
+    let round = read_round(dir, templates, lang);
+    let (register, created) = match load_checked(dir, &round) {
+        Ok(Some(register)) => (register, None),
+        Ok(None) => match init_register(dir, templates, lang) {
             Ok((register, added, _)) => (register, Some(added)),
             Err(e) => return Event::FollowupOpened(Err(e.display(lang))),
         },
+        Err(e) => return Event::FollowupOpened(Err(e.display(lang))),
     };
     let today = crate::core::visit::now().to_zoned_datetime(jiff::tz::TimeZone::system()).date();
-    let screen = FollowupScreen { path, register, by_finding: false, selected: 0, today };
+    let screen = FollowupScreen { path: register_path(dir), register, by_finding: false, selected: 0, today };
     Event::FollowupOpened(Ok((Box::new(screen), created)))
 }
