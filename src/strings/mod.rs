@@ -69,6 +69,7 @@ mod merge;
 mod messages;
 mod reconcile;
 mod report;
+mod rollup;
 mod sync;
 mod team;
 pub use cli_help::HelpMsg;
@@ -76,6 +77,7 @@ pub use merge::MergeMsg;
 pub use messages::Msg;
 pub use reconcile::ReconcileMsg;
 pub use report::ReportMsg;
+pub use rollup::RollupMsg;
 pub use sync::SyncMsg;
 pub use team::TeamMsg;
 

@@ -16,7 +16,7 @@ use crate::core::summary::{
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::{Interner, fold};
-use crate::core::visit::{BranchType, Value, Visit, VisitStatus, edited_after_final};
+use crate::core::visit::{BranchType, Value, Visit, VisitStatus, content_hash, edited_after_final};
 use crate::strings::{Lang, Msg};
 
 /// Which visits go into the summary. Empty filters accept everything.
@@ -258,6 +258,7 @@ impl SummaryBuilder {
             round: visit.round.clone().filter(|r| !r.trim().is_empty()),
             template_id: template.id.clone(),
             template_version: template.version,
+            content_hash: content_hash(visit),
             findings,
             duplicate: false,
             same_meeting: None,
