@@ -206,6 +206,17 @@ pub struct CoverageJ {
     pub visited: usize,
     #[serde(rename = "final")]
     pub finalised: usize,
+    #[serde(default)]
+    pub branches: Vec<PlannedJ>,
+}
+
+/// A planned branch of a round's coverage, and how far its visit has come.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PlannedJ {
+    pub branch: String,
+    pub committee: String,
+    /// "missing", "draft" or "final".
+    pub state: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -224,6 +235,8 @@ pub enum Problem {
         reason: String,
     },
     NotASummary,
+    /// The file could not be read.
+    Io(String),
     FailingOverAssessed {
         failing: usize,
         assessed: usize,
@@ -273,6 +286,7 @@ impl InputError {
         match &self.problem {
             Problem::Unreadable { reason, .. } => RollupMsg::Unreadable.fill(lang, &[reason]),
             Problem::NotASummary => RollupMsg::NotASummary.get(lang).to_string(),
+            Problem::Io(reason) => RollupMsg::Unreadable.fill(lang, &[reason]),
             Problem::FailingOverAssessed { failing, assessed } => {
                 RollupMsg::FailingOverAssessed.fill(lang, &[p, failing, assessed])
             }

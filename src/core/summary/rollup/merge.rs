@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use super::input::{FigureJ, InputError, ItemJ, Problem, SummaryJson, VisitJ};
+use super::input::{CoverageJ, FigureJ, InputError, ItemJ, Problem, SummaryJson, VisitJ};
 use super::{CoverageSum, RollupInfo, Source, TemplateNote};
 use crate::core::summary::{
     BranchValue, Duplicate, Figure, Figures, Finding, FindingBranch, ItemStrength, ItemTally, ListFill, SectionSummary,
     Skipped, Strength, Summary, TemplateVersion, TextLine, VisitInfo, strength_passes,
 };
-use crate::core::text::{compare_names, fold, natural_cmp};
+use crate::core::text::{compare_names, fold, name_key, natural_cmp};
 use crate::core::visit::{BranchType, MeetingKind, VisitStatus};
 use crate::strings::Lang;
 
@@ -21,6 +21,10 @@ type VisitKey = (String, String, String, String);
 fn key_of(v: &VisitJ) -> VisitKey {
     (v.file.clone(), v.branch.clone(), v.committee.clone(), v.date.clone())
 }
+
+/// A planned branch (name keys of branch and committee) and its furthest state: 0 missing,
+/// 1 draft, 2 final.
+type PlannedBranch = (String, String, u8);
 
 /// One item's sums over the inputs.
 #[derive(Default)]
@@ -59,6 +63,8 @@ struct Acc {
     rounds: Vec<String>,
     skipped: Vec<Skipped>,
     filtered_out: usize,
+    /// Each round's planned branches (name keys) with their furthest state (0 missing, 1 draft, 2 final).
+    planned: Vec<(String, Vec<PlannedBranch>)>,
     /// (template version, strength share) of the newest template seen.
     share: Option<((String, u32), f64)>,
 }
@@ -168,19 +174,7 @@ fn add(acc: &mut Acc, info: &mut RollupInfo, name: &str, s: SummaryJson) {
         acc.duplicates.push((visits, duplicate));
     }
     for c in &s.coverage {
-        match info.coverage.iter_mut().find(|x| x.round == c.round) {
-            Some(x) => {
-                x.planned += c.planned;
-                x.visited += c.visited;
-                x.finalised += c.finalised;
-            }
-            None => info.coverage.push(CoverageSum {
-                round: c.round.clone(),
-                planned: c.planned,
-                visited: c.visited,
-                finalised: c.finalised,
-            }),
-        }
+        add_coverage(&mut acc.planned, c);
     }
     for r in &s.rounds {
         if !acc.rounds.contains(r) {
@@ -193,6 +187,32 @@ fn add(acc: &mut Acc, info: &mut RollupInfo, name: &str, s: SummaryJson) {
         reason: k.error.clone(),
     }));
     acc.filtered_out += s.filtered_out;
+}
+
+/// A round's planned branches over the inputs, each at the furthest state any input has it in:
+/// inputs that are parts of one plan (split by committee) add up to that plan, not to it twice;
+/// inputs of distinct plans add.
+fn add_coverage(planned: &mut Vec<(String, Vec<PlannedBranch>)>, c: &CoverageJ) {
+    let at = match planned.iter().position(|(round, _)| *round == c.round) {
+        Some(at) => at,
+        None => {
+            planned.push((c.round.clone(), Vec::new()));
+            planned.len() - 1
+        }
+    };
+    let branches = &mut planned[at].1;
+    for b in &c.branches {
+        let state = match b.state.as_str() {
+            "final" => 2,
+            "draft" => 1,
+            _ => 0,
+        };
+        let key = (name_key(&b.branch), name_key(&b.committee));
+        match branches.iter_mut().find(|(branch, committee, _)| (branch, committee) == (&key.0, &key.1)) {
+            Some(known) => known.2 = known.2.max(state),
+            None => branches.push((key.0, key.1, state)),
+        }
+    }
 }
 
 /// Template versions add up; one the first input was not made from is named.
@@ -346,6 +366,16 @@ fn finish(mut acc: Acc, mut info: RollupInfo, lang: Lang) -> Summary {
     acc.versions.sort_by(|a, b| a.id.cmp(&b.id).then(a.version.cmp(&b.version)));
     acc.rounds.sort_by(|a, b| compare_names(a, b));
     info.visit_sources = acc.visit_sources;
+    info.coverage = acc
+        .planned
+        .iter()
+        .map(|(round, branches)| CoverageSum {
+            round: round.clone(),
+            planned: branches.len(),
+            visited: branches.iter().filter(|b| b.2 > 0).count(),
+            finalised: branches.iter().filter(|b| b.2 == 2).count(),
+        })
+        .collect();
     Summary {
         lang,
         visits: acc.visits,

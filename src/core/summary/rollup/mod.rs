@@ -11,7 +11,7 @@
 mod input;
 mod merge;
 
-pub use input::{InputError, SummaryJson, parse};
+pub use input::{InputError, Problem, SummaryJson, parse};
 pub use merge::rollup;
 
 /// Which summaries a roll-up was made from, and at what level.
@@ -49,7 +49,8 @@ pub struct TemplateNote {
     pub version: u32,
 }
 
-/// A round's coverage over the inputs: planned, visited and final branches added.
+/// A round's coverage over the inputs: its planned branches (each once, however many inputs plan
+/// it), those visited and those final in any input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageSum {
     pub round: String,
