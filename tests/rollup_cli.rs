@@ -137,3 +137,20 @@ fn an_edited_summary_is_refused_and_the_rest_merged() -> Result {
     assert_eq!(twice["rollup"]["refused"][0]["pointer"], "/visit_list/0");
     Ok(())
 }
+
+#[test]
+fn a_rollup_of_rollups_is_the_whole_too() -> Result {
+    let dir = scratch("levels")?;
+    let parts = committee_summaries(&dir)?;
+    let ward = dir.join("ward.json").to_string_lossy().into_owned();
+    let args = ["summary", "--format", "json", "--level", "Đảng bộ phường A", "-o", &ward, &parts[0], &parts[1]];
+    let done = run(&args)?;
+    assert!(done.status.success(), "{}", show(&done));
+    let whole = json_of(&["summary", ROUND, "--format", "json"])?;
+    let province = json_of(&["summary", "--format", "json", "--level", "Tỉnh ủy", &ward, &parts[2]])?;
+    assert_eq!(province["rollup"]["sources"][0]["level"], "Đảng bộ phường A");
+    assert_eq!(province["rollup"]["sentence"], "Tỉnh ủy: 2 báo cáo, 7 phiếu");
+    assert_eq!(coverage_counts(&province["rollup"]["coverage"]), coverage_counts(&whole["coverage"]));
+    assert_eq!(comparable(province), comparable(whole));
+    Ok(())
+}

@@ -14,6 +14,15 @@ use crate::core::text::display_safe;
 use crate::export::{self, Format};
 use crate::strings::{Lang, RollupMsg};
 
+/// The help of `summary`'s arguments that the roll-up added or widened.
+pub fn arg_help(path: &str, id: &str) -> Option<RollupMsg> {
+    match (path, id) {
+        ("summary", "paths") => Some(RollupMsg::HelpPaths),
+        ("summary", "level") => Some(RollupMsg::HelpLevel),
+        _ => None,
+    }
+}
+
 /// A path taken as a summary JSON rather than a visit file or folder.
 pub fn is_summary_json(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) && !path.is_dir()

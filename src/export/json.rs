@@ -549,7 +549,12 @@ fn rollup_json(r: &RollupInfo, lang: crate::strings::Lang) -> J {
         "sources": r.sources.iter().map(|s| json!({ "file": s.name, "level": s.level, "visits": s.visits })).collect::<Vec<_>>(),
         "refused": r.refused.iter().map(|e| json!({ "file": e.source, "pointer": e.pointer, "error": e.reason(lang) })).collect::<Vec<_>>(),
         "other_templates": r.other_templates.iter().map(|t| json!({ "file": t.source, "template": t.template, "version": t.version })).collect::<Vec<_>>(),
-        "coverage": r.coverage.iter().map(|c| json!({ "round": c.round, "planned": c.planned, "visited": c.visited, "final": c.finalised })).collect::<Vec<_>>(),
+        "coverage": r.coverage.iter().map(|c| json!({
+            "round": c.round, "planned": c.planned, "visited": c.visited, "final": c.finalised,
+            "branches": c.branches.iter().map(|(branch, committee, state)| json!({
+                "branch": branch, "committee": committee, "state": state,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -4,6 +4,8 @@ use super::Lang;
 
 messages! {
     RollupMsg;
+    HelpPaths => "Các tệp phiếu và thư mục (tìm tệp .ron trong cả thư mục con), và các bản tổng hợp JSON (tệp .json, xuất bằng --format json) để tổng hợp lên cấp trên", "Visit files and folders (searched recursively for .ron files), and summaries written with --format json (.json files), rolled up together";
+    HelpLevel => "Cấp tổng hợp, ví dụ \"Đảng bộ phường Nghĩa Đô\": ghi ở đầu báo cáo tổng hợp", "The level the roll-up speaks for, e.g. \"Đảng bộ phường Nghĩa Đô\": named at its head";
     Header => "{0}: {1} báo cáo, {2} phiếu", "{0}: {1} reports, {2} visits";
     NoLevel => "Tổng hợp", "Roll-up";
     SourceLine => "- {0}: {1} phiếu", "- {0}: {1} visits";

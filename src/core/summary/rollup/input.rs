@@ -223,6 +223,8 @@ pub struct PlannedJ {
 pub struct RollupJ {
     #[serde(default)]
     pub level: Option<String>,
+    #[serde(default)]
+    pub coverage: Vec<CoverageJ>,
 }
 
 /// Why an input was refused.

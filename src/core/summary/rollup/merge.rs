@@ -173,7 +173,8 @@ fn add(acc: &mut Acc, info: &mut RollupInfo, name: &str, s: SummaryJson) {
         };
         acc.duplicates.push((visits, duplicate));
     }
-    for c in &s.coverage {
+    // A roll-up's coverage is under `rollup`, a round's at the top.
+    for c in s.coverage.iter().chain(s.rollup.iter().flat_map(|r| &r.coverage)) {
         add_coverage(&mut acc.planned, c);
     }
     for r in &s.rounds {
@@ -374,6 +375,12 @@ fn finish(mut acc: Acc, mut info: RollupInfo, lang: Lang) -> Summary {
             planned: branches.len(),
             visited: branches.iter().filter(|b| b.2 > 0).count(),
             finalised: branches.iter().filter(|b| b.2 == 2).count(),
+            branches: branches
+                .iter()
+                .map(|(branch, committee, state)| {
+                    (branch.clone(), committee.clone(), ["missing", "draft", "final"][usize::from(*state).min(2)])
+                })
+                .collect(),
         })
         .collect();
     Summary {

@@ -57,4 +57,7 @@ pub struct CoverageSum {
     pub planned: usize,
     pub visited: usize,
     pub finalised: usize,
+    /// Each planned branch (branch and committee as name keys) with its state ("missing",
+    /// "draft", "final"): what a roll-up of roll-ups merges again.
+    pub branches: Vec<(String, String, &'static str)>,
 }
