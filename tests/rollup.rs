@@ -234,3 +234,28 @@ fn a_visit_count_that_is_not_the_list_and_broken_json_are_refused() {
     assert_eq!(result.skipped.len(), 1);
     assert!(result.skipped[0].position.is_some());
 }
+
+#[test]
+fn a_summary_of_another_template_version_is_named_and_merged_by_item_id() {
+    let all = visits();
+    let refs: Vec<&(PathBuf, Visit)> = all.iter().collect();
+    let whole = summary_of(&refs);
+    let (one, two) = (summary_of(&refs[..7]), summary_of(&refs[7..]));
+    let mut value: J = serde_json::from_str(&json::render(&two).expect("json")).expect("parse");
+    value["template_versions"][0]["version"] = J::from(2);
+    let inputs = vec![
+        ("one.json".to_string(), parse("one.json", &json::render(&one).expect("json"))),
+        ("two.json".to_string(), parse("two.json", &value.to_string())),
+    ];
+    let result = rollup(inputs, None, Lang::Vi);
+    let info = result.rolled_up.as_ref().expect("roll-up");
+    assert_eq!(info.other_templates.len(), 1);
+    assert_eq!((info.other_templates[0].source.as_str(), info.other_templates[0].version), ("two.json", 2));
+    assert!(info.refused.is_empty());
+    assert_eq!(result.template_versions.len(), 2);
+    // Counted by item id all the same.
+    assert_eq!(result.findings.len(), whole.findings.len());
+    for (a, b) in result.findings.iter().zip(&whole.findings) {
+        assert_eq!((&a.id, a.failing(), a.assessed), (&b.id, b.failing(), b.assessed));
+    }
+}
