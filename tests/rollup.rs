@@ -53,7 +53,7 @@ fn load_visits() -> Vec<(PathBuf, Visit)> {
 
 fn summary_of(visits: &[&(PathBuf, Visit)]) -> Summary {
     let template = Template::embedded();
-    let mut builder = SummaryBuilder::new(Lang::Vi, Filters::default());
+    let mut builder = SummaryBuilder::new(Lang::Vi, Filters::default()).keep_hashes(true);
     for (path, visit) in visits {
         builder.add(visit, &template, path);
     }

@@ -163,7 +163,11 @@ pub(crate) fn read_visits(
         return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")])));
     }
     let progress = std::io::stderr().is_terminal() && reader.file_count() > PROGRESS_FROM;
-    let builder = SummaryBuilder::new(lang, filters).keep_answers(args.format == Format::Xlsx);
+    // Hashes are for JSON, which may be rolled up (and a roll-up reads the visits as JSON).
+    let hashes = args.format == Format::Json
+        || args.paths.iter().any(|p| crate::cli::rollup::is_summary_json(p))
+        || args.level.is_some();
+    let builder = SummaryBuilder::new(lang, filters).keep_answers(args.format == Format::Xlsx).keep_hashes(hashes);
     // Problems are reported as they come; the first failure to write them ends the command.
     let mut write_error: Option<std::io::Error> = None;
     // Round files met only when gathering the summary's rounds are named after the count.

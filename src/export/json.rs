@@ -309,7 +309,10 @@ impl Serialize for VisitJ<'_> {
         map.serialize_entry("inspectors", &v.inspectors)?;
         map.serialize_entry("round", &v.round)?;
         map.serialize_entry("template", &TemplateRefJ(v))?;
-        map.serialize_entry("content_hash", &v.content_hash)?;
+        // Only when hashed (the command line hashes for JSON): a roll-up falls back on identity.
+        if !v.content_hash.is_empty() {
+            map.serialize_entry("content_hash", &v.content_hash)?;
+        }
         map.serialize_entry("findings", &v.findings)?;
         map.serialize_entry("duplicate", &v.duplicate)?;
         // Only for visits whose template has a points frame, so other visits keep their shape.

@@ -116,7 +116,8 @@ pub struct VisitInfo {
     pub template_id: String,
     pub template_version: u32,
     /// [`crate::core::visit::content_hash`] of the visit (the base record's, for records counted
-    /// once): a roll-up of summaries finds by it the same visit present in two of them.
+    /// once): a roll-up of summaries finds by it the same visit present in two of them. Empty
+    /// unless [`SummaryBuilder::keep_hashes`].
     pub content_hash: String,
     /// Items that make a finding in this visit.
     pub findings: usize,
