@@ -83,7 +83,15 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
     let reconcile_help = || super::reconcile::arg_help(path, id).map(|h| h.get(lang));
     let team_help = || super::team::help_arg(path, id).map(|h| h.get(lang));
     let followup_help = || super::followup::help_arg(path, id).map(|h| h.get(lang));
-    let Some(text) = help.map(|h| h.get(lang)).or_else(reconcile_help).or_else(team_help).or_else(followup_help) else {
+    let rollup_help = || super::rollup::arg_help(path, id).map(|h| h.get(lang));
+    // Each command group keeps the help of its own arguments.
+    let Some(text) = help
+        .map(|h| h.get(lang))
+        .or_else(reconcile_help)
+        .or_else(team_help)
+        .or_else(followup_help)
+        .or_else(rollup_help)
+    else {
         return arg;
     };
     let mut text = text.to_string();
@@ -167,7 +175,7 @@ fn arg_help(path: &str, id: &str) -> Option<HelpMsg> {
         ("new", "rules") => HelpMsg::CliArgRules,
         ("template show", "id") => HelpMsg::CliArgTemplateId,
         ("edit" | "finalise" | "reopen", "file") => HelpMsg::CliArgVisitFile,
-        ("validate" | "summary", "paths") => HelpMsg::CliArgPaths,
+        ("validate", "paths") => HelpMsg::CliArgPaths,
         ("template check", "file") => HelpMsg::CliArgTemplateFile,
         ("completions", "shell") => HelpMsg::CliArgShell,
         ("summary", "format") => HelpMsg::CliArgSummaryFormat,

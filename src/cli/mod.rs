@@ -9,6 +9,7 @@ pub mod help;
 pub mod merge_driver;
 pub mod reconcile;
 pub mod report;
+pub mod rollup;
 pub mod round;
 pub mod summary;
 pub mod team;

@@ -14,7 +14,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::cli::{Context, Failure};
-use crate::core::summary::{Filters, SummaryBuilder};
+use crate::core::summary::{Filters, Summary, SummaryBuilder};
 use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
@@ -27,9 +27,13 @@ const PROGRESS_FROM: usize = 1024;
 
 #[derive(Debug, clap::Args)]
 pub struct SummaryArgs {
-    /// Visit files and folders (searched recursively for .ron files).
+    /// Visit files and folders (searched recursively for .ron files), and summaries written with
+    /// --format json (files ending in .json), which are rolled up with the rest.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The level a roll-up speaks for, e.g. "Đảng bộ phường Nghĩa Đô".
+    #[arg(long, value_name = "NAME")]
+    pub level: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -92,14 +96,78 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
     if args.format.is_binary() && args.output.is_none() {
         return Err(Failure::usage(Msg::SumXlsxNeedsOutput.get(lang).to_string()));
     }
+    let (summaries, visit_paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.paths.iter().cloned().partition(|p| crate::cli::rollup::is_summary_json(p));
+    let rolling = !summaries.is_empty() || args.level.is_some();
+    let visits = if visit_paths.is_empty() { None } else { Some(read_visits(ctx, args, &visit_paths, err)?) };
+    let (summary, loaded, skipped) = if rolling {
+        crate::cli::rollup::roll_up(ctx, args, &summaries, visits, err)?
+    } else {
+        match visits {
+            Some(read) => read,
+            None => return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&String::new()]))),
+        }
+    };
+    let unreconciled = summary.duplicates.len();
+    let header = crate::cli::rollup::header(&summary, args.format, lang);
+    let export_failed = |e: export::ExportError| Failure { code: 2, message: Msg::SumExportFailed.fill(lang, &[&e]) };
+    match &args.output {
+        Some(path) => {
+            let mut bytes = header.into_bytes();
+            bytes.extend(export::render(&summary, args.format).map_err(export_failed)?);
+            write_atomic(path, &bytes).map_err(|e| Failure {
+                code: 2,
+                message: Msg::ErrWrite.fill(lang, &[&display_safe(&path.to_string_lossy(), false), &e]),
+            })?;
+            writeln!(err, "{}", Msg::SumWrote.fill(lang, &[&display_safe(&path.to_string_lossy(), false)]))?;
+        }
+        None => {
+            // Written as produced: the JSON of a large summary is never held whole.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            out.write_all(header.as_bytes())?;
+            export::write(&summary, args.format, &mut out).map_err(|e| match e {
+                export::ExportError::Io(e) => Failure::from(e),
+                export::ExportError::Json(e) if e.is_io() => Failure::from(std::io::Error::from(e)),
+                e => export_failed(e),
+            })?;
+            out.flush()?;
+        }
+    }
+    // The process ends after this command: handing the summary's half a million small
+    // allocations back one by one would take longer than writing them out did.
+    std::mem::forget(summary);
+    if loaded == 0 && skipped > 0 {
+        writeln!(err, "{}", Msg::SumNoneLoaded.fill(lang, &[&(loaded + skipped)]))?;
+        return Ok(1);
+    }
+    if args.strict && unreconciled > 0 {
+        writeln!(err, "{}", crate::strings::ReconcileMsg::RecStrictFailed.fill(lang, &[&unreconciled]))?;
+        return Ok(1);
+    }
+    Ok(if args.strict && skipped > 0 { 1 } else { 0 })
+}
+
+/// The visits of `paths` summarised, their warnings said on `err`: the summary, the files
+/// loaded and the files skipped.
+pub(crate) fn read_visits(
+    ctx: &Context,
+    args: &SummaryArgs,
+    paths: &[PathBuf],
+    err: &mut dyn Write,
+) -> Result<(Summary, usize, usize), Failure> {
+    let lang = ctx.lang;
     let filters = filters(args, lang)?;
-    let mut reader = VisitReader::new(&args.paths, &ctx.templates);
+    let mut reader = VisitReader::new(paths, &ctx.templates);
     if reader.is_empty() {
-        let names: Vec<String> = args.paths.iter().map(|p| display_safe(&p.to_string_lossy(), false)).collect();
+        let names: Vec<String> = paths.iter().map(|p| display_safe(&p.to_string_lossy(), false)).collect();
         return Err(Failure::usage(Msg::CliNoFiles.fill(lang, &[&names.join(", ")])));
     }
     let progress = std::io::stderr().is_terminal() && reader.file_count() > PROGRESS_FROM;
-    let builder = SummaryBuilder::new(lang, filters).keep_answers(args.format == Format::Xlsx);
+    // Hashes are for JSON, which may be rolled up (and a roll-up reads the visits as JSON).
+    let hashes = args.format == Format::Json
+        || args.paths.iter().any(|p| crate::cli::rollup::is_summary_json(p))
+        || args.level.is_some();
+    let builder = SummaryBuilder::new(lang, filters).keep_answers(args.format == Format::Xlsx).keep_hashes(hashes);
     // Problems are reported as they come; the first failure to write them ends the command.
     let mut write_error: Option<std::io::Error> = None;
     // Round files met only when gathering the summary's rounds are named after the count.
@@ -154,43 +222,10 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
         writeln!(err, "{warning}")?;
     }
     // Records of one meeting not reconciled yet: counted once, said, and refused under --strict.
-    let unreconciled = summary.duplicates.len();
     for warning in crate::cli::reconcile::duplicate_warnings(&summary, lang) {
         writeln!(err, "{warning}")?;
     }
-    let export_failed = |e: export::ExportError| Failure { code: 2, message: Msg::SumExportFailed.fill(lang, &[&e]) };
-    match &args.output {
-        Some(path) => {
-            let bytes = export::render(&summary, args.format).map_err(export_failed)?;
-            write_atomic(path, &bytes).map_err(|e| Failure {
-                code: 2,
-                message: Msg::ErrWrite.fill(lang, &[&display_safe(&path.to_string_lossy(), false), &e]),
-            })?;
-            writeln!(err, "{}", Msg::SumWrote.fill(lang, &[&display_safe(&path.to_string_lossy(), false)]))?;
-        }
-        None => {
-            // Written as produced: the JSON of a large summary is never held whole.
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-            export::write(&summary, args.format, &mut out).map_err(|e| match e {
-                export::ExportError::Io(e) => Failure::from(e),
-                export::ExportError::Json(e) if e.is_io() => Failure::from(std::io::Error::from(e)),
-                e => export_failed(e),
-            })?;
-            out.flush()?;
-        }
-    }
-    // The process ends after this command: handing the summary's half a million small
-    // allocations back one by one would take longer than writing them out did.
-    std::mem::forget(summary);
-    if loaded == 0 && skipped > 0 {
-        writeln!(err, "{}", Msg::SumNoneLoaded.fill(lang, &[&(loaded + skipped)]))?;
-        return Ok(1);
-    }
-    if args.strict && unreconciled > 0 {
-        writeln!(err, "{}", crate::strings::ReconcileMsg::RecStrictFailed.fill(lang, &[&unreconciled]))?;
-        return Ok(1);
-    }
-    Ok(if args.strict && skipped > 0 { 1 } else { 0 })
+    Ok((summary, loaded, skipped))
 }
 
 /// `[#####-----]`: how far the reading has gone.

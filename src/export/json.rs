@@ -8,13 +8,14 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value as J, json};
 
 use crate::core::round::{BranchCoverage, PlanState};
+use crate::core::summary::rollup::RollupInfo;
 use crate::core::summary::{
     Attendance, BranchValue, Figure, Finding, FindingBranch, ScoreSummary, Summary, TextLine, VisitInfo,
 };
 use crate::core::visit::VisitStatus;
 use crate::export::ExportError;
 use crate::export::pretty::{Document, Object, Part, array_end, element_start, object_end, pretty};
-use crate::strings::Msg;
+use crate::strings::{Msg, RollupMsg};
 use rayon::prelude::*;
 
 /// Bumped when a key changes meaning or disappears (new keys may be added without a bump).
@@ -55,6 +56,10 @@ impl Serialize for BranchValueJ<'_> {
         map.serialize_entry("committee", &v.map(|v| v.committee.as_str()))?;
         map.serialize_entry("file", &v.map(|v| path_str(&v.file)))?;
         map.serialize_entry("value", &round2(self.1.value))?;
+        // The value as computed, when rounding changed it: a roll-up adds these, not the rounded.
+        if round2(self.1.value) != self.1.value {
+            map.serialize_entry("exact", &self.1.value)?;
+        }
         map.end()
     }
 }
@@ -283,7 +288,8 @@ impl Serialize for TemplateRefJ<'_> {
     }
 }
 
-struct VisitJ<'a>(&'a Summary, &'a VisitInfo);
+/// A visit of `visit_list`, with its index in the summary's visits.
+struct VisitJ<'a>(&'a Summary, &'a VisitInfo, usize);
 
 impl Serialize for VisitJ<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -303,6 +309,10 @@ impl Serialize for VisitJ<'_> {
         map.serialize_entry("inspectors", &v.inspectors)?;
         map.serialize_entry("round", &v.round)?;
         map.serialize_entry("template", &TemplateRefJ(v))?;
+        // Only when hashed (the command line hashes for JSON): a roll-up falls back on identity.
+        if !v.content_hash.is_empty() {
+            map.serialize_entry("content_hash", &v.content_hash)?;
+        }
         map.serialize_entry("findings", &v.findings)?;
         map.serialize_entry("duplicate", &v.duplicate)?;
         // Only for visits whose template has a points frame, so other visits keep their shape.
@@ -312,6 +322,11 @@ impl Serialize for VisitJ<'_> {
             map.serialize_entry("score", &points)?;
             let grade = self.0.grade_of(v).map(|b| json!({ "id": b.id, "label": b.label }));
             map.serialize_entry("grade", &grade)?;
+        }
+        // Only in a roll-up: the summary the visit came from.
+        if let Some(r) = &self.0.rolled_up {
+            let source = r.visit_sources.get(self.2).and_then(|&s| r.sources.get(s));
+            map.serialize_entry("report", &source.map(|s| s.name.as_str()))?;
         }
         map.end()
     }
@@ -348,6 +363,7 @@ fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
     doc.entry("rounds", &summary.rounds);
     let period = summary.period().map(|(a, b)| json!({ "from": a.to_string(), "to": b.to_string() }));
     doc.entry("period", period);
+    doc.entry("strength_share", summary.strength_share);
     let pieces = Arc::new(BranchPieces::of(summary)?);
     let findings = summary.findings.iter().collect();
     doc.array_split("findings", findings, |x| finding_parts(summary, &pieces, x));
@@ -385,7 +401,11 @@ fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
         })
     });
     doc.array("duplicates", duplicates.collect(), VALUES_PER_PART);
-    doc.array("visit_list", summary.visits.iter().map(|v| VisitJ(summary, v)).collect(), LINES_PER_PART);
+    doc.array(
+        "visit_list",
+        summary.visits.iter().enumerate().map(|(i, v)| VisitJ(summary, v, i)).collect(),
+        LINES_PER_PART,
+    );
     let items = summary.sections.iter().flat_map(|s| s.items.iter()).map(|i| {
         json!({
             "id": i.id,
@@ -397,6 +417,10 @@ fn document(summary: &Summary) -> serde_json::Result<Document<'_>> {
             "not_applicable": i.not_applicable,
             "unanswered": i.unanswered,
             "not_in_template": i.not_in_template,
+            "section_title": summary.sections.iter().find(|s| s.id == i.section_id).map(|s| s.title.as_str()),
+            "text": i.text,
+            "strength": i.strength.as_ref().map(|s| json!({ "text": s.text, "passing": s.passing, "assessed": s.assessed })),
+            "list": i.list.as_ref().map(|l| json!({ "rule": l.rule, "options": l.options, "concerned": l.concerned })),
         })
     });
     doc.array("items", items.collect(), VALUES_PER_PART);
@@ -509,10 +533,32 @@ fn round_keys(summary: &Summary, value: &mut J) {
     if !coverage.is_empty() {
         map.insert("coverage".into(), J::Array(coverage));
     }
+    if let Some(r) = &summary.rolled_up {
+        map.insert("rollup".into(), rollup_json(r, lang));
+    }
     let edited = summary.edited_after_final();
     if !edited.is_empty() {
         map.insert("edited_after_final".into(), J::Array(edited.iter().filter_map(brief).collect()));
     }
+}
+
+/// Which summaries a roll-up was made from, at what level, what it refused.
+fn rollup_json(r: &RollupInfo, lang: crate::strings::Lang) -> J {
+    let visits: usize = r.sources.iter().map(|s| s.visits).sum();
+    let level = r.level.clone().unwrap_or_else(|| RollupMsg::NoLevel.get(lang).to_string());
+    json!({
+        "level": r.level,
+        "sentence": RollupMsg::Header.fill(lang, &[&level, &r.sources.len(), &visits]),
+        "sources": r.sources.iter().map(|s| json!({ "file": s.name, "level": s.level, "visits": s.visits })).collect::<Vec<_>>(),
+        "refused": r.refused.iter().map(|e| json!({ "file": e.source, "pointer": e.pointer, "error": e.reason(lang) })).collect::<Vec<_>>(),
+        "other_templates": r.other_templates.iter().map(|t| json!({ "file": t.source, "template": t.template, "version": t.version })).collect::<Vec<_>>(),
+        "coverage": r.coverage.iter().map(|c| json!({
+            "round": c.round, "planned": c.planned, "visited": c.visited, "final": c.finalised,
+            "branches": c.branches.iter().map(|(branch, committee, state)| json!({
+                "branch": branch, "committee": committee, "state": state,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
 }
 
 /// Write the summary as pretty JSON, ending with a line break, part by part as the parts are

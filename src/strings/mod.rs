@@ -70,6 +70,7 @@ mod merge;
 mod messages;
 mod reconcile;
 mod report;
+mod rollup;
 mod sync;
 mod team;
 pub use cli_help::HelpMsg;
@@ -78,6 +79,7 @@ pub use merge::MergeMsg;
 pub use messages::Msg;
 pub use reconcile::ReconcileMsg;
 pub use report::ReportMsg;
+pub use rollup::RollupMsg;
 pub use sync::SyncMsg;
 pub use team::TeamMsg;
 

@@ -16,7 +16,7 @@ use crate::core::summary::{
 };
 use crate::core::template::{Computed, FailsWhen, Item, Kind, Template};
 use crate::core::text::{Interner, fold};
-use crate::core::visit::{BranchType, Value, Visit, VisitStatus, edited_after_final};
+use crate::core::visit::{BranchType, Value, Visit, VisitStatus, content_hash, edited_after_final};
 use crate::strings::{Lang, Msg};
 
 /// Which visits go into the summary. Empty filters accept everything.
@@ -89,6 +89,7 @@ pub struct SummaryBuilder {
     pub(super) lang: Lang,
     pub(super) filters: Filters,
     pub(super) keep_answers: bool,
+    pub(super) keep_hashes: bool,
     /// Distinct (id, version) templates seen, with their visit counts, in first-seen order.
     pub(super) templates: Vec<(Template, usize)>,
     pub(super) visits: Vec<VisitInfo>,
@@ -110,6 +111,7 @@ impl SummaryBuilder {
             lang,
             filters,
             keep_answers: false,
+            keep_hashes: false,
             templates: Vec::new(),
             visits: Vec::new(),
             skipped: Vec::new(),
@@ -130,10 +132,19 @@ impl SummaryBuilder {
         self
     }
 
+    /// Hash every visit's content ([`VisitInfo::content_hash`]), for a summary JSON that may be
+    /// rolled up. Off by default: hashing costs more than the rest of folding a visit.
+    pub fn keep_hashes(mut self, keep: bool) -> SummaryBuilder {
+        self.keep_hashes = keep;
+        self
+    }
+
     /// An empty builder with the same language, filters and options: fill it with part of the
     /// visits (on another thread) and [`append`](Self::append) it back, in order.
     pub fn fork(&self) -> SummaryBuilder {
-        SummaryBuilder::new(self.lang, self.filters.clone()).keep_answers(self.keep_answers)
+        SummaryBuilder::new(self.lang, self.filters.clone())
+            .keep_answers(self.keep_answers)
+            .keep_hashes(self.keep_hashes)
     }
 
     /// Take in everything `later` gathered, as if its visits had been added to this builder after
@@ -246,6 +257,12 @@ impl SummaryBuilder {
             self.scores.add(template, &score);
             Box::new(VisitScoreBrief::of(&score))
         });
+        // Hashed once when kept: for the roll-up's identity, and to tell a final visit edited since.
+        let hash = if self.keep_hashes { content_hash(visit) } else { String::new() };
+        let edited = match &visit.finalised {
+            Some(f) if self.keep_hashes => visit.status == VisitStatus::Final && f.hash != hash,
+            _ => edited_after_final(visit),
+        };
         self.visits.push(VisitInfo {
             file: path.to_path_buf(),
             branch: visit.meeting.branch.clone(),
@@ -258,12 +275,13 @@ impl SummaryBuilder {
             round: visit.round.clone().filter(|r| !r.trim().is_empty()),
             template_id: template.id.clone(),
             template_version: template.version,
+            content_hash: hash,
             findings,
             duplicate: false,
             same_meeting: None,
             name_rank: 0,
             answers,
-            edited_after_final: edited_after_final(visit),
+            edited_after_final: edited,
             score,
         });
         true

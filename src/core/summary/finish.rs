@@ -8,8 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 use crate::core::rules::strength_sentence;
 use crate::core::summary::builder::ItemAcc;
 use crate::core::summary::{
-    Duplicate, Figures, Finding, ItemTally, SectionSummary, Strength, Summary, SummaryBuilder, TemplateVersion,
-    TextLine, VisitInfo,
+    Duplicate, Figures, Finding, ItemStrength, ItemTally, ListFill, SectionSummary, Strength, Summary, SummaryBuilder,
+    TemplateVersion, TextLine, VisitInfo,
 };
 use crate::core::template::{Item, Template};
 use crate::core::text::{compare_names, fold, name_key, natural_cmp};
@@ -61,6 +61,8 @@ impl SummaryBuilder {
             duplicates,
             scores,
             described_rounds: Vec::new(),
+            strength_share,
+            rolled_up: None,
         }
     }
 }
@@ -271,15 +273,44 @@ fn item_tally(item: &Item, section_id: &str, acc: &ItemAcc, not_in_template: usi
         not_applicable: acc.not_applicable,
         unanswered: acc.unanswered,
         not_in_template,
+        strength: strength_sentence(item, lang).map(|text| ItemStrength {
+            text: text.to_string(),
+            passing: acc.strength_passing,
+            assessed: acc.strength_assessed,
+        }),
+        list: list_fill(item, acc, lang),
     }
+}
+
+/// What fills a failing "{list}" item's merged sentence.
+fn list_fill(item: &Item, acc: &ItemAcc, lang: Lang) -> Option<Box<ListFill>> {
+    let rule = item.finding.as_ref()?.text.get(lang);
+    if acc.failing.is_empty() || !rule.contains("{list}") {
+        return None;
+    }
+    let options = item.kind.options();
+    Some(Box::new(ListFill {
+        rule: rule.to_string(),
+        options: options.iter().map(|o| o.label.get(lang).to_string()).collect(),
+        concerned: options
+            .iter()
+            .filter(|o| acc.concerned.contains(&o.id))
+            .map(|o| o.label.get(lang).to_string())
+            .collect(),
+    }))
+}
+
+/// `passing` of `assessed` is enough for a strength at `share` (the rule of [`strength`], which a
+/// roll-up of summaries applies again to the sums).
+pub fn strength_passes(passing: usize, assessed: usize, share: f64) -> bool {
+    assessed > 0 && passing as f64 >= share * assessed as f64 - 1e-9
 }
 
 /// The item as a strength, when it has a strength sentence and passed in at least the template's
 /// share of the branches that assessed it.
 fn strength(item: &Item, acc: &ItemAcc, share: f64, lang: Lang) -> Option<Strength> {
     let text = strength_sentence(item, lang)?;
-    let passed_enough = acc.strength_passing as f64 >= share * acc.strength_assessed as f64 - 1e-9;
-    (acc.strength_assessed > 0 && passed_enough).then(|| Strength {
+    strength_passes(acc.strength_passing, acc.strength_assessed, share).then(|| Strength {
         id: item.id.clone(),
         text: text.to_string(),
         passing: acc.strength_passing,

@@ -29,9 +29,11 @@ use crate::strings::{Lang, Msg};
 
 mod builder;
 mod finish;
+pub mod rollup;
 mod same_day;
 mod scores;
 pub use builder::{Filters, SummaryBuilder};
+pub use finish::strength_passes;
 pub use scores::{BandCount, GroupAverage, ScoreSummary, VisitScoreBrief};
 
 /// The overall item whose lines are listed as limitations, as written.
@@ -113,6 +115,10 @@ pub struct VisitInfo {
     pub round: Option<String>,
     pub template_id: String,
     pub template_version: u32,
+    /// [`crate::core::visit::content_hash`] of the visit (the base record's, for records counted
+    /// once): a roll-up of summaries finds by it the same visit present in two of them. Empty
+    /// unless [`SummaryBuilder::keep_hashes`].
+    pub content_hash: String,
     /// Items that make a finding in this visit.
     pub findings: usize,
     /// Another visit, or another record counted in this one, has the same branch, committee and date.
@@ -211,6 +217,31 @@ pub struct ItemTally {
     pub unanswered: usize,
     /// Visits whose template version has no such item.
     pub not_in_template: usize,
+    /// The item's strength sentence and counts, when it has one (strength or not).
+    pub strength: Option<ItemStrength>,
+    /// For "{list}" items that failed: what fills the merged sentence (boxed: most have none).
+    pub list: Option<Box<ListFill>>,
+}
+
+/// What a strength is decided from: a roll-up of summaries decides it again from the sums.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemStrength {
+    pub text: String,
+    /// Passed (a strength-only yes/no item counts "yes") and assessed.
+    pub passing: usize,
+    pub assessed: usize,
+}
+
+/// A "{list}" finding's sentence before it is filled: a roll-up fills it again with every option
+/// concerned in any of its parts, in template order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListFill {
+    /// The rule's sentence, with "{list}".
+    pub rule: String,
+    /// Every option's label, in template order.
+    pub options: Vec<String>,
+    /// The labels of the options named in some failing visit.
+    pub concerned: Vec<String>,
 }
 
 impl ItemTally {
@@ -429,6 +460,10 @@ pub struct Summary {
     /// each with its visits and coverage; set by the caller (the summary itself reads no file),
     /// empty when no round file governs them.
     pub described_rounds: Vec<SummaryRound>,
+    /// The share of assessed branches an item must pass in to be a strength (the newest template's).
+    pub strength_share: f64,
+    /// Set when the summary is a roll-up of other summaries: which, and at what level.
+    pub rolled_up: Option<Box<rollup::RollupInfo>>,
 }
 
 impl Summary {
