@@ -20,7 +20,7 @@ use crate::cli::{Context, Failure};
 use crate::core::text::display_safe;
 use crate::export::{self, one_line, report_docx, report_md};
 use crate::store::report::{GatherError, Gathered, gather_report};
-use crate::store::save::write_atomic;
+use crate::store::save::write_output;
 use crate::strings::{Msg, ReportMsg};
 
 /// The formats of the report.
@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, args: &ReportArgs, out: &mut dyn Write, err: &mut dyn 
     };
     match &args.output {
         Some(path) => {
-            write_atomic(path, &bytes)
+            write_output(path, &bytes)
                 .map_err(|e| Failure { code: 2, message: Msg::ErrWrite.fill(lang, &[&shown(path), &e]) })?;
             writeln!(err, "{}", Msg::SumWrote.fill(lang, &[&shown(path)]))?;
         }

@@ -19,7 +19,7 @@ use crate::core::text::{clean, display_safe};
 use crate::core::visit::{BranchType, parse_date};
 use crate::export::{self, Format};
 use crate::store::read::{Merged, Report, VisitReader, summarize};
-use crate::store::save::write_atomic;
+use crate::store::save::write_output;
 use crate::strings::{Lang, Msg};
 
 /// More files than this show a progress bar (on a terminal).
@@ -115,7 +115,7 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
         Some(path) => {
             let mut bytes = header.into_bytes();
             bytes.extend(export::render(&summary, args.format).map_err(export_failed)?);
-            write_atomic(path, &bytes).map_err(|e| Failure {
+            write_output(path, &bytes).map_err(|e| Failure {
                 code: 2,
                 message: Msg::ErrWrite.fill(lang, &[&display_safe(&path.to_string_lossy(), false), &e]),
             })?;

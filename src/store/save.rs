@@ -34,6 +34,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(&dir)
 }
 
+/// Write an output the user named (`-o PATH`): atomically when PATH is or will be a plain file,
+/// but straight into it when something else is there — `/dev/null`, a FIFO, a terminal. Renaming
+/// a temporary file over those would replace the device itself with a plain file (it happened:
+/// `summary -o /dev/null` turned this machine's `/dev/null` into a file).
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut target = OpenOptions::new().write(true).open(path)?;
+            target.write_all(bytes)?;
+            target.flush()
+        }
+        _ => write_atomic(path, bytes),
+    }
+}
+
 /// Write `bytes` to a new file named `name` in `dir`, or `stem-2.ext`, `stem-3.ext` … when that
 /// name is taken (for reports: an earlier one, perhaps annotated or sent since, is never
 /// replaced). The file appears whole or not at all. Returns the path written.
@@ -279,6 +294,32 @@ mod tests {
         fs::write(dir.path().join("keep.ron"), b"whole")?;
         assert_eq!(clean_leftovers(dir.path()), 1);
         assert!(dir.path().join("keep.ron").exists());
+        Ok(())
+    }
+
+    /// A FIFO stands for any special file (`/dev/null`, a terminal): written into, never replaced.
+    #[cfg(unix)]
+    #[test]
+    fn an_output_onto_a_special_file_writes_into_it_and_leaves_it_there() -> io::Result<()> {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir()?;
+        let fifo = dir.path().join("out.fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+        if !crate::testing::require(made, "KHAOSAT_REQUIRE_FIFO", "mkfifo is not available") {
+            return Ok(());
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(&fifo))
+        };
+        write_output(&fifo, b"summary")?;
+        assert_eq!(reader.join().map_err(|_| io::Error::other("reader"))??, b"summary");
+        assert!(fs::symlink_metadata(&fifo)?.file_type().is_fifo(), "the FIFO is still a FIFO");
+
+        let plain = dir.path().join("out.md");
+        write_output(&plain, b"one")?;
+        write_output(&plain, b"two")?;
+        assert_eq!(fs::read(&plain)?, b"two");
         Ok(())
     }
 }
