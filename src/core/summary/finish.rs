@@ -92,7 +92,7 @@ impl Ranks {
 /// Many visits share a branch or committee name, so the distinct names are ranked once with
 /// [`compare_names`] and the visits sorted by those ranks: the same order as comparing the names
 /// visit by visit, with the costly comparison done once per name instead of once per pair.
-fn name_ranks(visits: &[VisitInfo]) -> Vec<usize> {
+pub(super) fn name_ranks(visits: &[VisitInfo]) -> Vec<usize> {
     let branch = rank_names(visits.iter().map(|v| v.branch.as_str()));
     let committee = rank_names(visits.iter().map(|v| v.committee.as_str()));
     let mut order: Vec<usize> = (0..visits.len()).collect();

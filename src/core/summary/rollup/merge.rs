@@ -11,7 +11,7 @@ use crate::core::summary::{
     BranchValue, Duplicate, Figure, Figures, Finding, FindingBranch, ItemStrength, ItemTally, ListFill, SectionSummary,
     Skipped, Strength, Summary, TemplateVersion, TextLine, VisitInfo, strength_passes,
 };
-use crate::core::text::{compare_names, fold, name_key, natural_cmp};
+use crate::core::text::{compare_names, name_key};
 use crate::core::visit::{BranchType, MeetingKind, VisitStatus};
 use crate::strings::Lang;
 
@@ -326,28 +326,9 @@ fn visit_info(v: &VisitJ) -> VisitInfo {
     }
 }
 
-/// Name order, as `summary` has it: branch, committee (marks folded, digits as numbers, then as
-/// written), date, file.
-fn name_order(visits: &[VisitInfo]) -> Vec<usize> {
-    let folded: Vec<(String, String)> = visits.iter().map(|v| (fold(&v.branch), fold(&v.committee))).collect();
-    let name = |a: &str, fa: &str, b: &str, fb: &str| natural_cmp(fa, fb).then_with(|| a.cmp(b));
-    let mut order: Vec<usize> = (0..visits.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (va, vb) = (&visits[a], &visits[b]);
-        name(&va.branch, &folded[a].0, &vb.branch, &folded[b].0)
-            .then_with(|| name(&va.committee, &folded[a].1, &vb.committee, &folded[b].1))
-            .then_with(|| va.date.cmp(&vb.date))
-            .then_with(|| va.file.cmp(&vb.file))
-    });
-    let mut ranks = vec![0; visits.len()];
-    for (rank, &i) in order.iter().enumerate() {
-        ranks[i] = rank;
-    }
-    ranks
-}
-
 fn finish(mut acc: Acc, mut info: RollupInfo, lang: Lang) -> Summary {
-    let ranks = name_order(&acc.visits);
+    // The summary's own name order: the roll-up's exactness depends on sorting the same way.
+    let ranks = crate::core::summary::finish::name_ranks(&acc.visits);
     for (v, &rank) in acc.visits.iter_mut().zip(&ranks) {
         v.name_rank = rank;
     }
