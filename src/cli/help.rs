@@ -84,6 +84,7 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
     let team_help = || super::team::help_arg(path, id).map(|h| h.get(lang));
     let followup_help = || super::followup::help_arg(path, id).map(|h| h.get(lang));
     let rollup_help = || super::rollup::arg_help(path, id).map(|h| h.get(lang));
+    let plain_help = || (id == "plain").then(|| crate::strings::PlainMsg::HelpFlag.get(lang));
     // Each command group keeps the help of its own arguments.
     let Some(text) = help
         .map(|h| h.get(lang))
@@ -91,6 +92,7 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
         .or_else(team_help)
         .or_else(followup_help)
         .or_else(rollup_help)
+        .or_else(plain_help)
     else {
         return arg;
     };

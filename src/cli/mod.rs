@@ -48,6 +48,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// Line-by-line mode, no screen drawing (also KHAOSAT_PLAIN=1, ACCESSIBLE=1, TERM=dumb).
+    #[arg(long, global = true)]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -239,7 +243,16 @@ pub fn run_command(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut 
     }
     let ctx = Context::from_cli(cli)?;
     match command {
-        Command::New(args) => new_visit(&ctx, cli.dir.as_deref(), args, out, err),
+        // `new … --plain` goes on to fill the visit made, line by line.
+        Command::New(args) if cli.plain => {
+            let path = create_visit(&ctx, cli.dir.as_deref(), args, err)?;
+            run_interactive(cli, Some(path), err)
+        }
+        Command::New(args) => {
+            let path = create_visit(&ctx, cli.dir.as_deref(), args, err)?;
+            writeln!(out, "{}", display_safe(&path.to_string_lossy(), false))?;
+            Ok(0)
+        }
         Command::Validate { paths } => validate(&ctx, paths, out, err),
         Command::Template { action } => template::run(&ctx, action, out, err),
         Command::Summary(args) => summary::run(&ctx, args, out, err),
@@ -335,7 +348,8 @@ pub fn run_interactive(cli: &Cli, edit: Option<PathBuf>, err: &mut dyn Write) ->
         edit,
         warning,
     };
-    crate::tui::run(options).map_err(|message| Failure { code: 1, message })?;
+    let run = if crate::plain::wanted(cli.plain) { crate::plain::run } else { crate::tui::run };
+    run(options).map_err(|message| Failure { code: 1, message })?;
     Ok(0)
 }
 
@@ -352,14 +366,8 @@ fn real_file(path: &Path) -> PathBuf {
 
 /// `new`: inside a round's folder (a round.ron at or above `--dir`), the visit carries the round,
 /// is filled against the round's documents, and a planned branch gives what was not typed
-/// (committee, type, date, inspector).
-fn new_visit(
-    ctx: &Context,
-    dir: Option<&Path>,
-    args: &NewArgs,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<u8, Failure> {
+/// (committee, type, date, inspector). Returns the file made.
+fn create_visit(ctx: &Context, dir: Option<&Path>, args: &NewArgs, err: &mut dyn Write) -> Result<PathBuf, Failure> {
     use crate::core::round::{apply_round, planned_for, template_for_round};
     let lang = ctx.lang;
     let branch = clean(&args.branch, false);
@@ -442,10 +450,8 @@ fn new_visit(
         apply_round(&mut visit, r);
     }
     let dir = data_dir.ok_or_else(|| Failure::usage(Msg::ErrNoHome.get(lang).to_string()))?;
-    let path = store::create_visit(&dir, &visit)
-        .map_err(|e| Failure { code: 2, message: Msg::ErrWrite.fill(lang, &[&dir.display(), &e]) })?;
-    writeln!(out, "{}", display_safe(&path.to_string_lossy(), false))?;
-    Ok(0)
+    store::create_visit(&dir, &visit)
+        .map_err(|e| Failure { code: 2, message: Msg::ErrWrite.fill(lang, &[&dir.display(), &e]) })
 }
 
 /// "Rule set: HD42-2025, Hướng dẫn … (in force on 05/03/2026). Change it with --rules ID".

@@ -315,7 +315,7 @@ messages! {
     CannotFinal => "Chưa thể hoàn tất: còn {0} vấn đề", "Cannot mark final: {0} problem(s) left";
     NothingToUndo => "Không có gì để hoàn tác", "Nothing to undo";
     Undone => "Đã hoàn tác", "Undone";
-    TuiNoTerminal => "khaosat cần một terminal tương tác (qua SSH dùng: ssh -t). Các lệnh new, validate, summary chạy được không cần terminal.", "khaosat needs an interactive terminal (over SSH use: ssh -t). The new, validate and summary commands work without one.";
+    TuiNoTerminal => "khaosat cần một terminal tương tác (qua SSH dùng: ssh -t). Không có terminal, thêm --plain để điền phiếu từng dòng (câu trả lời có thể đưa vào từ tệp). Các lệnh new, validate, summary chạy được không cần terminal.", "khaosat needs an interactive terminal (over SSH use: ssh -t). Without one, add --plain to fill a visit line by line (answers may come from a file). The new, validate and summary commands work without one.";
     ConfigError => "Tệp cấu hình lỗi, dùng mặc định: {0}", "Bad config file, using defaults: {0}";
     ConfigUnknownKeys => "Phím không hiểu trong cấu hình: {0}", "Keys not understood in the config: {0}";
 

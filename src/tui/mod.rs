@@ -9,8 +9,8 @@ mod input;
 pub mod keymap;
 mod report_files;
 pub mod rows;
-mod runtime;
-mod saver;
+pub(crate) mod runtime;
+pub(crate) mod saver;
 pub mod state;
 mod team_effects;
 pub mod terminal;
@@ -57,6 +57,30 @@ pub struct Options {
     pub round: Option<crate::core::round::Round>,
 }
 
+/// The state a session starts in, and its first effect (open the visit named, or read the
+/// folder for the home list): the same for the full-screen checklist and the plain mode.
+pub(crate) fn start_state(options: &Options) -> (App, Effect) {
+    let mut app = App::new(options.lang, options.keymap.clone(), options.templates.clone(), options.inspector.clone());
+    if app.saver.is_empty() {
+        app.saver = store::lock::current_user();
+    }
+    app.flash = options.warning.clone();
+    app.round = options.round.clone();
+    // The folder compared last from this data folder, else a sibling folder of an earlier round.
+    let remembered =
+        store::state::default_path().and_then(|state| store::state::last_compared(&state, &options.data_dir));
+    app.compare_guess = remembered.or_else(|| store::round::earlier_round_folder(&options.data_dir));
+    let first = match &options.edit {
+        Some(path) => {
+            app.direct = true;
+            app.home.loading = false;
+            Effect::Open(path.clone())
+        }
+        None => Effect::ScanHome,
+    };
+    (app, first)
+}
+
 /// Run the TUI until the user quits or the terminal goes away. Errors are sentences for the user.
 pub fn run(options: Options) -> Result<(), String> {
     let lang = options.lang;
@@ -77,25 +101,8 @@ pub fn run(options: Options) -> Result<(), String> {
     term.clear().map_err(|e| e.to_string())?;
     input::spawn_input_thread(tx.clone());
 
-    let mut app = App::new(lang, options.keymap, options.templates, options.inspector);
-    if app.saver.is_empty() {
-        app.saver = store::lock::current_user();
-    }
-    app.flash = options.warning;
-    app.round = options.round;
-    // The folder compared last from this data folder, else a sibling folder of an earlier round.
-    let remembered =
-        store::state::default_path().and_then(|state| store::state::last_compared(&state, &options.data_dir));
-    app.compare_guess = remembered.or_else(|| store::round::earlier_round_folder(&options.data_dir));
+    let (mut app, first) = start_state(&options);
     let theme = Theme { colors: options.colors };
-    let first = match options.edit {
-        Some(path) => {
-            app.direct = true;
-            app.home.loading = false;
-            Effect::Open(path)
-        }
-        None => Effect::ScanHome,
-    };
     let mut ctx = runtime::Runtime::new(options.data_dir, options.base_templates, tx);
     let mut pending = vec![first];
     // A save was handed to the saver since the last frame.

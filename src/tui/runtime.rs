@@ -15,15 +15,15 @@ use crate::tui::state::{App, Effect, Event};
 use crate::tui::update::update;
 use crate::tui::{report_files, saver, team_effects};
 
-pub(super) struct Runtime {
+pub(crate) struct Runtime {
     data_dir: PathBuf,
     /// The templates as given, before any round's documents: reading a folder applies the round
     /// of each file's own folder to them.
     base_templates: Vec<Template>,
     tx: Sender<Event>,
-    pub(super) saver: saver::Saver,
+    pub(crate) saver: saver::Saver,
     /// The terminal is gone: nothing more is drawn, and it is not restored.
-    pub(super) hung_up: bool,
+    pub(crate) hung_up: bool,
     /// The lock of the open visit, held while it is open.
     lock: Option<store::lock::VisitLock>,
     /// Two records being reconciled, locked while the inspector decides.
@@ -31,13 +31,13 @@ pub(super) struct Runtime {
 }
 
 impl Runtime {
-    pub(super) fn new(data_dir: PathBuf, base_templates: Vec<Template>, tx: Sender<Event>) -> Runtime {
+    pub(crate) fn new(data_dir: PathBuf, base_templates: Vec<Template>, tx: Sender<Event>) -> Runtime {
         let saver = saver::Saver::spawn(tx.clone());
         Runtime { data_dir, base_templates, tx, saver, hung_up: false, lock: None, pair: None }
     }
 
     /// Carry out one effect; results come back as events for `update`.
-    pub(super) fn perform(&mut self, app: &mut App, effect: Effect, pending: &mut Vec<Effect>) {
+    pub(crate) fn perform(&mut self, app: &mut App, effect: Effect, pending: &mut Vec<Effect>) {
         let lang = app.lang;
         let event = match effect {
             Effect::Save { path, text } => {

@@ -1,0 +1,330 @@
+//! The plain mode (issue 18): the checklist line by line, for screen readers, poor links and
+//! logs. No alternate screen, no cursor movement, no colours, no escape sequence of any kind:
+//! each question is a few lines written once, each answer a line typed and confirmed with Enter.
+//!
+//! It is another view and another input over the full-screen checklist's own state and update
+//! (`crate::tui::state`, `crate::tui::update`): a typed line becomes the keys the checklist
+//! would get ([`command`]), and the state is described as text ([`prompt`]). So answering,
+//! undo, problems, finalising, the lock, the saves (atomic, checked against the disk, recovered
+//! when the disk fails) and what a hang-up keeps are the checklist's, not a copy of them. Only
+//! the cursors of lists (which entry a number picks) are set here directly.
+
+mod command;
+mod input;
+mod prompt;
+mod terminal;
+#[cfg(test)]
+mod tests;
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use crate::core::rules::{ItemStatus, finding_sentence, item_status};
+use crate::core::text::display_safe;
+use crate::core::visit::VisitStatus;
+use crate::store;
+use crate::strings::PlainMsg;
+use crate::tui::keymap::KeyMap;
+use crate::tui::rows::{Row, row_item, rows};
+use crate::tui::runtime::Runtime;
+use crate::tui::state::{App, Effect, Event, Overlay, Screen, current_row};
+use crate::tui::update::update;
+use crate::tui::{Options, start_state};
+use command::{Step, asks_from_a_list, interpret};
+use input::{Ending, Incoming, Typing};
+use prompt::Memory;
+
+/// How long the end of a session waits for the last saves.
+const FINAL_SAVE: Duration = Duration::from_millis(1500);
+
+/// The plain mode is asked for: by `--plain`, or by the environment (`KHAOSAT_PLAIN=1`,
+/// `ACCESSIBLE=1`, as other accessible terminal tools read it, or a terminal that says it can do
+/// nothing: `TERM=dumb`).
+pub fn wanted(flag: bool) -> bool {
+    let set = |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0");
+    flag || set("KHAOSAT_PLAIN") || set("ACCESSIBLE") || std::env::var("TERM").is_ok_and(|t| t == "dumb")
+}
+
+/// Run the plain mode until the inspector quits, the input ends or the terminal goes away.
+pub fn run(mut options: Options) -> Result<(), String> {
+    let lang = options.lang;
+    std::fs::create_dir_all(&options.data_dir)
+        .map_err(|e| crate::strings::Msg::ErrDataDir.fill(lang, &[&options.data_dir.display(), &e]))?;
+    store::save::clean_leftovers(&options.data_dir);
+    // The commands are typed words, so the keys they stand for must be the standard ones.
+    options.keymap = KeyMap::default();
+    let terminal = io::stdin().is_terminal();
+    let (in_tx, in_rx) = mpsc::channel();
+    input::spawn_signal_thread(in_tx.clone()).map_err(|e| e.to_string())?;
+    let mode = if terminal { Some(terminal::CharacterMode::enter().map_err(|e| e.to_string())?) } else { None };
+    let typing = input::spawn_reader(in_tx, terminal);
+
+    let (app, first) = start_state(&options);
+    let (tx, rx) = mpsc::channel::<Event>();
+    let runtime = Runtime::new(options.data_dir.clone(), options.base_templates.clone(), tx);
+    let mut session = Plain { app, runtime, events: rx, memory: Memory::default(), echo: !terminal };
+    session.settle(vec![first]);
+    let ending = session.converse(&in_rx, &typing);
+    session.end(ending, &typing);
+    if ending == Ending::HangUp {
+        // Nobody is left to restore the terminal for.
+        std::mem::forget(mode);
+    }
+    Ok(())
+}
+
+struct Plain {
+    app: App,
+    runtime: Runtime,
+    /// Results of the runtime's work (opened, saved, the home list read).
+    events: Receiver<Event>,
+    memory: Memory,
+    /// Write each line read after its question: input from a file is not shown by a terminal.
+    echo: bool,
+}
+
+impl Plain {
+    /// Ask, read, answer, until the session ends; how it ended.
+    fn converse(&mut self, lines: &Receiver<Incoming>, typing: &Typing) -> Ending {
+        loop {
+            if self.app.quit {
+                return Ending::EndOfInput;
+            }
+            self.open_list();
+            self.ask();
+            let line = match lines.recv() {
+                Ok(Incoming::Line(line)) => line,
+                Ok(Incoming::End(ending)) => return ending,
+                Err(_) => return Ending::EndOfInput,
+            };
+            if self.echo {
+                self.write(std::slice::from_ref(&line), true);
+            }
+            typing.take();
+            self.answer(&line);
+        }
+    }
+
+    /// On a row answered from a list, open the list first, so its choices are written numbered.
+    fn open_list(&mut self) {
+        if asks_from_a_list(&self.app) {
+            let effects = update(&mut self.app, Event::Key(command_key(ratatui::crossterm::event::KeyCode::Enter)));
+            self.settle(effects);
+        }
+    }
+
+    /// Write what happened (a message, a finding) and the question for the state now.
+    fn ask(&mut self) {
+        let mut lines = Vec::new();
+        if let Some(flash) = self.app.flash.take() {
+            lines.push(flash);
+        }
+        lines.extend(prompt::prompt(&self.app, &mut self.memory));
+        let Some(question) = lines.pop() else { return };
+        self.write(&lines, true);
+        self.write(&[format!("{question} ")], false);
+    }
+
+    fn answer(&mut self, line: &str) {
+        let before = self.row_now();
+        let status = self.status();
+        let steps = interpret(&self.app, &self.memory, line, false);
+        // Numbers offered (search results) are for the line right after the offer only.
+        self.memory.offered.clear();
+        self.carry_out(steps);
+        self.after_answer(before);
+        if let (Some(before), Some(now)) = (status, self.status())
+            && before != now
+        {
+            let msg = if now == VisitStatus::Final { PlainMsg::NowFinal } else { PlainMsg::NowDraft };
+            self.write(&[msg.get(self.app.lang).to_string()], true);
+        }
+    }
+
+    fn status(&self) -> Option<VisitStatus> {
+        self.app.session.as_ref().map(|s| s.visit.status)
+    }
+
+    fn carry_out(&mut self, steps: Vec<Step>) {
+        for step in steps {
+            match step {
+                Step::Key(key) => {
+                    let effects = update(&mut self.app, Event::Key(key));
+                    self.settle(effects);
+                }
+                Step::Text(text) => {
+                    let effects = update(&mut self.app, Event::Paste(text));
+                    self.settle(effects);
+                }
+                Step::Say(lines) => self.write(&lines, true),
+                Step::GoTo(section, row) => {
+                    if let Some(session) = self.app.session.as_mut() {
+                        session.section = section;
+                        session.row = row;
+                    }
+                }
+                Step::Select(index) => self.select(index),
+                Step::Offer(items) => self.memory.offered = items,
+                Step::Again(again) => {
+                    let steps = interpret(&self.app, &self.memory, &again, true);
+                    self.carry_out(steps);
+                }
+            }
+        }
+    }
+
+    /// Put the open list's cursor on entry `index`.
+    fn select(&mut self, index: usize) {
+        match &mut self.app.overlay {
+            Overlay::Picker(picker) => picker.cursor = index.min(picker.options.len().saturating_sub(1)),
+            Overlay::Problems { selected } => *selected = index,
+            _ if self.app.screen == Screen::Home => self.app.home.selected = index,
+            _ => {}
+        }
+    }
+
+    /// Where the cursor is and what that row holds, to tell afterwards whether a line answered it.
+    fn row_now(&self) -> Option<RowNow> {
+        let session = self.app.session.as_ref()?;
+        let row = current_row(session)?;
+        let value = match row {
+            Row::Fact(fact) => fact.value_text(&session.visit, self.app.lang),
+            row => row_item(&session.template, row).map(|i| format!("{:?}", session.visit.value(&i.id)))?,
+        };
+        Some(RowNow { section: session.section, row: session.row, value })
+    }
+
+    /// After a line that answered the row: an answer that makes a finding is said in words
+    /// ("Hạn chế: …"), and a value typed (which leaves the cursor where it was) moves on, as y and
+    /// n do.
+    fn after_answer(&mut self, before: Option<RowNow>) {
+        let Some(before) = before else { return };
+        let Some(session) = self.app.session.as_ref() else { return };
+        let Some(row) = rows(&session.template, before.section).get(before.row).copied() else { return };
+        let value = match row {
+            Row::Fact(fact) => fact.value_text(&session.visit, self.app.lang),
+            row => match row_item(&session.template, row) {
+                Some(item) => format!("{:?}", session.visit.value(&item.id)),
+                None => return,
+            },
+        };
+        if value == before.value {
+            return;
+        }
+        if let Some(item) = row_item(&session.template, row)
+            && item_status(item, &session.visit) == ItemStatus::Fail
+            && let Some(sentence) = finding_sentence(item, &session.visit, self.app.lang)
+        {
+            // After what the checklist says of the answer ("Answered 2/7: No …").
+            let mut lines: Vec<String> = self.app.flash.take().into_iter().collect();
+            lines.push(PlainMsg::Finding.fill(self.app.lang, &[&sentence]));
+            self.write(&lines, true);
+        }
+        // The cursor stays on an answer typed into an editor, and on the last item of a part.
+        let still_here = (session.section, session.row) == (before.section, before.row);
+        if still_here && matches!(self.app.overlay, Overlay::None) {
+            self.step_on();
+        }
+    }
+
+    /// On to the next row that applies, into the next part at the end of one.
+    fn step_on(&mut self) {
+        let Some(session) = self.app.session.as_mut() else { return };
+        if let Some((section, row)) = command::neighbour(session, 1) {
+            session.section = section;
+            session.row = row;
+        }
+    }
+
+    /// Carry out `effects` and what they lead to, waiting for saves to reach the disk and the
+    /// home list to be read, so that the next question describes a settled state.
+    fn settle(&mut self, effects: Vec<Effect>) {
+        let mut pending = effects;
+        loop {
+            let mut saved = false;
+            for effect in std::mem::take(&mut pending) {
+                saved |= matches!(effect, Effect::Save { .. } | Effect::ForceSave { .. });
+                self.runtime.perform(&mut self.app, effect, &mut pending);
+            }
+            if saved {
+                self.runtime.saver.finish(Duration::from_secs(10));
+            }
+            for event in self.events.try_iter().collect::<Vec<_>>() {
+                pending.extend(update(&mut self.app, event));
+            }
+            if !pending.is_empty() {
+                continue;
+            }
+            if self.app.screen == Screen::Home && self.app.home.loading {
+                match self.events.recv_timeout(Duration::from_secs(30)) {
+                    Ok(event) => pending.extend(update(&mut self.app, event)),
+                    Err(_) => return,
+                }
+                continue;
+            }
+            return;
+        }
+    }
+
+    /// The session ends: keep what was being typed (a note cut off by a hang-up is saved), save,
+    /// and say goodbye when someone is still there to read it.
+    fn end(&mut self, ending: Ending, typing: &Typing) {
+        let partial = typing.take();
+        if !partial.trim().is_empty() && matches!(self.app.overlay, Overlay::Editor(_)) {
+            let clear = ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char('u'),
+                ratatui::crossterm::event::KeyModifiers::CONTROL,
+            );
+            let mut effects = update(&mut self.app, Event::Key(clear));
+            effects.extend(update(&mut self.app, Event::Paste(partial)));
+            self.settle(effects);
+        }
+        let event = if ending == Ending::HangUp { Event::HangUp } else { Event::Terminate };
+        let effects = update(&mut self.app, event);
+        self.settle(effects);
+        self.runtime.saver.finish(FINAL_SAVE);
+        if ending != Ending::HangUp
+            && let Some(session) = self.app.session.as_ref()
+        {
+            let name = display_safe(&session.visit.meeting.branch, false);
+            let bye = PlainMsg::Bye.fill(self.app.lang, &[&name]);
+            self.write(&[String::new(), bye], true);
+        } else if ending != Ending::HangUp {
+            self.write(&[String::new()], true);
+        }
+    }
+
+    /// Write lines, each made safe for a terminal (nothing from a file can act on it); the last
+    /// one without a line break when it is a question.
+    fn write(&self, lines: &[String], end_with_newline: bool) {
+        let text = render(lines, end_with_newline);
+        let mut out = io::stdout().lock();
+        // A terminal that went away cannot be written to; the session ends through the reader.
+        let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+    }
+}
+
+/// Lines as written: each made safe for a terminal, the last one without a line break when it is
+/// a question.
+fn render(lines: &[String], end_with_newline: bool) -> String {
+    let mut text = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        text.push_str(&display_safe(line, false));
+        if end_with_newline || i + 1 < lines.len() {
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn command_key(code: ratatui::crossterm::event::KeyCode) -> ratatui::crossterm::event::KeyEvent {
+    ratatui::crossterm::event::KeyEvent::new(code, ratatui::crossterm::event::KeyModifiers::NONE)
+}
+
+/// The row under the cursor and its value, before a line is carried out.
+struct RowNow {
+    section: usize,
+    row: usize,
+    value: String,
+}

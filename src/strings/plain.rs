@@ -1,0 +1,82 @@
+//! What the plain line-by-line mode says (issue 18): its prompts, the commands each one takes,
+//! and its help. The answers, findings and errors it announces come from the other tables, so
+//! the plain mode and the full-screen checklist say the same things in the same words.
+
+use super::Lang;
+
+messages! {
+    PlainMsg;
+    HelpFlag => "Chế độ từng dòng, không vẽ màn hình (cho trình đọc màn hình, đường truyền yếu, ghi nhật ký); cũng bật khi KHAOSAT_PLAIN=1, ACCESSIBLE=1 hoặc TERM=dumb", "Line-by-line mode, no screen drawing (for screen readers, poor links and logs); also on with KHAOSAT_PLAIN=1, ACCESSIBLE=1 or TERM=dumb";
+    Opened => "Phiếu: {0}, {1}, ngày {2}. {3}.", "Visit: {0}, {1}, on {2}. {3}.";
+    Draft => "Bản nháp", "Draft";
+    Final => "Đã hoàn tất", "Final";
+    ReadOnly => "Chỉ xem, không ghi được: {0}", "View only, nothing is written: {0}";
+    Section => "Phần {0}: {1} ({2}/{3} đã trả lời).", "Part {0}: {1} ({2} of {3} answered).";
+    ItemHead => "{0}, câu {1} trên {2} (còn {3} câu chưa trả lời).", "{0}, item {1} of {2} ({3} unanswered).";
+    FactHead => "{0}, mục {1} trên {2}.", "{0}, field {1} of {2}.";
+    Current => "Hiện: {0}.", "Now: {0}.";
+    CurrentInline => "hiện: {0}", "now: {0}";
+    NoteNow => "Ghi chú: {0}.", "Note: {0}.";
+    Empty => "chưa có", "empty";
+    Previous => "Đợt trước: {0}.", "Last round: {0}.";
+    Computed => "Tự tính từ thông tin cuộc họp: {0}.", "Worked out from the meeting facts: {0}.";
+    NotApplicableNow => "Câu này không áp dụng: {0}.", "This item does not apply: {0}.";
+    Finding => "Hạn chế: {0}", "Limitation: {0}";
+    ConflictSides => "Hai bản ghi khác nhau: 1 giữ {0}; 2 giữ {1}.", "Two copies differ: 1 keeps {0}; 2 keeps {1}.";
+    KeysYesNo => "y có, n không", "y yes, n no";
+    KeysNa => "x không áp dụng", "x not applicable";
+    KeysScale => "gõ điểm 1 đến 5", "type a mark from 1 to 5";
+    KeysCount => "gõ số rồi Enter", "type a number, then Enter";
+    KeysPair => "gõ hai số, ví dụ 2/3", "type two numbers, e.g. 2/3";
+    KeysTime => "gõ giờ, ví dụ 19:30", "type a time, e.g. 19:30";
+    KeysDate => "gõ ngày, ví dụ 05/04/2022", "type a date, e.g. 05/04/2022";
+    KeysText => "gõ nội dung rồi Enter", "type the text, then Enter";
+    KeysNext => "Enter trống để sang câu sau", "empty Enter for the next item";
+    KeysCommon => "e ghi chú, ? trợ giúp, b quay lại, g đi tới, q lưu và thoát", "e note, ? help, b back, g go to, q save and quit";
+    Choose => "Chọn một số từ 1 đến {0}", "Choose a number from 1 to {0}";
+    ChooseMany => "Gõ các số cần chọn, cách nhau bởi dấu cách (đang chọn: {0}); 0 để bỏ chọn hết", "Type the numbers to tick, separated by spaces (ticked now: {0}); 0 to untick all";
+    PlannedBranch => "Chi bộ theo kế hoạch của đợt:", "A branch the round plans:";
+    ChooseKeys => "Enter trống để bỏ qua, b quay lại, ? trợ giúp", "empty Enter to skip, b back, ? help";
+    Chosen => "đang chọn", "chosen";
+    NoneTicked => "chưa chọn gì", "none";
+    EditPrompt => "{0} ({1}): gõ nội dung rồi Enter; Enter trống để giữ nguyên.", "{0} ({1}): type the text, then Enter; empty Enter keeps it.";
+    NoteLabel => "Ghi chú cho câu «{0}»", "Note on «{0}»";
+    ReopenLabel => "Lý do mở lại phiếu đã hoàn tất", "Why the final visit is reopened";
+    Refused => "Không nhận: {0}", "Not taken: {0}";
+    BadChoice => "Không có lựa chọn {0}. Gõ một số từ 1 đến {1}.", "There is no choice {0}. Type a number from 1 to {1}.";
+    UnknownCommand => "Không hiểu «{0}». Gõ ? để xem các lệnh.", "«{0}» is not understood. Type ? for the commands.";
+    ProblemsNone => "Không còn vấn đề nào: có thể hoàn tất phiếu (f).", "No problems left: the visit can be made final (f).";
+    ProblemsHead => "Còn {0} vấn đề:", "{0} problems:";
+    ProblemsKeys => "Gõ số để đến đó, Enter trống để quay lại.", "Type a number to go there, empty Enter to go back.";
+    SearchHead => "Tìm thấy {0} câu:", "{0} items found:";
+    SearchNone => "Không có câu nào chứa «{0}».", "No item contains «{0}».";
+    SearchKeys => "Gõ số để đến câu đó, Enter trống để thôi.", "Type a number to go to that item, empty Enter to stay.";
+    SearchAsk => "Gõ / rồi từ cần tìm, ví dụ: /biên bản", "Type / and the words to find, e.g. /minutes";
+    GotoHead => "Các phần:", "Parts:";
+    GotoKeys => "Gõ g và số phần (g 2), phần.câu (g 2.3) hoặc mã mục (g prep.notice).", "Type g and a part (g 2), part.item (g 2.3) or an item id (g prep.notice).";
+    EndOfVisit => "Đây là câu cuối của phiếu. Gõ t để đến câu chưa trả lời, p để xem các vấn đề, f để hoàn tất.", "This is the visit's last item. Type t for an unanswered one, p for the problems, f to make it final.";
+    GotoBad => "Không có câu «{0}».", "There is no item «{0}».";
+    ConflictDisk => "Tệp phiếu đã bị thay đổi bên ngoài (trình soạn thảo khác, git): chưa ghi gì. 1 ghi đè bằng bản của tôi, 2 lấy bản trên đĩa, 3 lưu bản của tôi thành tệp mới.", "The visit file was changed outside (another editor, git): nothing was written. 1 overwrite it with mine, 2 take the one on disk, 3 save mine as a new file.";
+    RecoverAsk => "Có câu trả lời chưa lưu từ lần trước ({0}). y khôi phục, n bỏ qua.", "Unsaved answers from last time wait in {0}. y restore, n leave them.";
+    HomeHead => "Thư mục {0}: {1} phiếu.", "Folder {0}: {1} visits.";
+    HomeEntry => "{0}. {1}, {2}, ngày {3}: {4}, đã trả lời {5}/{6}, {7} hạn chế.", "{0}. {1}, {2}, {3}: {4}, {5} of {6} answered, {7} limitations.";
+    HomeKeys => "Gõ số để mở phiếu, a phiếu mới, ? trợ giúp, q thoát.", "Type a number to open a visit, a for a new visit, ? help, q quit.";
+    HomeLoading => "Đang đọc thư mục…", "Reading the folder…";
+    FormHead => "Phiếu mới. Điền từng mục; Enter trống giữ giá trị đang có.", "New visit. Fill each field; empty Enter keeps the value shown.";
+    FormRules => "Bộ quy định: {0}.", "Rule set: {0}.";
+    FormCreate => "Tạo phiếu cho {0}, {1}, ngày {2}? [Enter tạo, b quay lại, q bỏ phiếu mới]", "Create the visit of {0}, {1}, {2}? [Enter creates, b back, q drop the new visit]";
+    FormKeys => "Enter trống để giữ, b quay lại, ? trợ giúp, q bỏ phiếu mới", "empty Enter keeps it, b back, ? help, q drop the new visit";
+    NowFinal => "Phiếu đã hoàn tất và đã lưu.", "The visit is final, and saved.";
+    NowDraft => "Phiếu đã mở lại thành bản nháp.", "The visit is a draft again.";
+    Bye => "Đã lưu phiếu {0}. Tạm biệt.", "Visit {0} is saved. Goodbye.";
+    HelpHead => "Các lệnh (gõ rồi Enter):", "Commands (type, then Enter):";
+    HelpAnswer => "  y / n / x: có / không / không áp dụng; 1–5: điểm; một số, một giờ, một đoạn chữ: câu trả lời của câu đang hỏi", "  y / n / x: yes / no / not applicable; 1–5: a mark; a number, a time, a text: the answer to the item asked";
+    HelpMove => "  Enter trống: câu sau · b: câu trước · t: câu chưa trả lời tiếp theo · g: đi tới phần, câu hoặc mã · /chữ: tìm câu · l: liệt kê phần này", "  empty Enter: next item · b: previous · t: next unanswered · g: go to a part, item or id · /words: find an item · l: list this part";
+    HelpEdit => "  e: ghi chú (gõ một dòng; Enter trống giữ nguyên) · - : xóa câu trả lời · u: hoàn tác · 1 / 2: chọn bên khi hai bản ghi khác nhau", "  e: note (one line; empty Enter keeps it) · - : clear the answer · u: undo · 1 / 2: pick a side when two copies differ";
+    HelpVisit => "  p: các vấn đề còn lại · f: hoàn tất (hoặc mở lại) phiếu · q: lưu và thoát · Ctrl-D: lưu và thoát", "  p: problems left · f: make the visit final (or reopen it) · q: save and quit · Ctrl-D: save and quit";
+    HelpSaved => "Mỗi câu trả lời được lưu ngay khi gõ Enter.", "Every answer is saved as soon as Enter is pressed.";
+    HelpItem => "Hướng dẫn cho câu này: {0}", "About this item: {0}";
+    ListHead => "{0}:", "{0}:";
+    ListLine => "  {0}. {1}: {2}", "  {0}. {1}: {2}";
+    Unanswered => "chưa trả lời", "unanswered";
+}
