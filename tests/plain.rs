@@ -252,3 +252,49 @@ fn a_hang_up_in_the_middle_of_a_typed_note_keeps_the_note() {
     assert_eq!(answer.note, "Chi ủy họp ngày 1/4, có biên", "the half-typed note is kept");
     assert!(validate(&file));
 }
+
+/// Run the binary with `args`, `input` on standard input (no terminal); its output.
+fn piped(args: &[&str], dir: &Path, input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .arg("--dir")
+        .arg(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("khaosat runs");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write the answers");
+    child.wait_with_output().expect("khaosat ends")
+}
+
+#[test]
+fn new_with_plain_makes_the_visit_and_fills_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let args = ["new", "--plain", "--lang", "vi", "--branch", "Chi bộ số 7", "--committee", "Đảng bộ phường Dịch Vọng"];
+    let out = piped(&[&args[..], &["--type", "co_quan", "--date", "2026-03-05"]].concat(), dir.path(), "n\nq\n");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(shown.contains("Hạn chế: "), "{shown}");
+    let files: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = std::fs::read_to_string(&files[0]).expect("read");
+    assert!(text.contains("hd42-2025") && text.contains("value: Some(No)"), "{text}");
+}
+
+#[test]
+fn the_home_list_opens_a_visit_by_its_number() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = new_visit(dir.path());
+    let out = piped(&["--plain", "--lang", "en"], dir.path(), "1\ny\nq\nq\n");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("1. Chi bộ số 11, Đảng bộ phường Mai Dịch, 05/04/2022: Draft, 0 of 42 answered"), "{shown}");
+    assert!(shown.contains("1. Chi bộ số 11, Đảng bộ phường Mai Dịch, 05/04/2022: Draft, 1 of 42 answered"), "{shown}");
+    assert!(std::fs::read_to_string(&file).expect("read").contains("value: Some(Yes)"));
+}
