@@ -298,3 +298,23 @@ fn the_home_list_opens_a_visit_by_its_number() {
     assert!(shown.contains("1. Chi bộ số 11, Đảng bộ phường Mai Dịch, 05/04/2022: Draft, 1 of 42 answered"), "{shown}");
     assert!(std::fs::read_to_string(&file).expect("read").contains("value: Some(Yes)"));
 }
+
+#[test]
+fn a_visit_open_elsewhere_is_only_viewed_and_never_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = new_visit(dir.path());
+    // The first session, in a terminal, holds the visit.
+    let pty = open_pty();
+    let mut cmd = Command::new(BIN);
+    cmd.args(["edit", "--plain", "--lang", "en"]).arg(&file);
+    let mut holder = spawn_on_pty(&pty, cmd, true, true);
+    drain(&pty.master, Duration::from_millis(100), Duration::from_secs(20));
+    let before = std::fs::read(&file).expect("read");
+    let out = piped(&["edit", "--plain", "--lang", "en", &file.to_string_lossy()], dir.path(), "y\nn\nq\n");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("READ-ONLY: this visit is open in"), "{shown}");
+    assert_eq!(std::fs::read(&file).expect("read"), before, "the second session wrote the file");
+    type_line(&pty.master, "q");
+    wait_within(&mut holder, Duration::from_secs(5), "the first session after q");
+}
