@@ -24,11 +24,11 @@ use crate::core::rules::{ItemStatus, finding_sentence, item_status};
 use crate::core::text::display_safe;
 use crate::core::visit::VisitStatus;
 use crate::store;
-use crate::strings::PlainMsg;
+use crate::strings::{Lang, PlainMsg};
 use crate::tui::keymap::KeyMap;
 use crate::tui::rows::{Row, row_item, rows};
 use crate::tui::runtime::Runtime;
-use crate::tui::state::{App, Effect, Event, Overlay, Screen, current_row};
+use crate::tui::state::{App, Effect, Event, Overlay, Screen};
 use crate::tui::update::update;
 use crate::tui::{Options, start_state};
 use command::{Step, asks_from_a_list, interpret};
@@ -184,46 +184,41 @@ impl Plain {
         }
     }
 
-    /// Where the cursor is and what that row holds, to tell afterwards whether a line answered it.
+    /// Where the cursor is, what that row holds and which items make a finding, to tell
+    /// afterwards what a line changed.
     fn row_now(&self) -> Option<RowNow> {
         let session = self.app.session.as_ref()?;
-        let row = current_row(session)?;
-        let value = match row {
-            Row::Fact(fact) => fact.value_text(&session.visit, self.app.lang),
-            row => row_item(&session.template, row).map(|i| format!("{:?}", session.visit.value(&i.id)))?,
-        };
-        Some(RowNow { section: session.section, row: session.row, value })
+        Some(RowNow {
+            path: session.path.clone(),
+            section: session.section,
+            row: session.row,
+            value: row_value(session, session.section, session.row, self.app.lang)?,
+            failing: findings(session, self.app.lang).into_iter().map(|(id, _)| id).collect(),
+        })
     }
 
-    /// After a line that answered the row: an answer that makes a finding is said in words
-    /// ("Hạn chế: …"), and a value typed (which leaves the cursor where it was) moves on, as y and
-    /// n do.
+    /// After a line: each finding it made is said in words ("Hạn chế: …"), the answer's own or
+    /// one worked out from a fact (a count of members present makes the attendance rate); and a
+    /// value typed (which leaves the cursor where it was) moves on, as y and n do.
     fn after_answer(&mut self, before: Option<RowNow>) {
         let Some(before) = before else { return };
-        let Some(session) = self.app.session.as_ref() else { return };
-        let Some(row) = rows(&session.template, before.section).get(before.row).copied() else { return };
-        let value = match row {
-            Row::Fact(fact) => fact.value_text(&session.visit, self.app.lang),
-            row => match row_item(&session.template, row) {
-                Some(item) => format!("{:?}", session.visit.value(&item.id)),
-                None => return,
-            },
-        };
-        if value == before.value {
-            return;
-        }
-        if let Some(item) = row_item(&session.template, row)
-            && item_status(item, &session.visit) == ItemStatus::Fail
-            && let Some(sentence) = finding_sentence(item, &session.visit, self.app.lang)
-        {
-            // After what the checklist says of the answer ("Answered 2/7: No …").
-            let mut lines: Vec<String> = self.app.flash.take().into_iter().collect();
-            lines.push(PlainMsg::Finding.fill(self.app.lang, &[&sentence]));
-            self.write(&lines, true);
-        }
+        let lang = self.app.lang;
+        let Some(session) = self.app.session.as_ref().filter(|s| s.path == before.path) else { return };
+        let new: Vec<String> = findings(session, lang)
+            .into_iter()
+            .filter(|(id, _)| !before.failing.contains(id))
+            .map(|(_, sentence)| PlainMsg::Finding.fill(lang, &[&sentence]))
+            .collect();
+        let changed = row_value(session, before.section, before.row, lang).is_some_and(|v| v != before.value);
         // The cursor stays on an answer typed into an editor, and on the last item of a part.
         let still_here = (session.section, session.row) == (before.section, before.row);
-        if still_here && matches!(self.app.overlay, Overlay::None) {
+        if !new.is_empty() {
+            // After what the checklist says of the answer ("Answered 2/7: No …").
+            let mut lines: Vec<String> = self.app.flash.take().into_iter().collect();
+            lines.extend(new);
+            self.write(&lines, true);
+        }
+        if changed && still_here && matches!(self.app.overlay, Overlay::None) {
             self.step_on();
         }
     }
@@ -322,9 +317,31 @@ fn command_key(code: ratatui::crossterm::event::KeyCode) -> ratatui::crossterm::
     ratatui::crossterm::event::KeyEvent::new(code, ratatui::crossterm::event::KeyModifiers::NONE)
 }
 
-/// The row under the cursor and its value, before a line is carried out.
+/// The open visit as it was before a line was carried out.
 struct RowNow {
+    path: std::path::PathBuf,
     section: usize,
     row: usize,
+    /// What the row under the cursor held.
     value: String,
+    /// The items that made a finding.
+    failing: std::collections::HashSet<String>,
+}
+
+/// What row `row` of part `section` holds, as text to compare.
+fn row_value(session: &crate::tui::state::session::Session, section: usize, row: usize, lang: Lang) -> Option<String> {
+    match *rows(&session.template, section).get(row)? {
+        Row::Fact(fact) => Some(fact.value_text(&session.visit, lang)),
+        row => row_item(&session.template, row).map(|i| format!("{:?}", session.visit.value(&i.id))),
+    }
+}
+
+/// The items of the open visit that make a finding, with their sentences, in template order.
+fn findings(session: &crate::tui::state::session::Session, lang: Lang) -> Vec<(String, String)> {
+    session
+        .template
+        .items()
+        .filter(|r| item_status(r.item, &session.visit) == ItemStatus::Fail)
+        .filter_map(|r| Some((r.item.id.clone(), finding_sentence(r.item, &session.visit, lang)?)))
+        .collect()
 }
