@@ -28,6 +28,7 @@ use crate::strings::{Lang, PlainMsg};
 use crate::tui::keymap::KeyMap;
 use crate::tui::rows::{Row, row_item, rows};
 use crate::tui::runtime::Runtime;
+use crate::tui::state::prompts::Target;
 use crate::tui::state::{App, Effect, Event, Overlay, Screen};
 use crate::tui::update::update;
 use crate::tui::{Options, start_state};
@@ -194,6 +195,13 @@ impl Plain {
             row: session.row,
             value: row_value(session, session.section, session.row, self.app.lang)?,
             failing: findings(session, self.app.lang).into_iter().map(|(id, _)| id).collect(),
+            note: match &self.app.overlay {
+                Overlay::Editor(editor) => match &editor.target {
+                    Target::Note(id) => Some((id.clone(), note_of(session, id))),
+                    _ => None,
+                },
+                _ => None,
+            },
         })
     }
 
@@ -212,6 +220,10 @@ impl Plain {
         let changed = row_value(session, before.section, before.row, lang).is_some_and(|v| v != before.value);
         // The cursor stays on an answer typed into an editor, and on the last item of a part.
         let still_here = (session.section, session.row) == (before.section, before.row);
+        let note_saved = before.note.as_ref().is_some_and(|(id, old)| note_of(session, id) != *old);
+        if note_saved && matches!(self.app.overlay, Overlay::None) {
+            self.write(&[PlainMsg::NoteSaved.get(lang).to_string()], true);
+        }
         if !new.is_empty() {
             // After what the checklist says of the answer ("Answered 2/7: No …").
             let mut lines: Vec<String> = self.app.flash.take().into_iter().collect();
@@ -326,6 +338,12 @@ struct RowNow {
     value: String,
     /// The items that made a finding.
     failing: std::collections::HashSet<String>,
+    /// The note being written (its item) and what it held.
+    note: Option<(String, String)>,
+}
+
+fn note_of(session: &crate::tui::state::session::Session, id: &str) -> String {
+    session.visit.answer(id).map(|a| a.note.clone()).unwrap_or_default()
 }
 
 /// What row `row` of part `section` holds, as text to compare.

@@ -66,6 +66,7 @@ messages! {
     FormRules => "Bộ quy định: {0}.", "Rule set: {0}.";
     FormCreate => "Tạo phiếu cho {0}, {1}, ngày {2}? [Enter tạo, b quay lại, q bỏ phiếu mới]", "Create the visit of {0}, {1}, {2}? [Enter creates, b back, q drop the new visit]";
     FormKeys => "Enter trống để giữ, b quay lại, ? trợ giúp, q bỏ phiếu mới", "empty Enter keeps it, b back, ? help, q drop the new visit";
+    NoteSaved => "Đã lưu ghi chú.", "The note is saved.";
     NowFinal => "Phiếu đã hoàn tất và đã lưu.", "The visit is final, and saved.";
     NowDraft => "Phiếu đã mở lại thành bản nháp.", "The visit is a draft again.";
     Bye => "Đã lưu phiếu {0}. Tạm biệt.", "Visit {0} is saved. Goodbye.";
