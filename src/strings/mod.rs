@@ -66,6 +66,7 @@ fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
 
 mod cli_help;
 mod followup;
+mod followup_next;
 mod merge;
 mod messages;
 mod reconcile;
@@ -75,6 +76,7 @@ mod sync;
 mod team;
 pub use cli_help::HelpMsg;
 pub use followup::FollowupMsg;
+pub use followup_next::FollowupNextMsg;
 pub use merge::MergeMsg;
 pub use messages::Msg;
 pub use reconcile::ReconcileMsg;
