@@ -261,3 +261,120 @@ fn the_report_gains_a_part_on_remediation_in_md_and_docx() -> Result {
     assert!(xml.contains("TÌNH HÌNH KHẮC PHỤC") && xml.contains("Đã báo cáo khắc phục: 1"));
     Ok(())
 }
+
+/// Rounds kept side by side: `2022-q2` (the demo), an earlier `2021-q4`, a later `2022-q3` that
+/// visits none of its branches, and `2022-q4` (the demo again, later) in which two findings are
+/// fixed. Returns the parent folder.
+fn rounds_side_by_side() -> Result<tempfile::TempDir> {
+    let parent = tempfile::tempdir()?;
+    for (name, from, to) in [
+        ("2022-q2", "2022-04-04", "2022-04-21"),
+        ("2021-q4", "2021-10-04", "2021-10-21"),
+        ("2022-q3", "2022-07-04", "2022-07-21"),
+        ("2022-q4", "2022-10-03", "2022-10-21"),
+    ] {
+        let dir = parent.path().join(name);
+        fs::create_dir(&dir)?;
+        copy_demo(&dir)?;
+        let round = fs::read_to_string(dir.join("round.ron"))?
+            .replace("from: \"2022-04-04\"", &format!("from: \"{from}\""))
+            .replace("to: \"2022-04-21\"", &format!("to: \"{to}\""));
+        fs::write(dir.join("round.ron"), round)?;
+    }
+    // The round in between visited other branches only: it has no visits of these.
+    for entry in fs::read_dir(parent.path().join("2022-q3"))? {
+        let path = entry?.path();
+        if path.file_name().is_some_and(|n| n != "round.ron") {
+            fs::remove_file(path)?;
+        }
+    }
+    let next = parent.path().join("2022-q4");
+    edit(&next, "doi-tong-hop", |v| set(v, "crit.commitments_review", Value::Yes))?;
+    edit(&next, "cong-an-phuong", |v| set(v, "prep.fits_type", Value::Scale(4)))?;
+    Ok(parent)
+}
+
+fn status_in(dir: &Path, id: &str) -> Result<String> {
+    let (register, _) = khaosat::store::followup::load_register(&dir.join("followup.ron"))
+        .map_err(|e| e.display(Lang::En))?
+        .ok_or("no register")?;
+    let id: u32 = id.parse()?;
+    Ok(register.get(id).ok_or("no action")?.status.id().to_string())
+}
+
+#[test]
+fn the_next_round_is_the_earliest_later_sibling_sharing_a_branch() -> Result {
+    let parent = rounds_side_by_side()?;
+    let old = parent.path().join("2022-q2");
+    let next = khaosat::store::followup_next::find_next_round(&old, &Template::embedded_all(), Lang::En)
+        .ok_or("no next round found")?;
+    assert_eq!(next.dir, parent.path().join("2022-q4"), "2022-q3 shares no branch, 2021-q4 is earlier");
+    assert_eq!(next.name, "967-QĐ/QU (2022-q4)");
+    assert!(!next.comparison.branches.is_empty());
+    // The last round has none after it.
+    let last = parent.path().join("2022-q4");
+    assert!(khaosat::store::followup_next::find_next_round(&last, &Template::embedded_all(), Lang::En).is_none());
+    Ok(())
+}
+
+#[test]
+fn followup_check_prints_the_flags_and_apply_records_them() -> Result {
+    let parent = rounds_side_by_side()?;
+    let (old, new) = (parent.path().join("2022-q2"), parent.path().join("2022-q4"));
+    let (o, n) = (old.to_str().ok_or("path")?, new.to_str().ok_or("path")?);
+    ok(&["followup", "init", o])?;
+    let map = actions(&old)?;
+    let fails_again = id_of(&map, "crit.commitments_review", CSGT)?;
+    let now_passes = id_of(&map, "crit.commitments_review", TONG_HOP)?;
+    let in_progress_fixed = id_of(&map, "prep.fits_type", CA_PHUONG)?;
+    ok(&["followup", "set", o, &fails_again, "--status", "reported_fixed", "--checked-by", "Lê Thị Tú"])?;
+    ok(&["followup", "set", o, &in_progress_fixed, "--status", "in_progress"])?;
+
+    let before = fs::read_to_string(old.join("followup.ron"))?;
+    let printed = ok(&["--lang", "en", "followup", "check", o, n])?;
+    assert_eq!(fs::read_to_string(old.join("followup.ron"))?, before, "without --apply nothing is written");
+    let compared = ok(&["--lang", "en", "compare", o, n])?;
+    assert!(compared.contains(printed.trim()), "the same lines as compare's:\n{printed}\n---\n{compared}");
+    for id in [&fails_again, &now_passes, &in_progress_fixed] {
+        assert!(printed.contains(&format!("Action {id} —")), "{printed}");
+    }
+    assert!(printed.contains("reported remedied but fails again"), "{printed}");
+
+    let applied = ok(&["--lang", "en", "followup", "check", o, n, "--apply"])?;
+    assert!(applied.contains("Recorded 3 action(s)"), "{applied}");
+    assert_eq!(status_in(&old, &fails_again)?, "checked_failed");
+    assert_eq!(status_in(&old, &now_passes)?, "checked_passed");
+    assert_eq!(status_in(&old, &in_progress_fixed)?, "checked_passed");
+    let after = fs::read_to_string(old.join("followup.ron"))?;
+    assert!(after.contains("checked_by: \"Lê Thị Tú\""), "checked_by is left as it was:\n{after}");
+    let again = ok(&["--lang", "en", "followup", "check", o, n])?;
+    assert!(again.contains("Nothing to note."), "recorded: nothing left to flag\n{again}");
+    Ok(())
+}
+
+#[test]
+fn a_register_held_by_another_session_is_not_written() -> Result {
+    let dir = tempfile::tempdir()?;
+    copy_demo(dir.path())?;
+    let d = dir.path().to_str().ok_or("path")?;
+    ok(&["followup", "init", d])?;
+    let before = fs::read_to_string(dir.path().join("followup.ron"))?;
+    // As the TUI view holds it while open.
+    let held = khaosat::store::followup_next::lock_register(dir.path(), Lang::En).map_err(|e| e.to_string())?;
+    let who = format!("{}@", khaosat::store::lock::current_user());
+    for args in [
+        vec!["--lang", "en", "followup", "set", d, "1", "--status", "in_progress"],
+        vec!["--lang", "en", "followup", "init", d],
+        vec!["--lang", "en", "followup", "check", d, d, "--apply"],
+    ] {
+        let out = run(&args)?;
+        assert_eq!(out.status.code(), Some(1), "{args:?}\n{}", show(&out));
+        let said = text(&out.stderr);
+        assert!(said.contains("is open in another session") && said.contains(&who) && said.contains("since"), "{said}");
+    }
+    assert_eq!(fs::read_to_string(dir.path().join("followup.ron"))?, before);
+    ok(&["followup", "list", d])?;
+    drop(held);
+    ok(&["followup", "set", d, "1", "--status", "in_progress"])?;
+    Ok(())
+}
