@@ -8,52 +8,19 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use khaosat::core::round::template_for_round;
 use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, Value, Visit};
-use khaosat::store::round::load_round;
-use khaosat::store::{load_visit, save_visit};
+use khaosat::core::visit::Value;
 use khaosat::strings::Lang;
 use serde_json::Value as J;
 
 mod common;
-use common::{MANIFEST, Result, run, show, text};
-
-const DEMO: &str = "data/examples/round-967";
-
-fn copy_demo(dir: &Path) -> Result {
-    for entry in fs::read_dir(Path::new(MANIFEST).join(DEMO))? {
-        let path = entry?.path();
-        let name = path.file_name().ok_or("name")?;
-        if !name.to_string_lossy().starts_with('.') {
-            fs::copy(&path, dir.join(name))?;
-        }
-    }
-    Ok(())
-}
+use common::rounds::{copy_demo, edit, rounds_side_by_side, set};
+use common::{Result, run, show, text};
 
 fn ok(args: &[&str]) -> Result<String> {
     let out = run(args)?;
     assert_eq!(out.status.code(), Some(0), "{args:?}\n{}", show(&out));
     Ok(text(&out.stdout))
-}
-
-/// Change answers of the visit of `dir` whose file name contains `file`.
-fn edit(dir: &Path, file: &str, change: impl FnOnce(&mut Visit)) -> Result {
-    let round = load_round(&dir.join("round.ron")).map_err(|e| e.display(Lang::En))?;
-    let templates = vec![template_for_round(&Template::embedded(), &round)];
-    let path = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "ron") && p.to_string_lossy().contains(file))
-        .ok_or(format!("no {file}"))?;
-    let mut visit = load_visit(&path, &templates).map_err(|e| e.display(Lang::En))?;
-    change(&mut visit);
-    save_visit(&path, &visit)?;
-    Ok(())
-}
-
-fn set(visit: &mut Visit, id: &str, value: Value) {
-    visit.answers.insert(id.into(), Answer { value: Some(value), note: String::new() });
 }
 
 /// (item, branch) → action id, from the register file as the library reads it.
@@ -260,38 +227,6 @@ fn the_report_gains_a_part_on_remediation_in_md_and_docx() -> Result {
     std::io::Read::read_to_string(&mut archive.by_name("word/document.xml")?, &mut xml)?;
     assert!(xml.contains("TÌNH HÌNH KHẮC PHỤC") && xml.contains("Đã báo cáo khắc phục: 1"));
     Ok(())
-}
-
-/// Rounds kept side by side: `2022-q2` (the demo), an earlier `2021-q4`, a later `2022-q3` that
-/// visits none of its branches, and `2022-q4` (the demo again, later) in which two findings are
-/// fixed. Returns the parent folder.
-fn rounds_side_by_side() -> Result<tempfile::TempDir> {
-    let parent = tempfile::tempdir()?;
-    for (name, from, to) in [
-        ("2022-q2", "2022-04-04", "2022-04-21"),
-        ("2021-q4", "2021-10-04", "2021-10-21"),
-        ("2022-q3", "2022-07-04", "2022-07-21"),
-        ("2022-q4", "2022-10-03", "2022-10-21"),
-    ] {
-        let dir = parent.path().join(name);
-        fs::create_dir(&dir)?;
-        copy_demo(&dir)?;
-        let round = fs::read_to_string(dir.join("round.ron"))?
-            .replace("from: \"2022-04-04\"", &format!("from: \"{from}\""))
-            .replace("to: \"2022-04-21\"", &format!("to: \"{to}\""));
-        fs::write(dir.join("round.ron"), round)?;
-    }
-    // The round in between visited other branches only: it has no visits of these.
-    for entry in fs::read_dir(parent.path().join("2022-q3"))? {
-        let path = entry?.path();
-        if path.file_name().is_some_and(|n| n != "round.ron") {
-            fs::remove_file(path)?;
-        }
-    }
-    let next = parent.path().join("2022-q4");
-    edit(&next, "doi-tong-hop", |v| set(v, "crit.commitments_review", Value::Yes))?;
-    edit(&next, "cong-an-phuong", |v| set(v, "prep.fits_type", Value::Scale(4)))?;
-    Ok(parent)
 }
 
 fn status_in(dir: &Path, id: &str) -> Result<String> {
