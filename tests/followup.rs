@@ -313,3 +313,44 @@ fn a_register_held_by_another_session_is_not_written() -> Result {
     ok(&["followup", "set", d, "1", "--status", "in_progress"])?;
     Ok(())
 }
+
+/// Each action's sentence as the template words it in `lang` (the demo's items all have one).
+fn template_sentences(dir: &Path, lang: Lang) -> Result<Vec<(u32, String)>> {
+    let (register, _) = khaosat::store::followup::load_register(&dir.join("followup.ron"))
+        .map_err(|e| e.display(Lang::En))?
+        .ok_or("no register")?;
+    let templates = Template::embedded_all();
+    Ok(register.actions.iter().map(|a| (a.id, khaosat::core::followup::finding_in(&templates, a, lang))).collect())
+}
+
+#[test]
+fn the_finding_sentence_is_in_the_readers_language() -> Result {
+    let dir = tempfile::tempdir()?;
+    copy_demo(dir.path())?;
+    let d = dir.path().to_str().ok_or("path")?;
+    ok(&["followup", "init", d])?; // in Vietnamese: the file keeps Vietnamese sentences
+    let stored = fs::read_to_string(dir.path().join("followup.ron"))?;
+    let english = template_sentences(dir.path(), Lang::En)?;
+    let vietnamese = template_sentences(dir.path(), Lang::Vi)?;
+    let translated: Vec<_> = english.iter().zip(&vietnamese).filter(|((_, en), (_, vi))| en != vi).collect();
+    assert!(translated.len() * 2 > english.len(), "most of the demo's sentences differ between the languages");
+    for ((_, en), (_, vi)) in &translated {
+        assert!(stored.contains(vi.as_str()) && !stored.contains(en.as_str()), "stored as init wrote it: {vi}");
+    }
+
+    let list_en = ok(&["--lang", "en", "followup", "list", d])?;
+    let list_vi = ok(&["--lang", "vi", "followup", "list", d])?;
+    let report_en = ok(&["--lang", "en", "report", d])?;
+    for ((id, en), (_, vi)) in &translated {
+        let line_en = list_en.lines().find(|l| l.starts_with(&format!("{id:>3}. "))).ok_or("no line")?;
+        assert!(line_en.contains(en.as_str()) && !line_en.contains(vi.as_str()), "{line_en}");
+        let line_vi = list_vi.lines().find(|l| l.starts_with(&format!("{id:>3}. "))).ok_or("no line")?;
+        assert!(line_vi.contains(vi.as_str()), "{line_vi}");
+        let in_report = report_en
+            .lines()
+            .find(|l| l.ends_with(&format!("(action {id})")) || l.contains(&format!("(action {id});")));
+        assert!(in_report.ok_or("not in the overdue list")?.contains(en.as_str()), "{report_en}");
+    }
+    assert_eq!(fs::read_to_string(dir.path().join("followup.ron"))?, stored, "reading changes nothing");
+    Ok(())
+}

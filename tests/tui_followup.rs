@@ -42,6 +42,7 @@ fn app_on_register(lang: Lang) -> App {
         today: date(2022, 5, 20),
         next: None,
         confirm_all: false,
+        findings: Default::default(),
     };
     let mut app = tui_app(lang);
     update(&mut app, Event::FollowupOpened(Ok((Box::new(screen), None))));
@@ -234,4 +235,20 @@ fn the_flags_in_words_at_80x24_and_120x40() {
             insta::assert_snapshot!(format!("followup_next_{w}x{h}_{code}"), text);
         }
     }
+}
+
+#[test]
+fn the_finding_reads_in_the_screens_language_when_a_template_gives_it() {
+    let templates = khaosat::core::template::Template::embedded_all();
+    let rule = templates.iter().find_map(|t| t.item("prep.notice")).and_then(|r| r.item.finding.clone());
+    let text = rule.expect("prep.notice has a finding").text;
+    let mut app = app_on_register(Lang::En);
+    let screen = app.followup.as_mut().expect("the screen");
+    screen.register.actions[0].finding = text.vi.clone();
+    screen.findings = khaosat::core::followup::findings_in(&templates, &screen.register, Lang::En);
+    app.flash = None;
+    let drawn = khaosat::tui::testing::screen(&app, 160, 40);
+    let start = |t: &str| t.chars().take(40).collect::<String>();
+    assert!(drawn.contains(&format!("Chi bộ số 11 — {}", start(&text.en))), "{drawn}");
+    assert!(!drawn.contains(&start(&text.vi)), "{drawn}");
 }

@@ -10,7 +10,7 @@ use clap::Subcommand;
 use jiff::civil::Date;
 
 use super::{Context, Failure};
-use crate::core::followup::{Action, Edit, Filter, Register, Status};
+use crate::core::followup::{Action, Edit, Filter, Register, Status, register_in};
 use crate::core::text::display_safe;
 use crate::export::one_line;
 use crate::store::followup::{RegisterError, init_register, load_checked, read_round, register_path, save_register};
@@ -128,7 +128,8 @@ pub fn run(ctx: &Context, action: &FollowupAction, out: &mut dyn Write, err: &mu
             Ok(0)
         }
         FollowupAction::List { folder, overdue, today: on, branch, status } => {
-            let register = load(ctx, folder)?;
+            // Sentences in the reader's language; the file keeps the ones init stored.
+            let register = register_in(&ctx.templates, &load(ctx, folder)?, lang);
             let day = match on {
                 Some(text) => parse_date(text, lang)?,
                 None => today(),

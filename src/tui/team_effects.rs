@@ -100,6 +100,8 @@ fn open_followup(dir: &Path, templates: &[Template], lang: Lang) -> Event {
     let today = crate::core::visit::now().to_zoned_datetime(jiff::tz::TimeZone::system()).date();
     let next = find_next_round(dir, templates, lang);
     let path = register_path(dir);
-    let screen = FollowupScreen { path, register, by_finding: false, selected: 0, today, next, confirm_all: false };
+    let findings = crate::core::followup::findings_in(templates, &register, lang);
+    let screen =
+        FollowupScreen { path, register, by_finding: false, selected: 0, today, next, confirm_all: false, findings };
     Event::FollowupOpened(Ok((Box::new(screen), created)))
 }

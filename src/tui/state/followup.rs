@@ -1,6 +1,7 @@
 //! The follow-up register of the round (issue 17) as the TUI holds it: the actions, listed by
 //! branch or by finding, one selected.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -23,6 +24,9 @@ pub struct FollowupScreen {
     pub next: Option<NextRound>,
     /// `A` was pressed: waiting for `y` to record every suggestion.
     pub confirm_all: bool,
+    /// Each action's finding sentence in the screen's language, by id, when a template gives it
+    /// ([`crate::core::followup::findings_in`]); else the stored one is shown.
+    pub findings: BTreeMap<u32, String>,
 }
 
 impl FollowupScreen {
@@ -49,6 +53,11 @@ impl FollowupScreen {
     /// What the next round says of action `id`.
     pub fn verdict(&self, id: u32) -> Option<Verdict> {
         self.rechecks().into_iter().find(|r| r.action == id).map(|r| r.verdict)
+    }
+
+    /// The finding sentence of `action` as the screen shows it.
+    pub fn finding<'a>(&'a self, action: &'a Action) -> &'a str {
+        self.findings.get(&action.id).map_or(action.finding.as_str(), String::as_str)
     }
 
     /// Open actions past their due date.

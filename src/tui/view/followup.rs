@@ -53,7 +53,7 @@ fn draw_list(frame: &mut Frame, app: &App, screen: &FollowupScreen, theme: Theme
             let what = if screen.by_finding {
                 format!("{} — {}", action.item, action.branch)
             } else {
-                format!("{} — {}", action.branch, action.finding)
+                format!("{} — {}", action.branch, screen.finding(action))
             };
             // The flag in words, first on the line, so that a narrow screen still shows it.
             let what = match flag_of(action.id) {
@@ -77,7 +77,7 @@ fn draw_detail(frame: &mut Frame, app: &App, screen: &FollowupScreen, action: &A
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut text = Text::default();
-    text.push_line(Line::styled(safe(&action.finding), theme.title()));
+    text.push_line(Line::styled(safe(screen.finding(action)), theme.title()));
     let due = TeamMsg::FollowupDue.fill(lang, &[&action.due.strftime("%d/%m/%Y")]);
     let mark = if action.is_overdue(screen.today) { " !" } else { "" };
     text.push_line(Line::from(format!("{} · {due}{mark}", action.status.label(lang))));
