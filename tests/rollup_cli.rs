@@ -154,3 +154,42 @@ fn a_rollup_of_rollups_is_the_whole_too() -> Result {
     assert_eq!(comparable(province), comparable(whole));
     Ok(())
 }
+
+/// HD 42 scores through the command line: the 2026 round's visits summarised in two parts and
+/// rolled up give the whole round's `scores` (JSON, millionths included) and score lines (text).
+#[test]
+fn hd42_scores_roll_up_exactly() -> Result {
+    const HD42: &str = "data/examples/round-2026-nghia-do";
+    let dir = scratch("scores")?;
+    let mut files: Vec<String> = std::fs::read_dir(Path::new(MANIFEST).join(HD42))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".ron") && n != "round.ron")
+        .collect();
+    files.sort();
+    let mut parts = Vec::new();
+    for (i, half) in files.chunks(2).enumerate() {
+        let out = dir.join(format!("half{i}.json")).to_string_lossy().into_owned();
+        let mut args = vec!["summary".to_string(), "--format".into(), "json".into(), "-o".into(), out.clone()];
+        args.extend(half.iter().map(|f| format!("{HD42}/{f}")));
+        let done = run(&args.iter().map(String::as_str).collect::<Vec<_>>())?;
+        assert!(done.status.success(), "{}", show(&done));
+        parts.push(out);
+    }
+    let whole = json_of(&["summary", "--format", "json", HD42])?;
+    let mut args = vec!["summary", "--format", "json"];
+    args.extend(parts.iter().map(String::as_str));
+    let rolled = json_of(&args)?;
+    assert!(whole["scores"][0]["points_millionths"].as_i64().is_some_and(|n| n > 0), "{}", whole["scores"]);
+    assert_eq!(rolled["scores"], whole["scores"]);
+    let grades = |v: &J| v["visit_list"].as_array().map(|l| l.iter().map(|v| v["grade"].clone()).collect::<Vec<_>>());
+    assert_eq!(grades(&rolled), grades(&whole));
+
+    let scores_part = |out: &str| out.split_once("HD42-2025 (").map(|(_, rest)| rest.to_string());
+    let mut args = vec!["summary"];
+    args.extend(parts.iter().map(String::as_str));
+    let rolled_text = text(&run(&args)?.stdout);
+    let whole_text = text(&run(&["summary", HD42])?.stdout);
+    assert!(scores_part(&whole_text).is_some(), "{whole_text}");
+    assert_eq!(scores_part(&rolled_text), scores_part(&whole_text));
+    Ok(())
+}

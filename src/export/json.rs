@@ -317,8 +317,12 @@ impl Serialize for VisitJ<'_> {
         map.serialize_entry("duplicate", &v.duplicate)?;
         // Only for visits whose template has a points frame, so other visits keep their shape.
         if let Some(score) = &v.score {
-            let points =
+            let mut points =
                 json!({ "points": round2(score.points), "total": round2(score.total), "pending": score.pending });
+            // As figures do: the points as computed when rounding changed them, for a roll-up.
+            if round2(score.points) != score.points {
+                points["exact"] = json!(score.points);
+            }
             map.serialize_entry("score", &points)?;
             let grade = self.0.grade_of(v).map(|b| json!({ "id": b.id, "label": b.label }));
             map.serialize_entry("grade", &grade)?;
@@ -447,13 +451,20 @@ fn score_json(s: &ScoreSummary) -> J {
         "pending": s.pending,
         "outside_bands": s.outside_bands,
         "average": s.average.map(round2),
+        "points_millionths": millionths(s.points_micro),
         "grades": s.bands.iter().map(|b| json!({
             "id": b.id, "label": b.label, "from": round2(b.from), "below": b.below.map(round2), "visits": b.visits,
         })).collect::<Vec<_>>(),
         "groups": s.groups.iter().map(|g| json!({
             "id": g.id, "title": g.title, "weight": round2(g.weight), "average": g.average.map(round2),
+            "points_millionths": millionths(g.sum_micro),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// A sum in millionths of a point as a JSON integer (it fits: 10¹⁸ millionths is 10¹² points).
+fn millionths(sum: i128) -> i64 {
+    i64::try_from(sum).unwrap_or(if sum < 0 { i64::MIN } else { i64::MAX })
 }
 
 /// Small values built as JSON values, to a part.

@@ -10,6 +10,7 @@
 
 mod input;
 mod merge;
+mod scores;
 
 pub use input::{InputError, Problem, SummaryJson, parse};
 pub use merge::rollup;
