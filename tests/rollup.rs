@@ -103,9 +103,19 @@ fn comparable(summary: &Summary) -> J {
             for v in list.iter_mut() {
                 if let J::Object(v) = v {
                     v.remove("report");
+                    v.remove("level");
                 }
             }
             list.sort_by(|a, b| a["file"].as_str().cmp(&b["file"].as_str()));
+        }
+        // Where each failing branch came from: only a roll-up says it.
+        for finding in map.get_mut("findings").and_then(J::as_array_mut).into_iter().flatten() {
+            for b in finding.get_mut("branches").and_then(J::as_array_mut).into_iter().flatten() {
+                if let J::Object(b) = b {
+                    b.remove("report");
+                    b.remove("level");
+                }
+            }
         }
     }
     value

@@ -60,9 +60,19 @@ fn comparable(mut value: J) -> J {
             for v in list.iter_mut() {
                 if let J::Object(v) = v {
                     v.remove("report");
+                    v.remove("level");
                 }
             }
             list.sort_by(|a, b| a["file"].as_str().cmp(&b["file"].as_str()));
+        }
+        // Where each failing branch came from: only a roll-up says it.
+        for finding in map.get_mut("findings").and_then(J::as_array_mut).into_iter().flatten() {
+            for b in finding.get_mut("branches").and_then(J::as_array_mut).into_iter().flatten() {
+                if let J::Object(b) = b {
+                    b.remove("report");
+                    b.remove("level");
+                }
+            }
         }
     }
     value
@@ -191,5 +201,49 @@ fn hd42_scores_roll_up_exactly() -> Result {
     let whole_text = text(&run(&["summary", HD42])?.stdout);
     assert!(scores_part(&whole_text).is_some(), "{whole_text}");
     assert_eq!(scores_part(&rolled_text), scores_part(&whole_text));
+    Ok(())
+}
+
+/// Each failing branch of a roll-up names its committee and where it came from: the level of its
+/// report when that was a roll-up (the deepest one, through a roll-up of roll-ups), else the
+/// report's name; in JSON and in the text and Markdown lists.
+#[test]
+fn failing_branches_carry_their_committee_and_the_level_they_came_from() -> Result {
+    let dir = scratch("origin")?;
+    let parts = committee_summaries(&dir)?;
+    let ward = dir.join("ward.json").to_string_lossy().into_owned();
+    let args = ["summary", "--format", "json", "--level", "Đảng bộ phường A", "-o", &ward, &parts[0], &parts[1]];
+    let done = run(&args)?;
+    assert!(done.status.success(), "{}", show(&done));
+    let province_file = dir.join("province.json").to_string_lossy().into_owned();
+    let args = ["summary", "--format", "json", "--level", "Tỉnh ủy", "-o", &province_file, &ward, &parts[2]];
+    assert!(run(&args)?.status.success());
+    let top = json_of(&["summary", "--format", "json", "--level", "Trung ương", &province_file])?;
+
+    let part2: J = serde_json::from_str(&std::fs::read_to_string(&parts[2])?)?;
+    let in_part2 = |file: &str| part2["visit_list"].as_array().is_some_and(|l| l.iter().any(|v| v["file"] == file));
+    let mut seen = (0, 0);
+    for f in top["findings"].as_array().ok_or("findings")? {
+        for b in f["branches"].as_array().ok_or("branches")? {
+            assert!(b["committee"].as_str().is_some_and(|c| !c.is_empty()), "{b}");
+            assert_eq!(b["report"], province_file.as_str(), "{b}");
+            if in_part2(b["file"].as_str().unwrap_or("")) {
+                // From a team's summary into the province's roll-up: the province is its level.
+                assert_eq!(b["level"], "Tỉnh ủy", "{b}");
+                seen.0 += 1;
+            } else {
+                // Through the ward's roll-up first: the deepest level is kept.
+                assert_eq!(b["level"], "Đảng bộ phường A", "{b}");
+                seen.1 += 1;
+            }
+        }
+    }
+    assert!(seen.0 > 0 && seen.1 > 0, "{seen:?}");
+
+    let province_text = text(&run(&["--lang", "en", "summary", &ward, &parts[2]])?.stdout);
+    assert!(province_text.contains("(Đảng bộ phường Mai Dịch; Đảng bộ phường A)"), "{province_text}");
+    assert!(province_text.contains(&format!("; report {})", parts[2])), "{province_text}");
+    let markdown = text(&run(&["summary", "--format", "md", &ward, &parts[2]])?.stdout);
+    assert!(markdown.contains("; Đảng bộ phường A)"), "{markdown}");
     Ok(())
 }

@@ -72,6 +72,7 @@ mod messages;
 mod reconcile;
 mod report;
 mod rollup;
+mod rollup_origin;
 mod sync;
 mod team;
 pub use cli_help::HelpMsg;
@@ -82,6 +83,7 @@ pub use messages::Msg;
 pub use reconcile::ReconcileMsg;
 pub use report::ReportMsg;
 pub use rollup::RollupMsg;
+pub use rollup_origin::RollupOriginMsg;
 pub use sync::SyncMsg;
 pub use team::TeamMsg;
 

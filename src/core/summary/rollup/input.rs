@@ -213,6 +213,9 @@ pub struct VisitJ {
     pub findings: usize,
     #[serde(default)]
     pub duplicate: bool,
+    /// In a roll-up: the level of the report the visit came from (see `RollupInfo::visit_levels`).
+    #[serde(default)]
+    pub level: Option<String>,
     #[serde(default)]
     pub score: Option<VisitScoreJ>,
     #[serde(default)]

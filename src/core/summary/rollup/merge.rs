@@ -51,6 +51,7 @@ struct ItemSum {
 struct Acc {
     visits: Vec<VisitInfo>,
     visit_sources: Vec<usize>,
+    visit_levels: Vec<Option<String>>,
     hashes: HashMap<String, (String, String)>,
     keys: HashMap<VisitKey, String>,
     items: Vec<ItemSum>,
@@ -128,6 +129,9 @@ fn add(acc: &mut Acc, info: &mut RollupInfo, name: &str, s: SummaryJson) {
         visit.score = visit_score(v, &s.scores).map(Box::new);
         acc.visits.push(visit);
         acc.visit_sources.push(source);
+        // The deepest level known: the visit's own from a roll-up below, else its source's.
+        let level = v.level.clone().or_else(|| s.rollup.as_ref().and_then(|r| r.level.clone()));
+        acc.visit_levels.push(level);
     }
     note_templates(acc, info, name, &s);
     for score in &s.scores {
@@ -355,6 +359,7 @@ fn finish(mut acc: Acc, mut info: RollupInfo, lang: Lang) -> Summary {
     acc.versions.sort_by(|a, b| a.id.cmp(&b.id).then(a.version.cmp(&b.version)));
     acc.rounds.sort_by(|a, b| compare_names(a, b));
     info.visit_sources = acc.visit_sources;
+    info.visit_levels = acc.visit_levels;
     info.coverage = acc
         .planned
         .iter()
