@@ -8,12 +8,15 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
+
 use super::followup::register_path;
 use super::lock::{Holder, LockOutcome, VisitLock, lock_visit};
 use super::read::visit_outcomes;
 use super::round::{ROUND_FILE, load_round};
 use crate::core::compare::{Comparison, VisitOutcome, compare};
 use crate::core::followup::{Recheck, Register, recheck};
+use crate::core::round::Round;
 use crate::core::template::Template;
 use crate::core::text::display_safe;
 use crate::strings::{Lang, Msg};
@@ -38,18 +41,22 @@ impl NextRound {
 /// own visits. None when no sibling fits. `dir`'s end is its round.ron's `to`, else its last
 /// meeting. Files that cannot be read are left out, as `compare` leaves them out.
 pub fn find_next_round(dir: &Path, templates: &[Template], lang: Lang) -> Option<NextRound> {
-    let old = visit_outcomes(dir, templates, lang, |_| {});
-    let end = load_round(&dir.join(ROUND_FILE)).ok().map(|r| r.to).or_else(|| old.iter().map(|o| o.date).max())?;
     let parent = dir.parent()?;
-    let mut later: Vec<(jiff::civil::Date, PathBuf, String)> = fs::read_dir(parent)
+    // The siblings with a round are looked at first: with none, this round's visits are not read.
+    let siblings: Vec<(Round, PathBuf)> = fs::read_dir(parent)
         .ok()?
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.is_dir() && !same_folder(p, dir) && !is_hidden(p))
         .filter_map(|p| load_round(&p.join(ROUND_FILE)).ok().map(|r| (r, p)))
-        .filter(|(r, _)| r.from > end)
-        .map(|(r, p)| (r.from, p, r.decision))
         .collect();
+    if siblings.is_empty() {
+        return None;
+    }
+    let old = visit_outcomes(dir, templates, lang, |_| {});
+    let end = load_round(&dir.join(ROUND_FILE)).ok().map(|r| r.to).or_else(|| old.iter().map(|o| o.date).max())?;
+    let mut later: Vec<(Date, PathBuf, String)> =
+        siblings.into_iter().filter(|(r, _)| r.from > end).map(|(r, p)| (r.from, p, r.decision)).collect();
     later.sort();
     later.into_iter().find_map(|(_, path, decision)| shares_branches(&old, &path, &decision, templates, lang))
 }
