@@ -80,7 +80,7 @@ fn the_view_checks_against_the_next_round_and_holds_the_lock() -> common::Result
 
     let held = khaosat::store::followup_next::lock_register(&old, khaosat::strings::Lang::Vi)?;
     tmux.keys(&["f"]);
-    let refused = tmux.wait_for("đang được mở ở phiên khác");
+    let refused = tmux.wait_for("Sổ theo dõi khắc phục đang được mở bởi");
     assert!(refused.contains(&khaosat::store::lock::current_user()), "{refused}");
     drop(held);
 

@@ -19,7 +19,7 @@ use crate::core::followup::{Recheck, Register, recheck};
 use crate::core::round::Round;
 use crate::core::template::Template;
 use crate::core::text::display_safe;
-use crate::strings::{Lang, Msg};
+use crate::strings::{FollowupNextMsg, Lang, Msg};
 
 /// The next round found for a register, and what it says of its actions.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,18 +89,27 @@ fn is_hidden(path: &Path) -> bool {
 
 /// Take the lock of the register of the round folder `dir` (the lock visits use, beside
 /// followup.ron), so that the TUI and the CLI never write it at once. Refused with the sentence
-/// the visit lock gives: who holds it, on which machine, since when.
+/// the visit lock gives: which file, who holds it, on which machine, since when.
 pub fn lock_register(dir: &Path, lang: Lang) -> Result<VisitLock, String> {
+    let shown = display_safe(&register_path(dir).to_string_lossy(), false);
+    lock_with(dir, lang, |who| Msg::VisitHeldCli.fill(lang, &[&shown, &who]))
+}
+
+/// [`lock_register`] for the TUI's status line: a short sentence, so that who holds it and since
+/// when still fit on 80 columns (the folder is the data folder the screen shows).
+pub fn lock_register_on_screen(dir: &Path, lang: Lang) -> Result<VisitLock, String> {
+    lock_with(dir, lang, |who| FollowupNextMsg::HeldOnScreen.fill(lang, &[&who]))
+}
+
+fn lock_with(dir: &Path, lang: Lang, held: impl Fn(String) -> String) -> Result<VisitLock, String> {
     let path = register_path(dir);
     let shown = display_safe(&path.to_string_lossy(), false);
     match lock_visit(&path) {
         Ok(LockOutcome::Acquired(lock)) => Ok(lock),
-        Ok(LockOutcome::HeldBy(holder)) => {
-            Err(Msg::VisitHeldCli.fill(lang, &[&shown, &holder_text(holder.as_ref(), lang)]))
-        }
+        Ok(LockOutcome::HeldBy(holder)) => Err(held(holder_text(holder.as_ref(), lang))),
         Ok(LockOutcome::Odd(odd)) => {
-            let args: [&dyn std::fmt::Display; 3] =
-                [&shown, &display_safe(&odd.path.to_string_lossy(), false), &odd.what(lang)];
+            let lock_path = display_safe(&odd.path.to_string_lossy(), false);
+            let args: [&dyn std::fmt::Display; 3] = [&shown, &lock_path, &odd.what(lang)];
             Err(Msg::OddLockRefused.fill(lang, &args))
         }
         Err(e) => Err(Msg::ErrWrite.fill(lang, &[&shown, &e])),
@@ -129,6 +138,9 @@ mod tests {
         let refused = lock_register(dir.path(), Lang::En).expect_err("second lock");
         assert!(refused.contains("followup.ron"), "{refused}");
         assert!(refused.contains(&crate::store::lock::current_user()), "{refused}");
+        let on_screen = lock_register_on_screen(dir.path(), Lang::En).expect_err("held for the screen too");
+        assert!(on_screen.starts_with("The follow-up register is open in "), "{on_screen}");
+        assert!(on_screen.contains(&crate::store::lock::current_user()) && on_screen.contains("since"), "{on_screen}");
         drop(first);
         assert!(lock_register(dir.path(), Lang::En).is_ok(), "released when dropped");
     }

@@ -19,6 +19,7 @@ messages! {
     ConfirmAll => "Ghi cả {0} đề nghị của đợt sau? y: ghi · phím khác: thôi", "Record all {0} suggestion(s) of the next round? y: record · any other key: cancel";
     ApplyCancelled => "Không ghi gì.", "Nothing recorded.";
     Hints => "Enter tình trạng · e báo cáo · a/A ghi đề nghị · Tab {0} · Esc về", "Enter status · e reported back · a/A record suggestion(s) · Tab {0} · Esc back";
+    HeldOnScreen => "Sổ theo dõi khắc phục đang được mở bởi {0}", "The follow-up register is open in {0}";
     // `khaosat followup check`.
     CheckApplied => "Đã ghi {0} việc vào {1}.", "Recorded {0} action(s) in {1}.";
     CheckNoRegister => "{0}: chưa có sổ theo dõi khắc phục; tạo bằng: khaosat followup init {0}", "{0}: no follow-up register yet; create it with: khaosat followup init {0}";

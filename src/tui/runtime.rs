@@ -52,7 +52,7 @@ impl Runtime {
             Effect::WritePair { picks, by } => team_effects::write_pair(&picks, &by, &mut self.pair, lang),
             Effect::OpenFollowup => {
                 // Taken here, before the thread reads it: `followup set` may not write it meanwhile.
-                match store::followup_next::lock_register(&self.data_dir, lang) {
+                match store::followup_next::lock_register_on_screen(&self.data_dir, lang) {
                     Ok(lock) => self.followup_lock = Some(lock),
                     Err(message) => {
                         pending.extend(update(app, Event::FollowupOpened(Err(message))));
