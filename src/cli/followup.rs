@@ -91,7 +91,7 @@ fn parse_date(text: &str, lang: Lang) -> Result<Date, Failure> {
 
 /// The register's lock, held for a read-modify-write: refused (who holds it, where, since
 /// when) while the TUI view or another command has it.
-fn lock(dir: &Path, lang: Lang) -> Result<crate::store::lock::VisitLock, Failure> {
+fn lock(dir: &Path, lang: Lang) -> Result<Option<crate::store::lock::VisitLock>, Failure> {
     crate::store::followup_next::lock_register(dir, lang).map_err(|message| Failure { code: 1, message })
 }
 

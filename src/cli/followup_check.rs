@@ -36,11 +36,8 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write, err: &mut dyn W
     let lang = ctx.lang;
     let shown = |p: &PathBuf| display_safe(&p.to_string_lossy(), false);
     // Held from before the read until after the write: no other program edits it in between.
-    let _lock = if args.apply {
-        Some(lock_register(&args.old, lang).map_err(|m| Failure { code: 1, message: m })?)
-    } else {
-        None
-    };
+    let _lock =
+        if args.apply { lock_register(&args.old, lang).map_err(|m| Failure { code: 1, message: m })? } else { None };
     let old = load_side(ctx, &args.old, err)?;
     let new = load_side(ctx, &args.new, err)?;
     for (side, path) in [(&old, &args.old), (&new, &args.new)] {

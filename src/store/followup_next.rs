@@ -89,30 +89,32 @@ fn is_hidden(path: &Path) -> bool {
 
 /// Take the lock of the register of the round folder `dir` (the lock visits use, beside
 /// followup.ron), so that the TUI and the CLI never write it at once. Refused with the sentence
-/// the visit lock gives: which file, who holds it, on which machine, since when.
-pub fn lock_register(dir: &Path, lang: Lang) -> Result<VisitLock, String> {
+/// the visit lock gives: which file, who holds it, on which machine, since when. `Ok(None)` when
+/// no lock file can be made there (a read-only or missing folder, as for a visit): nothing can
+/// be written there either, and what tries says why.
+pub fn lock_register(dir: &Path, lang: Lang) -> Result<Option<VisitLock>, String> {
     let shown = display_safe(&register_path(dir).to_string_lossy(), false);
     lock_with(dir, lang, |who| Msg::VisitHeldCli.fill(lang, &[&shown, &who]))
 }
 
 /// [`lock_register`] for the TUI's status line: a short sentence, so that who holds it and since
 /// when still fit on 80 columns (the folder is the data folder the screen shows).
-pub fn lock_register_on_screen(dir: &Path, lang: Lang) -> Result<VisitLock, String> {
+pub fn lock_register_on_screen(dir: &Path, lang: Lang) -> Result<Option<VisitLock>, String> {
     lock_with(dir, lang, |who| FollowupNextMsg::HeldOnScreen.fill(lang, &[&who]))
 }
 
-fn lock_with(dir: &Path, lang: Lang, held: impl Fn(String) -> String) -> Result<VisitLock, String> {
+fn lock_with(dir: &Path, lang: Lang, held: impl Fn(String) -> String) -> Result<Option<VisitLock>, String> {
     let path = register_path(dir);
     let shown = display_safe(&path.to_string_lossy(), false);
     match lock_visit(&path) {
-        Ok(LockOutcome::Acquired(lock)) => Ok(lock),
+        Ok(LockOutcome::Acquired(lock)) => Ok(Some(lock)),
         Ok(LockOutcome::HeldBy(holder)) => Err(held(holder_text(holder.as_ref(), lang))),
         Ok(LockOutcome::Odd(odd)) => {
             let lock_path = display_safe(&odd.path.to_string_lossy(), false);
             let args: [&dyn std::fmt::Display; 3] = [&shown, &lock_path, &odd.what(lang)];
             Err(Msg::OddLockRefused.fill(lang, &args))
         }
-        Err(e) => Err(Msg::ErrWrite.fill(lang, &[&shown, &e])),
+        Err(_) => Ok(None),
     }
 }
 
@@ -142,6 +144,11 @@ mod tests {
         assert!(on_screen.starts_with("The follow-up register is open in "), "{on_screen}");
         assert!(on_screen.contains(&crate::store::lock::current_user()) && on_screen.contains("since"), "{on_screen}");
         drop(first);
-        assert!(lock_register(dir.path(), Lang::En).is_ok(), "released when dropped");
+        assert!(lock_register(dir.path(), Lang::En).is_ok_and(|l| l.is_some()), "released when dropped");
+        let missing = dir.path().join("no such folder");
+        assert!(
+            lock_register(&missing, Lang::En).is_ok_and(|l| l.is_none()),
+            "nothing to lock: the write will say why"
+        );
     }
 }

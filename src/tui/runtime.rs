@@ -53,7 +53,8 @@ impl Runtime {
             Effect::OpenFollowup => {
                 // Taken here, before the thread reads it: `followup set` may not write it meanwhile.
                 match store::followup_next::lock_register_on_screen(&self.data_dir, lang) {
-                    Ok(lock) => self.followup_lock = Some(lock),
+                    // None: no lock file can be made there; the view opens, and a save says why.
+                    Ok(lock) => self.followup_lock = lock,
                     Err(message) => {
                         pending.extend(update(app, Event::FollowupOpened(Err(message))));
                         return;
