@@ -10,18 +10,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::Path;
 
-use khaosat::core::round::template_for_round;
-use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, Value};
-use khaosat::store::round::load_round;
-use khaosat::store::{load_visit, save_visit};
-use khaosat::strings::Lang;
+use khaosat::core::visit::Value;
 use serde_json::Value as J;
 
 mod common;
-use common::{MANIFEST, Result, run, show, text};
+use common::rounds::{copy_demo, edit, set};
+use common::{Result, run, show, text};
 
 const DEMO: &str = "data/examples/round-967";
 const NGHIA_DO: &str = "data/examples/round-2026-nghia-do";
@@ -32,39 +27,9 @@ fn json(args: &[&str]) -> Result<J> {
     Ok(serde_json::from_slice(&out.stdout)?)
 }
 
-fn copy_demo(dir: &Path) -> Result {
-    for entry in fs::read_dir(Path::new(MANIFEST).join(DEMO))? {
-        let path = entry?.path();
-        let name = path.file_name().ok_or("name")?;
-        // Not the hidden lock files a session opened on the example leaves beside its visits.
-        if !name.to_string_lossy().starts_with('.') {
-            fs::copy(&path, dir.join(name))?;
-        }
-    }
-    Ok(())
-}
-
 fn key(branch: &str, committee: &str) -> (String, String) {
     let norm = |s: &str| khaosat::core::text::name_key(s);
     (norm(branch), norm(committee))
-}
-
-/// Change answers of one visit of `dir` (the file whose name contains `file`).
-fn edit(dir: &Path, file: &str, change: impl FnOnce(&mut khaosat::core::visit::Visit)) -> Result {
-    let round = load_round(&dir.join("round.ron")).map_err(|e| e.display(Lang::En))?;
-    let templates = vec![template_for_round(&Template::embedded(), &round)];
-    let path = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "ron") && p.to_string_lossy().contains(file))
-        .ok_or(format!("no {file}"))?;
-    let mut visit = load_visit(&path, &templates).map_err(|e| e.display(Lang::En))?;
-    change(&mut visit);
-    save_visit(&path, &visit)?;
-    Ok(())
-}
-
-fn set(visit: &mut khaosat::core::visit::Visit, id: &str, value: Value) {
-    visit.answers.insert(id.into(), Answer { value: Some(value), note: String::new() });
 }
 
 /// The next round: two copies of the demo, the second changed.

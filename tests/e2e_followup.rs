@@ -65,3 +65,51 @@ fn mark_an_action_reported_fixed_with_what_the_branch_said() -> std::io::Result<
     tmux.keys(&["Escape", "q"]);
     Ok(())
 }
+
+/// The next round kept beside this one: the view names it and flags what it found, `A` then `y`
+/// records every suggestion. The view holds the register's lock while open: `followup set`
+/// is refused then, and works once the view is left; a lock held elsewhere keeps the view shut.
+#[test]
+fn the_view_checks_against_the_next_round_and_holds_the_lock() -> common::Result {
+    let parent = common::rounds::rounds_side_by_side()?;
+    let old = parent.path().join("2022-q2");
+    let o = old.to_str().ok_or("path")?;
+    let command = format!("env -u KHAOSAT_DIR {BIN} --config /nonexistent/config.ron --dir '{o}'");
+    let Some(tmux) = Tmux::start("followup-next", &command) else { return Ok(()) };
+    tmux.wait_for("Các buổi khảo sát");
+
+    let held = khaosat::store::followup_next::lock_register(&old, khaosat::strings::Lang::Vi)?;
+    tmux.keys(&["f"]);
+    let refused = tmux.wait_for("Sổ theo dõi khắc phục đang được mở bởi");
+    assert!(refused.contains(&khaosat::store::lock::current_user()), "{refused}");
+    drop(held);
+
+    tmux.keys(&["f"]);
+    let screen = tmux.wait_for("Đối chiếu đợt sau: 967-QĐ/QU (2022-q4) — 2 việc");
+    assert!(screen.contains("[nay đạt]"), "{screen}");
+    let out = common::run(&["--lang", "en", "followup", "set", o, "1", "--status", "in_progress"])?;
+    assert_eq!(out.status.code(), Some(1), "the open view holds the register");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is open in another session"));
+
+    tmux.keys(&["A"]);
+    tmux.wait_for("Ghi cả 2 đề nghị");
+    tmux.keys(&["y"]);
+    tmux.wait_for("Đã ghi 2 đề nghị");
+    let register = old.join("followup.ron");
+    let text = register_when(&register, |t| t.matches("checked_passed").count() == 2);
+    assert_eq!(text.matches("status: checked_passed").count(), 2, "{text}");
+
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Các buổi khảo sát");
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let out = loop {
+        let out = common::run(&["followup", "set", o, "1", "--status", "in_progress"])?;
+        if out.status.success() || Instant::now() > deadline {
+            break out;
+        }
+        sleep(Duration::from_millis(25));
+    };
+    assert!(out.status.success(), "released once the view is left: {}", String::from_utf8_lossy(&out.stderr));
+    tmux.keys(&["q"]);
+    Ok(())
+}

@@ -8,52 +8,19 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use khaosat::core::round::template_for_round;
 use khaosat::core::template::Template;
-use khaosat::core::visit::{Answer, Value, Visit};
-use khaosat::store::round::load_round;
-use khaosat::store::{load_visit, save_visit};
+use khaosat::core::visit::Value;
 use khaosat::strings::Lang;
 use serde_json::Value as J;
 
 mod common;
-use common::{MANIFEST, Result, run, show, text};
-
-const DEMO: &str = "data/examples/round-967";
-
-fn copy_demo(dir: &Path) -> Result {
-    for entry in fs::read_dir(Path::new(MANIFEST).join(DEMO))? {
-        let path = entry?.path();
-        let name = path.file_name().ok_or("name")?;
-        if !name.to_string_lossy().starts_with('.') {
-            fs::copy(&path, dir.join(name))?;
-        }
-    }
-    Ok(())
-}
+use common::rounds::{copy_demo, edit, rounds_side_by_side, set};
+use common::{Result, run, show, text};
 
 fn ok(args: &[&str]) -> Result<String> {
     let out = run(args)?;
     assert_eq!(out.status.code(), Some(0), "{args:?}\n{}", show(&out));
     Ok(text(&out.stdout))
-}
-
-/// Change answers of the visit of `dir` whose file name contains `file`.
-fn edit(dir: &Path, file: &str, change: impl FnOnce(&mut Visit)) -> Result {
-    let round = load_round(&dir.join("round.ron")).map_err(|e| e.display(Lang::En))?;
-    let templates = vec![template_for_round(&Template::embedded(), &round)];
-    let path = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "ron") && p.to_string_lossy().contains(file))
-        .ok_or(format!("no {file}"))?;
-    let mut visit = load_visit(&path, &templates).map_err(|e| e.display(Lang::En))?;
-    change(&mut visit);
-    save_visit(&path, &visit)?;
-    Ok(())
-}
-
-fn set(visit: &mut Visit, id: &str, value: Value) {
-    visit.answers.insert(id.into(), Answer { value: Some(value), note: String::new() });
 }
 
 /// (item, branch) → action id, from the register file as the library reads it.
@@ -259,5 +226,131 @@ fn the_report_gains_a_part_on_remediation_in_md_and_docx() -> Result {
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut archive.by_name("word/document.xml")?, &mut xml)?;
     assert!(xml.contains("TÌNH HÌNH KHẮC PHỤC") && xml.contains("Đã báo cáo khắc phục: 1"));
+    Ok(())
+}
+
+fn status_in(dir: &Path, id: &str) -> Result<String> {
+    let (register, _) = khaosat::store::followup::load_register(&dir.join("followup.ron"))
+        .map_err(|e| e.display(Lang::En))?
+        .ok_or("no register")?;
+    let id: u32 = id.parse()?;
+    Ok(register.get(id).ok_or("no action")?.status.id().to_string())
+}
+
+#[test]
+fn the_next_round_is_the_earliest_later_sibling_sharing_a_branch() -> Result {
+    let parent = rounds_side_by_side()?;
+    let old = parent.path().join("2022-q2");
+    let next = khaosat::store::followup_next::find_next_round(&old, &Template::embedded_all(), Lang::En)
+        .ok_or("no next round found")?;
+    assert_eq!(next.dir, parent.path().join("2022-q4"), "2022-q3 shares no branch, 2021-q4 is earlier");
+    assert_eq!(next.name, "967-QĐ/QU (2022-q4)");
+    assert!(!next.comparison.branches.is_empty());
+    // The last round has none after it.
+    let last = parent.path().join("2022-q4");
+    assert!(khaosat::store::followup_next::find_next_round(&last, &Template::embedded_all(), Lang::En).is_none());
+    Ok(())
+}
+
+#[test]
+fn followup_check_prints_the_flags_and_apply_records_them() -> Result {
+    let parent = rounds_side_by_side()?;
+    let (old, new) = (parent.path().join("2022-q2"), parent.path().join("2022-q4"));
+    let (o, n) = (old.to_str().ok_or("path")?, new.to_str().ok_or("path")?);
+    ok(&["followup", "init", o])?;
+    let map = actions(&old)?;
+    let fails_again = id_of(&map, "crit.commitments_review", CSGT)?;
+    let now_passes = id_of(&map, "crit.commitments_review", TONG_HOP)?;
+    let in_progress_fixed = id_of(&map, "prep.fits_type", CA_PHUONG)?;
+    ok(&["followup", "set", o, &fails_again, "--status", "reported_fixed", "--checked-by", "Lê Thị Tú"])?;
+    ok(&["followup", "set", o, &in_progress_fixed, "--status", "in_progress"])?;
+
+    let before = fs::read_to_string(old.join("followup.ron"))?;
+    let printed = ok(&["--lang", "en", "followup", "check", o, n])?;
+    assert_eq!(fs::read_to_string(old.join("followup.ron"))?, before, "without --apply nothing is written");
+    let compared = ok(&["--lang", "en", "compare", o, n])?;
+    assert!(compared.contains(printed.trim()), "the same lines as compare's:\n{printed}\n---\n{compared}");
+    for id in [&fails_again, &now_passes, &in_progress_fixed] {
+        assert!(printed.contains(&format!("Action {id} —")), "{printed}");
+    }
+    assert!(printed.contains("reported remedied but fails again"), "{printed}");
+
+    let applied = ok(&["--lang", "en", "followup", "check", o, n, "--apply"])?;
+    assert!(applied.contains("Recorded 3 action(s)"), "{applied}");
+    assert_eq!(status_in(&old, &fails_again)?, "checked_failed");
+    assert_eq!(status_in(&old, &now_passes)?, "checked_passed");
+    assert_eq!(status_in(&old, &in_progress_fixed)?, "checked_passed");
+    let after = fs::read_to_string(old.join("followup.ron"))?;
+    assert!(after.contains("checked_by: \"Lê Thị Tú\""), "checked_by is left as it was:\n{after}");
+    let again = ok(&["--lang", "en", "followup", "check", o, n])?;
+    assert!(again.contains("Nothing to note."), "recorded: nothing left to flag\n{again}");
+    Ok(())
+}
+
+#[test]
+fn a_register_held_by_another_session_is_not_written() -> Result {
+    let dir = tempfile::tempdir()?;
+    copy_demo(dir.path())?;
+    let d = dir.path().to_str().ok_or("path")?;
+    ok(&["followup", "init", d])?;
+    let before = fs::read_to_string(dir.path().join("followup.ron"))?;
+    // As the TUI view holds it while open.
+    let held = khaosat::store::followup_next::lock_register(dir.path(), Lang::En).map_err(|e| e.to_string())?;
+    let who = format!("{}@", khaosat::store::lock::current_user());
+    for args in [
+        vec!["--lang", "en", "followup", "set", d, "1", "--status", "in_progress"],
+        vec!["--lang", "en", "followup", "init", d],
+        vec!["--lang", "en", "followup", "check", d, d, "--apply"],
+    ] {
+        let out = run(&args)?;
+        assert_eq!(out.status.code(), Some(1), "{args:?}\n{}", show(&out));
+        let said = text(&out.stderr);
+        assert!(said.contains("is open in another session") && said.contains(&who) && said.contains("since"), "{said}");
+    }
+    assert_eq!(fs::read_to_string(dir.path().join("followup.ron"))?, before);
+    ok(&["followup", "list", d])?;
+    drop(held);
+    ok(&["followup", "set", d, "1", "--status", "in_progress"])?;
+    Ok(())
+}
+
+/// Each action's sentence as the template words it in `lang` (the demo's items all have one).
+fn template_sentences(dir: &Path, lang: Lang) -> Result<Vec<(u32, String)>> {
+    let (register, _) = khaosat::store::followup::load_register(&dir.join("followup.ron"))
+        .map_err(|e| e.display(Lang::En))?
+        .ok_or("no register")?;
+    let templates = Template::embedded_all();
+    Ok(register.actions.iter().map(|a| (a.id, khaosat::core::followup::finding_in(&templates, a, lang))).collect())
+}
+
+#[test]
+fn the_finding_sentence_is_in_the_readers_language() -> Result {
+    let dir = tempfile::tempdir()?;
+    copy_demo(dir.path())?;
+    let d = dir.path().to_str().ok_or("path")?;
+    ok(&["followup", "init", d])?; // in Vietnamese: the file keeps Vietnamese sentences
+    let stored = fs::read_to_string(dir.path().join("followup.ron"))?;
+    let english = template_sentences(dir.path(), Lang::En)?;
+    let vietnamese = template_sentences(dir.path(), Lang::Vi)?;
+    let translated: Vec<_> = english.iter().zip(&vietnamese).filter(|((_, en), (_, vi))| en != vi).collect();
+    assert!(translated.len() * 2 > english.len(), "most of the demo's sentences differ between the languages");
+    for ((_, en), (_, vi)) in &translated {
+        assert!(stored.contains(vi.as_str()) && !stored.contains(en.as_str()), "stored as init wrote it: {vi}");
+    }
+
+    let list_en = ok(&["--lang", "en", "followup", "list", d])?;
+    let list_vi = ok(&["--lang", "vi", "followup", "list", d])?;
+    let report_en = ok(&["--lang", "en", "report", d])?;
+    for ((id, en), (_, vi)) in &translated {
+        let line_en = list_en.lines().find(|l| l.starts_with(&format!("{id:>3}. "))).ok_or("no line")?;
+        assert!(line_en.contains(en.as_str()) && !line_en.contains(vi.as_str()), "{line_en}");
+        let line_vi = list_vi.lines().find(|l| l.starts_with(&format!("{id:>3}. "))).ok_or("no line")?;
+        assert!(line_vi.contains(vi.as_str()), "{line_vi}");
+        let in_report = report_en
+            .lines()
+            .find(|l| l.ends_with(&format!("(action {id})")) || l.contains(&format!("(action {id});")));
+        assert!(in_report.ok_or("not in the overdue list")?.contains(en.as_str()), "{report_en}");
+    }
+    assert_eq!(fs::read_to_string(dir.path().join("followup.ron"))?, stored, "reading changes nothing");
     Ok(())
 }

@@ -60,9 +60,19 @@ fn comparable(mut value: J) -> J {
             for v in list.iter_mut() {
                 if let J::Object(v) = v {
                     v.remove("report");
+                    v.remove("level");
                 }
             }
             list.sort_by(|a, b| a["file"].as_str().cmp(&b["file"].as_str()));
+        }
+        // Where each failing branch came from: only a roll-up says it.
+        for finding in map.get_mut("findings").and_then(J::as_array_mut).into_iter().flatten() {
+            for b in finding.get_mut("branches").and_then(J::as_array_mut).into_iter().flatten() {
+                if let J::Object(b) = b {
+                    b.remove("report");
+                    b.remove("level");
+                }
+            }
         }
     }
     value
@@ -152,5 +162,88 @@ fn a_rollup_of_rollups_is_the_whole_too() -> Result {
     assert_eq!(province["rollup"]["sentence"], "Tỉnh ủy: 2 báo cáo, 7 phiếu");
     assert_eq!(coverage_counts(&province["rollup"]["coverage"]), coverage_counts(&whole["coverage"]));
     assert_eq!(comparable(province), comparable(whole));
+    Ok(())
+}
+
+/// HD 42 scores through the command line: the 2026 round's visits summarised in two parts and
+/// rolled up give the whole round's `scores` (JSON, millionths included) and score lines (text).
+#[test]
+fn hd42_scores_roll_up_exactly() -> Result {
+    const HD42: &str = "data/examples/round-2026-nghia-do";
+    let dir = scratch("scores")?;
+    let mut files: Vec<String> = std::fs::read_dir(Path::new(MANIFEST).join(HD42))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".ron") && n != "round.ron")
+        .collect();
+    files.sort();
+    let mut parts = Vec::new();
+    for (i, half) in files.chunks(2).enumerate() {
+        let out = dir.join(format!("half{i}.json")).to_string_lossy().into_owned();
+        let mut args = vec!["summary".to_string(), "--format".into(), "json".into(), "-o".into(), out.clone()];
+        args.extend(half.iter().map(|f| format!("{HD42}/{f}")));
+        let done = run(&args.iter().map(String::as_str).collect::<Vec<_>>())?;
+        assert!(done.status.success(), "{}", show(&done));
+        parts.push(out);
+    }
+    let whole = json_of(&["summary", "--format", "json", HD42])?;
+    let mut args = vec!["summary", "--format", "json"];
+    args.extend(parts.iter().map(String::as_str));
+    let rolled = json_of(&args)?;
+    assert!(whole["scores"][0]["points_millionths"].as_i64().is_some_and(|n| n > 0), "{}", whole["scores"]);
+    assert_eq!(rolled["scores"], whole["scores"]);
+    let grades = |v: &J| v["visit_list"].as_array().map(|l| l.iter().map(|v| v["grade"].clone()).collect::<Vec<_>>());
+    assert_eq!(grades(&rolled), grades(&whole));
+
+    let scores_part = |out: &str| out.split_once("HD42-2025 (").map(|(_, rest)| rest.to_string());
+    let mut args = vec!["summary"];
+    args.extend(parts.iter().map(String::as_str));
+    let rolled_text = text(&run(&args)?.stdout);
+    let whole_text = text(&run(&["summary", HD42])?.stdout);
+    assert!(scores_part(&whole_text).is_some(), "{whole_text}");
+    assert_eq!(scores_part(&rolled_text), scores_part(&whole_text));
+    Ok(())
+}
+
+/// Each failing branch of a roll-up names its committee and where it came from: the level of its
+/// report when that was a roll-up (the deepest one, through a roll-up of roll-ups), else the
+/// report's name; in JSON and in the text and Markdown lists.
+#[test]
+fn failing_branches_carry_their_committee_and_the_level_they_came_from() -> Result {
+    let dir = scratch("origin")?;
+    let parts = committee_summaries(&dir)?;
+    let ward = dir.join("ward.json").to_string_lossy().into_owned();
+    let args = ["summary", "--format", "json", "--level", "Đảng bộ phường A", "-o", &ward, &parts[0], &parts[1]];
+    let done = run(&args)?;
+    assert!(done.status.success(), "{}", show(&done));
+    let province_file = dir.join("province.json").to_string_lossy().into_owned();
+    let args = ["summary", "--format", "json", "--level", "Tỉnh ủy", "-o", &province_file, &ward, &parts[2]];
+    assert!(run(&args)?.status.success());
+    let top = json_of(&["summary", "--format", "json", "--level", "Trung ương", &province_file])?;
+
+    let part2: J = serde_json::from_str(&std::fs::read_to_string(&parts[2])?)?;
+    let in_part2 = |file: &str| part2["visit_list"].as_array().is_some_and(|l| l.iter().any(|v| v["file"] == file));
+    let mut seen = (0, 0);
+    for f in top["findings"].as_array().ok_or("findings")? {
+        for b in f["branches"].as_array().ok_or("branches")? {
+            assert!(b["committee"].as_str().is_some_and(|c| !c.is_empty()), "{b}");
+            assert_eq!(b["report"], province_file.as_str(), "{b}");
+            if in_part2(b["file"].as_str().unwrap_or("")) {
+                // From a team's summary into the province's roll-up: the province is its level.
+                assert_eq!(b["level"], "Tỉnh ủy", "{b}");
+                seen.0 += 1;
+            } else {
+                // Through the ward's roll-up first: the deepest level is kept.
+                assert_eq!(b["level"], "Đảng bộ phường A", "{b}");
+                seen.1 += 1;
+            }
+        }
+    }
+    assert!(seen.0 > 0 && seen.1 > 0, "{seen:?}");
+
+    let province_text = text(&run(&["--lang", "en", "summary", &ward, &parts[2]])?.stdout);
+    assert!(province_text.contains("(Đảng bộ phường Mai Dịch; Đảng bộ phường A)"), "{province_text}");
+    assert!(province_text.contains(&format!("; report {})", parts[2])), "{province_text}");
+    let markdown = text(&run(&["summary", "--format", "md", &ward, &parts[2]])?.stdout);
+    assert!(markdown.contains("; Đảng bộ phường A)"), "{markdown}");
     Ok(())
 }

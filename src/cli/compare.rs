@@ -140,7 +140,7 @@ fn followup_json(checked: &Checked) -> J {
 }
 
 /// The part on OLD's register, in text or Markdown; empty when OLD has none.
-fn followup_text(checked: &Option<Checked>, old: &Path, lang: Lang, markdown: bool) -> String {
+pub(super) fn followup_text(checked: &Option<Checked>, old: &Path, lang: Lang, markdown: bool) -> String {
     let Some(checked) = checked else {
         return String::new();
     };

@@ -10,7 +10,7 @@ use clap::Subcommand;
 use jiff::civil::Date;
 
 use super::{Context, Failure};
-use crate::core::followup::{Action, Edit, Filter, Register, Status};
+use crate::core::followup::{Action, Edit, Filter, Register, Status, register_in};
 use crate::core::text::display_safe;
 use crate::export::one_line;
 use crate::store::followup::{RegisterError, init_register, load_checked, read_round, register_path, save_register};
@@ -43,6 +43,8 @@ pub enum FollowupAction {
     },
     /// Change one action.
     Set(SetArgs),
+    /// Check the register against the next round; --apply records the results.
+    Check(super::followup_check::CheckArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,12 +89,18 @@ fn parse_date(text: &str, lang: Lang) -> Result<Date, Failure> {
         .map_err(|_| Failure::usage(FollowupMsg::BadDate.fill(lang, &[&display_safe(text, false)])))
 }
 
+/// The register's lock, held for a read-modify-write: refused (who holds it, where, since
+/// when) while the TUI view or another command has it.
+fn lock(dir: &Path, lang: Lang) -> Result<Option<crate::store::lock::VisitLock>, Failure> {
+    crate::store::followup_next::lock_register(dir, lang).map_err(|message| Failure { code: 1, message })
+}
+
 fn today() -> Date {
     jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::system()).date()
 }
 
 /// The checked register of `dir`, or a failure saying how to make one.
-fn load(ctx: &Context, dir: &Path) -> Result<Register, Failure> {
+pub(super) fn load(ctx: &Context, dir: &Path) -> Result<Register, Failure> {
     let round = read_round(dir, &ctx.templates, ctx.lang);
     match load_checked(dir, &round) {
         Ok(Some(register)) => Ok(register),
@@ -109,6 +117,7 @@ pub fn run(ctx: &Context, action: &FollowupAction, out: &mut dyn Write, err: &mu
     let lang = ctx.lang;
     match action {
         FollowupAction::Init { folder } => {
+            let _lock = lock(folder, lang)?;
             let (register, added, round) =
                 init_register(folder, &ctx.templates, lang).map_err(|e| register_failure(&e, lang))?;
             for warning in &round.warnings {
@@ -119,7 +128,8 @@ pub fn run(ctx: &Context, action: &FollowupAction, out: &mut dyn Write, err: &mu
             Ok(0)
         }
         FollowupAction::List { folder, overdue, today: on, branch, status } => {
-            let register = load(ctx, folder)?;
+            // Sentences in the reader's language; the file keeps the ones init stored.
+            let register = register_in(&ctx.templates, &load(ctx, folder)?, lang);
             let day = match on {
                 Some(text) => parse_date(text, lang)?,
                 None => today(),
@@ -140,6 +150,7 @@ pub fn run(ctx: &Context, action: &FollowupAction, out: &mut dyn Write, err: &mu
             Ok(0)
         }
         FollowupAction::Set(args) => set(ctx, args, out),
+        FollowupAction::Check(args) => super::followup_check::run(ctx, args, out, err),
     }
 }
 
@@ -156,6 +167,7 @@ fn set(ctx: &Context, args: &SetArgs, out: &mut dyn Write) -> Result<u8, Failure
     if edit == Edit::default() {
         return Err(Failure::usage(FollowupMsg::NothingToChange.get(lang).to_string()));
     }
+    let _lock = lock(&args.folder, lang)?;
     let round = read_round(&args.folder, &ctx.templates, lang);
     let mut register = load(ctx, &args.folder)?;
     let path = register_path(&args.folder);

@@ -61,6 +61,9 @@ fn localize(cmd: &mut Command, path: &str, lang: Lang) {
     if let Some(about) = super::followup::help_about(path) {
         localized = localized.about(about.get(lang));
     }
+    if let Some(about) = super::followup_check::help_about(path) {
+        localized = localized.about(about.get(lang));
+    }
     if let Some(about) = super::reconcile::about(path) {
         localized = localized.about(about.get(lang));
     }
@@ -84,6 +87,7 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
     let team_help = || super::team::help_arg(path, id).map(|h| h.get(lang));
     let followup_help = || super::followup::help_arg(path, id).map(|h| h.get(lang));
     let rollup_help = || super::rollup::arg_help(path, id).map(|h| h.get(lang));
+    let check_help = || super::followup_check::help_arg(path, id).map(|h| h.get(lang));
     let plain_help = || (id == "plain").then(|| crate::strings::PlainMsg::HelpFlag.get(lang));
     // Each command group keeps the help of its own arguments.
     let Some(text) = help
@@ -92,6 +96,7 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
         .or_else(team_help)
         .or_else(followup_help)
         .or_else(rollup_help)
+        .or_else(check_help)
         .or_else(plain_help)
     else {
         return arg;

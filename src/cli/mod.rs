@@ -5,6 +5,7 @@ pub mod compare;
 pub mod config;
 pub mod finalise;
 pub mod followup;
+mod followup_check;
 pub mod help;
 pub mod merge_driver;
 pub mod reconcile;

@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod branch_type;
+pub mod canonical;
 pub mod changes;
 pub mod compare;
 pub mod followup;

@@ -148,9 +148,13 @@ impl BranchPieces {
         pieces.ends.reserve_exact(visits.len());
         // A batch per thread at a time, so that what is rendered but not yet copied stays small.
         let window = PIECES_PER_BATCH * rayon::current_num_threads().max(1);
-        for window in visits.chunks(window) {
-            let batches: Vec<serde_json::Result<BranchPieces>> =
-                window.par_chunks(PIECES_PER_BATCH).map(Self::for_visits).collect();
+        let rolled = summary.rolled_up.as_deref();
+        for (w, run) in visits.chunks(window).enumerate() {
+            let batches: Vec<serde_json::Result<BranchPieces>> = run
+                .par_chunks(PIECES_PER_BATCH)
+                .enumerate()
+                .map(|(c, batch)| Self::for_visits(batch, w * window + c * PIECES_PER_BATCH, rolled))
+                .collect();
             for batch in batches {
                 pieces.append(batch?);
             }
@@ -178,11 +182,12 @@ impl BranchPieces {
             .sum()
     }
 
-    /// The pieces of a run of visits.
-    fn for_visits(visits: &[VisitInfo]) -> serde_json::Result<BranchPieces> {
+    /// The pieces of a run of visits, the first of them visit `first` of the summary. In a
+    /// roll-up a failing branch also names the report it came from and that report's level.
+    fn for_visits(visits: &[VisitInfo], first: usize, rolled: Option<&RollupInfo>) -> serde_json::Result<BranchPieces> {
         let mut bytes = Vec::new();
         let mut ends = Vec::with_capacity(visits.len());
-        for visit in visits {
+        for (i, visit) in visits.iter().enumerate() {
             let mut head = Object::open(&mut bytes, BRANCH_DEPTH);
             head.entry("branch", &visit.branch)?;
             head.entry("committee", &visit.committee)?;
@@ -193,6 +198,11 @@ impl BranchPieces {
             // After the head's entries and the branch's own two (note, text).
             let mut tail = Object::resume(&mut bytes, BRANCH_DEPTH, HEAD_ENTRIES + 2);
             tail.entry("inspectors", &visit.inspectors)?;
+            if let Some(info) = rolled {
+                let origin = info.origin(first + i);
+                tail.entry("report", &origin.map(|(name, _)| name))?;
+                tail.entry("level", &origin.and_then(|(_, level)| level))?;
+            }
             tail.close();
             ends.push((head_end, bytes.len()));
         }
@@ -317,16 +327,21 @@ impl Serialize for VisitJ<'_> {
         map.serialize_entry("duplicate", &v.duplicate)?;
         // Only for visits whose template has a points frame, so other visits keep their shape.
         if let Some(score) = &v.score {
-            let points =
+            let mut points =
                 json!({ "points": round2(score.points), "total": round2(score.total), "pending": score.pending });
+            // As figures do: the points as computed when rounding changed them, for a roll-up.
+            if round2(score.points) != score.points {
+                points["exact"] = json!(score.points);
+            }
             map.serialize_entry("score", &points)?;
             let grade = self.0.grade_of(v).map(|b| json!({ "id": b.id, "label": b.label }));
             map.serialize_entry("grade", &grade)?;
         }
         // Only in a roll-up: the summary the visit came from.
         if let Some(r) = &self.0.rolled_up {
-            let source = r.visit_sources.get(self.2).and_then(|&s| r.sources.get(s));
-            map.serialize_entry("report", &source.map(|s| s.name.as_str()))?;
+            let origin = r.origin(self.2);
+            map.serialize_entry("report", &origin.map(|(name, _)| name))?;
+            map.serialize_entry("level", &origin.and_then(|(_, level)| level))?;
         }
         map.end()
     }
@@ -447,13 +462,20 @@ fn score_json(s: &ScoreSummary) -> J {
         "pending": s.pending,
         "outside_bands": s.outside_bands,
         "average": s.average.map(round2),
+        "points_millionths": millionths(s.points_micro),
         "grades": s.bands.iter().map(|b| json!({
             "id": b.id, "label": b.label, "from": round2(b.from), "below": b.below.map(round2), "visits": b.visits,
         })).collect::<Vec<_>>(),
         "groups": s.groups.iter().map(|g| json!({
             "id": g.id, "title": g.title, "weight": round2(g.weight), "average": g.average.map(round2),
+            "points_millionths": millionths(g.sum_micro),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// A sum in millionths of a point as a JSON integer (it fits: 10¹⁸ millionths is 10¹² points).
+fn millionths(sum: i128) -> i64 {
+    i64::try_from(sum).unwrap_or(if sum < 0 { i64::MIN } else { i64::MAX })
 }
 
 /// Small values built as JSON values, to a part.

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use crate::core::summary::{Summary, VisitInfo};
 use crate::export::score::{rule_sets_warning, score_blocks};
 use crate::export::{
-    coverage_blocks, date_text, edited_after_final_lines, figure_lines, one_line, round_lines, round_warnings,
-    skipped_text, versions_text, visit_count_line,
+    coverage_blocks, date_text, edited_after_final_lines, failing_branch, figure_lines, one_line, round_lines,
+    round_warnings, skipped_text, versions_text, visit_count_line,
 };
 use crate::strings::Msg;
 
@@ -134,8 +134,7 @@ pub fn render(summary: &Summary) -> String {
     }
     for f in &summary.findings {
         let _ = writeln!(w, "- {}.", md(&f.sentence(lang)));
-        let branches: Vec<String> =
-            summary.failing_visits(f).map(|v| format!("{} ({})", md(&v.branch), md(&v.committee))).collect();
+        let branches: Vec<String> = f.branches.iter().map(|b| failing_branch(summary, b, &md)).collect();
         if f.branches_agree() {
             let _ = writeln!(w, "  - {}: {}", Msg::SumBranchesLabel.get(lang), branches.join("; "));
         } else {

@@ -16,9 +16,9 @@ pub mod text;
 pub mod xlsx;
 
 use crate::core::round::{RoundPart, SummaryRound};
-use crate::core::summary::{BranchValue, Figure, Summary};
+use crate::core::summary::{BranchValue, Figure, FindingBranch, Summary};
 use crate::core::text::{compare_names, display_safe, name_key};
-use crate::strings::{Lang, Msg};
+use crate::strings::{Lang, Msg, RollupOriginMsg};
 
 /// The output formats of `khaosat summary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -86,6 +86,21 @@ pub fn one_line(text: &str) -> String {
 /// "Chi bộ số 11 (Đảng bộ phường Mai Dịch)", safe for a terminal.
 pub fn branch_with_committee(branch: &str, committee: &str) -> String {
     format!("{} ({})", one_line(branch), one_line(committee))
+}
+
+/// A failing branch as the findings list it: "Chi bộ số 11 (Đảng bộ phường Mai Dịch)"; in a
+/// roll-up with where it came from, the level of its report or else the report's name ("Chi bộ
+/// số 11 (Đảng bộ phường Mai Dịch; Đảng bộ phường Nghĩa Đô)"). Texts through `esc`.
+pub fn failing_branch(summary: &Summary, branch: &FindingBranch, esc: &dyn Fn(&str) -> String) -> String {
+    let v = summary.visit_of(branch);
+    match summary.rolled_up.as_ref().and_then(|r| r.origin(branch.visit)) {
+        Some((report, level)) => {
+            let lang = summary.lang;
+            let from = level.map_or_else(|| RollupOriginMsg::ReportNamed.fill(lang, &[&report]), str::to_string);
+            RollupOriginMsg::BranchFrom.fill(lang, &[&esc(&v.branch), &esc(&v.committee), &esc(&from)])
+        }
+        None => format!("{} ({})", esc(&v.branch), esc(&v.committee)),
+    }
 }
 
 /// The "skipped" line of a file: `path:line:col: reason`, safe for a terminal.

@@ -7,8 +7,8 @@ use crate::core::summary::Summary;
 use crate::core::visit::VisitStatus;
 use crate::export::score::{rule_sets_warning, score_blocks};
 use crate::export::{
-    coverage_blocks, date_text, edited_after_final_lines, figure_lines, one_line, round_lines, round_warnings,
-    skipped_text, versions_text, visit_count_line,
+    coverage_blocks, date_text, edited_after_final_lines, failing_branch, figure_lines, one_line, round_lines,
+    round_warnings, skipped_text, versions_text, visit_count_line,
 };
 use crate::strings::Msg;
 
@@ -122,10 +122,7 @@ pub fn render(summary: &Summary) -> String {
             let _ = writeln!(w, "  [{}]", one_line(&f.section_title));
         }
         let _ = writeln!(w, "  - {}", one_line(&f.sentence(lang)));
-        let branches: Vec<String> = summary
-            .failing_visits(f)
-            .map(|v| format!("{} ({})", one_line(&v.branch), one_line(&v.committee)))
-            .collect();
+        let branches: Vec<String> = f.branches.iter().map(|b| failing_branch(summary, b, &one_line)).collect();
         if f.branches_agree() {
             let _ = writeln!(w, "      {}: {}", Msg::SumBranchesLabel.get(lang), branches.join("; "));
         } else {

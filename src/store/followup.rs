@@ -19,7 +19,7 @@ use super::round::{find_round_file, load_round};
 use super::{load_visit, read_text, save};
 use crate::core::compare::Comparison;
 use crate::core::followup::{
-    Action, FOLLOWUP_SCHEMA_VERSION, Problem, Recheck, Register, RoundFacts, default_due, recheck,
+    Action, FOLLOWUP_SCHEMA_VERSION, Problem, Recheck, Register, RoundFacts, default_due, finding_in, recheck,
 };
 use crate::core::summary::{Filters, Summary, SummaryBuilder, VisitInfo};
 use crate::core::template::Template;
@@ -235,7 +235,7 @@ pub fn init_register(
 
 /// The register of the earlier round folder `old` read against `comparison` (of `old` with the
 /// next round): each action the next round has something to say about, with the action, by id.
-/// `Ok(None)` when `old` is not a folder with a register. A register that cannot be used is an
+/// Sentences are in `lang` ([`finding_in`]). `Ok(None)` when `old` is not a folder with a register. A register that cannot be used is an
 /// error: a silent half-check would read as "nothing to note".
 pub fn checked_at_next_round(
     old: &Path,
@@ -253,6 +253,10 @@ pub fn checked_at_next_round(
     let checked = recheck(&register, comparison)
         .into_iter()
         .filter_map(|r| register.get(r.action).map(|a| (a.clone(), r)))
+        .map(|(mut a, r)| {
+            a.finding = finding_in(templates, &a, lang);
+            (a, r)
+        })
         .collect();
     Ok(Some(checked))
 }

@@ -4,6 +4,7 @@
 
 pub(crate) mod conflict;
 pub mod followup;
+pub mod followup_next;
 pub mod format;
 pub mod git;
 mod lean;

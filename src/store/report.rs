@@ -14,7 +14,7 @@ use super::format::LoadError;
 use super::read::{Merged, Report as Piece, VisitReader, summarize};
 use super::report_text::{load_report_text_or_default, report_file_for};
 use super::round::{find_round_file, load_round};
-use crate::core::followup::{RoundFacts, report_part};
+use crate::core::followup::{RoundFacts, register_in, report_part};
 use crate::core::report::{Built, ReportText, build};
 use crate::core::summary::{Filters, Summary, SummaryBuilder};
 use crate::core::template::Template;
@@ -62,7 +62,7 @@ pub fn gather_report(paths: &[PathBuf], templates: &[Template], lang: Lang) -> R
         None => ReportText::default(),
     };
     let mut built = build(&summary, round.as_ref(), &text, templates);
-    add_followup(&mut built, &first, &summary, text.date, lang, &mut warnings);
+    add_followup(&mut built, (&first, templates), &summary, text.date, lang, &mut warnings);
     Ok(Gathered { built, summary, warnings, loaded, skipped })
 }
 
@@ -71,7 +71,7 @@ pub fn gather_report(paths: &[PathBuf], templates: &[Template], lang: Lang) -> R
 /// register that cannot be used is a warning and leaves the part out: the rest of the report stands.
 fn add_followup(
     built: &mut Built,
-    first: &Path,
+    (first, templates): (&Path, &[Template]),
     summary: &Summary,
     date: Option<Date>,
     lang: Lang,
@@ -90,6 +90,8 @@ fn add_followup(
         Ok(Some(register)) => {
             let on = date.unwrap_or_else(|| Timestamp::now().to_zoned_datetime(TimeZone::system()).date());
             let position = built.report.parts.len() + 1;
+            // Sentences in the report's language; the file keeps the ones init stored.
+            let register = register_in(templates, &register, lang);
             built.report.parts.push(report_part(&register, on, position, lang));
         }
         Ok(None) => {}

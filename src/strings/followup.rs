@@ -43,7 +43,7 @@ messages! {
     RecheckLine => "Việc {0} — {1} ({2}): {3} — {4}", "Action {0} — {1} ({2}): {3} — {4}";
     RecheckHint => "Ghi kết quả: khaosat followup set {0} SỐ --status {1}", "Record it: khaosat followup set {0} NUMBER --status {1}";
     // `khaosat followup --help`.
-    CliCmdFollowup => "Sổ theo dõi khắc phục của đợt (followup.ron): việc cần khắc phục theo chi bộ; init, list, set", "The round's follow-up register (followup.ron): actions to remedy, by branch; init, list, set";
+    CliCmdFollowup => "Sổ theo dõi khắc phục của đợt (followup.ron): việc cần khắc phục theo chi bộ; init, list, set, check", "The round's follow-up register (followup.ron): actions to remedy, by branch; init, list, set, check";
     CliCmdInit => "Tạo (hoặc bổ sung) followup.ron trong thư mục đợt: mỗi hạn chế ở mỗi chi bộ một việc; việc đã có giữ nguyên", "Make (or extend) followup.ron in a round folder: one action per failing finding × branch; existing actions keep their edits";
     CliCmdList => "Liệt kê các việc, theo số", "List the actions, by number";
     CliCmdSet => "Sửa một việc", "Change one action";

@@ -226,6 +226,8 @@ messages! {
     ActFollowupStatus => "Đổi tình trạng khắc phục", "Change the status";
     ActFollowupReportBack => "Chi bộ báo cáo lại (nội dung)", "What the branch reported back";
     ActFollowupSwitch => "Theo chi bộ / theo hạn chế", "By branch / by finding";
+    ActApplySuggestion => "Ghi đề nghị của đợt sau cho việc này", "Record the next round's suggestion for this action";
+    ActApplyAllSuggestions => "Ghi mọi đề nghị của đợt sau (hỏi trước)", "Record every suggestion of the next round (asks first)";
     ActReconcileCancel => "Thôi, không gộp", "Cancel, do not reconcile";
     ActCompare => "So sánh với đợt trước (thư mục)", "Compare with an earlier round (folder)";
     CompareAsk => "Thư mục của đợt trước để so sánh", "Folder of the earlier round to compare with";

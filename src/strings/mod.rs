@@ -66,22 +66,26 @@ fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
 
 mod cli_help;
 mod followup;
+mod followup_next;
 mod merge;
 mod messages;
 mod plain;
 mod reconcile;
 mod report;
 mod rollup;
+mod rollup_origin;
 mod sync;
 mod team;
 pub use cli_help::HelpMsg;
 pub use followup::FollowupMsg;
+pub use followup_next::FollowupNextMsg;
 pub use merge::MergeMsg;
 pub use messages::Msg;
 pub use plain::PlainMsg;
 pub use reconcile::ReconcileMsg;
 pub use report::ReportMsg;
 pub use rollup::RollupMsg;
+pub use rollup_origin::RollupOriginMsg;
 pub use sync::SyncMsg;
 pub use team::TeamMsg;
 

@@ -21,5 +21,6 @@ messages! {
     UnknownVisit => "{0}: chi bộ này không có trong visit_list", "{0}: this branch is not in visit_list";
     ItemDisagrees => "{0}: số liệu của mục không khớp với phần hạn chế (findings)", "{0}: the item's counts disagree with its finding";
     CountedNotValues => "{0}: ghi {1} chi bộ nhưng danh sách có {2} giá trị", "{0}: says {1} branches but lists {2} values";
+    ScoresDisagree => "{0}: ghi {1} phiếu được chấm điểm nhưng các mức xếp loại, chưa chấm xong và ngoài các mức cộng lại là {2}", "{0}: says {1} scored visits but the grades, pending and out-of-band ones add up to {2}";
     SameVisit => "{0}: phiếu {1} đã có trong {2}; không tính hai lần, bản này bị bỏ ra", "{0}: visit {1} is already in {2}; not counted twice, this input is left out";
 }

@@ -91,6 +91,9 @@ pub enum Action {
     NextDifference,
     /// The round's follow-up register (khắc phục).
     Followup,
+    /// Record what the next round suggests for the selected action / for all of them.
+    ApplySuggestion,
+    ApplyAllSuggestions,
 }
 
 impl Action {
@@ -161,6 +164,8 @@ impl Action {
             Action::PickB => Msg::ActPickB,
             Action::NextDifference => Msg::ActNextDifference,
             Action::Followup => Msg::ActFollowup,
+            Action::ApplySuggestion => Msg::ActApplySuggestion,
+            Action::ApplyAllSuggestions => Msg::ActApplyAllSuggestions,
         }
     }
 }
@@ -400,6 +405,8 @@ const DEFAULTS: &[(Scope, &str, Action)] = &[
     (Scope::Followup, "enter", Action::Open),
     (Scope::Followup, "e", Action::EditNote),
     (Scope::Followup, "tab", Action::SwitchList),
+    (Scope::Followup, "a", Action::ApplySuggestion),
+    (Scope::Followup, "A", Action::ApplyAllSuggestions),
     (Scope::Followup, "esc", Action::Back),
     (Scope::Followup, "q", Action::Back),
     (Scope::Home, "esc", Action::Back),

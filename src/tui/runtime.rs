@@ -28,12 +28,14 @@ pub(crate) struct Runtime {
     lock: Option<store::lock::VisitLock>,
     /// Two records being reconciled, locked while the inspector decides.
     pair: Option<store::reconcile::LockedPair>,
+    /// The follow-up register's lock, held while its screen is open.
+    followup_lock: Option<store::lock::VisitLock>,
 }
 
 impl Runtime {
     pub(crate) fn new(data_dir: PathBuf, base_templates: Vec<Template>, tx: Sender<Event>) -> Runtime {
         let saver = saver::Saver::spawn(tx.clone());
-        Runtime { data_dir, base_templates, tx, saver, hung_up: false, lock: None, pair: None }
+        Runtime { data_dir, base_templates, tx, saver, hung_up: false, lock: None, pair: None, followup_lock: None }
     }
 
     /// Carry out one effect; results come back as events for `update`.
@@ -49,6 +51,15 @@ impl Runtime {
             Effect::OpenPair { a, b } => team_effects::open(&a, &b, &self.base_templates, &mut self.pair, lang),
             Effect::WritePair { picks, by } => team_effects::write_pair(&picks, &by, &mut self.pair, lang),
             Effect::OpenFollowup => {
+                // Taken here, before the thread reads it: `followup set` may not write it meanwhile.
+                match store::followup_next::lock_register_on_screen(&self.data_dir, lang) {
+                    // None: no lock file can be made there; the view opens, and a save says why.
+                    Ok(lock) => self.followup_lock = lock,
+                    Err(message) => {
+                        pending.extend(update(app, Event::FollowupOpened(Err(message))));
+                        return;
+                    }
+                }
                 let (dir, templates) = (self.data_dir.clone(), self.base_templates.clone());
                 team_effects::spawn_open_followup(dir, templates, lang, self.tx.clone());
                 return;
@@ -57,6 +68,10 @@ impl Runtime {
                 store::save::write_atomic(&path, text.as_bytes())
                     .map_err(|e| Msg::ErrWrite.fill(lang, &[&path.display(), &e])),
             ),
+            Effect::CloseFollowup => {
+                self.followup_lock = None;
+                return;
+            }
             Effect::ClosePair => {
                 self.pair = None;
                 return;
@@ -266,13 +281,7 @@ impl ReadOnlyBecause {
 }
 
 fn holder_text(holder: Option<&store::lock::Holder>, lang: Lang) -> String {
-    match holder {
-        Some(h) => {
-            let since = h.since.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%H:%M %d/%m/%Y").to_string();
-            crate::core::text::display_safe(&Msg::HolderText.fill(lang, &[&h.user, &h.host, &h.pid, &since]), false)
-        }
-        None => Msg::HolderUnknown.get(lang).to_string(),
-    }
+    store::followup_next::holder_text(holder, lang)
 }
 
 /// Read the data folder in the background and send the visits in batches as they are read (the

@@ -7,6 +7,7 @@ use std::thread;
 
 use crate::core::reconcile::{Picks, ReconcileError, reconcile};
 use crate::core::template::Template;
+use crate::store::followup_next::find_next_round;
 use crate::store::git::sync::{SyncOptions, sync};
 use crate::store::reconcile::{LockedPair, open_pair, write};
 use crate::strings::{Lang, TeamMsg};
@@ -82,7 +83,8 @@ pub(super) fn spawn_open_followup(dir: PathBuf, templates: Vec<Template>, lang: 
 
 /// The data folder's follow-up register, checked against the round (a branch or item no longer
 /// in it, a due date before it: `path:line:col` and nothing opened), or made from the round's
-/// findings when there is none yet (then with how many actions were added). Overdue is measured
+/// findings when there is none yet (then with how many actions were added), and checked against
+/// the next round when a sibling folder holds one (see [`find_next_round`]). Overdue is measured
 /// against today.
 fn open_followup(dir: &Path, templates: &[Template], lang: Lang) -> Event {
     use crate::store::followup::{init_register, load_checked, read_round, register_path};
@@ -96,6 +98,10 @@ fn open_followup(dir: &Path, templates: &[Template], lang: Lang) -> Event {
         Err(e) => return Event::FollowupOpened(Err(e.display(lang))),
     };
     let today = crate::core::visit::now().to_zoned_datetime(jiff::tz::TimeZone::system()).date();
-    let screen = FollowupScreen { path: register_path(dir), register, by_finding: false, selected: 0, today };
+    let next = find_next_round(dir, templates, lang);
+    let path = register_path(dir);
+    let findings = crate::core::followup::findings_in(templates, &register, lang);
+    let screen =
+        FollowupScreen { path, register, by_finding: false, selected: 0, today, next, confirm_all: false, findings };
     Event::FollowupOpened(Ok((Box::new(screen), created)))
 }

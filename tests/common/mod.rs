@@ -36,5 +36,6 @@ pub fn show(out: &Output) -> String {
     format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 pub mod pty;
+pub mod rounds;
 pub mod team;
 pub mod tmux;

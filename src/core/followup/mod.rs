@@ -11,6 +11,7 @@
 //! [`name_key`] compares names), never by its sentence, which a template revision may reword.
 
 mod report;
+mod sentence;
 
 use std::collections::HashSet;
 
@@ -24,6 +25,7 @@ use crate::core::text::{compare_names, fold, name_key};
 use crate::strings::{FollowupMsg, Lang};
 
 pub use report::report_part;
+pub use sentence::{finding_in, findings_in, register_in};
 
 /// The file format of `followup.ron`; bumped when a field changes meaning or disappears.
 pub const FOLLOWUP_SCHEMA_VERSION: u32 = 1;

@@ -34,7 +34,7 @@ mod same_day;
 mod scores;
 pub use builder::{Filters, SummaryBuilder};
 pub use finish::strength_passes;
-pub use scores::{BandCount, GroupAverage, ScoreSummary, VisitScoreBrief};
+pub use scores::{BandCount, GroupAverage, ScoreSummary, VisitScoreBrief, average_micro};
 
 /// The overall item whose lines are listed as limitations, as written.
 pub const OTHER_LIMITATIONS: &str = "overall.other_limitations";

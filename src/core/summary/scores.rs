@@ -115,9 +115,14 @@ impl ScoreAcc {
     }
 
     fn average(&self, sum: i128) -> Option<f64> {
-        let n = self.complete();
-        (n > 0).then(|| sum as f64 / MICRO / n as f64)
+        average_micro(sum, self.complete())
     }
+}
+
+/// The average of `n` visits whose points sum to `sum` millionths; None when `n` is 0. One
+/// formula for a summary and a roll-up: the same sum and count give the same bits.
+pub fn average_micro(sum: i128, n: usize) -> Option<f64> {
+    (n > 0).then(|| sum as f64 / MICRO / n as f64)
 }
 
 /// The score counts of every template version with a frame, in first-seen order.
@@ -184,6 +189,9 @@ pub struct GroupAverage {
     pub weight: f64,
     /// Over the complete visits; None when there is none.
     pub average: Option<f64>,
+    /// What the complete visits earn in it, summed in millionths of a point: what a roll-up
+    /// adds to give the same average to the last bit.
+    pub sum_micro: i128,
 }
 
 /// The scores of the visits of one template version with a points frame.
@@ -207,6 +215,8 @@ pub struct ScoreSummary {
     pub outside_bands: usize,
     /// Average points of the complete visits.
     pub average: Option<f64>,
+    /// The complete visits' points summed, in millionths of a point (see [`GroupAverage::sum_micro`]).
+    pub points_micro: i128,
     /// Average points per group, in the frame's order.
     pub groups: Vec<GroupAverage>,
 }
@@ -235,6 +245,7 @@ impl ScoreSummary {
                 title: g.title.get(lang).to_string(),
                 weight: g.weight,
                 average: acc.average(sum),
+                sum_micro: sum,
             })
             .collect();
         Some(ScoreSummary {
@@ -248,6 +259,7 @@ impl ScoreSummary {
             pending: acc.pending,
             outside_bands: acc.outside_bands,
             average: acc.average(acc.points),
+            points_micro: acc.points,
             groups,
         })
     }

@@ -1,11 +1,13 @@
 //! The follow-up register of the round (issue 17) as the TUI holds it: the actions, listed by
 //! branch or by finding, one selected.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use crate::core::followup::{Action, Register};
+use crate::core::followup::{Action, Recheck, Register, Verdict};
+use crate::store::followup_next::NextRound;
 
 #[derive(Debug, Clone)]
 pub struct FollowupScreen {
@@ -18,6 +20,13 @@ pub struct FollowupScreen {
     pub selected: usize,
     /// What "overdue" is measured against.
     pub today: Date,
+    /// The next round the register was checked against, when one was found.
+    pub next: Option<NextRound>,
+    /// `A` was pressed: waiting for `y` to record every suggestion.
+    pub confirm_all: bool,
+    /// Each action's finding sentence in the screen's language, by id, when a template gives it
+    /// ([`crate::core::followup::findings_in`]); else the stored one is shown.
+    pub findings: BTreeMap<u32, String>,
 }
 
 impl FollowupScreen {
@@ -34,6 +43,21 @@ impl FollowupScreen {
     pub fn current(&self) -> Option<&Action> {
         let id = *self.order().get(self.selected)?;
         self.register.get(id)
+    }
+
+    /// What the next round says of the actions now (recomputed: a recorded suggestion is gone).
+    pub fn rechecks(&self) -> Vec<Recheck> {
+        self.next.as_ref().map(|n| n.rechecks(&self.register)).unwrap_or_default()
+    }
+
+    /// What the next round says of action `id`.
+    pub fn verdict(&self, id: u32) -> Option<Verdict> {
+        self.rechecks().into_iter().find(|r| r.action == id).map(|r| r.verdict)
+    }
+
+    /// The finding sentence of `action` as the screen shows it.
+    pub fn finding<'a>(&'a self, action: &'a Action) -> &'a str {
+        self.findings.get(&action.id).map_or(action.finding.as_str(), String::as_str)
     }
 
     /// Open actions past their due date.

@@ -186,8 +186,11 @@ pub enum Effect {
     Compare {
         old: PathBuf,
     },
-    /// Read the data folder's follow-up register, making it from the round when there is none.
+    /// Lock and read the data folder's follow-up register, making it from the round when there is
+    /// none; the lock is held until [`Effect::CloseFollowup`].
     OpenFollowup,
+    /// The follow-up screen closed (or did not open): release the register's lock.
+    CloseFollowup,
     /// Write the register (atomically).
     SaveFollowup {
         path: PathBuf,

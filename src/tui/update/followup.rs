@@ -4,9 +4,11 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use ratatui::crossterm::event::KeyCode;
+
 use crate::core::followup::{Edit, Status};
 use crate::store::followup::register_to_ron;
-use crate::strings::TeamMsg;
+use crate::strings::{FollowupNextMsg, TeamMsg};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::state::followup::FollowupScreen;
 use crate::tui::state::prompts::{Editor, Picker, Target};
@@ -24,12 +26,18 @@ pub(super) fn opened(app: &mut App, result: Result<(Box<FollowupScreen>, Option<
             app.followup = Some(*screen);
             app.screen = Screen::Followup;
         }
-        Err(message) => app.flash = Some(message),
+        Err(message) => {
+            app.flash = Some(message);
+            return vec![Effect::CloseFollowup];
+        }
     }
     Vec::new()
 }
 
 pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if app.followup.as_ref().is_some_and(|s| s.confirm_all) {
+        return confirm_all(app, key);
+    }
     let action = app.keymap.action(Scope::Followup, &key);
     let Some(screen) = app.followup.as_mut() else { return Vec::new() };
     let last = screen.register.actions.len().saturating_sub(1);
@@ -46,10 +54,13 @@ pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Some(Action::Open) => ask_status(app),
         Some(Action::EditNote) => ask_report_back(app),
+        Some(Action::ApplySuggestion) => return apply_selected(app),
+        Some(Action::ApplyAllSuggestions) => ask_apply_all(app),
         Some(Action::Help) => app.overlay = Overlay::Help,
         Some(Action::Back | Action::Quit) => {
             app.followup = None;
             app.screen = Screen::Home;
+            return vec![Effect::CloseFollowup];
         }
         _ => {}
     }
@@ -101,4 +112,50 @@ pub(super) fn saved(app: &mut App, result: Result<(), String>) -> Vec<Effect> {
         app.flash = Some(message);
     }
     Vec::new()
+}
+
+/// `a`: record the next round's suggestion for the selected action (now passes → checked,
+/// passed; fails again → checked again, not passed), saved at once.
+fn apply_selected(app: &mut App) -> Vec<Effect> {
+    let lang = app.lang;
+    let Some(screen) = app.followup.as_ref() else { return Vec::new() };
+    let Some(id) = screen.current().map(|a| a.id) else { return Vec::new() };
+    let Some(verdict) = screen.verdict(id) else {
+        app.flash = Some(FollowupNextMsg::NothingToApply.get(lang).to_string());
+        return Vec::new();
+    };
+    let status = verdict.suggested();
+    let effects = change(app, id, &Edit { status: Some(status), ..Edit::default() });
+    app.flash = Some(FollowupNextMsg::Applied.fill(lang, &[&id, &status.label(lang)]));
+    effects
+}
+
+/// `A`: ask before recording every suggestion at once.
+fn ask_apply_all(app: &mut App) {
+    let lang = app.lang;
+    let Some(screen) = app.followup.as_mut() else { return };
+    let offered = screen.rechecks().len();
+    if offered == 0 {
+        app.flash = Some(FollowupNextMsg::NoneToApply.get(lang).to_string());
+        return;
+    }
+    screen.confirm_all = true;
+    app.flash = Some(FollowupNextMsg::ConfirmAll.fill(lang, &[&offered]));
+}
+
+/// The answer to "record all?": `y` records them and saves once; any other key cancels.
+fn confirm_all(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let lang = app.lang;
+    let Some(screen) = app.followup.as_mut() else { return Vec::new() };
+    screen.confirm_all = false;
+    if !matches!(key.code, KeyCode::Char('y' | 'Y')) {
+        app.flash = Some(FollowupNextMsg::ApplyCancelled.get(lang).to_string());
+        return Vec::new();
+    }
+    let rechecks = screen.rechecks();
+    for r in &rechecks {
+        screen.register.apply(r.action, &Edit { status: Some(r.verdict.suggested()), ..Edit::default() });
+    }
+    app.flash = Some(FollowupNextMsg::AppliedAll.fill(lang, &[&rechecks.len()]));
+    vec![Effect::SaveFollowup { path: screen.path.clone(), text: register_to_ron(&screen.register) }]
 }

@@ -7,20 +7,22 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Theme, fit, pad, safe};
-use crate::core::followup::Action;
-use crate::strings::TeamMsg;
+use crate::core::followup::{Action, Verdict};
+use crate::strings::{FollowupNextMsg, Lang, TeamMsg};
 use crate::tui::state::App;
 use crate::tui::state::followup::FollowupScreen;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let Some(screen) = app.followup.as_ref() else { return };
     let lang = app.lang;
-    let [head, list, detail] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(8)]).areas(area);
+    let [head, next, list, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(3), Constraint::Length(8)])
+            .areas(area);
     let grouping = if screen.by_finding { TeamMsg::FollowupByFinding } else { TeamMsg::FollowupByBranch };
     let title = TeamMsg::FollowupTitle.fill(lang, &[&screen.register.actions.len(), &screen.overdue()]);
     let title = format!(" {title} · {}", grouping.get(lang));
     frame.render_widget(Paragraph::new(Span::styled(fit(&title, area.width as usize), theme.title())), head);
+    frame.render_widget(Paragraph::new(fit(&next_round_line(screen, app), area.width as usize)), next);
     draw_list(frame, app, screen, theme, list);
     if let Some(action) = screen.current() {
         draw_detail(frame, app, screen, action, theme, detail);
@@ -33,6 +35,8 @@ fn draw_list(frame: &mut Frame, app: &App, screen: &FollowupScreen, theme: Theme
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let order = screen.order();
+    let rechecks = screen.rechecks();
+    let flag_of = |id: u32| rechecks.iter().find(|r| r.action == id).map(|r| flag_words(r.verdict, app.lang));
     let offset = super::scroll_offset(screen.selected, inner.height as usize);
     let lines: Vec<Line> = order
         .iter()
@@ -49,7 +53,12 @@ fn draw_list(frame: &mut Frame, app: &App, screen: &FollowupScreen, theme: Theme
             let what = if screen.by_finding {
                 format!("{} — {}", action.item, action.branch)
             } else {
-                format!("{} — {}", action.branch, action.finding)
+                format!("{} — {}", action.branch, screen.finding(action))
+            };
+            // The flag in words, first on the line, so that a narrow screen still shows it.
+            let what = match flag_of(action.id) {
+                Some(flag) => format!("{flag} {what}"),
+                None => what,
             };
             let fixed = format!("{cursor}{overdue} {status} {due} ");
             let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(fixed.as_str()));
@@ -68,7 +77,7 @@ fn draw_detail(frame: &mut Frame, app: &App, screen: &FollowupScreen, action: &A
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut text = Text::default();
-    text.push_line(Line::styled(safe(&action.finding), theme.title()));
+    text.push_line(Line::styled(safe(screen.finding(action)), theme.title()));
     let due = TeamMsg::FollowupDue.fill(lang, &[&action.due.strftime("%d/%m/%Y")]);
     let mark = if action.is_overdue(screen.today) { " !" } else { "" };
     text.push_line(Line::from(format!("{} · {due}{mark}", action.status.label(lang))));
@@ -85,12 +94,38 @@ fn draw_detail(frame: &mut Frame, app: &App, screen: &FollowupScreen, action: &A
     if !action.checked_by.is_empty() {
         text.push_line(Line::from(TeamMsg::FollowupCheckedBy.fill(lang, &[&safe(&action.checked_by)])));
     }
+    if let Some(verdict) = screen.verdict(action.id) {
+        let message = match verdict {
+            Verdict::ReportedButFailsAgain => FollowupNextMsg::DetailFailsAgain,
+            Verdict::NowPasses => FollowupNextMsg::DetailNowPasses,
+        };
+        text.push_line(Line::styled(message.fill(lang, &[&verdict.suggested().label(lang)]), theme.finding()));
+    }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
 }
 
-/// The status line: the keys of this screen.
+/// The header's second line: the next round used, or that none was found.
+fn next_round_line(screen: &FollowupScreen, app: &App) -> String {
+    match &screen.next {
+        Some(next) => FollowupNextMsg::NextUsed.fill(app.lang, &[&safe(&next.name), &screen.rechecks().len()]),
+        None => FollowupNextMsg::NextNone.get(app.lang).to_string(),
+    }
+}
+
+/// The flag of an action in the list, in words (not colour only).
+fn flag_words(verdict: Verdict, lang: Lang) -> &'static str {
+    match verdict {
+        Verdict::ReportedButFailsAgain => FollowupNextMsg::FlagFailsAgain.get(lang),
+        Verdict::NowPasses => FollowupNextMsg::FlagNowPasses.get(lang),
+    }
+}
+
+/// The status line: the keys of this screen, or the question `A` asked.
 pub fn hints(app: &App) -> String {
-    let by_finding = app.followup.as_ref().is_some_and(|s| s.by_finding);
-    let other = if by_finding { TeamMsg::FollowupByBranch } else { TeamMsg::FollowupByFinding };
-    TeamMsg::FollowupHints.fill(app.lang, &[&other.get(app.lang)])
+    let Some(screen) = app.followup.as_ref() else { return String::new() };
+    if screen.confirm_all {
+        return FollowupNextMsg::ConfirmAll.fill(app.lang, &[&screen.rechecks().len()]);
+    }
+    let other = if screen.by_finding { TeamMsg::FollowupByBranch } else { TeamMsg::FollowupByFinding };
+    FollowupNextMsg::Hints.fill(app.lang, &[&other.get(app.lang)])
 }

@@ -35,6 +35,63 @@ pub struct SummaryJson {
     pub coverage: Vec<CoverageJ>,
     #[serde(default)]
     pub rollup: Option<RollupJ>,
+    /// HD 42 scores, one entry per template version with a points frame.
+    #[serde(default)]
+    pub scores: Vec<ScoreJ>,
+}
+
+/// One template version's scores. The sums in millionths (written since the roll-up merges
+/// scores) are what add exactly; a summary without them cannot have its averages merged.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ScoreJ {
+    pub template: TemplateRefJ,
+    #[serde(default)]
+    pub rule_set: String,
+    #[serde(default)]
+    pub label: String,
+    pub total: f64,
+    pub visits: usize,
+    pub pending: usize,
+    pub outside_bands: usize,
+    #[serde(default)]
+    pub points_millionths: Option<i64>,
+    pub grades: Vec<GradeJ>,
+    pub groups: Vec<GroupJ>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GradeJ {
+    pub id: String,
+    pub label: String,
+    pub from: f64,
+    pub below: Option<f64>,
+    pub visits: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GroupJ {
+    pub id: String,
+    pub title: String,
+    pub weight: f64,
+    #[serde(default)]
+    pub points_millionths: Option<i64>,
+}
+
+/// A visit's score in `visit_list`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct VisitScoreJ {
+    pub points: f64,
+    /// The points not rounded, when rounding changed them.
+    #[serde(default)]
+    pub exact: Option<f64>,
+    pub total: f64,
+    pub pending: usize,
+}
+
+/// A visit's grade in `visit_list` (its band's id).
+#[derive(Debug, Clone, Deserialize)]
+pub struct GradeRefJ {
+    pub id: String,
 }
 
 fn one() -> f64 {
@@ -156,6 +213,13 @@ pub struct VisitJ {
     pub findings: usize,
     #[serde(default)]
     pub duplicate: bool,
+    /// In a roll-up: the level of the report the visit came from (see `RollupInfo::visit_levels`).
+    #[serde(default)]
+    pub level: Option<String>,
+    #[serde(default)]
+    pub score: Option<VisitScoreJ>,
+    #[serde(default)]
+    pub grade: Option<GradeRefJ>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -259,6 +323,11 @@ pub enum Problem {
         counted: usize,
         values: usize,
     },
+    /// A template version's grades, pending and out-of-band visits do not add up to its visits.
+    ScoresDisagree {
+        visits: usize,
+        counted: usize,
+    },
     /// A visit already merged from another input.
     SameVisit {
         other: String,
@@ -301,6 +370,7 @@ impl InputError {
             Problem::CountedNotValues { counted, values } => {
                 RollupMsg::CountedNotValues.fill(lang, &[p, counted, values])
             }
+            Problem::ScoresDisagree { visits, counted } => RollupMsg::ScoresDisagree.fill(lang, &[p, visits, counted]),
             Problem::SameVisit { other, file } => RollupMsg::SameVisit.fill(lang, &[p, file, other]),
         }
     }
@@ -368,6 +438,12 @@ fn check(s: &SummaryJson) -> Result<(), (String, Problem)> {
         let counted = it.passing + it.failing + it.answered + it.not_applicable + it.unanswered + it.not_in_template;
         if counted > s.visits {
             return Err((format!("/items/{k}"), Problem::ItemDisagrees));
+        }
+    }
+    for (i, score) in s.scores.iter().enumerate() {
+        let counted = score.grades.iter().map(|g| g.visits).sum::<usize>() + score.pending + score.outside_bands;
+        if counted != score.visits {
+            return Err((format!("/scores/{i}/visits"), Problem::ScoresDisagree { visits: score.visits, counted }));
         }
     }
     let files: std::collections::HashSet<&str> = s.visit_list.iter().map(|v| v.file.as_str()).collect();

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::input::{CoverageJ, FigureJ, InputError, ItemJ, Problem, SummaryJson, VisitJ};
+use super::scores::{ScoreSums, visit_score};
 use super::{CoverageSum, RollupInfo, Source, TemplateNote};
 use crate::core::summary::{
     BranchValue, Duplicate, Figure, Figures, Finding, FindingBranch, ItemStrength, ItemTally, ListFill, SectionSummary,
@@ -50,6 +51,7 @@ struct ItemSum {
 struct Acc {
     visits: Vec<VisitInfo>,
     visit_sources: Vec<usize>,
+    visit_levels: Vec<Option<String>>,
     hashes: HashMap<String, (String, String)>,
     keys: HashMap<VisitKey, String>,
     items: Vec<ItemSum>,
@@ -67,6 +69,7 @@ struct Acc {
     planned: Vec<(String, Vec<PlannedBranch>)>,
     /// (template version, strength share) of the newest template seen.
     share: Option<((String, u32), f64)>,
+    scores: ScoreSums,
 }
 
 /// Merge the inputs (each named, read or refused) into one summary at `level`. Refused inputs,
@@ -122,10 +125,18 @@ fn add(acc: &mut Acc, info: &mut RollupInfo, name: &str, s: SummaryJson) {
             acc.hashes.insert(v.content_hash.clone(), (name.to_string(), v.file.clone()));
         }
         acc.keys.insert(key_of(v), name.to_string());
-        acc.visits.push(visit_info(v));
+        let mut visit = visit_info(v);
+        visit.score = visit_score(v, &s.scores).map(Box::new);
+        acc.visits.push(visit);
         acc.visit_sources.push(source);
+        // The deepest level known: the visit's own from a roll-up below, else its source's.
+        let level = v.level.clone().or_else(|| s.rollup.as_ref().and_then(|r| r.level.clone()));
+        acc.visit_levels.push(level);
     }
     note_templates(acc, info, name, &s);
+    for score in &s.scores {
+        acc.scores.add(score);
+    }
     for item in &s.items {
         add_item(acc, item, s.visits);
     }
@@ -348,6 +359,7 @@ fn finish(mut acc: Acc, mut info: RollupInfo, lang: Lang) -> Summary {
     acc.versions.sort_by(|a, b| a.id.cmp(&b.id).then(a.version.cmp(&b.version)));
     acc.rounds.sort_by(|a, b| compare_names(a, b));
     info.visit_sources = acc.visit_sources;
+    info.visit_levels = acc.visit_levels;
     info.coverage = acc
         .planned
         .iter()
@@ -378,7 +390,7 @@ fn finish(mut acc: Acc, mut info: RollupInfo, lang: Lang) -> Summary {
         other_strengths,
         figures,
         duplicates: acc.duplicates.into_iter().map(|(_, d)| d).collect(),
-        scores: Vec::new(),
+        scores: acc.scores.finish(),
         described_rounds: Vec::new(),
         strength_share: share,
         rolled_up: Some(Box::new(info)),

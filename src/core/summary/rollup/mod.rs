@@ -10,6 +10,7 @@
 
 mod input;
 mod merge;
+mod scores;
 
 pub use input::{InputError, Problem, SummaryJson, parse};
 pub use merge::rollup;
@@ -29,6 +30,18 @@ pub struct RollupInfo {
     pub coverage: Vec<CoverageSum>,
     /// For each visit of the summary (same index), the source it came from.
     pub visit_sources: Vec<usize>,
+    /// For each visit (same index), the level of the report it came from: the deepest roll-up it
+    /// passed through below this one (a source's own level, kept through a roll-up of roll-ups);
+    /// None when it came straight from a team's summary.
+    pub visit_levels: Vec<Option<String>>,
+}
+
+impl RollupInfo {
+    /// Where visit `visit` came from: the source's name, and the level of the report, if any.
+    pub fn origin(&self, visit: usize) -> Option<(&str, Option<&str>)> {
+        let source = self.sources.get(*self.visit_sources.get(visit)?)?;
+        Some((source.name.as_str(), self.visit_levels.get(visit).and_then(|l| l.as_deref())))
+    }
 }
 
 /// One summary merged into a roll-up.
