@@ -13,7 +13,7 @@ use super::{Context, Failure};
 use crate::core::followup::{Action, Edit, Filter, Register, Status, register_in};
 use crate::core::text::display_safe;
 use crate::export::one_line;
-use crate::store::followup::{RegisterError, init_register, load_checked, read_round, register_path, save_register};
+use crate::store::followup::{RegisterError, init_register, load_existing, read_round, register_path, save_register};
 use crate::strings::{FollowupMsg, Lang};
 
 #[derive(Debug, Subcommand)]
@@ -100,17 +100,8 @@ fn today() -> Date {
 }
 
 /// The checked register of `dir`, or a failure saying how to make one.
-pub(super) fn load(ctx: &Context, dir: &Path) -> Result<Register, Failure> {
-    let round = read_round(dir, &ctx.templates, ctx.lang);
-    match load_checked(dir, &round) {
-        Ok(Some(register)) => Ok(register),
-        Ok(None) => {
-            let shown = display_safe(&register_path(dir).to_string_lossy(), false);
-            let folder = display_safe(&dir.to_string_lossy(), false);
-            Err(Failure { code: 1, message: FollowupMsg::NoRegister.fill(ctx.lang, &[&shown, &folder]) })
-        }
-        Err(e) => Err(register_failure(&e, ctx.lang)),
-    }
+fn load(ctx: &Context, dir: &Path) -> Result<Register, Failure> {
+    load_existing(dir, &ctx.templates, ctx.lang).map_err(|message| Failure { code: 1, message })
 }
 
 pub fn run(ctx: &Context, action: &FollowupAction, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {

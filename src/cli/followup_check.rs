@@ -10,12 +10,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::compare::{followup_text, load_side};
-use super::followup::load;
 use super::{Context, Failure};
 use crate::core::compare::compare;
 use crate::core::followup::Edit;
 use crate::core::text::display_safe;
-use crate::store::followup::{checked_at_next_round, register_path, save_register};
+use crate::store::followup::{checked_at_next_round, load_existing, register_path, save_register};
 use crate::store::followup_next::lock_register;
 use crate::strings::{FollowupNextMsg, Msg};
 
@@ -54,7 +53,8 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write, err: &mut dyn W
         })?;
     out.write_all(followup_text(&Some(checked.clone()), &args.old, lang, false).trim_start().as_bytes())?;
     if args.apply {
-        let mut register = load(ctx, &args.old)?;
+        let mut register =
+            load_existing(&args.old, &ctx.templates, ctx.lang).map_err(|message| Failure { code: 1, message })?;
         for (action, recheck) in &checked {
             register.apply(action.id, &Edit { status: Some(recheck.verdict.suggested()), ..Edit::default() });
         }

@@ -6,7 +6,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::summary::SummaryArgs;
 use crate::cli::{Context, Failure};
 use crate::core::summary::Summary;
 use crate::core::summary::rollup::{InputError, Problem, SummaryJson, parse, rollup};
@@ -30,12 +29,14 @@ pub fn is_summary_json(path: &Path) -> bool {
 
 type Input = (String, Result<SummaryJson, InputError>);
 
-/// Roll up the JSON summaries and, when some visits were read, their summary: the result, the
-/// inputs merged (visits loaded count as one each) and the inputs refused.
+/// Roll up the JSON summaries and, when some visits were read (from `visit_paths`), their
+/// summary, at `level`: the result, the inputs merged (visits loaded count as one each) and the
+/// inputs refused.
 pub fn roll_up(
     ctx: &Context,
-    args: &SummaryArgs,
+    level: Option<&str>,
     summaries: &[PathBuf],
+    visit_paths: &[PathBuf],
     visits: Option<(Summary, usize, usize)>,
     err: &mut dyn Write,
 ) -> Result<(Summary, usize, usize), Failure> {
@@ -45,8 +46,7 @@ pub fn roll_up(
     if let Some((summary, visits_loaded, visits_skipped)) = visits {
         loaded += visits_loaded;
         skipped += visits_skipped;
-        let names: Vec<String> =
-            args.paths.iter().filter(|p| !is_summary_json(p)).map(|p| p.to_string_lossy().into_owned()).collect();
+        let names: Vec<String> = visit_paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
         let name = names.join(", ");
         let text = export::render(&summary, Format::Json)
             .map_err(|e| Failure { code: 2, message: crate::strings::Msg::SumExportFailed.fill(lang, &[&e]) })?;
@@ -63,7 +63,7 @@ pub fn roll_up(
         let parsed = read.and_then(|text| parse(&name, &text));
         inputs.push((name, parsed));
     }
-    let level = args.level.as_deref().map(|l| crate::core::text::clean(l, false)).filter(|l| !l.trim().is_empty());
+    let level = level.map(|l| crate::core::text::clean(l, false)).filter(|l| !l.trim().is_empty());
     let summary = rollup(inputs, level, lang);
     let Some(info) = summary.rolled_up.as_deref() else {
         return Ok((summary, loaded, skipped));

@@ -101,7 +101,7 @@ pub fn run(ctx: &Context, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn
     let rolling = !summaries.is_empty() || args.level.is_some();
     let visits = if visit_paths.is_empty() { None } else { Some(read_visits(ctx, args, &visit_paths, err)?) };
     let (summary, loaded, skipped) = if rolling {
-        crate::cli::rollup::roll_up(ctx, args, &summaries, visits, err)?
+        crate::cli::rollup::roll_up(ctx, args.level.as_deref(), &summaries, &visit_paths, visits, err)?
     } else {
         match visits {
             Some(read) => read,

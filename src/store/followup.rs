@@ -26,12 +26,8 @@ use crate::core::template::Template;
 use crate::core::text::display_safe;
 use crate::strings::{FollowupMsg, Lang};
 
-/// The register's file name, in the round folder.
-pub const FOLLOWUP_FILE: &str = "followup.ron";
-
-pub fn is_followup_file(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == FOLLOWUP_FILE)
-}
+// The register's file name is known to the reader, which must never read it as a visit.
+pub use super::read::{FOLLOWUP_FILE, is_followup_file};
 
 /// The register of the round folder `dir`.
 pub fn register_path(dir: &Path) -> PathBuf {
@@ -208,6 +204,21 @@ pub fn load_checked(dir: &Path, round: &RoundRead) -> Result<Option<Register>, R
     };
     check_register(&path, &text, &register, &round.facts())?;
     Ok(Some(register))
+}
+
+/// The checked register of `dir`, or why there is none to use, as a sentence: how to make one,
+/// or what is wrong with it.
+pub fn load_existing(dir: &Path, templates: &[Template], lang: Lang) -> Result<Register, String> {
+    let round = read_round(dir, templates, lang);
+    match load_checked(dir, &round) {
+        Ok(Some(register)) => Ok(register),
+        Ok(None) => {
+            let shown = display_safe(&register_path(dir).to_string_lossy(), false);
+            let folder = display_safe(&dir.to_string_lossy(), false);
+            Err(FollowupMsg::NoRegister.fill(lang, &[&shown, &folder]))
+        }
+        Err(e) => Err(e.display(lang)),
+    }
 }
 
 /// Create or extend the register of `dir` from its round: one action per failing finding ×

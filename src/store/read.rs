@@ -51,12 +51,19 @@ pub enum Piece<A> {
     Progress(usize),
 }
 
+/// The follow-up register's file name, in the round folder (`super::followup` reads and writes it).
+pub const FOLLOWUP_FILE: &str = "followup.ron";
+
+pub fn is_followup_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == FOLLOWUP_FILE)
+}
+
 impl<'t> VisitReader<'t> {
     /// Every visit file under `paths` (files and folders, recursively; a round.ron or report.ron
     /// named among them is not a visit), to read against `base` and the rounds governing their folders.
     pub fn new(paths: &[PathBuf], base: &'t [Template]) -> VisitReader<'t> {
         let (mut files, walk_errors) = find_visit_files(paths);
-        files.retain(|f| !is_round_file(f) && !is_report_file(f) && !super::followup::is_followup_file(f));
+        files.retain(|f| !is_round_file(f) && !is_report_file(f) && !is_followup_file(f));
         VisitReader { paths: paths.to_vec(), files, walk_errors, rounds: RoundResolver::new(base) }
     }
 
