@@ -318,3 +318,17 @@ fn a_visit_open_elsewhere_is_only_viewed_and_never_written() {
     type_line(&pty.master, "q");
     wait_within(&mut holder, Duration::from_secs(5), "the first session after q");
 }
+
+/// A short session as a screen reader or a log gets it, in both languages: answers, a finding
+/// said in words, a note, a numbered list, a refusal, a search, the end.
+#[test]
+fn a_short_session_reads_as_plain_sentences() {
+    for lang in ["vi", "en"] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = new_visit(dir.path());
+        let script = "y\nn\ne\nChưa có dự thảo\nabc\ng 5.3\n1 3\n/so ghi chep\n1\n?\nq\n";
+        let out = piped(&["edit", "--plain", "--lang", lang, &file.to_string_lossy()], dir.path(), script);
+        assert!(out.status.success());
+        insta::assert_snapshot!(format!("session_{lang}"), String::from_utf8_lossy(&out.stdout));
+    }
+}

@@ -5,6 +5,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::core::problems::answer_kind_words;
 use crate::core::template::Kind;
 use crate::core::text::fold;
 use crate::strings::{Lang, PlainMsg};
@@ -116,15 +117,17 @@ fn checklist_line(app: &App, session: &Session, line: &str, again: bool) -> Vec<
         Row::Fact(_) => open_then(line, again),
         row => {
             let Some(item) = row_item(&session.template, row) else { return Vec::new() };
+            let not_an_answer =
+                || say(PlainMsg::NotAnAnswer.fill(lang, &[&line, &answer_kind_words(&item.kind, lang)]));
             match &item.kind {
                 Kind::YesNo { .. } => match (yes_no(line), line) {
                     (Some(yes), _) => vec![char_key(if yes { 'y' } else { 'n' })],
                     (None, "x") => vec![char_key('x')],
-                    _ => say(PlainMsg::UnknownCommand.fill(lang, &[&line])),
+                    _ => not_an_answer(),
                 },
                 Kind::Scale => match line.parse::<u8>() {
                     Ok(n @ 1..=5) => vec![char_key((b'0' + n) as char)],
-                    _ => say(PlainMsg::UnknownCommand.fill(lang, &[&line])),
+                    _ => not_an_answer(),
                 },
                 Kind::Computed(_) => say(PlainMsg::UnknownCommand.fill(lang, &[&line])),
                 _ => open_then(line, again),

@@ -44,11 +44,12 @@ messages! {
     ReopenLabel => "Lý do mở lại phiếu đã hoàn tất", "Why the final visit is reopened";
     Refused => "Không nhận: {0}", "Not taken: {0}";
     BadChoice => "Không có lựa chọn {0}. Gõ một số từ 1 đến {1}.", "There is no choice {0}. Type a number from 1 to {1}.";
+    NotAnAnswer => "«{0}» không phải câu trả lời: câu này cần {1}. Gõ ? để xem các lệnh.", "«{0}» is not an answer: this item takes {1}. Type ? for the commands.";
     UnknownCommand => "Không hiểu «{0}». Gõ ? để xem các lệnh.", "«{0}» is not understood. Type ? for the commands.";
     ProblemsNone => "Không còn vấn đề nào: có thể hoàn tất phiếu (f).", "No problems left: the visit can be made final (f).";
     ProblemsHead => "Còn {0} vấn đề:", "{0} problems:";
     ProblemsKeys => "Gõ số để đến đó, Enter trống để quay lại.", "Type a number to go there, empty Enter to go back.";
-    SearchHead => "Tìm thấy {0} câu:", "{0} items found:";
+    SearchHead => "Tìm thấy {0} câu:", "Items found: {0}.";
     SearchNone => "Không có câu nào chứa «{0}».", "No item contains «{0}».";
     SearchKeys => "Gõ số để đến câu đó, Enter trống để thôi.", "Type a number to go to that item, empty Enter to stay.";
     SearchAsk => "Gõ / rồi từ cần tìm, ví dụ: /biên bản", "Type / and the words to find, e.g. /minutes";
@@ -59,7 +60,7 @@ messages! {
     ConflictDisk => "Tệp phiếu đã bị thay đổi bên ngoài (trình soạn thảo khác, git): chưa ghi gì. 1 ghi đè bằng bản của tôi, 2 lấy bản trên đĩa, 3 lưu bản của tôi thành tệp mới.", "The visit file was changed outside (another editor, git): nothing was written. 1 overwrite it with mine, 2 take the one on disk, 3 save mine as a new file.";
     RecoverAsk => "Có câu trả lời chưa lưu từ lần trước ({0}). y khôi phục, n bỏ qua.", "Unsaved answers from last time wait in {0}. y restore, n leave them.";
     HomeHead => "Thư mục {0}: {1} phiếu.", "Folder {0}: {1} visits.";
-    HomeEntry => "{0}. {1}, {2}, ngày {3}: {4}, đã trả lời {5}/{6}, {7} hạn chế.", "{0}. {1}, {2}, {3}: {4}, {5} of {6} answered, {7} limitations.";
+    HomeEntry => "{0}. {1}, {2}, ngày {3}: {4}, đã trả lời {5}/{6}, {7} hạn chế.", "{0}. {1}, {2}, {3}: {4}, {5} of {6} answered, limitations: {7}.";
     HomeKeys => "Gõ số để mở phiếu, a phiếu mới, ? trợ giúp, q thoát.", "Type a number to open a visit, a for a new visit, ? help, q quit.";
     HomeLoading => "Đang đọc thư mục…", "Reading the folder…";
     FormHead => "Phiếu mới. Điền từng mục; Enter trống giữ giá trị đang có.", "New visit. Fill each field; empty Enter keeps the value shown.";
