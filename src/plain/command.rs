@@ -173,6 +173,9 @@ fn checklist_help(session: &Session, lang: Lang) -> Vec<String> {
         PlainMsg::HelpVisit.get(lang).to_string(),
         PlainMsg::HelpSaved.get(lang).to_string(),
     ];
+    if session.template.score.is_some() {
+        lines.push(crate::strings::Msg::SumScoreOfficial.get(lang).to_string());
+    }
     let help = current_row(session).and_then(|r| row_item(&session.template, r)).and_then(|i| i.help.as_ref());
     if let Some(help) = help {
         lines.push(PlainMsg::HelpItem.fill(lang, &[&super::prompt::one_line(help.get(lang))]));

@@ -68,6 +68,7 @@ fn checklist_prompt(app: &App, session: &Session, memory: &mut Memory) -> Vec<St
         let title = section_title(template, session.section, lang);
         let args: [&dyn std::fmt::Display; 4] = [&session.section, &title, &answered, &total];
         lines.push(PlainMsg::Section.fill(lang, &args));
+        lines.extend(score_line(session, lang));
     }
     let Some(row) = current_row(session) else { return lines };
     if let Some((_, conflict)) = row_conflict(template, visit, row) {
@@ -92,6 +93,20 @@ fn checklist_prompt(app: &App, session: &Session, memory: &mut Memory) -> Vec<St
         }
     }
     lines
+}
+
+/// The team's running score, where the template has a points frame: "Điểm đoàn chấm: 72/100,
+/// Khá." or "…: 72/100, còn 5 mục." (said with each part, as the full screen shows it beside them).
+fn score_line(session: &Session, lang: Lang) -> Option<String> {
+    let frame = session.template.score.as_ref()?;
+    let score = crate::core::score::visit_score(&session.template, &session.visit)?;
+    let number = |n: f64| crate::core::text::number_text(n, 1, lang);
+    let state = match score.band(frame) {
+        Some(band) if score.is_complete() => band.label.get(lang).to_string(),
+        _ => Msg::ScorePending.fill(lang, &[&score.pending]),
+    };
+    let points = format!("{}/{}", number(score.points), number(score.total));
+    Some(format!("{}: {points}, {state}.", Msg::ScorePaneTitle.get(lang)))
 }
 
 /// What is known about the item before it is asked: its answer and note, last round's answer,

@@ -133,3 +133,18 @@ fn what_is_written_never_holds_a_control_character() {
     assert_eq!(text.lines().count(), 2);
     assert!(!text.ends_with('\n'), "the question waits on its line");
 }
+
+#[test]
+fn a_scored_visit_says_the_teams_running_score_with_each_part() {
+    let mut app = tui_app(Lang::Vi);
+    let hd42 = Template::embedded_all().into_iter().find(|t| t.id == "hd42-2025").expect("the 2025 template");
+    let visit = Visit::new(&hd42, sample_facts(), fixed_now());
+    update(&mut app, Event::Opened { path: PathBuf::from("/v/hd42.ron"), result: Ok(visit) });
+    let lines = prompt(&app, &mut Memory::default());
+    assert!(lines[1].starts_with("Điểm đoàn chấm: ") && lines[1].contains("/100, còn "), "{lines:?}");
+    let help = match steps(&app, "?").as_slice() {
+        [Step::Say(lines)] => lines.join("\n"),
+        other => panic!("{other:?}"),
+    };
+    assert!(help.contains("xếp loại chính thức do cấp ủy cấp trên"), "the score is the team's: {help}");
+}
