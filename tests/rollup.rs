@@ -16,6 +16,7 @@ use khaosat::store::load_visit;
 use khaosat::strings::Lang;
 
 use common::MANIFEST;
+use common::rollup_json::without_rollup_keys;
 
 /// The demo round's visits, and two altered copies of each (another branch, another committee,
 /// some answers removed), so splits mix committees, findings and unanswered items.
@@ -93,32 +94,10 @@ fn summary_of(visits: &[&(PathBuf, Visit)]) -> Summary {
     builder.finish()
 }
 
-/// The JSON, with what only a roll-up has taken out, and visits in file order (a roll-up lists
-/// them input by input).
+/// The JSON, with what only a roll-up has taken out, and visits in file order.
 fn comparable(summary: &Summary) -> J {
-    let mut value: J = serde_json::from_str(&json::render(summary).expect("json")).expect("parse");
-    if let J::Object(map) = &mut value {
-        map.remove("rollup");
-        if let Some(J::Array(list)) = map.get_mut("visit_list") {
-            for v in list.iter_mut() {
-                if let J::Object(v) = v {
-                    v.remove("report");
-                    v.remove("level");
-                }
-            }
-            list.sort_by(|a, b| a["file"].as_str().cmp(&b["file"].as_str()));
-        }
-        // Where each failing branch came from: only a roll-up says it.
-        for finding in map.get_mut("findings").and_then(J::as_array_mut).into_iter().flatten() {
-            for b in finding.get_mut("branches").and_then(J::as_array_mut).into_iter().flatten() {
-                if let J::Object(b) = b {
-                    b.remove("report");
-                    b.remove("level");
-                }
-            }
-        }
-    }
-    value
+    let value: J = serde_json::from_str(&json::render(summary).expect("json")).expect("parse");
+    without_rollup_keys(value, &["rollup"])
 }
 
 /// Where two JSON values first differ (a JSON pointer and both sides), or None.

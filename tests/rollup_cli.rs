@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value as J;
 
+use common::rollup_json::without_rollup_keys;
 use common::{MANIFEST, Result, run, show, text};
 
 const ROUND: &str = "data/examples/round-967";
@@ -51,31 +52,8 @@ fn json_of(args: &[&str]) -> Result<J> {
 
 /// What a roll-up and the whole must share: all but the roll-up's own key, what only a round
 /// file gives (its details and coverage, compared on their own), and the order of `visit_list`.
-fn comparable(mut value: J) -> J {
-    if let J::Object(map) = &mut value {
-        for key in ["rollup", "round_details", "coverage"] {
-            map.remove(key);
-        }
-        if let Some(J::Array(list)) = map.get_mut("visit_list") {
-            for v in list.iter_mut() {
-                if let J::Object(v) = v {
-                    v.remove("report");
-                    v.remove("level");
-                }
-            }
-            list.sort_by(|a, b| a["file"].as_str().cmp(&b["file"].as_str()));
-        }
-        // Where each failing branch came from: only a roll-up says it.
-        for finding in map.get_mut("findings").and_then(J::as_array_mut).into_iter().flatten() {
-            for b in finding.get_mut("branches").and_then(J::as_array_mut).into_iter().flatten() {
-                if let J::Object(b) = b {
-                    b.remove("report");
-                    b.remove("level");
-                }
-            }
-        }
-    }
-    value
+fn comparable(value: J) -> J {
+    without_rollup_keys(value, &["rollup", "round_details", "coverage"])
 }
 
 fn coverage_counts(coverage: &J) -> Vec<(J, J, J, J)> {

@@ -36,6 +36,7 @@ pub fn show(out: &Output) -> String {
     format!("status {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 pub mod pty;
+pub mod rollup_json;
 pub mod rounds;
 pub mod team;
 pub mod tmux;
