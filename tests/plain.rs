@@ -332,3 +332,23 @@ fn a_short_session_reads_as_plain_sentences() {
         insta::assert_snapshot!(format!("session_{lang}"), String::from_utf8_lossy(&out.stdout));
     }
 }
+
+#[test]
+fn typing_ahead_of_the_questions_loses_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = new_visit(dir.path());
+    let pty = open_pty();
+    let mut cmd = Command::new(BIN);
+    cmd.args(["edit", "--plain", "--lang", "vi"]).arg(&file);
+    let mut child = spawn_on_pty(&pty, cmd, true, true);
+    drain(&pty.master, Duration::from_millis(100), Duration::from_secs(20));
+    // The next answer is already being typed while the first one is carried out.
+    write_key(&pty.master, b"y\rn");
+    drain(&pty.master, Duration::from_millis(200), Duration::from_secs(5));
+    type_line(&pty.master, "");
+    type_line(&pty.master, "q");
+    wait_within(&mut child, Duration::from_secs(5), "plain edit after q");
+    let saved = khaosat::store::load_visit(&file, &[Template::embedded()]).expect("loads");
+    assert_eq!(saved.value("prep.committee_met"), Some(&Value::Yes));
+    assert_eq!(saved.value("prep.secretary_prepared"), Some(&Value::No), "the answer typed ahead was kept");
+}

@@ -20,6 +20,8 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use crate::core::rules::{ItemStatus, finding_sentence, item_status};
 use crate::core::text::display_safe;
 use crate::core::visit::VisitStatus;
@@ -64,9 +66,10 @@ pub fn run(mut options: Options) -> Result<(), String> {
     let (app, first) = start_state(&options);
     let (tx, rx) = mpsc::channel::<Event>();
     let runtime = Runtime::new(options.data_dir.clone(), options.base_templates.clone(), tx);
-    let mut session = Plain { app, runtime, events: rx, memory: Memory::default(), echo: !terminal };
+    let memory = Memory { folder: options.data_dir.display().to_string(), ..Memory::default() };
+    let mut session = Plain { app, runtime, events: rx, memory, echo: !terminal };
     session.settle(vec![first]);
-    let ending = session.converse(&in_rx, &typing);
+    let ending = session.converse(&in_rx);
     session.end(ending, &typing);
     if ending == Ending::HangUp {
         // Nobody is left to restore the terminal for.
@@ -87,7 +90,7 @@ struct Plain {
 
 impl Plain {
     /// Ask, read, answer, until the session ends; how it ended.
-    fn converse(&mut self, lines: &Receiver<Incoming>, typing: &Typing) -> Ending {
+    fn converse(&mut self, lines: &Receiver<Incoming>) -> Ending {
         loop {
             if self.app.quit {
                 return Ending::EndOfInput;
@@ -102,7 +105,6 @@ impl Plain {
             if self.echo {
                 self.write(std::slice::from_ref(&line), true);
             }
-            typing.take();
             self.answer(&line);
         }
     }
@@ -110,7 +112,7 @@ impl Plain {
     /// On a row answered from a list, open the list first, so its choices are written numbered.
     fn open_list(&mut self) {
         if asks_from_a_list(&self.app) {
-            let effects = update(&mut self.app, Event::Key(command_key(ratatui::crossterm::event::KeyCode::Enter)));
+            let effects = update(&mut self.app, Event::Key(KeyEvent::from(KeyCode::Enter)));
             self.settle(effects);
         }
     }
@@ -159,12 +161,7 @@ impl Plain {
                     self.settle(effects);
                 }
                 Step::Say(lines) => self.write(&lines, true),
-                Step::GoTo(section, row) => {
-                    if let Some(session) = self.app.session.as_mut() {
-                        session.section = section;
-                        session.row = row;
-                    }
-                }
+                Step::GoTo(section, row) => self.go_to(section, row),
                 Step::Select(index) => self.select(index),
                 Step::Offer(items) => self.memory.offered = items,
                 Step::Again(again) => {
@@ -237,8 +234,13 @@ impl Plain {
 
     /// On to the next row that applies, into the next part at the end of one.
     fn step_on(&mut self) {
-        let Some(session) = self.app.session.as_mut() else { return };
-        if let Some((section, row)) = command::neighbour(session, 1) {
+        if let Some((section, row)) = self.app.session.as_ref().and_then(|s| command::neighbour(s, 1)) {
+            self.go_to(section, row);
+        }
+    }
+
+    fn go_to(&mut self, section: usize, row: usize) {
+        if let Some(session) = self.app.session.as_mut() {
             session.section = section;
             session.row = row;
         }
@@ -279,10 +281,7 @@ impl Plain {
     fn end(&mut self, ending: Ending, typing: &Typing) {
         let partial = typing.take();
         if !partial.trim().is_empty() && matches!(self.app.overlay, Overlay::Editor(_)) {
-            let clear = ratatui::crossterm::event::KeyEvent::new(
-                ratatui::crossterm::event::KeyCode::Char('u'),
-                ratatui::crossterm::event::KeyModifiers::CONTROL,
-            );
+            let clear = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
             let mut effects = update(&mut self.app, Event::Key(clear));
             effects.extend(update(&mut self.app, Event::Paste(partial)));
             self.settle(effects);
@@ -291,15 +290,15 @@ impl Plain {
         let effects = update(&mut self.app, event);
         self.settle(effects);
         self.runtime.saver.finish(FINAL_SAVE);
-        if ending != Ending::HangUp
-            && let Some(session) = self.app.session.as_ref()
-        {
-            let name = display_safe(&session.visit.meeting.branch, false);
-            let bye = PlainMsg::Bye.fill(self.app.lang, &[&name]);
-            self.write(&[String::new(), bye], true);
-        } else if ending != Ending::HangUp {
-            self.write(&[String::new()], true);
+        if ending == Ending::HangUp {
+            return;
         }
+        // The question last written waits on its line: end it, then say goodbye.
+        let mut lines = vec![String::new()];
+        if let Some(session) = self.app.session.as_ref() {
+            lines.push(PlainMsg::Bye.fill(self.app.lang, &[&session.visit.meeting.branch]));
+        }
+        self.write(&lines, true);
     }
 
     /// Write lines, each made safe for a terminal (nothing from a file can act on it); the last
@@ -323,10 +322,6 @@ fn render(lines: &[String], end_with_newline: bool) -> String {
         }
     }
     text
-}
-
-fn command_key(code: ratatui::crossterm::event::KeyCode) -> ratatui::crossterm::event::KeyEvent {
-    ratatui::crossterm::event::KeyEvent::new(code, ratatui::crossterm::event::KeyModifiers::NONE)
 }
 
 /// The open visit as it was before a line was carried out.

@@ -25,6 +25,10 @@ pub struct Memory {
     pub form_started: bool,
     /// Items offered by number (search results) for the next line.
     pub offered: Vec<(usize, usize)>,
+    /// The data folder, named at the head of the home list.
+    pub folder: String,
+    /// The visit last announced: which visit is open is said when it changes.
+    pub visit: Option<std::path::PathBuf>,
 }
 
 /// The lines to write for the state `app` is in; the last one is the question.
@@ -48,7 +52,7 @@ pub fn prompt(app: &App, memory: &mut Memory) -> Vec<String> {
         Overlay::None | Overlay::Help | Overlay::Search(_) => {}
     }
     match app.screen {
-        Screen::Home => home_prompt(app),
+        Screen::Home => home_prompt(app, memory),
         Screen::NewVisit => form_prompt(app, memory),
         _ => match app.session.as_ref() {
             Some(session) => checklist_prompt(app, session, memory),
@@ -62,6 +66,11 @@ fn checklist_prompt(app: &App, session: &Session, memory: &mut Memory) -> Vec<St
     let mut lines = Vec::new();
     let template = &session.template;
     let visit = &session.visit;
+    if memory.visit.as_ref() != Some(&session.path) {
+        memory.visit = Some(session.path.clone());
+        memory.section = None;
+        lines.push(visit_line(visit, lang));
+    }
     if memory.section != Some(session.section) {
         memory.section = Some(session.section);
         let (answered, total) = section_progress(template, visit, session.section);
@@ -81,7 +90,8 @@ fn checklist_prompt(app: &App, session: &Session, memory: &mut Memory) -> Vec<St
         Row::Fact(fact) => {
             let args: [&dyn std::fmt::Display; 3] = [&title, &(session.row + 1), &count];
             let head = PlainMsg::FactHead.fill(lang, &args);
-            lines.push(format!("{head} {}", fact_question(fact, visit, lang)));
+            let commands = [PlainMsg::KeysNext, PlainMsg::KeysCommon];
+            lines.push(format!("{head} {}", fact_question(fact, visit, &commands, lang)));
         }
         row => {
             let Some(item) = row_item(template, row) else { return lines };
@@ -109,6 +119,15 @@ fn score_line(session: &Session, lang: Lang) -> Option<String> {
     Some(format!("{}: {points}, {state}.", Msg::ScorePaneTitle.get(lang)))
 }
 
+/// "Phiếu: Chi bộ số 11, Đảng bộ phường Mai Dịch, ngày 05/04/2022. Bản nháp.": which visit is open.
+fn visit_line(visit: &Visit, lang: Lang) -> String {
+    let m = &visit.meeting;
+    let status = if visit.status == VisitStatus::Final { PlainMsg::Final } else { PlainMsg::Draft };
+    let date = m.date.strftime("%d/%m/%Y").to_string();
+    let args: [&dyn std::fmt::Display; 4] = [&m.branch, &m.committee, &date, &status.get(lang)];
+    PlainMsg::Opened.fill(lang, &args)
+}
+
 /// What is known about the item before it is asked: its answer and note, last round's answer,
 /// why it does not apply, what it works out to.
 fn item_context(session: &Session, item: &Item, lang: Lang) -> Vec<String> {
@@ -121,8 +140,7 @@ fn item_context(session: &Session, item: &Item, lang: Lang) -> Vec<String> {
     }
     let answer = answer_text(item, visit, lang);
     if item.kind.is_computed() {
-        let shown = if answer.is_empty() { PlainMsg::Empty.get(lang).to_string() } else { answer };
-        lines.push(PlainMsg::Computed.fill(lang, &[&shown]));
+        lines.push(PlainMsg::Computed.fill(lang, &[&or_empty(&answer, lang)]));
     } else if !answer.is_empty() {
         lines.push(PlainMsg::Current.fill(lang, &[&answer]));
     }
@@ -160,19 +178,24 @@ fn item_keys(item: &Item, lang: Lang) -> String {
     msg.get(lang).to_string()
 }
 
-/// "Tổng số đảng viên (hiện: 25) [gõ số rồi Enter; …]".
-fn fact_question(fact: Fact, visit: &Visit, lang: Lang) -> String {
-    let value = fact.value_text(visit, lang);
-    let shown = if value.trim().is_empty() { PlainMsg::Empty.get(lang).to_string() } else { one_line(&value) };
-    let keys = match fact.input() {
+/// "Tổng số đảng viên (hiện: 25) [gõ số rồi Enter; …]": a meeting fact asked, on the checklist
+/// or the new-visit form (each with its own commands after what the fact takes).
+fn fact_question(fact: Fact, visit: &Visit, commands: &[PlainMsg], lang: Lang) -> String {
+    let takes = match fact.input() {
         FactInput::Count => PlainMsg::KeysCount,
         FactInput::Time => PlainMsg::KeysTime,
         FactInput::Date => PlainMsg::KeysDate,
         FactInput::YesNo => PlainMsg::KeysYesNo,
         FactInput::Text | FactInput::BranchType | FactInput::MeetingKind => PlainMsg::KeysText,
     };
-    let keys = [keys.get(lang), PlainMsg::KeysNext.get(lang), PlainMsg::KeysCommon.get(lang)].join("; ");
-    format!("{} ({}) [{keys}]", fact.label().get(lang), PlainMsg::CurrentInline.fill(lang, &[&shown]))
+    let keys: Vec<&str> = std::iter::once(takes).chain(commands.iter().copied()).map(|m| m.get(lang)).collect();
+    let now = PlainMsg::CurrentInline.fill(lang, &[&or_empty(&fact.value_text(visit, lang), lang)]);
+    format!("{} ({now}) [{}]", fact.label().get(lang), keys.join("; "))
+}
+
+/// A value on one line, or the word for nothing entered yet.
+fn or_empty(text: &str, lang: Lang) -> String {
+    if text.trim().is_empty() { PlainMsg::Empty.get(lang).to_string() } else { one_line(text) }
 }
 
 /// Items still to answer in the whole visit (those that apply and are typed, not worked out).
@@ -199,8 +222,7 @@ fn editor_prompt(app: &App, editor: &Editor) -> Vec<String> {
         lines.push(PlainMsg::Refused.fill(lang, &[error]));
     }
     let now = editor.initial.trim();
-    let shown = if now.is_empty() { PlainMsg::Empty.get(lang).to_string() } else { one_line(now) };
-    let now = PlainMsg::CurrentInline.fill(lang, &[&shown]);
+    let now = PlainMsg::CurrentInline.fill(lang, &[&or_empty(now, lang)]);
     lines.push(PlainMsg::EditPrompt.fill(lang, &[&label, &now]));
     lines
 }
@@ -279,13 +301,15 @@ fn problem_text(app: &App, problem: &Problem) -> String {
     problem.message(app.lang, &|id| item_text(app, id))
 }
 
-fn home_prompt(app: &App) -> Vec<String> {
+fn home_prompt(app: &App, memory: &mut Memory) -> Vec<String> {
     let lang = app.lang;
     if app.home.loading {
         return vec![PlainMsg::HomeLoading.get(lang).to_string()];
     }
+    // Back on the list, a visit opened again is named again.
+    memory.visit = None;
     let entries = &app.home.entries;
-    let mut lines = Vec::new();
+    let mut lines = vec![PlainMsg::HomeHead.fill(lang, &[&memory.folder, &entries.len()])];
     for (i, e) in entries.iter().enumerate() {
         let status = if e.status == VisitStatus::Final { PlainMsg::Final } else { PlainMsg::Draft };
         let date = e.date.strftime("%d/%m/%Y").to_string();
@@ -306,12 +330,7 @@ fn form_prompt(app: &App, memory: &mut Memory) -> Vec<String> {
     }
     let draft = &form.draft;
     match form.current() {
-        FormRow::Fact(fact) => {
-            let value = fact.value_text(draft, lang);
-            let shown = if value.trim().is_empty() { PlainMsg::Empty.get(lang).to_string() } else { value };
-            let now = PlainMsg::CurrentInline.fill(lang, &[&shown]);
-            lines.push(format!("{} ({now}) [{}]", fact.label().get(lang), form_keys(fact, lang)));
-        }
+        FormRow::Fact(fact) => lines.push(fact_question(fact, draft, &[PlainMsg::FormKeys], lang)),
         FormRow::Rules => lines.push(PlainMsg::FormRules.fill(lang, &[&draft.template.id])),
         FormRow::Create => {
             let date = draft.meeting.date.strftime("%d/%m/%Y").to_string();
@@ -320,17 +339,6 @@ fn form_prompt(app: &App, memory: &mut Memory) -> Vec<String> {
         }
     }
     lines
-}
-
-fn form_keys(fact: Fact, lang: Lang) -> String {
-    let kind = match fact.input() {
-        FactInput::Count => PlainMsg::KeysCount,
-        FactInput::Time => PlainMsg::KeysTime,
-        FactInput::Date => PlainMsg::KeysDate,
-        FactInput::YesNo => PlainMsg::KeysYesNo,
-        _ => PlainMsg::KeysText,
-    };
-    format!("{}; {}", kind.get(lang), PlainMsg::FormKeys.get(lang))
 }
 
 /// The sections, numbered as `g` takes them.

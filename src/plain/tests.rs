@@ -35,7 +35,8 @@ fn char_key(c: char) -> Step {
 fn the_first_question_says_where_it_is_what_is_left_and_what_it_takes() {
     let app = open(Lang::Vi);
     let lines = prompt(&app, &mut Memory::default());
-    assert_eq!(lines[0], "Phần 1: Chuẩn bị (0/7 đã trả lời).");
+    assert!(lines[0].starts_with("Phiếu: Chi bộ số 11, Đảng bộ phường Mai Dịch, ngày "), "{lines:?}");
+    assert_eq!(lines[1], "Phần 1: Chuẩn bị (0/7 đã trả lời).");
     let question = lines.last().expect("a question");
     assert!(question.starts_with("Chuẩn bị, câu 1 trên 7 (còn 42 câu chưa trả lời). Chi ủy họp trước"), "{question}");
     assert!(question.ends_with("[y có, n không; e ghi chú, ? trợ giúp, b quay lại, g đi tới, q lưu và thoát]"));
@@ -48,8 +49,8 @@ fn the_first_question_says_where_it_is_what_is_left_and_what_it_takes() {
 fn the_part_is_named_only_when_it_changes() {
     let app = open(Lang::Vi);
     let mut memory = Memory::default();
-    assert_eq!(prompt(&app, &mut memory).len(), 2);
-    assert_eq!(prompt(&app, &mut memory).len(), 1, "the same part is not named again");
+    assert_eq!(prompt(&app, &mut memory).len(), 3, "the visit, the part, the question");
+    assert_eq!(prompt(&app, &mut memory).len(), 1, "the same visit and part are not named again");
 }
 
 #[test]
@@ -141,7 +142,7 @@ fn a_scored_visit_says_the_teams_running_score_with_each_part() {
     let visit = Visit::new(&hd42, sample_facts(), fixed_now());
     update(&mut app, Event::Opened { path: PathBuf::from("/v/hd42.ron"), result: Ok(visit) });
     let lines = prompt(&app, &mut Memory::default());
-    assert!(lines[1].starts_with("Điểm đoàn chấm: ") && lines[1].contains("/100, còn "), "{lines:?}");
+    assert!(lines[2].starts_with("Điểm đoàn chấm: ") && lines[2].contains("/100, còn "), "{lines:?}");
     let help = match steps(&app, "?").as_slice() {
         [Step::Say(lines)] => lines.join("\n"),
         other => panic!("{other:?}"),

@@ -10,7 +10,6 @@ messages! {
     Opened => "Phiếu: {0}, {1}, ngày {2}. {3}.", "Visit: {0}, {1}, on {2}. {3}.";
     Draft => "Bản nháp", "Draft";
     Final => "Đã hoàn tất", "Final";
-    ReadOnly => "Chỉ xem, không ghi được: {0}", "View only, nothing is written: {0}";
     Section => "Phần {0}: {1} ({2}/{3} đã trả lời).", "Part {0}: {1} ({2} of {3} answered).";
     ItemHead => "{0}, câu {1} trên {2} (còn {3} câu chưa trả lời).", "{0}, item {1} of {2} ({3} unanswered).";
     FactHead => "{0}, mục {1} trên {2}.", "{0}, field {1} of {2}.";
@@ -59,7 +58,7 @@ messages! {
     GotoBad => "Không có câu «{0}».", "There is no item «{0}».";
     ConflictDisk => "Tệp phiếu đã bị thay đổi bên ngoài (trình soạn thảo khác, git): chưa ghi gì. 1 ghi đè bằng bản của tôi, 2 lấy bản trên đĩa, 3 lưu bản của tôi thành tệp mới.", "The visit file was changed outside (another editor, git): nothing was written. 1 overwrite it with mine, 2 take the one on disk, 3 save mine as a new file.";
     RecoverAsk => "Có câu trả lời chưa lưu từ lần trước ({0}). y khôi phục, n bỏ qua.", "Unsaved answers from last time wait in {0}. y restore, n leave them.";
-    HomeHead => "Thư mục {0}: {1} phiếu.", "Folder {0}: {1} visits.";
+    HomeHead => "Thư mục {0}: {1} phiếu.", "Folder {0}: visits: {1}.";
     HomeEntry => "{0}. {1}, {2}, ngày {3}: {4}, đã trả lời {5}/{6}, {7} hạn chế.", "{0}. {1}, {2}, {3}: {4}, {5} of {6} answered, limitations: {7}.";
     HomeKeys => "Gõ số để mở phiếu, a phiếu mới, ? trợ giúp, q thoát.", "Type a number to open a visit, a for a new visit, ? help, q quit.";
     HomeLoading => "Đang đọc thư mục…", "Reading the folder…";
